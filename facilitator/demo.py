@@ -1,0 +1,141 @@
+"""A realistic sample event, built through the same services the app uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from facilitator.domain import (
+    BoundaryKind,
+    Event,
+    OutcomeKind,
+    ParticipantRole,
+    SupportType,
+    Trigger,
+)
+from facilitator.services import agreements, events, outcomes, participants, patterns
+
+COALITION = "Checkout Reliability Coalition"
+GOAL = (
+    "Halve the time from merged change to customer value in checkout, "
+    "from 9 days to under 4, by the end of Q2 — without raising the change failure rate."
+)
+
+
+def create_demo_event(session: Session, *, date: dt.date | None = None) -> Event:
+    """Create the sample event: one coalition, six participants, three patterns, four agreements."""
+    event = events.plan_event(
+        session,
+        coalitions=[COALITION],
+        date=date or dt.date.today(),
+        facilitator="Zoë Lefèvre",
+        trigger=Trigger.PATTERN_DISCOVERY,
+        title="Scale Across — checkout delivery patterns",
+    )
+    events.set_top_goal(session, event.id, event.coalitions[0].id, GOAL)
+
+    people = {}
+    for name, team, role in [
+        ("Zoë Lefèvre", "Checkout", ParticipantRole.COALITION_MEMBER),
+        ("Łukasz Wróblewski", "Platform Engineering", ParticipantRole.PLATFORM_OWNER),
+        ("Ana Núñez", "Payments", ParticipantRole.POTENTIAL_ADOPTER),
+        ("Søren Ødegård", "Search", ParticipantRole.POTENTIAL_ADOPTER),
+        ("Çağla Yıldız", "Release Management", ParticipantRole.PROCESS_OWNER),
+        ("田中 愛子 (Aiko Tanaka)", "Engineering Leadership", ParticipantRole.SPONSOR),
+    ]:
+        people[name.split()[0]] = participants.add_participant(session, event.id, name, team, role)
+    participants.set_capacity(session, event.id, people["Zoë"].id, 24)
+    participants.set_capacity(session, event.id, people["Łukasz"].id, 10)
+
+    trunk = outcomes.add_outcome(
+        session, event.id, OutcomeKind.SUCCESS,
+        "Lead time cut from 9 to 3.5 days",
+        "Checkout moved to trunk-based development with feature flags over six weeks.",
+        "DORA lead time, median over 8 weeks: 9.1 → 3.5 days; change failure rate 14% → 11%.",
+    )
+    contract = outcomes.add_outcome(
+        session, event.id, OutcomeKind.SUCCESS,
+        "Zero integration incidents with Payments for a quarter",
+        "Consumer-driven contract tests run in both pipelines.",
+        "Incident log: 4 integration incidents in Q3, none in Q4.",
+    )
+    freeze = outcomes.add_outcome(
+        session, event.id, OutcomeKind.FAILURE,
+        "Release-train freeze made the holiday peak worse",
+        "A two-week code freeze piled up 140 changes that shipped in one risky release.",
+        "Post-incident review PIR-2291: 3-hour checkout outage on the first day after the freeze.",
+    )
+
+    flags = patterns.create_pattern(
+        session, event.id, "Trunk-based development with feature flags",
+        summary="Everyone merges to main at least daily; unfinished work hides behind flags.",
+        guidance="Start with one service; set a flag-removal date when you create a flag; "
+        "pair the first week with someone who has done it.",
+        outcome_ids=[trunk.id],
+    )
+    contracts = patterns.create_pattern(
+        session, event.id, "Consumer-driven contract tests",
+        summary="The consuming team writes the contract; the provider's pipeline runs it.",
+        guidance="Begin with the one integration that broke most often last quarter.",
+        outcome_ids=[contract.id],
+    )
+    big_bang = patterns.create_pattern(
+        session, event.id, "Long code freezes before peaks",
+        kind=OutcomeKind.FAILURE,
+        summary="Freezing changes for weeks before a peak stores up risk instead of removing it.",
+        guidance="Avoid freezes longer than two days; shrink batch size before the peak instead.",
+        outcome_ids=[freeze.id],
+    )
+    for pattern, works, breaks, needs in [
+        (flags,
+         ["The team owns its deployment pipeline", "Automated tests run in under 15 minutes"],
+         ["Releases need a change-advisory approval per deploy", "No one owns flag clean-up"],
+         ["A feature-flag service (Platform offers one)", "Main is always releasable"]),
+        (contracts,
+         ["Both teams deploy independently", "APIs are versioned"],
+         ["The provider is a vendor who will not run our tests"],
+         ["A shared contract broker"]),
+        (big_bang,
+         ["Never — this is a failure pattern to avoid"],
+         ["Batch size grows during the freeze"],
+         ["Peak dates known at least a month ahead"]),
+    ]:
+        for kind, texts in [
+            (BoundaryKind.WORKS_WHEN, works),
+            (BoundaryKind.BREAKS_WHEN, breaks),
+            (BoundaryKind.PREREQUISITE, needs),
+        ]:
+            for text in texts:
+                patterns.add_boundary(session, pattern.id, kind, text, event_id=event.id)
+
+    sponsor = people["田中"].id
+    check_in = (date or dt.date.today()) + dt.timedelta(days=42)
+    plan = [
+        (people["Ana"], [flags, big_bang],
+         [(SupportType.COACHING, 8, "hours", people["Zoë"], "Pairing sessions in the first two sprints only"),
+          (SupportType.ARTIFACT, 1, "playbook", people["Zoë"], "Playbook as is; no Payments-specific version")],
+         "No on-call cover for Payments; no changes to Payments' pipeline by the coalition."),
+        (people["Søren"], [contracts],
+         [(SupportType.TIME, 6, "hours", people["Łukasz"], "Broker setup only; Search runs it afterwards")],
+         "Search owns its contracts after the first one is live."),
+        (people["Çağla"], [big_bang],
+         [(SupportType.COACHING, 4, "hours", people["Zoë"], "Two workshops with release managers")],
+         "The coalition does not change the release calendar."),
+        (people["Łukasz"], [flags],
+         [(SupportType.TIME, 10, "hours", people["Zoë"], "Reviewing the flag service's defaults"),
+          (SupportType.OTHER, 2, "hours", people["Łukasz"], "Office hours during roll-out")],
+         "Platform decides the flag service's roadmap."),
+    ]
+    for adopter, adopted, support, limits in plan:
+        agreement = agreements.add_agreement(
+            session, event.id, adopter.id,
+            pattern_ids=[p.id for p in adopted],
+            sponsor_id=sponsor, check_in=check_in, limits=limits,
+        )
+        for kind, amount, unit, owner, item_limits in support:
+            agreements.add_support_item(
+                session, agreement.id, kind, amount=amount, unit=unit,
+                owner_id=owner.id, limits=item_limits,
+            )
+    return event

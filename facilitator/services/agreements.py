@@ -1,0 +1,252 @@
+"""Agreements, the support promised with them, and what became of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy.orm import Session
+
+from facilitator.domain import (
+    Agreement,
+    AgreementPattern,
+    AgreementStatus,
+    Event,
+    Participant,
+    Pattern,
+    StatusChange,
+    SupportItem,
+    SupportType,
+)
+from facilitator.domain.base import utcnow
+from facilitator.services.common import (
+    apply_fields,
+    clean_text,
+    editable_event,
+    enum_cleaner,
+    get,
+    hours_cleaner,
+    move_to_index,
+    renumber,
+    text_cleaner,
+)
+from facilitator.services.errors import ServiceError
+
+
+def _date_or_none(value):
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ServiceError(f"check-in must be a date like 2026-12-31 (got {value!r})") from None
+
+
+def _participant_of(session: Session, event: Event, participant_id, what: str) -> Participant:
+    participant = get(session, Participant, participant_id)
+    if participant.event_id != event.id:
+        raise ServiceError(f"the {what} must be a participant of this event")
+    return participant
+
+
+def add_agreement(
+    session: Session,
+    event_id: uuid.UUID | str,
+    adopter_id: uuid.UUID | str,
+    *,
+    pattern_ids: Iterable[uuid.UUID | str] = (),
+    sponsor_id: uuid.UUID | str | None = None,
+    check_in: dt.date | str | None = None,
+    limits: str = "",
+    notes: str = "",
+) -> Agreement:
+    """Record that a participant adopts patterns; it starts as "agreed"."""
+    event = editable_event(session, event_id)
+    adopter = _participant_of(session, event, adopter_id, "adopter")
+    sponsor = _participant_of(session, event, sponsor_id, "sponsor") if sponsor_id else None
+    agreement = Agreement(
+        adopter=adopter,
+        sponsor=sponsor,
+        check_in=_date_or_none(check_in),
+        limits=clean_text(limits, "Limits"),
+        notes=clean_text(notes, "Notes"),
+        status=AgreementStatus.AGREED,
+        position=len(event.agreements),
+    )
+    event.agreements.append(agreement)
+    agreement.status_history.append(
+        StatusChange(from_status=None, to_status=AgreementStatus.AGREED, note="Agreed at the event")
+    )
+    session.flush()
+    set_agreement_patterns(session, agreement.id, pattern_ids)
+    return agreement
+
+
+def update_agreement(session: Session, agreement_id: uuid.UUID | str, **changes) -> Agreement:
+    """Change an agreement's adopter, sponsor, check-in date, limits or notes."""
+    agreement = get(session, Agreement, agreement_id)
+    event = editable_event(session, agreement.event_id)
+    cleaners = {
+        "adopter_id": lambda v: _participant_of(session, event, v, "adopter").id,
+        "sponsor_id": lambda v: _participant_of(session, event, v, "sponsor").id if v else None,
+        "check_in": _date_or_none,
+        "limits": text_cleaner("Limits"),
+        "notes": text_cleaner("Notes"),
+    }
+    apply_fields(agreement, changes, cleaners)
+    session.flush()
+    session.refresh(agreement, ["adopter", "sponsor"])
+    return agreement
+
+
+def set_agreement_patterns(
+    session: Session, agreement_id: uuid.UUID | str, pattern_ids: Iterable[uuid.UUID | str]
+) -> Agreement:
+    """Set which patterns the agreement adopts, in the order given."""
+    agreement = get(session, Agreement, agreement_id)
+    event = editable_event(session, agreement.event_id)
+    in_event = {link.pattern_id for link in event.pattern_links}
+    wanted: list[uuid.UUID] = []
+    for raw in pattern_ids:
+        pattern = get(session, Pattern, raw)
+        if pattern.id not in in_event:
+            raise ServiceError(f"“{pattern.name}” is not part of this event")
+        if pattern.id not in wanted:
+            wanted.append(pattern.id)
+    agreement.pattern_links.clear()
+    session.flush()
+    for position, pattern_id in enumerate(wanted):
+        agreement.pattern_links.append(AgreementPattern(pattern_id=pattern_id, position=position))
+    session.flush()
+    session.expire(agreement, ["pattern_links"])
+    return agreement
+
+
+def remove_agreement(session: Session, agreement_id: uuid.UUID | str) -> None:
+    """Delete an agreement with its support items and status history."""
+    agreement = get(session, Agreement, agreement_id)
+    event = editable_event(session, agreement.event_id)
+    event.agreements.remove(agreement)
+    session.flush()
+    renumber(event.agreements)
+
+
+def move_agreement(session: Session, agreement_id: uuid.UUID | str, index: int) -> None:
+    """Move an agreement to ``index`` in the event's list."""
+    agreement = get(session, Agreement, agreement_id)
+    event = editable_event(session, agreement.event_id)
+    move_to_index(event.agreements, agreement, index)
+
+
+def change_status(
+    session: Session,
+    agreement_id: uuid.UUID | str,
+    status: AgreementStatus | str,
+    note: str = "",
+    *,
+    when: dt.datetime | None = None,
+) -> StatusChange:
+    """Move an agreement to a new status and keep the change with its date.
+
+    Allowed on closed events too: adoption is followed up after the event.
+    Abandoning needs a reason, so later readers learn why.
+    """
+    agreement = get(session, Agreement, agreement_id)
+    new = enum_cleaner(AgreementStatus, "Status")(status)
+    note = clean_text(note, "Note", max_length=5000)
+    if new == AgreementStatus.ABANDONED and not note:
+        raise ServiceError("say why the adoption was abandoned")
+    if new == agreement.status:
+        raise ServiceError(f"the agreement is already {new.label.lower()}")
+    change = StatusChange(from_status=agreement.status, to_status=new, note=note)
+    change.changed_at = when or utcnow()
+    agreement.status_history.append(change)
+    agreement.status = new
+    agreement.status_reason = note
+    session.flush()
+    return change
+
+
+def _owner_cleaner(session: Session, event: Event):
+    def clean(value):
+        if value in (None, ""):
+            return None
+        return _participant_of(session, event, value, "support owner").id
+
+    return clean
+
+
+def _support_fields(session: Session, event: Event) -> dict:
+    return {
+        "type": enum_cleaner(SupportType, "Support type"),
+        "description": text_cleaner("Description"),
+        "amount": hours_cleaner("Amount"),
+        "unit": text_cleaner("Unit", max_length=40),
+        "owner_id": _owner_cleaner(session, event),
+        "limits": text_cleaner("Limits"),
+    }
+
+
+def add_support_item(
+    session: Session,
+    agreement_id: uuid.UUID | str,
+    type: SupportType | str,
+    *,
+    amount: float | str | None = None,
+    unit: str = "hours",
+    owner_id: uuid.UUID | str | None = None,
+    description: str = "",
+    limits: str = "",
+) -> SupportItem:
+    """Add a piece of support (time, coaching, artifact, other) to an agreement."""
+    agreement = get(session, Agreement, agreement_id)
+    event = editable_event(session, agreement.event_id)
+    item = SupportItem(position=len(agreement.support_items))
+    apply_fields(
+        item,
+        {
+            "type": type,
+            "amount": amount,
+            "unit": unit,
+            "owner_id": owner_id,
+            "description": description,
+            "limits": limits,
+        },
+        _support_fields(session, event),
+    )
+    agreement.support_items.append(item)
+    session.flush()
+    return item
+
+
+def update_support_item(session: Session, item_id: uuid.UUID | str, **changes) -> SupportItem:
+    """Change a support item's type, amount, unit, owner, description or limits."""
+    item = get(session, SupportItem, item_id)
+    event = editable_event(session, item.agreement.event_id)
+    apply_fields(item, changes, _support_fields(session, event))
+    session.flush()
+    session.refresh(item, ["owner"])
+    return item
+
+
+def remove_support_item(session: Session, item_id: uuid.UUID | str) -> None:
+    """Remove a support item from its agreement."""
+    item = get(session, SupportItem, item_id)
+    agreement = item.agreement
+    editable_event(session, agreement.event_id)
+    agreement.support_items.remove(item)
+    session.flush()
+    renumber(agreement.support_items)
+
+
+def move_support_item(session: Session, item_id: uuid.UUID | str, index: int) -> None:
+    """Move a support item to ``index`` within its agreement."""
+    item = get(session, SupportItem, item_id)
+    editable_event(session, item.agreement.event_id)
+    move_to_index(item.agreement.support_items, item, index)
+

@@ -1,0 +1,281 @@
+"""Planning, running, closing and listing events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from facilitator.domain import (
+    Agreement,
+    AgreementPattern,
+    Coalition,
+    Event,
+    EventCoalition,
+    EventPattern,
+    EventStatus,
+    Pattern,
+    PatternOutcome,
+    StepTime,
+    SupportItem,
+    TopGoal,
+    Trigger,
+)
+from facilitator.domain.base import utcnow
+from facilitator.services.coalitions import find_or_create_coalition, latest_goal
+from facilitator.services.common import (
+    apply_fields,
+    as_uuid,
+    clean_text,
+    editable_event,
+    enum_cleaner,
+    get,
+    text_cleaner,
+)
+from facilitator.services.errors import NotFoundError, ServiceError
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """One row of the event list."""
+
+    id: uuid.UUID
+    date: dt.date
+    title: str
+    coalitions: tuple[str, ...]
+    status: EventStatus
+    facilitator: str
+
+    @property
+    def coalition_names(self) -> str:
+        """Return the coalitions as one readable string."""
+        return " + ".join(self.coalitions)
+
+
+def plan_event(
+    session: Session,
+    *,
+    coalitions: Sequence[str],
+    date: dt.date,
+    facilitator: str = "",
+    trigger: Trigger | str = Trigger.SIGNIFICANT_PROGRESS,
+    agenda_id: str = "scale-across",
+    title: str = "",
+    event_id: uuid.UUID | None = None,
+) -> Event:
+    """Create a planned event for one or more coalitions (by name).
+
+    Each coalition's TOP Goal for the event starts as its latest goal, so a
+    facilitator only edits what changed.
+    """
+    names = [clean_text(n, "Coalition name", required=True, max_length=200) for n in coalitions]
+    if not names:
+        raise ServiceError("an event needs at least one coalition")
+    if len({n.lower() for n in names}) != len(names):
+        raise ServiceError("the same coalition is named twice")
+    if not isinstance(date, dt.date):
+        raise ServiceError("the event date must be a date")
+    event = Event(
+        id=event_id or uuid.uuid4(),
+        date=date,
+        title=clean_text(title, "Title", max_length=300),
+        facilitator=clean_text(facilitator, "Facilitator", max_length=200),
+        trigger=enum_cleaner(Trigger, "Trigger")(trigger),
+        agenda_id=clean_text(agenda_id, "Agenda", required=True, max_length=64),
+        status=EventStatus.PLANNED,
+    )
+    session.add(event)
+    for position, name in enumerate(names):
+        coalition = find_or_create_coalition(session, name)
+        event.coalition_links.append(EventCoalition(coalition=coalition, position=position))
+        goal = latest_goal(session, coalition.id)
+        session.add(TopGoal(coalition=coalition, event=event, text=goal))
+    session.flush()
+    return event
+
+
+_EVENT_FIELDS = {
+    "title": text_cleaner("Title", max_length=300),
+    "facilitator": text_cleaner("Facilitator", max_length=200),
+    "trigger": enum_cleaner(Trigger, "Trigger"),
+    "agenda_id": text_cleaner("Agenda", required=True, max_length=64),
+    "date": lambda v: v if isinstance(v, dt.date) else _bad_date(v),
+}
+
+
+def _bad_date(value):
+    raise ServiceError(f"the event date must be a date (got {value!r})")
+
+
+def update_event(session: Session, event_id: uuid.UUID | str, **changes) -> Event:
+    """Change the event's title, facilitator, trigger, agenda or date."""
+    event = editable_event(session, event_id)
+    apply_fields(event, changes, _EVENT_FIELDS)
+    return event
+
+
+def set_top_goal(
+    session: Session, event_id: uuid.UUID | str, coalition_id: uuid.UUID | str, text: str
+) -> TopGoal:
+    """Record the TOP Goal a coalition states at this event."""
+    event = editable_event(session, event_id)
+    coalition = get(session, Coalition, coalition_id)
+    if coalition.id not in {link.coalition_id for link in event.coalition_links}:
+        raise ServiceError(f"{coalition.name} is not a coalition of this event")
+    goal = session.scalars(
+        select(TopGoal).where(TopGoal.event_id == event.id, TopGoal.coalition_id == coalition.id)
+    ).first()
+    if goal is None:
+        goal = TopGoal(coalition=coalition, event=event)
+        session.add(goal)
+    goal.text = clean_text(text, "TOP Goal", max_length=5000)
+    goal.recorded_at = utcnow()
+    session.flush()
+    return goal
+
+
+def add_coalition_to_event(session: Session, event_id: uuid.UUID | str, name: str) -> Coalition:
+    """Make the event a shared event of one more coalition."""
+    event = editable_event(session, event_id)
+    coalition = find_or_create_coalition(session, name)
+    if coalition.id in {link.coalition_id for link in event.coalition_links}:
+        raise ServiceError(f"{coalition.name} is already part of this event")
+    event.coalition_links.append(
+        EventCoalition(coalition=coalition, position=len(event.coalition_links))
+    )
+    session.add(TopGoal(coalition=coalition, event=event, text=latest_goal(session, coalition.id)))
+    session.flush()
+    return coalition
+
+
+def move_to_step(session: Session, event_id: uuid.UUID | str, step_id: str) -> Event:
+    """Note the agenda step the room is on; a planned event starts running."""
+    event = editable_event(session, event_id)
+    event.current_step_id = clean_text(step_id, "Step", required=True, max_length=64)
+    if event.status == EventStatus.PLANNED:
+        event.status = EventStatus.RUNNING
+    return event
+
+
+def record_step_time(
+    session: Session, event_id: uuid.UUID | str, step_id: str, seconds: float
+) -> StepTime:
+    """Store the total time spent on a step (the timer's current reading)."""
+    event = editable_event(session, event_id)
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+        raise ServiceError("step time must be zero or more seconds")
+    step_id = clean_text(step_id, "Step", required=True, max_length=64)
+    row = next((r for r in event.step_times if r.step_id == step_id), None)
+    if row is None:
+        row = StepTime(step_id=step_id)
+        event.step_times.append(row)
+    row.seconds = float(seconds)
+    session.flush()
+    return row
+
+
+def close_event(session: Session, event_id: uuid.UUID | str) -> Event:
+    """Mark the event closed; it becomes history."""
+    event = get(session, Event, event_id)
+    event.status = EventStatus.CLOSED
+    event.closed_at = utcnow()
+    return event
+
+
+def reopen_event(session: Session, event_id: uuid.UUID | str) -> Event:
+    """Reopen a closed event for edits (a deliberate action)."""
+    event = get(session, Event, event_id)
+    if event.status == EventStatus.CLOSED:
+        event.status = EventStatus.RUNNING
+        event.closed_at = None
+    return event
+
+
+def delete_event(session: Session, event_id: uuid.UUID | str) -> None:
+    """Delete an event and its records; patterns and coalitions stay."""
+    event = get(session, Event, event_id)
+    session.delete(event)
+    session.flush()
+
+
+def list_events(session: Session, *, limit: int | None = None) -> list[EventSummary]:
+    """Return events newest first (by date, then by creation)."""
+    query = (
+        select(Event)
+        .options(selectinload(Event.coalition_links).selectinload(EventCoalition.coalition))
+        .order_by(Event.date.desc(), Event.created_at.desc())
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        EventSummary(
+            id=e.id,
+            date=e.date,
+            title=e.title,
+            coalitions=tuple(c.name for c in e.coalitions),
+            status=e.status,
+            facilitator=e.facilitator,
+        )
+        for e in session.scalars(query)
+    ]
+
+
+def resolve_event_id(session: Session, text: str) -> uuid.UUID:
+    """Return the id of the one event whose id is ``text`` or starts with it.
+
+    Hyphens are optional, as in ``scale-across events`` output.
+
+    Raises:
+        NotFoundError: no event or more than one event matches.
+    """
+    wanted = text.strip().lower().replace("-", "")
+    if not wanted:
+        raise NotFoundError("no event id given")
+    matches = [i for i in session.scalars(select(Event.id)) if i.hex.startswith(wanted)]
+    if not matches:
+        raise NotFoundError(f"no event with an id starting {text!r}")
+    if len(matches) > 1:
+        raise NotFoundError(
+            f"{len(matches)} events have ids starting {text!r}; give more characters"
+        )
+    return matches[0]
+
+
+def load_event(session: Session, event_id: uuid.UUID | str) -> Event:
+    """Return the event with everything in it loaded, usable after the session ends."""
+    query = (
+        select(Event)
+        .where(Event.id == as_uuid(event_id))
+        .options(
+            selectinload(Event.coalition_links)
+            .selectinload(EventCoalition.coalition)
+            .selectinload(Coalition.goals),
+            selectinload(Event.goals),
+            selectinload(Event.participants),
+            selectinload(Event.outcomes),
+            selectinload(Event.pattern_links)
+            .selectinload(EventPattern.pattern)
+            .options(
+                selectinload(Pattern.boundaries),
+                selectinload(Pattern.outcome_links).selectinload(PatternOutcome.outcome),
+                selectinload(Pattern.coalition),
+            ),
+            selectinload(Event.agreements).options(
+                selectinload(Agreement.adopter),
+                selectinload(Agreement.sponsor),
+                selectinload(Agreement.pattern_links).selectinload(AgreementPattern.pattern),
+                selectinload(Agreement.support_items).selectinload(SupportItem.owner),
+                selectinload(Agreement.status_history),
+            ),
+            selectinload(Event.capacities),
+            selectinload(Event.step_times),
+        )
+    )
+    event = session.scalars(query).first()
+    if event is None:
+        raise NotFoundError(f"no event with id {event_id}")
+    return event

@@ -1,0 +1,150 @@
+"""Who is in the room, and the hours coalition members can give."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from facilitator.domain import Agreement, Event, Participant, ParticipantRole, SupportCapacity
+from facilitator.services.common import (
+    apply_fields,
+    editable_event,
+    enum_cleaner,
+    get,
+    hours_cleaner,
+    move_to_index,
+    renumber,
+    text_cleaner,
+)
+from facilitator.services.errors import ServiceError
+
+_FIELDS = {
+    "name": text_cleaner("Name", required=True, max_length=200),
+    "team": text_cleaner("Team", max_length=200),
+    "role": enum_cleaner(ParticipantRole, "Role"),
+}
+HOUR_UNITS = frozenset({"h", "hour", "hours", "hr", "hrs"})
+
+
+def add_participant(
+    session: Session,
+    event_id: uuid.UUID | str,
+    name: str,
+    team: str = "",
+    role: ParticipantRole | str = ParticipantRole.POTENTIAL_ADOPTER,
+) -> Participant:
+    """Add a person to the event, at the end of the list."""
+    event = editable_event(session, event_id)
+    participant = Participant(position=len(event.participants))
+    apply_fields(participant, {"name": name, "team": team, "role": role}, _FIELDS)
+    event.participants.append(participant)
+    session.flush()
+    return participant
+
+
+def update_participant(session: Session, participant_id: uuid.UUID | str, **changes) -> Participant:
+    """Change a participant's name, team or role."""
+    participant = get(session, Participant, participant_id)
+    editable_event(session, participant.event_id)
+    apply_fields(participant, changes, _FIELDS)
+    return participant
+
+
+def remove_participant(session: Session, participant_id: uuid.UUID | str) -> None:
+    """Remove a participant who is not the adopter of an agreement."""
+    participant = get(session, Participant, participant_id)
+    event = editable_event(session, participant.event_id)
+    adopting = session.scalar(
+        select(func.count()).select_from(Agreement).where(Agreement.adopter_id == participant.id)
+    )
+    if adopting:
+        raise ServiceError(
+            f"{participant.name} is the adopter in {adopting} agreement(s); "
+            "remove or reassign those first"
+        )
+    event.participants.remove(participant)
+    session.flush()
+    renumber(event.participants)
+
+
+def move_participant(session: Session, participant_id: uuid.UUID | str, index: int) -> None:
+    """Move a participant to ``index`` in the event's list."""
+    participant = get(session, Participant, participant_id)
+    event = editable_event(session, participant.event_id)
+    move_to_index(event.participants, participant, index)
+
+
+def set_capacity(
+    session: Session, event_id: uuid.UUID | str, participant_id: uuid.UUID | str, hours
+) -> SupportCapacity | None:
+    """Record the hours a coalition member can give; None or '' clears it."""
+    event = editable_event(session, event_id)
+    participant = get(session, Participant, participant_id)
+    if participant.event_id != event.id:
+        raise ServiceError(f"{participant.name} is not a participant of this event")
+    value = hours_cleaner("Capacity")(hours)
+    row = next((c for c in event.capacities if c.participant_id == participant.id), None)
+    if value is None:
+        if row is not None:
+            event.capacities.remove(row)
+        session.flush()
+        return None
+    if row is None:
+        row = SupportCapacity(participant=participant)
+        event.capacities.append(row)
+    row.hours = value
+    session.flush()
+    return row
+
+
+@dataclass(frozen=True)
+class CapacityLine:
+    """Promised against stated hours for one support owner."""
+
+    owner_id: uuid.UUID
+    owner_name: str
+    stated_hours: float | None
+    promised_hours: float
+
+    @property
+    def over_committed(self) -> bool:
+        """Return True when more hours are promised than the owner stated."""
+        return self.promised_hours > (self.stated_hours or 0.0) + 1e-9
+
+    @property
+    def remaining_hours(self) -> float:
+        """Return stated minus promised hours (negative when over-committed)."""
+        return (self.stated_hours or 0.0) - self.promised_hours
+
+
+def capacity_report(session: Session, event_id: uuid.UUID | str) -> list[CapacityLine]:
+    """Return, per owner, hours promised in support items against hours stated.
+
+    Only support items measured in hours count (see HOUR_UNITS): other units
+    such as documents or sessions cannot be compared with a capacity in hours.
+    """
+    event = get(session, Event, event_id)
+    stated = {c.participant_id: c.hours for c in event.capacities}
+    promised: dict[uuid.UUID, float] = {}
+    for agreement in event.agreements:
+        for item in agreement.support_items:
+            if item.owner_id is None or item.amount is None:
+                continue
+            if item.unit.strip().lower() not in HOUR_UNITS:
+                continue
+            promised[item.owner_id] = promised.get(item.owner_id, 0.0) + item.amount
+    lines = []
+    for participant in event.participants:
+        if participant.id in stated or participant.id in promised:
+            lines.append(
+                CapacityLine(
+                    owner_id=participant.id,
+                    owner_name=participant.name,
+                    stated_hours=stated.get(participant.id),
+                    promised_hours=promised.get(participant.id, 0.0),
+                )
+            )
+    return lines

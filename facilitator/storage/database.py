@@ -1,0 +1,175 @@
+"""Open a database by path or URL, migrate it, and hand out units of work."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from facilitator import paths
+from facilitator.storage import migrate
+from facilitator.storage.file_check import ForeignFileError, check_database_file
+from facilitator.storage.sqlite_setup import (
+    APPLICATION_ID,
+    WalUnavailableError,
+    configure_sqlite_engine,
+)
+
+DB_ENV = "SCALE_ACROSS_DB"
+
+
+class StorageError(Exception):
+    """The database cannot be opened or written; the message says why and where."""
+
+
+def resolve_database_url(target: str | os.PathLike[str] | None = None) -> str:
+    """Turn ``--db`` (a path or any SQLAlchemy URL) into a URL.
+
+    Order: the explicit target, then ``SCALE_ACROSS_DB``, then the SQLite
+    file in the user's data directory.
+    """
+    value = os.fspath(target) if target is not None else os.environ.get(DB_ENV) or ""
+    if not value:
+        return _sqlite_url(paths.default_database_path())
+    if "://" in value:
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise StorageError(f"not a valid database URL: {value!r} ({exc})") from None
+        return value
+    return _sqlite_url(Path(value).expanduser())
+
+
+def _sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.absolute()}"
+
+
+class Database:
+    """An open, migrated database: the one place sessions come from."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        # Objects stay readable after commit, so a service's result can be
+        # shown without another round trip.
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        """Return the URL, with any password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def path(self) -> Path | None:
+        """Return the SQLite file, or None for other databases."""
+        if self.engine.dialect.name != "sqlite" or not self.engine.url.database:
+            return None
+        return Path(self.engine.url.database)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """Run one user action as one transaction, committed when the block ends.
+
+        An exception rolls everything in the block back and propagates; a
+        database error becomes a StorageError with a readable message.
+        """
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except DBAPIError as exc:
+            session.rollback()
+            raise StorageError(describe_database_error(exc)) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        """Release every connection (checkpoints the WAL on the last one)."""
+        self.engine.dispose()
+
+
+def open_database(target: str | os.PathLike[str] | None = None) -> Database:
+    """Open (creating if needed) and migrate the database named by ``target``.
+
+    Raises:
+        StorageError: the file is not ours, is newer than this app, or the
+            folder/file cannot be created or written.
+    """
+    url = resolve_database_url(target)
+    engine = _create_engine(url)
+    try:
+        migrate.upgrade_to_head(engine)
+        if engine.dialect.name == "sqlite":
+            _stamp_application_id(engine)
+    except migrate.NewerSchemaError as exc:
+        engine.dispose()
+        raise StorageError(str(exc)) from None
+    except (DBAPIError, WalUnavailableError) as exc:
+        engine.dispose()
+        raise StorageError(f"cannot open {url}: {describe_database_error(exc)}") from None
+    return Database(engine)
+
+
+def _create_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except Exception as exc:  # missing driver, bad options
+            raise StorageError(f"cannot use database {url}: {exc}") from None
+    if not parsed.database or parsed.database == ":memory:":
+        engine = create_engine("sqlite://")
+        configure_sqlite_engine(engine)
+        return engine
+    path = Path(parsed.database)
+    try:
+        check_database_file(path)
+    except ForeignFileError as exc:
+        raise StorageError(str(exc)) from None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+    engine = create_engine(url)
+    configure_sqlite_engine(engine)
+    return engine
+
+
+def _stamp_application_id(engine: Engine) -> None:
+    with engine.begin() as conn:
+        current = conn.exec_driver_sql("PRAGMA application_id").scalar()
+        if current != APPLICATION_ID:
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def describe_database_error(exc: BaseException) -> str:
+    """Return a one-line, user-facing description of a database error."""
+    original = getattr(exc, "orig", None) or exc
+    message = str(original).strip() or type(original).__name__
+    lowered = message.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"the database file cannot be written ({message})"
+    if "disk is full" in lowered or "database or disk is full" in lowered:
+        return "the disk is full; nothing was saved from this edit"
+    if "unable to open" in lowered:
+        return f"the database file cannot be opened ({message})"
+    if "locked" in lowered or "busy" in lowered:
+        return "the database is busy in another program; try again"
+    return message
+
+
+def integrity_check(db: Database) -> str:
+    """Return SQLite's ``PRAGMA integrity_check`` verdict ("ok" when sound)."""
+    with db.engine.connect() as conn:
+        rows = conn.execute(text("PRAGMA integrity_check")).scalars().all()
+    return "; ".join(str(r) for r in rows)
+
+

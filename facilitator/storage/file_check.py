@@ -1,0 +1,41 @@
+"""Recognise our own database file before SQLite or Alembic touch it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilitator.storage.sqlite_setup import APPLICATION_ID
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_APPLICATION_ID_OFFSET = 68
+
+
+class ForeignFileError(Exception):
+    """The file exists but is not a Scale Across database."""
+
+
+def check_database_file(path: Path) -> None:
+    """Refuse a file that is not ours, reading only its header.
+
+    A missing or empty file is fine: SQLite makes a new database there. The
+    file is only read, so a refused file is left byte-for-byte untouched.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise ForeignFileError(f"{path} is a folder, not a database file") from None
+    if not header:
+        return
+    if not header.startswith(SQLITE_MAGIC):
+        raise ForeignFileError(f"{path} is not a Scale Across database (it is not a SQLite file)")
+    if len(header) < 100:
+        raise ForeignFileError(f"{path} is damaged: its SQLite header is cut short")
+    app_id = int.from_bytes(header[_APPLICATION_ID_OFFSET : _APPLICATION_ID_OFFSET + 4], "big")
+    if app_id not in (0, APPLICATION_ID):
+        raise ForeignFileError(
+            f"{path} is a SQLite database of another application "
+            f"(application id 0x{app_id:08X}); it was left untouched"
+        )

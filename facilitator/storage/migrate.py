@@ -1,0 +1,64 @@
+"""Bring a database to the schema this version of the app knows.
+
+The schema is only ever created and changed by Alembic revisions; the fast
+path reads the stored revision with one query so that a database already at
+head opens without loading Alembic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# The newest revision in migrations/versions; a test keeps the two in step.
+HEAD_REVISION = "0001"
+
+
+class NewerSchemaError(Exception):
+    """The database was written by a newer version of the app."""
+
+
+def alembic_config():
+    """Return an Alembic Config pointing at the packaged migrations."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def current_revision(connection: Connection) -> str | None:
+    """Return the stored schema revision, or None for an empty database."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def known_revisions() -> set[str]:
+    """Return every revision id this version of the app ships."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Migrate the database to head; refuse one from a newer version."""
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+    if revision == HEAD_REVISION:
+        return
+    if revision is not None and revision not in known_revisions():
+        raise NewerSchemaError(
+            f"this database was written by a newer version of Scale Across "
+            f"(schema revision {revision}); update the app to open it. The file was left untouched."
+        )
+    from alembic import command
+
+    config = alembic_config()
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
