@@ -1,0 +1,188 @@
+"""The ``scale-across`` command: the GUI by default, and subcommands for scripts.
+
+Qt is imported only when the GUI starts, so the subcommands stay fast and
+run on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from facilitator import __version__
+from facilitator.applog import log_exception
+from facilitator.documents import DocumentError
+from facilitator.services.errors import ServiceError
+from facilitator.storage import StorageError
+
+PROG = "scale-across"
+
+
+class CommandError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every subcommand."""
+    db_help = "database file (or SQLAlchemy URL); default: $SCALE_ACROSS_DB or the user data folder"
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS keeps a subcommand's missing --db from overwriting one given before it.
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Run Scale Across events. Without a command, the app window opens.",
+    )
+    parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("gui", parents=[common], help="open the app window (the default)")
+    commands.add_parser("events", parents=[common], help="list events, newest first")
+    commands.add_parser("demo", parents=[common], help="create a realistic sample event")
+
+    imp = commands.add_parser("import", parents=[common], help="create an event from an event file")
+    imp.add_argument("file", type=Path, help="event file (.yaml, .yml or .json)")
+    imp.add_argument(
+        "--new-ids", action="store_true", help="import as a copy with new ids for the event's records"
+    )
+
+    exp = commands.add_parser("export", parents=[common], help="write an event to a file")
+    exp.add_argument("event_id", metavar="EVENT_ID", help="the event's id or a unique prefix of it")
+    exp.add_argument("--format", choices=["yaml", "json"], default="yaml")
+    exp.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write")
+
+    agenda = commands.add_parser("agenda", parents=[common], help="work with agenda files")
+    agenda_commands = agenda.add_subparsers(dest="agenda_command", metavar="ACTION", required=True)
+    check = agenda_commands.add_parser("check", help="validate an agenda file")
+    check.add_argument("file", type=Path)
+    agenda_commands.add_parser("list", help="list shipped and user agendas")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit status."""
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            from ui.app import run_gui
+
+            return run_gui(args.db)
+        handler = _HANDLERS[command]
+        return handler(args) or 0
+    except (CommandError, DocumentError, ServiceError, StorageError, OSError) as exc:
+        _fail(_one_line(exc))
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last guard: never a traceback on screen
+        where = log_exception(exc, f"{PROG} {command}")
+        detail = f" (details in {where})" if where else ""
+        _fail(f"unexpected error: {_one_line(exc)}{detail}")
+        return 1
+
+
+def _fail(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _open(args):
+    from facilitator.storage import open_database
+
+    return open_database(args.db)
+
+
+def _cmd_events(args) -> int:
+    from facilitator.services import events
+
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            rows = events.list_events(session)
+    finally:
+        db.close()
+    if not rows:
+        print("No events yet. Create one in the app, or try: scale-across demo")
+        return 0
+    width = max(len(r.coalition_names) for r in rows)
+    for row in rows:
+        print(f"{row.id}  {row.date.isoformat()}  {row.coalition_names:<{width}}  {row.status.value}")
+    return 0
+
+
+def _cmd_demo(args) -> int:
+    from facilitator.demo import create_demo_event
+
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            event = create_demo_event(session)
+            event_id = event.id
+    finally:
+        db.close()
+    print(f"Created the sample event {event_id}")
+    return 0
+
+
+def _cmd_import(args) -> int:
+    from facilitator.eventfile import import_event_file
+
+    db = _open(args)
+    try:
+        event_id = import_event_file(db, args.file, new_ids=args.new_ids)
+    finally:
+        db.close()
+    print(f"Imported event {event_id} from {args.file}")
+    return 0
+
+
+def _cmd_export(args) -> int:
+    from facilitator.eventfile import export_event
+    from facilitator.services import events
+
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            event_id = events.resolve_event_id(session, args.event_id)
+            export_event(session, event_id, args.out, args.format)
+    finally:
+        db.close()
+    print(f"Wrote event {event_id} to {args.out}")
+    return 0
+
+
+def _cmd_agenda(args) -> int:
+    if args.agenda_command == "check":
+        from facilitator.agenda import load_agenda
+
+        agenda = load_agenda(args.file)
+        minutes = agenda.total_minutes
+        print(f"{args.file}: ok — “{agenda.title}”, {len(agenda.steps)} steps, {minutes} minutes")
+        return 0
+    from facilitator.agenda import load_catalog
+
+    catalog = load_catalog()
+    for agenda in catalog.agendas:
+        origin = "shipped" if agenda.shipped else agenda.source
+        print(f"{agenda.id:<24} {agenda.total_minutes:>3} min  {agenda.title}  ({origin})")
+    for problem in catalog.problems:
+        print(f"{PROG}: warning: {problem}", file=sys.stderr)
+    return 0
+
+
+_HANDLERS = {
+    "events": _cmd_events,
+    "demo": _cmd_demo,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "agenda": _cmd_agenda,
+}

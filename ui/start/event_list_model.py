@@ -1,0 +1,49 @@
+"""A thin table model over the event list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from facilitator.services.events import EventSummary
+
+COLUMNS = ("Date", "Coalition", "Event", "Status")
+
+
+class EventListModel(QAbstractTableModel):
+    """Rows are EventSummary objects; ``Qt.UserRole`` hands the summary back."""
+
+    def __init__(self, rows: list[EventSummary] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[EventSummary] = list(rows or [])
+
+    def set_rows(self, rows: list[EventSummary]) -> None:
+        """Replace all rows."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (
+                row.date.isoformat(),
+                row.coalition_names,
+                row.title,
+                row.status.label,
+            )[index.column()]
+        return None
