@@ -1,0 +1,42 @@
+"""Strict, hostile-input-safe reading of YAML and JSON documents.
+
+Two layers:
+
+* :mod:`~facilitator.documents.loader` turns a file into *located values*:
+  :class:`LocatedMapping` / :class:`LocatedSequence` that remember the line
+  and column of every key and value. It refuses anything beyond plain data
+  (aliases, custom tags, duplicate keys, deep nesting, huge files, bad UTF-8).
+* :mod:`~facilitator.documents.schema` checks those values against a schema
+  written as a few readable calls (``check_keys``, ``get_text``, ``get_int``…).
+
+Every problem is a :class:`DocumentError` whose text is
+``"<path>:<line>:<column>: <problem>"``.
+"""
+
+from facilitator.documents.errors import DocumentError
+from facilitator.documents.loader import (
+    DEFAULT_MAX_BYTES,
+    MAX_DEPTH,
+    load_document,
+    parse_document,
+)
+from facilitator.documents.located import (
+    LocatedMapping,
+    LocatedSequence,
+    Mark,
+    error_at,
+    to_plain,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_DEPTH",
+    "DocumentError",
+    "LocatedMapping",
+    "LocatedSequence",
+    "Mark",
+    "error_at",
+    "load_document",
+    "parse_document",
+    "to_plain",
+]

@@ -1,0 +1,160 @@
+"""Strict JSON reading with positions.
+
+``json.loads`` runs first because its syntax errors are exact and familiar.
+A small reader then walks the (now known to be valid) text again to build
+located values. We do not compose JSON through PyYAML: it rejects some valid
+JSON (keys over 1024 characters, a key and its ':' on different lines) and
+reads numbers by YAML 1.1 rules (``1e5`` would become text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from json.scanner import NUMBER_RE  # type: ignore[attr-defined]
+
+from facilitator.documents._yaml import MAX_DEPTH
+from facilitator.documents.errors import DocumentError
+from facilitator.documents.located import (
+    LocatedMapping,
+    LocatedSequence,
+    Mark,
+    error_at,
+)
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_NOT_NUMBERS = ("NaN", "Infinity", "-Infinity")
+
+
+def _reject_constant(name: str) -> object:
+    # Found again with its position by the walk below; here just keep going.
+    return None
+
+
+def parse_json(text: str, source: str) -> object:
+    """Parse a JSON document from ``text`` into located values.
+
+    Raises:
+        DocumentError: For syntax errors, duplicate keys, ``NaN``/``Infinity``,
+            numbers too long to read and nesting deeper than ``MAX_DEPTH``.
+    """
+    try:
+        json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise DocumentError(source, error.lineno, error.colno, f"invalid JSON: {error.msg}") from None
+    except (RecursionError, ValueError):
+        # Too deep or a number with too many digits: the walk reports it with
+        # its position (it stops at MAX_DEPTH, long before recursion runs out).
+        pass
+    return _Walker(text, source).document()
+
+
+class _Walker:
+    def __init__(self, text: str, source: str) -> None:
+        self._text = text
+        self._source = source
+        self._line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def _mark(self, index: int) -> Mark:
+        # Lines counted on "\n" only, exactly as json.JSONDecodeError does.
+        line = bisect_right(self._line_starts, index) - 1
+        return Mark(line + 1, index - self._line_starts[line] + 1)
+
+    def _fail(self, index: int, problem: str) -> DocumentError:
+        return error_at(self._source, self._mark(index), problem)
+
+    def _skip(self, index: int) -> int:
+        return _WHITESPACE.match(self._text, index).end()  # type: ignore[union-attr]
+
+    def _expect(self, index: int, char: str) -> int:
+        if not self._text.startswith(char, index):
+            raise self._fail(index, f"invalid JSON: expected '{char}'")
+        return self._skip(index + 1)
+
+    def document(self) -> object:
+        try:
+            value, end = self._value(self._skip(0), 0)
+        except json.JSONDecodeError as error:  # only if json.loads gave up early
+            raise self._fail(error.pos, f"invalid JSON: {error.msg}") from None
+        end = self._skip(end)
+        if end != len(self._text):
+            raise self._fail(end, "invalid JSON: extra data after the document")
+        return value
+
+    def _value(self, index: int, depth: int) -> tuple[object, int]:
+        text = self._text
+        char = text[index : index + 1]
+        if char == "{":
+            return self._object(index, depth + 1)
+        if char == "[":
+            return self._array(index, depth + 1)
+        if char == '"':
+            return scanstring(text, index + 1, True)
+        for name in _NOT_NUMBERS:
+            if text.startswith(name, index):
+                raise self._fail(index, f"{name} is not a valid JSON number")
+        number = NUMBER_RE.match(text, index)
+        if number is not None:
+            integer, fraction, exponent = number.groups()
+            try:
+                if fraction or exponent:
+                    return float(number.group()), number.end()
+                return int(integer), number.end()
+            except ValueError:  # more digits than Python will convert
+                raise self._fail(index, "the number has too many digits") from None
+        for literal, value in (("true", True), ("false", False), ("null", None)):
+            if text.startswith(literal, index):
+                return value, index + len(literal)
+        raise self._fail(index, "invalid JSON: expected a value")
+
+    def _check_depth(self, index: int, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise self._fail(index, f"the data is nested more than {MAX_DEPTH} levels deep")
+
+    def _object(self, start: int, depth: int) -> tuple[LocatedMapping, int]:
+        self._check_depth(start, depth)
+        entries: list[tuple[str, object, Mark, Mark]] = []
+        first_seen: dict[str, Mark] = {}
+        index = self._skip(start + 1)
+        closed = self._text.startswith("}", index)
+        while not closed:
+            if not self._text.startswith('"', index):
+                raise self._fail(index, "invalid JSON: expected a key in double quotes")
+            key_mark = self._mark(index)
+            key, index = scanstring(self._text, index + 1, True)
+            if key in first_seen:
+                shown = key if len(key) <= 40 else key[:37] + "..."
+                raise error_at(
+                    self._source,
+                    key_mark,
+                    f'duplicate key "{shown}" (first given on line {first_seen[key].line})',
+                )
+            first_seen[key] = key_mark
+            index = self._expect(self._skip(index), ":")
+            value_mark = self._mark(index)
+            value, index = self._value(index, depth)
+            entries.append((key, value, key_mark, value_mark))
+            index = self._skip(index)
+            closed = self._text.startswith("}", index)
+            if not closed:
+                index = self._expect(index, ",")
+        mapping = LocatedMapping(entries, source=self._source, mark=self._mark(start))
+        return mapping, index + 1
+
+    def _array(self, start: int, depth: int) -> tuple[LocatedSequence, int]:
+        self._check_depth(start, depth)
+        items: list[tuple[object, Mark]] = []
+        index = self._skip(start + 1)
+        closed = self._text.startswith("]", index)
+        while not closed:
+            item_mark = self._mark(index)
+            value, index = self._value(index, depth)
+            items.append((value, item_mark))
+            index = self._skip(index)
+            closed = self._text.startswith("]", index)
+            if not closed:
+                index = self._expect(index, ",")
+        sequence = LocatedSequence(items, source=self._source, mark=self._mark(start))
+        return sequence, index + 1
