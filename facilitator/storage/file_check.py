@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from facilitator.storage.sqlite_setup import APPLICATION_ID
@@ -39,3 +40,28 @@ def check_database_file(path: Path) -> None:
             f"{path} is a SQLite database of another application "
             f"(application id 0x{app_id:08X}); it was left untouched"
         )
+    if app_id == 0:
+        tables = _table_names(path)
+        # Ours before the id is stamped always has alembic_version (written in
+        # the same transaction as the schema); most other apps never set an id.
+        if tables and "alembic_version" not in tables:
+            raise ForeignFileError(
+                f"{path} is a SQLite database of another application "
+                f"(it has tables such as {sorted(tables)[0]!r}); it was left untouched"
+            )
+
+
+def _table_names(path: Path) -> set[str] | None:
+    """Return the file's table names, reading it as immutable (never writes)."""
+    uri = f"{path.absolute().as_uri()}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return {name for (name,) in rows if not name.startswith("sqlite_")}
