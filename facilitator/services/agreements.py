@@ -19,7 +19,7 @@ from facilitator.domain import (
     SupportItem,
     SupportType,
 )
-from facilitator.domain.base import utcnow
+from facilitator.domain.base import new_id, utcnow
 from facilitator.services.common import (
     apply_fields,
     clean_text,
@@ -64,12 +64,14 @@ def add_agreement(
     check_in: dt.date | str | None = None,
     limits: str = "",
     notes: str = "",
+    record_id: uuid.UUID | None = None,
 ) -> Agreement:
     """Record that a participant adopts patterns; it starts as "agreed"."""
     event = editable_event(session, event_id)
     adopter = _participant_of(session, event, adopter_id, "adopter")
     sponsor = _participant_of(session, event, sponsor_id, "sponsor") if sponsor_id else None
     agreement = Agreement(
+        id=record_id or new_id(),
         adopter=adopter,
         sponsor=sponsor,
         check_in=_date_or_none(check_in),
@@ -202,11 +204,12 @@ def add_support_item(
     owner_id: uuid.UUID | str | None = None,
     description: str = "",
     limits: str = "",
+    record_id: uuid.UUID | None = None,
 ) -> SupportItem:
     """Add a piece of support (time, coaching, artifact, other) to an agreement."""
     agreement = get(session, Agreement, agreement_id)
     event = editable_event(session, agreement.event_id)
-    item = SupportItem(position=len(agreement.support_items))
+    item = SupportItem(id=record_id or new_id(), position=len(agreement.support_items))
     apply_fields(
         item,
         {

@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy.orm import Session
 
 from facilitator.domain import Outcome, OutcomeKind
+from facilitator.domain.base import new_id
 from facilitator.services.common import (
     apply_fields,
     editable_event,
@@ -32,10 +33,12 @@ def add_outcome(
     title: str,
     what_happened: str = "",
     evidence: str = "",
+    *,
+    record_id: uuid.UUID | None = None,
 ) -> Outcome:
     """Add a success or failure at the end of the event's outcomes."""
     event = editable_event(session, event_id)
-    outcome = Outcome(position=len(event.outcomes))
+    outcome = Outcome(id=record_id or new_id(), position=len(event.outcomes))
     apply_fields(
         outcome,
         {"kind": kind, "title": title, "what_happened": what_happened, "evidence": evidence},

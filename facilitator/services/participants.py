@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from facilitator.domain import Agreement, Event, Participant, ParticipantRole, SupportCapacity
+from facilitator.domain.base import new_id
 from facilitator.services.common import (
     apply_fields,
     editable_event,
@@ -35,10 +36,15 @@ def add_participant(
     name: str,
     team: str = "",
     role: ParticipantRole | str = ParticipantRole.POTENTIAL_ADOPTER,
+    *,
+    record_id: uuid.UUID | None = None,
 ) -> Participant:
-    """Add a person to the event, at the end of the list."""
+    """Add a person to the event, at the end of the list.
+
+    ``record_id`` lets redo after undo bring back the very same record.
+    """
     event = editable_event(session, event_id)
-    participant = Participant(position=len(event.participants))
+    participant = Participant(id=record_id or new_id(), position=len(event.participants))
     apply_fields(participant, {"name": name, "team": team, "role": role}, _FIELDS)
     event.participants.append(participant)
     session.flush()

@@ -19,6 +19,7 @@ from facilitator.domain import (
     Pattern,
     PatternOutcome,
 )
+from facilitator.domain.base import new_id
 from facilitator.services.common import (
     apply_fields,
     as_uuid,
@@ -50,6 +51,7 @@ def create_pattern(
     guidance: str = "",
     coalition_id: uuid.UUID | str | None = None,
     outcome_ids: Iterable[uuid.UUID | str] = (),
+    record_id: uuid.UUID | None = None,
 ) -> Pattern:
     """Record a new pattern at this event, owned by one of its coalitions.
 
@@ -60,7 +62,7 @@ def create_pattern(
     owner = as_uuid(coalition_id) if coalition_id is not None else coalition_ids[0]
     if owner not in coalition_ids:
         raise ServiceError("a pattern belongs to one of the event's coalitions")
-    pattern = Pattern(coalition_id=owner)
+    pattern = Pattern(id=record_id or new_id(), coalition_id=owner)
     apply_fields(
         pattern, {"kind": kind, "name": name, "summary": summary, "guidance": guidance}, _FIELDS
     )
@@ -192,6 +194,7 @@ def add_boundary(
     text: str,
     *,
     event_id: uuid.UUID | str | None = None,
+    record_id: uuid.UUID | None = None,
 ) -> BoundaryCondition:
     """Add a condition to a pattern's "works when", "breaks when" or prerequisites."""
     pattern = get(session, Pattern, pattern_id)
@@ -199,6 +202,7 @@ def add_boundary(
     event = editable_event(session, event_id) if event_id is not None else None
     siblings = pattern.conditions(kind)
     condition = BoundaryCondition(
+        id=record_id or new_id(),
         kind=kind,
         text=_BOUNDARY_TEXT(text),
         position=len(siblings),
