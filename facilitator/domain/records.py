@@ -73,6 +73,9 @@ class SupportCapacity(Base):
         ForeignKey("participants.id", ondelete="CASCADE"), index=True
     )
     hours: Mapped[float] = mapped_column(Float, default=0.0)
+    # The promised hours the room knowingly accepted above ``hours``; a later
+    # promise beyond this level is flagged again.
+    accepted_hours: Mapped[float | None] = mapped_column(Float)
 
     event: Mapped[Event] = relationship(back_populates="capacities")
     participant: Mapped[Participant] = relationship()

@@ -114,11 +114,26 @@ class CapacityLine:
     owner_name: str
     stated_hours: float | None
     promised_hours: float
+    accepted_hours: float | None = None
 
     @property
     def over_committed(self) -> bool:
         """Return True when more hours are promised than the owner stated."""
         return self.promised_hours > (self.stated_hours or 0.0) + 1e-9
+
+    @property
+    def accepted(self) -> bool:
+        """Return True when the room knowingly accepted this over-commitment."""
+        return (
+            self.over_committed
+            and self.accepted_hours is not None
+            and self.promised_hours <= self.accepted_hours + 1e-9
+        )
+
+    @property
+    def needs_attention(self) -> bool:
+        """Return True for an over-commitment nobody has accepted yet."""
+        return self.over_committed and not self.accepted
 
     @property
     def remaining_hours(self) -> float:
@@ -134,6 +149,7 @@ def capacity_report(session: Session, event_id: uuid.UUID | str) -> list[Capacit
     """
     event = get(session, Event, event_id)
     stated = {c.participant_id: c.hours for c in event.capacities}
+    accepted = {c.participant_id: c.accepted_hours for c in event.capacities}
     promised: dict[uuid.UUID, float] = {}
     for agreement in event.agreements:
         for item in agreement.support_items:
@@ -151,6 +167,30 @@ def capacity_report(session: Session, event_id: uuid.UUID | str) -> list[Capacit
                     owner_name=participant.name,
                     stated_hours=stated.get(participant.id),
                     promised_hours=promised.get(participant.id, 0.0),
+                    accepted_hours=accepted.get(participant.id),
                 )
             )
     return lines
+
+
+def accept_over_commitment(
+    session: Session, event_id: uuid.UUID | str, participant_id: uuid.UUID | str, accept: bool = True
+) -> CapacityLine:
+    """Accept (or withdraw acceptance of) an owner's current over-commitment.
+
+    The acceptance covers the hours promised now; promising more later makes
+    the warning come back. An owner with no stated capacity is taken to have
+    stated zero hours.
+    """
+    event = editable_event(session, event_id)
+    participant = get(session, Participant, participant_id)
+    line = next((l for l in capacity_report(session, event.id) if l.owner_id == participant.id), None)
+    if line is None or (accept and not line.over_committed):
+        raise ServiceError(f"{participant.name} is not over-committed")
+    row = next((c for c in event.capacities if c.participant_id == participant.id), None)
+    if row is None:
+        row = SupportCapacity(participant=participant, hours=0.0)
+        event.capacities.append(row)
+    row.accepted_hours = line.promised_hours if accept else None
+    session.flush()
+    return next(l for l in capacity_report(session, event.id) if l.owner_id == participant.id)

@@ -32,6 +32,7 @@ def test_wheel_contains_package_data_and_console_script(wheel):
         "facilitator/storage/migrations/env.py",
         "facilitator/storage/migrations/script.py.mako",
         "facilitator/storage/migrations/versions/0001_initial_schema.py",
+        "facilitator/storage/migrations/versions/0002_accepted_over_commitment.py",
         "ui/cli.py",
         "exports/__init__.py",
     ):

@@ -203,3 +203,34 @@ def test_capacity_report_promise_without_stated_capacity_is_over_committed(
         (line,) = participants.capacity_report(session, event_id)
     assert (line.owner_name, line.stated_hours, line.promised_hours) == ("Bo", None, 2)
     assert line.over_committed is True
+
+
+def test_accepting_an_over_commitment_holds_until_more_is_promised(db_path):
+    import datetime as _dt
+
+    from facilitator.services import agreements, events, participants
+    from facilitator.storage import open_database
+
+    db = open_database(db_path)
+    with db.transaction() as s:
+        event = events.plan_event(s, coalitions=["Søren’s Coalition"], date=_dt.date(2026, 3, 3))
+        owner = participants.add_participant(s, event.id, "Zoë", "Core", "coalition_member")
+        adopter = participants.add_participant(s, event.id, "Łukasz", "Web")
+        participants.set_capacity(s, event.id, owner.id, 10)
+        deal = agreements.add_agreement(s, event.id, adopter.id)
+        agreements.add_support_item(s, deal.id, "coaching", amount=12, unit="hours", owner_id=owner.id)
+        ids = (event.id, owner.id, deal.id)
+    with db.transaction() as s:
+        (line,) = participants.capacity_report(s, ids[0])
+        assert line.needs_attention
+        participants.accept_over_commitment(s, ids[0], ids[1])
+    db.close()
+    db = open_database(db_path)
+    with db.transaction() as s:
+        (line,) = participants.capacity_report(s, ids[0])
+        assert line.over_committed and line.accepted and not line.needs_attention
+        agreements.add_support_item(s, ids[2], "time", amount=1, unit="h", owner_id=ids[1])
+    with db.transaction() as s:
+        (line,) = participants.capacity_report(s, ids[0])
+        assert line.promised_hours == 13 and line.needs_attention
+    db.close()
