@@ -1,0 +1,128 @@
+"""Every user action, declared in one place with its text and shortcuts."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Key = QKeySequence.StandardKey
+
+
+class Act(enum.Enum):
+    """The app's actions; menus, toolbars and the F1 overview are built from these."""
+
+    NEW_EVENT = "new_event"
+    OPEN_SAMPLE = "open_sample"
+    HOME = "home"
+    PREPARE = "prepare"
+    WALK_THROUGH = "walk_through"
+    REVIEW = "review"
+    CLOSE_EVENT = "close_event"
+    REOPEN_EVENT = "reopen_event"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    ADD_RECORD = "add_record"
+    DELETE_RECORD = "delete_record"
+    MOVE_UP = "move_up"
+    MOVE_DOWN = "move_down"
+    NEXT_STEP = "next_step"
+    PREVIOUS_STEP = "previous_step"
+    TIMER_TOGGLE = "timer_toggle"
+    TIMER_RESET = "timer_reset"
+    TOGGLE_PROMPTS = "toggle_prompts"
+    FULL_SCREEN = "full_screen"
+    ZOOM_IN = "zoom_in"
+    ZOOM_OUT = "zoom_out"
+    ZOOM_RESET = "zoom_reset"
+    SHORTCUTS = "shortcuts"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """Text, shortcuts and help for one action."""
+
+    text: str
+    shortcuts: tuple[QKeySequence | Key | str, ...] = ()
+    tip: str = ""
+    checkable: bool = False
+
+
+SPECS: dict[Act, ActionSpec] = {
+    Act.NEW_EVENT: ActionSpec("&New event…", (Key.New,), "Prepare a new Scale Across event"),
+    Act.OPEN_SAMPLE: ActionSpec("Open &sample event", ("Ctrl+Shift+D",), "Create and open the sample event"),
+    Act.HOME: ActionSpec("&Recent events", ("Ctrl+Shift+H",), "Back to the list of events"),
+    Act.PREPARE: ActionSpec("&Prepare event", ("Ctrl+1",), "Details, participants, capacity and drafts"),
+    Act.WALK_THROUGH: ActionSpec("&Walk-through", ("Ctrl+2",), "Lead the room through the agenda"),
+    Act.REVIEW: ActionSpec("Re&view", ("Ctrl+3",), "Everything captured on one page"),
+    Act.CLOSE_EVENT: ActionSpec("&Close event…", ("Ctrl+Shift+E",), "Mark the event closed"),
+    Act.REOPEN_EVENT: ActionSpec("Re&open event for edits", (), "Make a closed event editable again"),
+    Act.QUIT: ActionSpec("&Quit", (Key.Quit, "Ctrl+Q"), "Everything is already saved"),
+    Act.UNDO: ActionSpec("&Undo", (Key.Undo,), "Take back the last edit"),
+    Act.REDO: ActionSpec("&Redo", (Key.Redo, "Ctrl+Shift+Z"), "Do the undone edit again"),
+    Act.ADD_RECORD: ActionSpec("&Add record", ("Ctrl+Return", "Ctrl+Enter"), "Add a record to the current list"),
+    Act.DELETE_RECORD: ActionSpec("&Delete record", ("Ctrl+Delete",), "Delete the selected record"),
+    Act.MOVE_UP: ActionSpec("Move &up", ("Alt+Up",), "Move the selected record up"),
+    Act.MOVE_DOWN: ActionSpec("Move do&wn", ("Alt+Down",), "Move the selected record down"),
+    Act.NEXT_STEP: ActionSpec("&Next step", ("PgDown", "Alt+Right"), "Go to the next agenda step"),
+    Act.PREVIOUS_STEP: ActionSpec("&Previous step", ("PgUp", "Alt+Left"), "Go to the previous agenda step"),
+    Act.TIMER_TOGGLE: ActionSpec("&Start/pause timer", ("Ctrl+T",), "Start or pause the step timer"),
+    Act.TIMER_RESET: ActionSpec("&Reset timer", ("Ctrl+Shift+T",), "Set this step's time back to zero"),
+    Act.TOGGLE_PROMPTS: ActionSpec("Show facilitator &prompts", ("Ctrl+Shift+P",), "", True),
+    Act.FULL_SCREEN: ActionSpec("&Full screen", ("F11",), "Fill the projector", True),
+    Act.ZOOM_IN: ActionSpec("Zoom &in", ("Ctrl+=", "Ctrl++"), "Larger text"),
+    Act.ZOOM_OUT: ActionSpec("Zoom &out", ("Ctrl+-",), "Smaller text"),
+    Act.ZOOM_RESET: ActionSpec("&Actual size", ("Ctrl+0",), "Text at 100 %"),
+    Act.SHORTCUTS: ActionSpec("&Keyboard shortcuts", ("F1",), "Every shortcut on one page"),
+}
+
+
+def _sequences(spec: ActionSpec) -> list[QKeySequence]:
+    sequences: list[QKeySequence] = []
+    for shortcut in spec.shortcuts:
+        if isinstance(shortcut, Key):
+            sequences.extend(QKeySequence.keyBindings(shortcut))
+        else:
+            sequences.append(QKeySequence(shortcut))
+    unique: list[QKeySequence] = []
+    for sequence in sequences:
+        if not sequence.isEmpty() and sequence not in unique:
+            unique.append(sequence)
+    return unique
+
+
+def make_action(act: Act, parent: QObject, slot: Callable | None = None) -> QAction:
+    """Create the QAction for ``act`` as declared in SPECS."""
+    spec = SPECS[act]
+    action = QAction(spec.text, parent)
+    action.setObjectName(act.value)
+    action.setShortcuts(_sequences(spec))
+    action.setStatusTip(spec.tip)
+    action.setToolTip(spec.tip or spec.text.replace("&", ""))
+    action.setCheckable(spec.checkable)
+    if slot is not None:
+        action.triggered.connect(slot)
+    return action
+
+
+def local_action(act: Act, widget: QWidget, slot: Callable) -> QAction:
+    """Create an action that only fires while ``widget`` (or a child) has focus.
+
+    Used for list-level actions (delete, move) that several lists share.
+    """
+    action = make_action(act, widget, slot)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    widget.addAction(action)
+    return action
+
+
+def shortcut_text(act: Act) -> str:
+    """Return the shortcuts of ``act`` as readable text, e.g. "PgDown, Alt+Right"."""
+    return ", ".join(
+        s.toString(QKeySequence.SequenceFormat.NativeText) for s in _sequences(SPECS[act])
+    )

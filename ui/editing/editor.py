@@ -1,0 +1,111 @@
+"""The one object every screen edits an event through."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlalchemy.orm import Session
+
+from facilitator.domain import Base, Event
+from facilitator.services import events
+from facilitator.services.errors import ServiceError
+from facilitator.storage import Database, StorageError
+from ui.editing.commands import (
+    ServiceCommand,
+    Work,
+    add_command,
+    remove_command,
+    update_command,
+)
+
+
+class EventEditor(QObject):
+    """Holds the open event, its undo stack, and the database it is saved in.
+
+    Every change goes through ``apply`` as one transaction; when it commits,
+    the event is reloaded, ``saved`` carries the time and ``changed`` tells
+    the screens to redraw. A failed change emits ``failed`` with a message for
+    the window and leaves the stored data as it was.
+    """
+
+    changed = Signal()
+    saved = Signal(object)  # datetime.datetime of the commit
+    failed = Signal(str)
+
+    def __init__(self, db: Database, event_id: uuid.UUID, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.event_id = event_id
+        self.undo_stack = QUndoStack(self)
+        self.last_error = ""
+        self._event: Event | None = None
+        self.reload()
+
+    @property
+    def event(self) -> Event:
+        """Return the event as last loaded (a detached, fully loaded object graph)."""
+        assert self._event is not None
+        return self._event
+
+    @property
+    def read_only(self) -> bool:
+        """Return True for a closed event: it is history until reopened."""
+        return self.event.status.value == "closed"
+
+    def reload(self) -> None:
+        """Load the event and everything in it from the database."""
+        with self.db.transaction() as session:
+            self._event = events.load_event(session, self.event_id)
+
+    def read(self, work: Callable[[Session], Any]) -> Any:
+        """Run a read-only query in its own transaction and return its result."""
+        with self.db.transaction() as session:
+            return work(session)
+
+    def apply(self, work: Work) -> tuple[bool, Any]:
+        """Run one change as one transaction; report saved or failed."""
+        try:
+            with self.db.transaction() as session:
+                result = work(session)
+        except (StorageError, ServiceError) as exc:
+            self.last_error = str(exc)
+            self.failed.emit(str(exc))
+            return False, None
+        self.last_error = ""
+        self.reload()
+        self.saved.emit(dt.datetime.now())
+        self.changed.emit()
+        return True, result
+
+    def write(self, work: Work) -> bool:
+        """Store something that is not an edit to undo (the current step, timer readings)."""
+        return self.apply(work)[0]
+
+    def push(self, command: ServiceCommand) -> bool:
+        """Apply an undoable command; return whether it was stored."""
+        self.undo_stack.push(command)
+        return command.ok
+
+    def call(self, text: str, redo: Work, undo: Work) -> bool:
+        """Apply an undoable change given as a pair of service calls."""
+        return self.push(ServiceCommand(self, text, redo, undo))
+
+    def add(self, text: str, kind: type[Base], add: Callable[[Session, uuid.UUID], Any], **kw) -> Any:
+        """Add a record (``add(session, record_id)``); return the record or None."""
+        command = add_command(self, text, kind, add, **kw)
+        return command.result if self.push(command) else None
+
+    def remove(self, text: str, kind: type[Base], record_id: uuid.UUID, **kw) -> bool:
+        """Remove a record so that undo restores it exactly."""
+        return self.push(remove_command(self, text, kind, record_id, **kw))
+
+    def update(
+        self, text: str, kind: type[Base], record_id: uuid.UUID, update: Callable[..., Any], **changes
+    ) -> bool:
+        """Change fields of a record through its update service."""
+        return self.push(update_command(self, text, kind, record_id, update, changes))

@@ -1,0 +1,201 @@
+"""What every panel shares: redraw on change, quick add, list actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from ui.actions import Act, local_action
+from ui.editing import EventEditor
+from ui.panels.delegates import ChoiceDelegate
+from ui.panels.record_model import Column, RecordTableModel
+
+
+class RecordPanel(QWidget):
+    """A part of a screen that shows records of the open event and edits them.
+
+    Subclasses implement ``refresh`` (redraw from ``self.editor.event``) and
+    may override ``add_record`` (what the global "Add record" action does).
+    A hidden panel redraws when it is next shown, so switching steps never
+    waits for panels nobody is looking at.
+    """
+
+    title = ""
+
+    def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self._stale = True
+        editor.changed.connect(self._on_changed)
+
+    def _on_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+            self._stale = False
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self._stale:
+            self.refresh()
+            self._stale = False
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Redraw from ``self.editor.event``."""
+        raise NotImplementedError
+
+    def add_record(self) -> None:
+        """Start adding a record (the global Add record action)."""
+
+
+def heading(text: str, role: str = "subheading") -> QLabel:
+    """Return a label styled as a heading of the given role."""
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    return label
+
+
+class QuickAdd(QWidget):
+    """A line to type a record and press Enter; optional kind drop-down.
+
+    ``submit(text, kind) -> bool`` stores the record. On success the line is
+    cleared for the next one; on failure the text stays for a retry.
+    """
+
+    submitted = Signal()
+
+    def __init__(
+        self,
+        placeholder: str,
+        submit: Callable[[str, Any], bool],
+        kinds: Sequence[tuple[str, Any]] = (),
+        button_text: str = "Add",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self.kind = QComboBox()
+        for label, value in kinds:
+            self.kind.addItem(label, value)
+        self.kind.setVisible(bool(kinds))
+        self.line = QLineEdit(placeholderText=placeholder)
+        self.line.returnPressed.connect(self.submit)
+        self.button = QPushButton(button_text)
+        self.button.clicked.connect(self.submit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.button)
+
+    def submit(self) -> None:
+        """Store what was typed; keep it when storing failed."""
+        text = self.line.text().strip()
+        if not text:
+            return
+        if self._submit(text, self.kind.currentData()):
+            self.line.clear()
+            self.submitted.emit()
+        self.line.setFocus()
+
+    def focus(self) -> None:
+        """Put the cursor in the line."""
+        self.line.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+class RecordTable(QTableView):
+    """A table of records with inline edit, delete and reorder from the keyboard.
+
+    ``on_delete(record)`` and ``on_move(record, new_index)`` are optional; the
+    matching keyboard actions only exist when they are given.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        on_edit: Callable[[Any, str, Any], bool] | None = None,
+        on_delete: Callable[[Any], None] | None = None,
+        on_move: Callable[[Any, int], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.records = RecordTableModel(columns, on_edit, self)
+        self.setModel(self.records)
+        self.setItemDelegate(ChoiceDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._on_delete = on_delete
+        self._on_move = on_move
+        if on_delete is not None:
+            local_action(Act.DELETE_RECORD, self, self.delete_current)
+        if on_move is not None:
+            local_action(Act.MOVE_UP, self, lambda: self.move_current(-1))
+            local_action(Act.MOVE_DOWN, self, lambda: self.move_current(+1))
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        """Show records, keeping the current row where possible."""
+        current = self.current_record()
+        self.records.set_records(records)
+        self.resizeRowsToContents()
+        if current is not None:
+            self.select_record(current.id)
+
+    def current_record(self) -> Any | None:
+        """Return the selected record, or None."""
+        index = self.currentIndex()
+        if not index.isValid() or index.row() >= self.records.rowCount():
+            return None
+        return self.records.record(index.row())
+
+    def select_record(self, record_id) -> None:
+        """Select the row of ``record_id`` if it is shown."""
+        row = self.records.row_of(record_id)
+        if row >= 0:
+            column = max(self.currentIndex().column(), 0)
+            self.setCurrentIndex(self.records.index(row, column))
+
+    def delete_current(self) -> None:
+        """Delete the selected record (Ctrl+Delete)."""
+        record = self.current_record()
+        if record is not None and self._on_delete is not None and not self.records.read_only:
+            row = self.currentIndex().row()
+            self._on_delete(record)
+            if self.records.rowCount():
+                self.setCurrentIndex(self.records.index(min(row, self.records.rowCount() - 1), 0))
+
+    def move_current(self, delta: int) -> None:
+        """Move the selected record up or down (Alt+Up / Alt+Down)."""
+        record = self.current_record()
+        if record is None or self._on_move is None or self.records.read_only:
+            return
+        row = self.currentIndex().row()
+        target = row + delta
+        if 0 <= target < self.records.rowCount():
+            self._on_move(record, target)
+            self.select_record(record.id)

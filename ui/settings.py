@@ -1,0 +1,64 @@
+"""User options, declared once with their defaults, stored through QSettings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "Scale Across"
+APPLICATION = "Scale Across Facilitator"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One stored option: its key, default and type."""
+
+    key: str
+    default: Any
+    kind: type
+
+
+OPTIONS = {
+    "theme": Option("view/theme", "light", str),
+    "zoom": Option("view/zoom", 100, int),
+    "show_prompts": Option("view/show_prompts", True, bool),
+    "page_size": Option("export/page_size", "A4", str),
+}
+ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 150, 175, 200)
+
+
+class Settings:
+    """Typed access to the options; window geometry and state too."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._q = qsettings or QSettings(ORGANIZATION, APPLICATION)
+
+    def get(self, name: str) -> Any:
+        """Return the option's stored value, or its default when unset or unreadable."""
+        option = OPTIONS[name]
+        value = self._q.value(option.key, option.default)
+        if option.kind is bool:
+            return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
+        try:
+            return option.kind(value)
+        except (TypeError, ValueError):
+            return option.default
+
+    def set(self, name: str, value: Any) -> None:
+        """Store an option."""
+        self._q.setValue(OPTIONS[name].key, value)
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """Return the saved (geometry, state), each None when never saved."""
+        return self._q.value("window/geometry"), self._q.value("window/state")
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        """Remember the window's geometry and toolbar/dock state."""
+        self._q.setValue("window/geometry", geometry)
+        self._q.setValue("window/state", state)
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._q.sync()
