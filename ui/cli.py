@@ -51,7 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser("export", parents=[common], help="write an event to a file")
     exp.add_argument("event_id", metavar="EVENT_ID", help="the event's id or a unique prefix of it")
-    exp.add_argument("--format", choices=["yaml", "json"], default="yaml")
+    exp.add_argument(
+        "--format", choices=["yaml", "json"], default=None,
+        help="file format (default: from the file name, .json or .yaml)",
+    )
     exp.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write")
 
     agenda = commands.add_parser("agenda", parents=[common], help="work with agenda files")

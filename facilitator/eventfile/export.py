@@ -1,0 +1,278 @@
+"""Write one event as an event file (format version 1), as YAML or JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import uuid
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from sqlalchemy.orm import Session
+
+from facilitator.domain import (
+    Agreement,
+    BoundaryCondition,
+    BoundaryKind,
+    Coalition,
+    Event,
+    Pattern,
+    StatusChange,
+)
+from facilitator.eventfile.atomic import write_atomically
+from facilitator.eventfile.errors import EventFileError
+from facilitator.eventfile.fields import number_for_file
+from facilitator.eventfile.schema import FORMAT_NAME, FORMAT_VERSION
+from facilitator.services import events as event_service
+
+Format = Literal["yaml", "json"]
+
+_BOUNDARY_KEYS = (
+    (BoundaryKind.WORKS_WHEN, "works_when"),
+    (BoundaryKind.BREAKS_WHEN, "breaks_when"),
+    (BoundaryKind.PREREQUISITE, "prerequisites"),
+)
+
+
+def event_to_document(event: Event) -> dict:
+    """Return the event file content for an event loaded with ``load_event``.
+
+    The result holds only ``dict``, ``list``, ``str``, ``int``, ``float`` and
+    ``None``; dates are ISO strings, every id a UUID string, records in the
+    order they are stored.
+    """
+    document: dict = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "event": _event(event),
+        "coalitions": [
+            {"id": str(c.id), "name": c.name, "top_goal": event.goal_for(c)}
+            for c in event.coalitions
+        ],
+    }
+    in_event = {c.id for c in event.coalitions}
+    # A pattern can be owned by a coalition that is not part of this event;
+    # the file must still say whose it is.
+    others: dict[uuid.UUID, Coalition] = {}
+    for pattern in event.patterns:
+        if pattern.coalition_id not in in_event:
+            others.setdefault(pattern.coalition_id, pattern.coalition)
+    if others:
+        document["other_coalitions"] = [{"id": str(c.id), "name": c.name} for c in others.values()]
+    capacities = {c.participant_id: c for c in event.capacities}
+    document["participants"] = [_participant(p, capacities.get(p.id)) for p in event.participants]
+    document["outcomes"] = [
+        {
+            "id": str(o.id),
+            "kind": o.kind.value,
+            "title": o.title,
+            "what_happened": o.what_happened,
+            "evidence": o.evidence,
+        }
+        for o in event.outcomes
+    ]
+    outcome_ids = {o.id for o in event.outcomes}
+    document["patterns"] = [_pattern(p, event, outcome_ids) for p in event.patterns]
+    document["agreements"] = [_agreement(a) for a in event.agreements]
+    return document
+
+
+def _participant(participant, capacity) -> dict:
+    entry = {
+        "id": str(participant.id),
+        "name": participant.name,
+        "team": participant.team,
+        "role": participant.role.value,
+        "capacity_hours": number_for_file(capacity.hours if capacity else None),
+    }
+    # Written only when the room accepted promising more than the capacity.
+    if capacity is not None and capacity.accepted_hours is not None:
+        entry["accepted_hours"] = number_for_file(capacity.accepted_hours)
+    return entry
+
+
+def _event(event: Event) -> dict:
+    return {
+        "id": str(event.id),
+        "title": event.title,
+        "date": event.date.isoformat(),
+        "facilitator": event.facilitator,
+        "trigger": event.trigger.value,
+        "agenda": event.agenda_id,
+        "status": event.status.value,
+        "closed_at": _moment(event.closed_at),
+        "current_step": event.current_step_id,
+        # Steps have no stored order; sorting keeps two exports identical.
+        "step_seconds": {
+            row.step_id: number_for_file(row.seconds)
+            for row in sorted(event.step_times, key=lambda r: r.step_id)
+        },
+    }
+
+
+def _pattern(pattern: Pattern, event: Event, outcome_ids: set[uuid.UUID]) -> dict:
+    entry: dict = {
+        "id": str(pattern.id),
+        "coalition": str(pattern.coalition_id),
+        "kind": pattern.kind.value,
+        "name": pattern.name,
+        "summary": pattern.summary,
+        "guidance": pattern.guidance,
+        # Links to outcomes of other events stay in the database; the file
+        # only carries this event's outcomes.
+        "outcomes": [
+            str(link.outcome_id) for link in pattern.outcome_links if link.outcome_id in outcome_ids
+        ],
+    }
+    for kind, key in _BOUNDARY_KEYS:
+        entry[key] = [_boundary(b, event) for b in pattern.conditions(kind)]
+    return entry
+
+
+def _boundary(boundary: BoundaryCondition, event: Event) -> dict:
+    entry: dict = {"id": str(boundary.id), "text": boundary.text}
+    if boundary.event_id != event.id:
+        entry["from_event"] = str(boundary.event_id) if boundary.event_id else None
+    return entry
+
+
+def _agreement(agreement: Agreement) -> dict:
+    return {
+        "id": str(agreement.id),
+        "adopter": str(agreement.adopter_id),
+        "sponsor": str(agreement.sponsor_id) if agreement.sponsor_id else None,
+        "patterns": [str(link.pattern_id) for link in agreement.pattern_links],
+        "check_in": agreement.check_in.isoformat() if agreement.check_in else None,
+        "limits": agreement.limits,
+        "notes": agreement.notes,
+        "status": agreement.status.value,
+        "status_reason": agreement.status_reason,
+        "support": [
+            {
+                "id": str(item.id),
+                "type": item.type.value,
+                "amount": number_for_file(item.amount),
+                "unit": item.unit,
+                "owner": str(item.owner_id) if item.owner_id else None,
+                "description": item.description,
+                "limits": item.limits,
+            }
+            for item in agreement.support_items
+        ],
+        "history": [
+            {
+                "from": change.from_status.value if change.from_status else None,
+                "to": change.to_status.value,
+                "note": change.note,
+                "at": _moment(change.changed_at),
+            }
+            for change in _in_sequence(agreement.status_history)
+        ],
+    }
+
+
+def _in_sequence(changes: list[StatusChange]) -> list[StatusChange]:
+    """Order changes by time, and changes made in the same second by their chain.
+
+    Times are stored to the second, so "agreed" and a change made right after
+    it can share a timestamp; following from→to keeps them in the order they
+    happened, whatever order the database returns them in.
+    """
+    ordered: list[StatusChange] = []
+    pending = sorted(changes, key=lambda c: c.changed_at)
+    while pending:
+        now = pending[0].changed_at
+        same = [c for c in pending if c.changed_at == now]
+        previous = ordered[-1].to_status if ordered else None
+        chosen = next((c for c in same if c.from_status == previous), same[0])
+        ordered.append(chosen)
+        pending.remove(chosen)
+    return ordered
+
+
+def _moment(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+# --- serialising --------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes multi-line text as ``|`` blocks and never writes aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        # Our reader refuses aliases, so the writer must never produce one.
+        return True
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
+def dump_event_document(document: dict, fmt: Format = "yaml") -> bytes:
+    """Serialise an event document as UTF-8 YAML or JSON.
+
+    Args:
+        document: The result of :func:`event_to_document`.
+        fmt: ``"yaml"`` (readable, for people) or ``"json"`` (for tools).
+
+    Raises:
+        ValueError: ``fmt`` is neither.
+    """
+    if fmt == "json":
+        return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if fmt != "yaml":
+        raise ValueError(f'unknown event file format {fmt!r}; use "yaml" or "json"')
+    text = yaml.dump(
+        document,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=88,
+    )
+    return text.encode("utf-8")
+
+
+def format_for(path: str | os.PathLike[str]) -> Format:
+    """Return the format a file name asks for: JSON for ``.json``, else YAML."""
+    return "json" if Path(path).suffix.lower() == ".json" else "yaml"
+
+
+def export_event(
+    session: Session,
+    event_id: uuid.UUID | str,
+    path: str | os.PathLike[str],
+    fmt: Format | None = None,
+) -> Path:
+    """Write one event to ``path`` as an event file, all or nothing.
+
+    Args:
+        session: An open session.
+        event_id: The event to export.
+        path: The file to write; an existing file is replaced only once the
+            new content is complete on disk.
+        fmt: ``"yaml"`` or ``"json"``; by default from the file name.
+
+    Returns:
+        The path written.
+
+    Raises:
+        NotFoundError: There is no such event.
+        EventFileError: The file cannot be written (the message names it).
+    """
+    target = Path(path)
+    event = event_service.load_event(session, event_id)
+    data = dump_event_document(event_to_document(event), fmt or format_for(target))
+    try:
+        write_atomically(target, data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise EventFileError(f"cannot write the event file {target}: {reason}") from None
+    return target

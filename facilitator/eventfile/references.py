@@ -1,0 +1,127 @@
+"""Record ids in an event file and the references that use them."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from facilitator.documents import LocatedMapping
+from facilitator.documents.schema import at_index, at_key, check_text, describe, get_sequence
+from facilitator.eventfile.fields import (
+    UUID_PATTERN,
+    Place,
+    RecordId,
+    get_line,
+    get_record_id,
+    place_of_value,
+)
+
+# How messages name the list a reference must point into, per kind.
+_LISTED = {
+    "participant": "participants",
+    "outcome": "outcomes",
+    "pattern": "patterns listed in patterns",
+}
+
+
+class IdRegistry:
+    """Reads ids, making sure every id in a file names exactly one record.
+
+    Uniqueness is file-wide rather than per kind, so a key never has to be
+    read together with the key it sits under to know what it names.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[str, RecordId] = {}
+
+    def read(self, mapping: LocatedMapping, where: str) -> RecordId | None:
+        """Return the ``id`` of the record at ``where`` (``None`` if it has none).
+
+        Raises:
+            DocumentError: The id is malformed or already used in the file.
+        """
+        record_id = get_record_id(mapping, where)
+        if record_id is None:
+            return None
+        first = self._seen.get(record_id.text)
+        if first is not None:
+            owner = first.place.path.removesuffix(".id")
+            raise record_id.place.error(
+                f'the id "{record_id.text}" is already used by {owner} '
+                f"(line {first.place.mark.line}); every id in the file must be unique"
+            )
+        self._seen[record_id.text] = record_id
+        return record_id
+
+
+def _normal(text: str) -> str:
+    # UUIDs are case-insensitive; short keys are not.
+    return text.lower() if UUID_PATTERN.fullmatch(text) else text
+
+
+class References:
+    """Turns references into positions in the document's record lists."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, dict[str, int]] = {}
+        self._coalition_names: dict[str, int] = {}
+
+    def add(self, kind: str, entries: Iterable) -> None:
+        """Make the ids of ``entries`` (records of ``kind``) available to references."""
+        entries = list(entries)
+        self._tables[kind] = {
+            entry.id.text: index for index, entry in enumerate(entries) if entry.id is not None
+        }
+        if kind == "coalition":
+            self._coalition_names = {entry.name.lower(): i for i, entry in enumerate(entries)}
+
+    def one(self, mapping: LocatedMapping, key: str, where: str, kind: str) -> int | None:
+        """Return the record ``key`` refers to; ``None`` when absent or empty."""
+        if key not in mapping or mapping[key] is None:
+            return None
+        text = get_line(mapping, key, where, required=True, max_length=64)
+        return self._resolve(text, place_of_value(mapping, key, where), kind)
+
+    def many(self, mapping: LocatedMapping, key: str, where: str, kind: str) -> tuple[int, ...]:
+        """Return the records the list under ``key`` refers to, each at most once."""
+        items = get_sequence(mapping, key, where, required=False)
+        path = at_key(where, key)
+        found: list[int] = []
+        for index, item in enumerate(items):
+            item_path = at_index(path, index)
+            mark = items.item_mark(index)
+            text = check_text(item, item_path, source=mapping.source, mark=mark, single_line=True)
+            place = Place(mapping.source, item_path, mark)
+            resolved = self._resolve(text, place, kind)
+            if resolved in found:
+                raise place.error(f'"{text}" is listed twice')
+            found.append(resolved)
+        return tuple(found)
+
+    def coalition(self, mapping: LocatedMapping, where: str) -> int:
+        """Return the pattern owner named by id or by name; the first coalition if none."""
+        if mapping.get("coalition") is None:
+            return 0
+        text = get_line(mapping, "coalition", where, required=True, max_length=200)
+        index = self._tables["coalition"].get(_normal(text))
+        if index is None:
+            index = self._coalition_names.get(text.lower())
+        if index is None:
+            raise place_of_value(mapping, "coalition", where).error(
+                f"no coalition in this file has the id or name {describe(text)}; "
+                "name one from coalitions or other_coalitions"
+            )
+        return index
+
+    def _resolve(self, text: str, place: Place, kind: str) -> int:
+        table = self._tables[kind]
+        index = table.get(_normal(text))
+        if index is not None:
+            return index
+        close = difflib.get_close_matches(text, list(table), n=1)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        if table:
+            rule = f"it must be the id of one of the {_LISTED[kind]}"
+        else:
+            rule = f"there are no {_LISTED[kind]} with an id in this file"
+        raise place.error(f'no {kind} has the id "{text}"{hint}; {rule}')

@@ -1,0 +1,72 @@
+"""import and export from the command line, with errors in one line."""
+
+from __future__ import annotations
+
+import json
+
+from facilitator.services import events
+from facilitator.storage import open_database
+from ui.cli import main
+
+
+def _demo_id(capsys, db):
+    assert main(["demo", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    return out.strip().split()[-1]
+
+
+def test_export_by_prefix_then_import_elsewhere(capsys, tmp_path):
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    event_id = _demo_id(capsys, first)
+    out_file = tmp_path / "event.json"
+
+    assert main(["export", event_id[:8], "--out", str(out_file), "--db", str(first)]) == 0
+    assert json.loads(out_file.read_text(encoding="utf-8"))["event"]["id"] == event_id
+    capsys.readouterr()
+
+    assert main(["--db", str(second), "import", str(out_file)]) == 0
+    assert event_id in capsys.readouterr().out
+    db = open_database(second)
+    with db.transaction() as session:
+        event = events.load_event(session, event_id)
+        assert len(event.agreements) == 4
+        assert event.participants[1].name == "Łukasz Wróblewski"
+    db.close()
+
+
+def test_export_format_follows_the_option_or_the_file_name(capsys, tmp_path):
+    db = tmp_path / "a.sqlite3"
+    event_id = _demo_id(capsys, db)
+    main(["export", event_id, "--out", str(tmp_path / "e.yaml"), "--db", str(db)])
+    main(["export", event_id, "--format", "json", "--out", str(tmp_path / "e.txt"), "--db", str(db)])
+    assert (tmp_path / "e.yaml").read_text(encoding="utf-8").startswith("format: scale-across-event")
+    assert json.loads((tmp_path / "e.txt").read_text(encoding="utf-8"))["format"] == "scale-across-event"
+
+
+def test_a_malformed_event_file_is_one_line_with_file_line_column(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: scale-across-event\nversion: 1\nevent:\n  date: 2026-13-40\ncoalitions: []\n", encoding="utf-8")
+    code = main(["import", str(bad), "--db", str(tmp_path / "x.sqlite3")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith(f"scale-across: error: {bad}:4:")
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_unknown_event_id_is_reported(capsys, tmp_path):
+    code = main(["export", "ffff", "--out", str(tmp_path / "x.yaml"), "--db", str(tmp_path / "x.sqlite3")])
+    assert code == 1
+    assert "no event with an id starting 'ffff'" in capsys.readouterr().err
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_agenda_check_reports_ok_and_errors(capsys, tmp_path):
+    from importlib.resources import files
+
+    shipped = files("agendas").joinpath("scale-across-30.yaml")
+    assert main(["agenda", "check", str(shipped)]) == 0
+    assert "ok" in capsys.readouterr().out
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("format: scale-across-agenda\nversion: 1\nid: mine\ntitle: Mine\nsteps:\n  - id: a\n    title: A\n    question: Q?\n    timebox_minutes: 0\n    captures: []\n", encoding="utf-8")
+    assert main(["agenda", "check", str(bad)]) == 1
+    assert f"{bad}:9:22:" in capsys.readouterr().err
