@@ -31,6 +31,8 @@ class Act(enum.Enum):
     DELETE_RECORD = "delete_record"
     MOVE_UP = "move_up"
     MOVE_DOWN = "move_down"
+    NEXT_PATTERN = "next_pattern"
+    PREVIOUS_PATTERN = "previous_pattern"
     NEXT_STEP = "next_step"
     PREVIOUS_STEP = "previous_step"
     TIMER_TOGGLE = "timer_toggle"
@@ -69,6 +71,8 @@ SPECS: dict[Act, ActionSpec] = {
     Act.DELETE_RECORD: ActionSpec("&Delete record", ("Ctrl+Delete",), "Delete the selected record"),
     Act.MOVE_UP: ActionSpec("Move &up", ("Alt+Up",), "Move the selected record up"),
     Act.MOVE_DOWN: ActionSpec("Move do&wn", ("Alt+Down",), "Move the selected record down"),
+    Act.NEXT_PATTERN: ActionSpec("Ne&xt pattern", ("Ctrl+PgDown",), "Show the next pattern's context and boundaries"),
+    Act.PREVIOUS_PATTERN: ActionSpec("Previous pa&ttern", ("Ctrl+PgUp",), "Show the previous pattern's context and boundaries"),
     Act.NEXT_STEP: ActionSpec("&Next step", ("PgDown", "Alt+Right"), "Go to the next agenda step"),
     Act.PREVIOUS_STEP: ActionSpec("&Previous step", ("PgUp", "Alt+Left"), "Go to the previous agenda step"),
     Act.TIMER_TOGGLE: ActionSpec("&Start/pause timer", ("Ctrl+T",), "Start or pause the step timer"),
@@ -82,7 +86,8 @@ SPECS: dict[Act, ActionSpec] = {
 }
 
 
-def _sequences(spec: ActionSpec) -> list[QKeySequence]:
+def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    """Return the key sequences of an action spec, standard keys expanded."""
     sequences: list[QKeySequence] = []
     for shortcut in spec.shortcuts:
         if isinstance(shortcut, Key):
@@ -101,7 +106,7 @@ def make_action(act: Act, parent: QObject, slot: Callable | None = None) -> QAct
     spec = SPECS[act]
     action = QAction(spec.text, parent)
     action.setObjectName(act.value)
-    action.setShortcuts(_sequences(spec))
+    action.setShortcuts(key_sequences(spec))
     action.setStatusTip(spec.tip)
     action.setToolTip(spec.tip or spec.text.replace("&", ""))
     action.setCheckable(spec.checkable)
@@ -124,5 +129,5 @@ def local_action(act: Act, widget: QWidget, slot: Callable) -> QAction:
 def shortcut_text(act: Act) -> str:
     """Return the shortcuts of ``act`` as readable text, e.g. "PgDown, Alt+Right"."""
     return ", ".join(
-        s.toString(QKeySequence.SequenceFormat.NativeText) for s in _sequences(SPECS[act])
+        s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(SPECS[act])
     )

@@ -82,9 +82,21 @@ class EventEditor(QObject):
         self.changed.emit()
         return True, result
 
-    def write(self, work: Work) -> bool:
-        """Store something that is not an edit to undo (the current step, timer readings)."""
-        return self.apply(work)[0]
+    def store(self, work: Work) -> bool:
+        """Store bookkeeping that is not an edit to undo (current step, timer readings).
+
+        The event is not reloaded and screens are not redrawn: these writes
+        change nothing the panels show, and step switching must stay instant.
+        """
+        try:
+            with self.db.transaction() as session:
+                work(session)
+        except (StorageError, ServiceError) as exc:
+            self.last_error = str(exc)
+            self.failed.emit(str(exc))
+            return False
+        self.saved.emit(dt.datetime.now())
+        return True
 
     def push(self, command: ServiceCommand) -> bool:
         """Apply an undoable command; return whether it was stored."""
@@ -105,7 +117,12 @@ class EventEditor(QObject):
         return self.push(remove_command(self, text, kind, record_id, **kw))
 
     def update(
-        self, text: str, kind: type[Base], record_id: uuid.UUID, update: Callable[..., Any], **changes
+        self, text: str, kind: type[Base], record_id: uuid.UUID, update: Callable[..., Any], /, **changes
     ) -> bool:
-        """Change fields of a record through its update service."""
+        """Change fields of a record through its update service.
+
+        The leading parameters are positional-only, so records with fields
+        called ``kind`` or ``text`` (outcomes, patterns, boundaries) can be
+        changed as ``update(..., kind=...)`` / ``update(..., text=...)``.
+        """
         return self.push(update_command(self, text, kind, record_id, update, changes))

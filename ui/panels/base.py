@@ -92,7 +92,6 @@ class QuickAdd(QWidget):
         self.kind = QComboBox()
         for label, value in kinds:
             self.kind.addItem(label, value)
-        self.kind.setVisible(bool(kinds))
         self.line = QLineEdit(placeholderText=placeholder)
         self.line.returnPressed.connect(self.submit)
         self.button = QPushButton(button_text)
@@ -102,6 +101,8 @@ class QuickAdd(QWidget):
         layout.addWidget(self.kind)
         layout.addWidget(self.line, 1)
         layout.addWidget(self.button)
+        # Only once it has a parent: showing a parentless widget opens a window.
+        self.kind.setVisible(bool(kinds))
 
     def submit(self) -> None:
         """Store what was typed; keep it when storing failed."""

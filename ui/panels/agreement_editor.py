@@ -1,0 +1,263 @@
+"""The editor of one agreement: adopter, patterns, sponsor, check-in, limits, notes, support."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain import Agreement, OutcomeKind, Pattern
+from facilitator.services import agreements
+from ui.editing import EventEditor
+from ui.panels.autosave_text import AutoSaveText
+from ui.panels.base import heading
+from ui.panels.people_combo import PeopleCombo
+from ui.panels.reflow import Reflow
+from ui.panels.support_items import SupportItemsEditor
+from ui.panels.support_text import NONE_LABEL
+
+NARROW_BELOW = 900  # pixels; narrower editors stack their fields
+DEFAULT_CHECK_IN_DAYS = 42  # six weeks: long enough to try a pattern, short enough to remember
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    label.setWordWrap(True)  # wraps rather than widening a narrow column
+    return label
+
+
+def _pattern_label(pattern: Pattern) -> str:
+    if pattern.kind == OutcomeKind.FAILURE:
+        return f"{pattern.name}  (failure — avoid)"
+    return pattern.name
+
+
+class AgreementEditor(QWidget):
+    """Edits the agreement given to ``show_agreement``; every change is one undoable edit."""
+
+    def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.agreement_id: uuid.UUID | None = None
+        self._agreement: Agreement | None = None
+        self._pattern_ids: list[uuid.UUID] = []
+        self._loading = False
+
+        self.adopter = PeopleCombo()
+        self.adopter.setAccessibleName("Adopter")
+        self.adopter.activated.connect(lambda _: self._update("Change adopter", adopter_id=self.adopter.current_id()))
+        self.sponsor = PeopleCombo(NONE_LABEL)
+        self.sponsor.setAccessibleName("Sponsor")
+        self.sponsor.activated.connect(lambda _: self._update("Change sponsor", sponsor_id=self.sponsor.current_id()))
+        self.has_check_in = QCheckBox("Check-in")
+        self.has_check_in.setToolTip("Untick for no check-in date")
+        self.has_check_in.toggled.connect(self._on_check_in_toggled)
+        self.check_in = QDateEdit(calendarPopup=True)
+        self.check_in.setDisplayFormat("yyyy-MM-dd")
+        self.check_in.setAccessibleName("Check-in date")
+        self.check_in.editingFinished.connect(self._store_check_in)
+        self.check_in.calendarWidget().clicked.connect(lambda _: self._store_check_in())
+
+        self.patterns = QListWidget()
+        self.patterns.setAccessibleName("Patterns adopted")
+        self.patterns.setWordWrap(True)
+        self.patterns.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.patterns.itemChanged.connect(self._on_pattern_toggled)
+        self.limits = AutoSaveText(lambda text: self._store_text("limits", "Change limits", text))
+        self.limits.setPlaceholderText("What the support does not include")
+        self.limits.setAccessibleName("What the support does not include")
+        self.notes = AutoSaveText(lambda text: self._store_text("notes", "Change notes", text))
+        self.notes.setPlaceholderText("Anything else the room agreed")
+        self.notes.setAccessibleName("Notes")
+        self.support = SupportItemsEditor(editor)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        top = QGridLayout()
+        top.setHorizontalSpacing(12)
+        adopter_label, sponsor_label = _label("&Adopter", self.adopter), _label("&Sponsor", self.sponsor)
+        self._top = Reflow(
+            top,
+            [
+                (adopter_label, (0, 0, 1, 1), (0, 0, 1, 1)),
+                (self.adopter, (0, 1, 1, 1), (0, 1, 1, 1)),
+                (sponsor_label, (0, 2, 1, 1), (0, 2, 1, 1)),
+                (self.sponsor, (0, 3, 1, 1), (0, 3, 1, 1)),
+                (self.has_check_in, (0, 4, 1, 1), (1, 0, 1, 1)),
+                (self.check_in, (0, 5, 1, 1), (1, 1, 1, 1)),
+            ],
+            ({1: 3, 3: 3, 5: 1}, {1: 1, 3: 1}),
+            NARROW_BELOW,
+        )
+
+        middle = QGridLayout()
+        middle.setHorizontalSpacing(16)
+        middle.setVerticalSpacing(4)
+        self._middle = Reflow(
+            middle,
+            [
+                (_label("&Patterns adopted (Space ticks)", self.patterns), (0, 0, 1, 1), (0, 0, 1, 1)),
+                (self.patterns, (1, 0, 1, 1), (1, 0, 1, 1)),
+                (_label("&Not included in the support", self.limits), (0, 1, 1, 1), (0, 1, 1, 1)),
+                (self.limits, (1, 1, 1, 1), (1, 1, 1, 1)),
+                (_label("N&otes", self.notes), (0, 2, 1, 1), (2, 0, 1, 2)),
+                (self.notes, (1, 2, 1, 1), (3, 0, 1, 2)),
+            ],
+            ({0: 4, 1: 3, 2: 2}, {0: 1, 1: 1}),
+            NARROW_BELOW,
+        )
+        for widget in (self.patterns, self.limits, self.notes):
+            widget.setMinimumHeight(90)
+            widget.setMaximumHeight(110)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(middle)
+        layout.addWidget(heading("Support promised", "subheading"))
+        layout.addWidget(self.support, 1)
+        for before, after in zip(
+            [self.adopter, self.sponsor, self.has_check_in, self.check_in, self.patterns, self.limits, self.notes],
+            [self.sponsor, self.has_check_in, self.check_in, self.patterns, self.limits, self.notes, self.support.quick_add.type],
+        ):
+            QWidget.setTabOrder(before, after)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._top.fit(event.size().width())
+        self._middle.fit(event.size().width())
+        super().resizeEvent(event)
+
+    # -- showing ---------------------------------------------------------
+
+    def show_agreement(self, agreement: Agreement | None) -> None:
+        """Show ``agreement`` (a freshly loaded one after every change), or nothing."""
+        if agreement is None or agreement.id != self.agreement_id:
+            # Typing for the previous agreement is stored before the fields are reused.
+            self.limits.flush()
+            self.notes.flush()
+        switched = agreement is None or agreement.id != self.agreement_id
+        self._agreement = agreement
+        self.agreement_id = agreement.id if agreement else None
+        if agreement is None:
+            return
+        event = self.editor.event
+        read_only = self.editor.read_only
+        self._loading = True
+        try:
+            self.adopter.set_people(event.participants, agreement.adopter_id)
+            self.sponsor.set_people(event.participants, agreement.sponsor_id)
+            self.has_check_in.setChecked(agreement.check_in is not None)
+            if agreement.check_in is not None:
+                self.check_in.setDate(QDate(agreement.check_in))
+            elif switched:
+                self.check_in.setDate(QDate(event.date + dt.timedelta(days=DEFAULT_CHECK_IN_DAYS)))
+            self.check_in.setEnabled(agreement.check_in is not None and not read_only)
+            self._show_patterns(event.patterns, [p.id for p in agreement.patterns], read_only)
+        finally:
+            self._loading = False
+        for widget in (self.adopter, self.sponsor, self.has_check_in):
+            widget.setEnabled(not read_only)
+        for text, value in ((self.limits, agreement.limits), (self.notes, agreement.notes)):
+            text.setReadOnly(read_only)
+            if switched:
+                text.reset(value)
+            else:
+                text.show_stored(value)
+        self.support.show_items(agreement, event.participants)
+
+    def _show_patterns(self, patterns: Sequence[Pattern], chosen: list[uuid.UUID], read_only: bool) -> None:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not read_only:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        ids = [p.id for p in patterns]
+        if ids != self._pattern_ids:
+            row = self.patterns.currentRow()
+            self.patterns.clear()
+            for pattern in patterns:
+                item = QListWidgetItem(_pattern_label(pattern))
+                item.setData(Qt.ItemDataRole.UserRole, pattern.id)
+                # Without an explicit state Qt draws no box at all for unticked items.
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.patterns.addItem(item)
+            self._pattern_ids = ids
+            self.patterns.setCurrentRow(min(max(row, 0), len(ids) - 1))
+        for row, pattern in enumerate(patterns):
+            item = self.patterns.item(row)
+            item.setText(_pattern_label(pattern))
+            item.setFlags(flags)
+            checked = Qt.CheckState.Checked if pattern.id in chosen else Qt.CheckState.Unchecked
+            if item.checkState() != checked:
+                item.setCheckState(checked)
+
+    # -- editing ---------------------------------------------------------
+
+    def chosen_pattern_ids(self) -> list[uuid.UUID]:
+        """Return the ticked patterns in the event's order."""
+        return [
+            self.patterns.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.patterns.count())
+            if self.patterns.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _on_pattern_toggled(self, _item: QListWidgetItem) -> None:
+        if self._loading or self._agreement is None:
+            return
+        agreement_id = self._agreement.id
+        old = [p.id for p in self._agreement.patterns]
+        new = self.chosen_pattern_ids()
+        if new == old:
+            return
+        if not self.editor.call(
+            "Change adopted patterns",
+            lambda s: agreements.set_agreement_patterns(s, agreement_id, new),
+            lambda s: agreements.set_agreement_patterns(s, agreement_id, old),
+        ):
+            self.show_agreement(self._agreement)
+
+    def _update(self, text: str, **changes) -> bool:
+        if self._loading or self._agreement is None:
+            return False
+        agreement = self._agreement
+        if all(getattr(agreement, name) == value for name, value in changes.items()):
+            return True
+        ok = self.editor.update(text, Agreement, agreement.id, agreements.update_agreement, **changes)
+        if not ok:
+            self.show_agreement(agreement)
+        return ok
+
+    def _store_text(self, field: str, text: str, value: str) -> bool:
+        if self._agreement is None or self.editor.read_only:
+            return self._agreement is None
+        return self._update(text, **{field: value.strip()})
+
+    def _on_check_in_toggled(self, checked: bool) -> None:
+        if self._loading:
+            return
+        self.check_in.setEnabled(checked and not self.editor.read_only)
+        self._store_check_in()
+        if checked:
+            self.check_in.setFocus()
+
+    def _store_check_in(self) -> None:
+        if self._loading:
+            return
+        value = self.check_in.date().toPython() if self.has_check_in.isChecked() else None
+        self._update("Change check-in date" if value else "Remove check-in date", check_in=value)
+
+    def flush(self) -> None:
+        """Store limits and notes still being typed."""
+        self.limits.flush()
+        self.notes.flush()

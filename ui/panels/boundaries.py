@@ -1,0 +1,274 @@
+"""Context & Boundaries: where each pattern works, where it breaks, what it needs first."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain import BoundaryCondition, BoundaryKind, Pattern
+from facilitator.services import patterns
+from ui.actions import Act, local_action, shortcut_text
+from ui.editing import EventEditor
+from ui.panels.base import QuickAdd, RecordPanel, RecordTable, heading
+from ui.panels.outcomes import fit_columns, kind_label
+from ui.panels.patterns import WrappingList
+from ui.panels.record_model import Column
+
+PATTERN_ROLE = Qt.ItemDataRole.UserRole
+
+# The three lists, in the order the room talks about them.
+LISTS: tuple[tuple[BoundaryKind, str, str], ...] = (
+    (BoundaryKind.WORKS_WHEN, "Works when", "It works when…"),
+    (BoundaryKind.BREAKS_WHEN, "Breaks when", "It breaks when…"),
+    (BoundaryKind.PREREQUISITE, "Prerequisites", "First you need…"),
+)
+
+
+class ConditionList(QWidget):
+    """One of a pattern's three lists: its heading, a quick-add line and the conditions.
+
+    Args:
+        kind: which list this is.
+        title: the heading the room reads.
+        placeholder: the hint in the empty quick-add line.
+        submit: ``submit(kind, text) -> bool`` stores a new condition.
+        on_edit, on_delete, on_move: as for ``RecordTable``.
+        parent: the owning widget.
+    """
+
+    def __init__(
+        self,
+        kind: BoundaryKind,
+        title: str,
+        placeholder: str,
+        submit: Callable[[BoundaryKind, str], bool],
+        on_edit: Callable[[BoundaryCondition, str, object], bool],
+        on_delete: Callable[[BoundaryCondition], None],
+        on_move: Callable[[BoundaryCondition, int], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.heading = heading(title)
+        self.quick_add = QuickAdd(placeholder, lambda text, _kind: submit(kind, text), button_text="+")
+        self.quick_add.line.setAccessibleName(f"New “{title}” condition")
+        # Three lists share the width: a "+" leaves the typing line its room.
+        self.quick_add.button.setToolTip(f"Add to “{title}” (Enter)")
+        self.quick_add.button.setAccessibleName(f"Add to “{title}”")
+        self.table = RecordTable(
+            [Column(title, lambda c: c.text, "text")], on_edit=on_edit, on_delete=on_delete, on_move=on_move
+        )
+        self.table.setAccessibleName(title)
+        self.table.horizontalHeader().hide()
+        self.table.setAlternatingRowColors(False)
+        # One column: Tab goes on to the next list instead of circling the rows.
+        self.table.setTabKeyNavigation(False)
+        fit_columns(self.table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.quick_add)
+        layout.addWidget(self.table, 1)
+
+    def show_conditions(self, conditions: list[BoundaryCondition], read_only: bool) -> None:
+        """Show a pattern's conditions of this kind."""
+        self.table.records.read_only = read_only
+        self.quick_add.setVisible(not read_only)
+        self.table.set_records(conditions)
+
+
+class BoundariesPanel(RecordPanel):
+    """For each pattern of the event, the conditions that keep it from being misapplied.
+
+    The patterns are listed on the left; the selected one's "Works when",
+    "Breaks when" and "Prerequisites" stand side by side. Ctrl+Page Down and
+    Ctrl+Page Up go to the next and previous pattern from anywhere in the panel.
+
+    Args:
+        editor: the open event's editor; every change goes through it.
+        parent: the owning widget.
+    """
+
+    title = "Context & boundaries"
+
+    def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
+        super().__init__(editor, parent)
+        self._pattern_id: uuid.UUID | None = None
+        self.selector = WrappingList()
+        self.selector.setAccessibleName("Patterns")
+        self.selector.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.selector.currentRowChanged.connect(self._selection_changed)
+        self.selector_hint = QLabel(
+            f"{shortcut_text(Act.NEXT_PATTERN)}: next\n{shortcut_text(Act.PREVIOUS_PATTERN)}: previous"
+        )
+        self.selector_hint.setProperty("role", "muted")
+        self.selector_hint.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(heading("Patterns"))
+        left.addWidget(self.selector, 1)
+        left.addWidget(self.selector_hint)
+
+        self.pattern_name = heading("")
+        self.lists: dict[BoundaryKind, ConditionList] = {}
+        columns = QHBoxLayout()
+        for kind, title, placeholder in LISTS:
+            self.lists[kind] = ConditionList(
+                kind, title, placeholder, self._add, self._edit, self._delete, self._mover(kind)
+            )
+            columns.addWidget(self.lists[kind], 1)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.pattern_name)
+        details.addLayout(columns, 1)
+        self.empty = heading("", "muted")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.details, 3)
+        layout.addWidget(self.empty, 3, Qt.AlignmentFlag.AlignTop)
+
+        chain = [self.selector]
+        for condition_list in self.lists.values():
+            chain += [condition_list.quick_add.line, condition_list.quick_add.button, condition_list.table]
+        for first, second in zip(chain, chain[1:]):
+            self.setTabOrder(first, second)
+        local_action(Act.NEXT_PATTERN, self, lambda: self.step_pattern(+1))
+        local_action(Act.PREVIOUS_PATTERN, self, lambda: self.step_pattern(-1))
+
+    # -- drawing -----------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Redraw the pattern list and the selected pattern's three lists."""
+        event_patterns = self.editor.event.patterns
+        ids = [p.id for p in event_patterns]
+        if self._pattern_id not in ids:
+            self._pattern_id = ids[0] if ids else None
+        self.selector.blockSignals(True)
+        try:
+            if [self.selector.item(i).data(PATTERN_ROLE) for i in range(self.selector.count())] != ids:
+                self.selector.clear()
+                for pattern in event_patterns:
+                    item = QListWidgetItem()
+                    item.setData(PATTERN_ROLE, pattern.id)
+                    self.selector.addItem(item)
+            for row, pattern in enumerate(event_patterns):
+                item = self.selector.item(row)
+                item.setText(_selector_text(pattern))
+                item.setToolTip(_counts_text(pattern))
+            if self._pattern_id is not None:
+                self.selector.setCurrentRow(ids.index(self._pattern_id))
+        finally:
+            self.selector.blockSignals(False)
+        self.selector.fit_rows()
+        self.details.setVisible(bool(ids))
+        self.empty.setVisible(not ids)
+        self.empty.setText(
+            "No patterns were recorded at this event."
+            if self.editor.read_only
+            else "No patterns in this event yet. Add them in the Outcomes & Patterns step, "
+            "then come back to say where each works and where it breaks."
+        )
+        self.selector_hint.setVisible(len(ids) > 1)
+        self._show_pattern()
+
+    def selected_pattern(self) -> Pattern | None:
+        """Return the pattern whose boundaries are shown, or None."""
+        for pattern in self.editor.event.patterns:
+            if pattern.id == self._pattern_id:
+                return pattern
+        return None
+
+    def select_pattern(self, pattern_id: uuid.UUID) -> None:
+        """Show the boundaries of ``pattern_id``."""
+        for row in range(self.selector.count()):
+            if self.selector.item(row).data(PATTERN_ROLE) == pattern_id:
+                self.selector.setCurrentRow(row)
+                return
+
+    def step_pattern(self, delta: int) -> None:
+        """Go to the next (+1) or previous (-1) pattern; the cursor stays where it is."""
+        row = self.selector.currentRow() + delta
+        if 0 <= row < self.selector.count():
+            self.selector.setCurrentRow(row)
+            self.selector.scrollToItem(self.selector.item(row))
+
+    def _selection_changed(self, row: int) -> None:
+        if row >= 0:
+            self._pattern_id = self.selector.item(row).data(PATTERN_ROLE)
+            self._show_pattern()
+
+    def _show_pattern(self) -> None:
+        pattern = self.selected_pattern()
+        read_only = self.editor.read_only
+        self.pattern_name.setText(f"{kind_label(pattern.kind)}: {pattern.name}" if pattern else "")
+        # The room heard the summary in the previous step; the lists need the height.
+        self.pattern_name.setToolTip(pattern.summary if pattern else "")
+        for kind, condition_list in self.lists.items():
+            condition_list.show_conditions(pattern.conditions(kind) if pattern else [], read_only)
+
+    # -- editing -----------------------------------------------------------
+
+    def add_record(self) -> None:
+        """Put the cursor in the "Works when" line of the selected pattern."""
+        if self.selected_pattern() is not None and not self.editor.read_only:
+            self.lists[BoundaryKind.WORKS_WHEN].quick_add.focus()
+
+    def _add(self, kind: BoundaryKind, text: str) -> bool:
+        pattern = self.selected_pattern()
+        if pattern is None:
+            return False
+        pattern_id, event_id = pattern.id, self.editor.event_id
+        condition = self.editor.add(
+            f"Add “{kind.label}” condition to “{pattern.name}”",
+            BoundaryCondition,
+            lambda session, rid: patterns.add_boundary(
+                session, pattern_id, kind, text, event_id=event_id, record_id=rid
+            ),
+        )
+        if condition is None:
+            return False
+        self.lists[kind].table.select_record(condition.id)
+        return True
+
+    def _edit(self, condition: BoundaryCondition, field: str, value) -> bool:
+        return self.editor.update(
+            "Edit condition", BoundaryCondition, condition.id, patterns.update_boundary, **{field: value}
+        )
+
+    def _delete(self, condition: BoundaryCondition) -> None:
+        self.editor.remove("Delete condition", BoundaryCondition, condition.id)
+
+    def _mover(self, kind: BoundaryKind) -> Callable[[BoundaryCondition, int], None]:
+        def move(condition: BoundaryCondition, index: int) -> None:
+            old = self.lists[kind].table.records.row_of(condition.id)
+            self.editor.call(
+                "Move condition",
+                lambda session: patterns.move_boundary(session, condition.id, index),
+                lambda session: patterns.move_boundary(session, condition.id, old),
+            )
+
+        return move
+
+
+def _selector_text(pattern: Pattern) -> str:
+    # The glyph alone: the heading beside the lists spells out the kind.
+    text = f"{kind_label(pattern.kind)[0]} {pattern.name}"
+    if not pattern.boundaries:
+        text += "\n— no conditions yet"
+    return text
+
+
+def _counts_text(pattern: Pattern) -> str:
+    return " · ".join(f"{title}: {len(pattern.conditions(kind))}" for kind, title, _ in LISTS)

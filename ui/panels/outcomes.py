@@ -1,0 +1,160 @@
+"""Successes and failures the coalition shares with the room."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+
+from facilitator.domain import Outcome, OutcomeKind
+from facilitator.services import outcomes
+from ui.editing import EventEditor
+from ui.panels.base import QuickAdd, RecordPanel, RecordTable
+from ui.panels.record_model import Column
+
+# A glyph and a word, so the difference survives a washed-out projector and
+# colour blindness; both glyphs are in DejaVu Sans, the font the app ships with.
+KIND_LABELS = {OutcomeKind.SUCCESS: "✓ Success", OutcomeKind.FAILURE: "✗ Failure"}
+KIND_CHOICES = [(label, kind) for kind, label in KIND_LABELS.items()]
+
+
+def kind_label(kind: OutcomeKind | str) -> str:
+    """Return "✓ Success" or "✗ Failure" for an outcome or pattern kind."""
+    return KIND_LABELS[OutcomeKind(kind)]
+
+
+def widen_kind_choice(combo: QComboBox) -> None:
+    """Leave room for the drop-down arrow beside "✗ Failure" at projector sizes."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(max(len(label) for label, _ in KIND_CHOICES) + 2)
+
+
+def fit_columns(table: RecordTable, fixed: tuple[int, ...] = ()) -> None:
+    """Size ``fixed`` columns to their content, share the rest of the width equally.
+
+    Rows are re-measured whenever the widths change, so wrapped text never
+    hides behind a row that is too short.
+    """
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(table.records.columnCount()):
+        mode = QHeaderView.ResizeMode.ResizeToContents if column in fixed else QHeaderView.ResizeMode.Stretch
+        header.setSectionResizeMode(column, mode)
+    table.viewport().installEventFilter(_RowFitter(table))
+    # Rows of wrapped text are tall; scrolling by whole rows would jump.
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+
+class _RowFitter(QObject):
+    """Re-measures a table's rows after its width changed."""
+
+    def __init__(self, table: RecordTable) -> None:
+        super().__init__(table)
+        self._table = table
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize:
+            # After the header has stretched its sections to the new width.
+            QTimer.singleShot(0, self._table, self._table.resizeRowsToContents)
+        return False
+
+
+class OutcomesPanel(RecordPanel):
+    """The event's successes and failures: quick add, then a table to refine them.
+
+    Args:
+        editor: the open event's editor; every change goes through it.
+        parent: the owning widget.
+    """
+
+    title = "Outcomes"
+
+    def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
+        super().__init__(editor, parent)
+        self.quick_add = QuickAdd(
+            "Outcome title…", self._add, KIND_CHOICES, button_text="Add outcome"
+        )
+        self.quick_add.kind.setAccessibleName("Kind of the new outcome")
+        widen_kind_choice(self.quick_add.kind)
+        self.quick_add.line.setAccessibleName("Title of the new outcome")
+        self.table = RecordTable(
+            [
+                Column("Kind", lambda o: kind_label(o.kind), "kind", lambda o: o.kind, KIND_CHOICES),
+                Column("Title", lambda o: o.title, "title"),
+                Column("What happened", lambda o: o.what_happened, "what_happened"),
+                Column("Evidence", lambda o: o.evidence, "evidence"),
+            ],
+            on_edit=self._edit,
+            on_delete=self._delete,
+            on_move=self._move,
+        )
+        self.table.setAccessibleName("Outcomes")
+        # Arrows move between cells; Tab goes on to the next part of the panel.
+        self.table.setTabKeyNavigation(False)
+        fit_columns(self.table, fixed=(0,))
+        self.tally = QLabel()
+        self.tally.setProperty("role", "muted")
+        # The tally shares the quick-add row: in the walk-through this panel
+        # shares the height with the patterns, and every line counts.
+        top = QHBoxLayout()
+        top.addWidget(self.quick_add, 1)
+        top.addWidget(self.tally)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.quick_add.kind, self.quick_add.line)
+        self.setTabOrder(self.quick_add.line, self.quick_add.button)
+        self.setTabOrder(self.quick_add.button, self.table)
+
+    def refresh(self) -> None:
+        """Redraw the outcomes of the open event."""
+        event = self.editor.event
+        read_only = self.editor.read_only
+        self.table.records.read_only = read_only
+        self.quick_add.setVisible(not read_only)
+        self.table.set_records(event.outcomes)
+        successes = sum(1 for o in event.outcomes if o.kind == OutcomeKind.SUCCESS)
+        failures = len(event.outcomes) - successes
+        if event.outcomes:
+            self.tally.setText(
+                f"✓ {_count(successes, 'success', 'successes')}   ✗ {_count(failures, 'failure', 'failures')}"
+            )
+        else:
+            self.tally.setText("No outcomes yet.")
+
+    def add_record(self) -> None:
+        """Put the cursor in the title line of the quick add."""
+        if not self.editor.read_only:
+            self.quick_add.focus()
+
+    def _add(self, title: str, kind: OutcomeKind) -> bool:
+        event_id = self.editor.event_id
+        outcome = self.editor.add(
+            f"Add outcome “{title}”",
+            Outcome,
+            lambda session, rid: outcomes.add_outcome(session, event_id, kind, title, record_id=rid),
+        )
+        if outcome is None:
+            return False
+        self.table.select_record(outcome.id)
+        return True
+
+    def _edit(self, outcome: Outcome, field: str, value) -> bool:
+        return self.editor.update(
+            f"Edit outcome “{outcome.title}”", Outcome, outcome.id, outcomes.update_outcome, **{field: value}
+        )
+
+    def _delete(self, outcome: Outcome) -> None:
+        self.editor.remove(f"Delete outcome “{outcome.title}”", Outcome, outcome.id)
+
+    def _move(self, outcome: Outcome, index: int) -> None:
+        old = self.table.records.row_of(outcome.id)
+        self.editor.call(
+            f"Move outcome “{outcome.title}”",
+            lambda session: outcomes.move_outcome(session, outcome.id, index),
+            lambda session: outcomes.move_outcome(session, outcome.id, old),
+        )
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

@@ -1,0 +1,164 @@
+"""The TOP Goal step: each coalition's goal for this event, and the goals it had before."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from facilitator.domain import Coalition
+from facilitator.services import coalitions, events
+from ui.editing import EventEditor
+from ui.panels.autosave_text import AutoSaveText
+from ui.panels.base import RecordPanel, heading
+
+
+def _muted(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "muted")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class GoalCard(QFrame):
+    """One coalition: its goal for this event (editable) and its earlier goals."""
+
+    def __init__(self, editor: EventEditor, coalition: Coalition, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.editor = editor
+        self.coalition_id = coalition.id
+        self.name = heading(coalition.name, "subheading")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.goal = AutoSaveText(self._store)
+        self.goal.setProperty("role", "goal")
+        self.goal.setPlaceholderText(f"The TOP Goal of {coalition.name} — what the coalition works toward now")
+        self.goal.setAccessibleName(f"TOP Goal of {coalition.name}")
+        self.goal.setMinimumHeight(150)
+        self.name.setBuddy(self.goal)
+        self.not_saved = QLabel()
+        self.not_saved.setProperty("role", "danger")
+        self.not_saved.setWordWrap(True)
+        self.not_saved.hide()
+        self.history_title = heading("Earlier goals", "muted")
+        self.history = QVBoxLayout()
+        self.history.setSpacing(6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.name)
+        layout.addWidget(self.goal, 1)
+        layout.addWidget(self.not_saved)
+        layout.addWidget(self.history_title)
+        layout.addLayout(self.history)
+
+    def _store(self, text: str) -> bool:
+        event_id = self.editor.event_id
+        coalition_id = self.coalition_id
+        old = self._stored_goal()
+        if self.editor.read_only:
+            return False
+        if text.strip() == old:
+            self.not_saved.hide()
+            return True
+        ok = self.editor.call(
+            "Change TOP Goal",
+            lambda s: events.set_top_goal(s, event_id, coalition_id, text),
+            lambda s: events.set_top_goal(s, event_id, coalition_id, old),
+        )
+        self.not_saved.setText(f"Not saved yet: {self.editor.last_error}")
+        self.not_saved.setVisible(not ok)
+        return ok
+
+    def _stored_goal(self) -> str:
+        for coalition in self.editor.event.coalitions:
+            if coalition.id == self.coalition_id:
+                return self.editor.event.goal_for(coalition)
+        return ""
+
+    def refresh(self) -> None:
+        """Show the stored goal (unless typing is pending) and the earlier goals."""
+        self.goal.setReadOnly(self.editor.read_only)
+        self.goal.show_stored(self._stored_goal())
+        event_id = self.editor.event_id
+        earlier = [
+            record
+            for record in reversed(self.editor.read(lambda s: coalitions.goal_history(s, self.coalition_id)))
+            if record.event_id != event_id and record.text.strip()
+        ]
+        while self.history.count():
+            item = self.history.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        for record in earlier:
+            self.history.addWidget(_muted(f"{record.event_date.isoformat()} — {record.text}"))
+        if not earlier:
+            self.history.addWidget(_muted("None recorded: this is the coalition's first event here."))
+
+    def flush(self) -> bool:
+        """Store typing that is still pending."""
+        return self.goal.flush()
+
+
+class TopGoalPanel(RecordPanel):
+    """For each coalition of the event, its TOP Goal in large editable text.
+
+    The goal is stored when focus leaves the field or typing pauses
+    (undo restores the old text); earlier goals of the coalition are shown
+    underneath, newest first.
+    """
+
+    title = "TOP Goal"
+
+    def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
+        super().__init__(editor, parent)
+        self.cards: list[GoalCard] = []
+        self._body = QWidget()
+        self._cards_layout = QVBoxLayout(self._body)
+        self._cards_layout.setContentsMargins(0, 0, 0, 0)
+        self._cards_layout.setSpacing(16)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def card_for(self, coalition_id: uuid.UUID) -> GoalCard:
+        """Return the card of one coalition."""
+        return next(card for card in self.cards if card.coalition_id == coalition_id)
+
+    def refresh(self) -> None:
+        """Rebuild cards only when the coalitions changed, so typing is never disturbed."""
+        wanted = [c.id for c in self.editor.event.coalitions]
+        if wanted != [card.coalition_id for card in self.cards]:
+            self._rebuild()
+        for card in self.cards:
+            card.refresh()
+
+    def _rebuild(self) -> None:
+        for card in self.cards:
+            card.flush()
+            card.hide()
+            card.deleteLater()
+        while self._cards_layout.count():
+            self._cards_layout.takeAt(0)
+        self.cards = [GoalCard(self.editor, c) for c in self.editor.event.coalitions]
+        for card in self.cards:
+            self._cards_layout.addWidget(card)
+        self._cards_layout.addStretch(1)
+        for before, after in zip(self.cards, self.cards[1:]):
+            QWidget.setTabOrder(before.goal, after.goal)
+
+    def add_record(self) -> None:
+        """Put the cursor in the first coalition's goal."""
+        if self.cards:
+            self.cards[0].goal.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def flush(self) -> None:
+        """Store every goal still being typed."""
+        for card in self.cards:
+            card.flush()
