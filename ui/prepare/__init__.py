@@ -1,0 +1,1 @@
+"""Preparing an event before the meeting: the new-event dialog and the Prepare page."""

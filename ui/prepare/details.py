@@ -1,0 +1,252 @@
+"""The event's own details: title, date, facilitator, trigger, agenda, TOP Goals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.agenda import AgendaCatalog, load_catalog
+from facilitator.domain import Event
+from facilitator.services import events
+from ui.editing import EventEditor
+from ui.panels.base import heading
+from ui.prepare.fields import (
+    agenda_outline,
+    agenda_combo,
+    agenda_problems,
+    date_edit,
+    from_qdate,
+    select_agenda,
+    select_data,
+    to_qdate,
+    trigger_combo,
+)
+from ui.prepare.top_goal import TopGoalEdit
+
+_FIELD_WORDS = {"agenda_id": "agenda"}
+
+
+class EventDetailsForm(QWidget):
+    """Edits the details of an open event; every change is stored when made.
+
+    Text fields are stored when the cursor leaves them (or on Enter), the
+    date a moment after it stops changing, drop-downs at once, and each
+    coalition's TOP Goal while it is typed. A closed event is shown read-only.
+
+    Args:
+        editor: the open event's editor; every change goes through it.
+        catalog: the agendas to offer; loaded from the shipped and user
+            agendas when not given.
+        parent: the owning widget.
+    """
+
+    DATE_PAUSE_MS = 800
+
+    def __init__(
+        self,
+        editor: EventEditor,
+        catalog: AgendaCatalog | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.catalog = catalog if catalog is not None else load_catalog()
+        self._loading = False
+        event = editor.event
+
+        self.title = QLineEdit(placeholderText="e.g. Scale Across — checkout delivery patterns")
+        self.date = date_edit(event.date)
+        self.facilitator = QLineEdit(placeholderText="Who leads the room")
+        self.trigger = trigger_combo()
+        self.agenda = agenda_combo(self.catalog)
+        self.problems = agenda_problems(self.catalog)
+        for widget, name in [
+            (self.title, "Event title"),
+            (self.date, "Event date"),
+            (self.facilitator, "Facilitator"),
+            (self.trigger, "Why the event is held"),
+            (self.agenda, "Agenda"),
+        ]:
+            widget.setAccessibleName(name)
+
+        self._date_timer = QTimer(self)
+        self._date_timer.setSingleShot(True)
+        self._date_timer.setInterval(self.DATE_PAUSE_MS)
+        self._date_timer.timeout.connect(self._store_date)
+
+        self.title.editingFinished.connect(lambda: self._store_line(self.title, "title"))
+        self.facilitator.editingFinished.connect(lambda: self._store_line(self.facilitator, "facilitator"))
+        self.date.dateChanged.connect(self._date_typed)
+        self.date.editingFinished.connect(self._store_date)
+        self.trigger.currentIndexChanged.connect(
+            lambda: self._store_choice(self.trigger, "trigger")
+        )
+        self.agenda.currentIndexChanged.connect(
+            lambda: self._store_choice(self.agenda, "agenda_id")
+        )
+
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(16)
+        form.addRow(_form_label("&Title", self.title), self.title)
+        form.addRow(_form_label("&Date", self.date), self.date)
+        form.addRow(_form_label("Faci&litator", self.facilitator), self.facilitator)
+        form.addRow(_form_label("Tr&igger", self.trigger), self.trigger)
+        form.addRow(_form_label("&Agenda", self.agenda), self.agenda)
+        self.outline = QLabel()
+        self.outline.setProperty("role", "muted")
+        self.outline.setWordWrap(True)
+        form.addRow("", self.outline)
+        form.addRow(self.problems)
+
+        self.goals_box = QVBoxLayout()
+        self.goals_box.setSpacing(8)
+        self.goal_edits: list[TopGoalEdit] = []
+        goals = QVBoxLayout()
+        goals.setSpacing(8)
+        self.goal_heading = heading("TOP Goal")
+        goals.addWidget(self.goal_heading)
+        goals.addLayout(self.goals_box, 1)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(32)
+        layout.addLayout(form, 1)
+        layout.addLayout(goals, 1)
+        self.refresh()
+        editor.changed.connect(self.refresh)
+
+    # Redraw
+
+    def refresh(self) -> None:
+        """Show the stored details, keeping whatever is being typed and not stored yet."""
+        event = self.editor.event
+        read_only = self.editor.read_only
+        self._loading = True
+        try:
+            _show_text(self.title, event.title)
+            _show_text(self.facilitator, event.facilitator)
+            if not self._date_timer.isActive() and from_qdate(self.date.date()) != event.date:
+                self.date.setDate(to_qdate(event.date))
+            select_data(self.trigger, event.trigger.value)
+            select_agenda(self.agenda, event.agenda_id)
+            self.outline.setText(agenda_outline(self.catalog, event.agenda_id))
+            self._show_goals(event)
+        finally:
+            self._loading = False
+        for line in (self.title, self.facilitator):
+            line.setReadOnly(read_only)
+        for widget in (self.date, self.trigger, self.agenda):
+            widget.setEnabled(not read_only)
+
+    def _show_goals(self, event: Event) -> None:
+        ids = [c.id for c in event.coalitions]
+        if ids != [g.coalition_id for g in self.goal_edits]:
+            _clear(self.goals_box)
+            self.goal_edits = []
+            for coalition in event.coalitions:
+                edit = TopGoalEdit(self.editor, coalition.id)
+                edit.setAccessibleName(f"TOP Goal of {coalition.name}")
+                # "&" would be taken as a keyboard mnemonic in a label with a buddy.
+                name = QLabel(coalition.name.replace("&", "&&"))
+                name.setTextFormat(Qt.TextFormat.PlainText)
+                name.setProperty("role", "muted")
+                name.setWordWrap(True)
+                name.setBuddy(edit)
+                self.goals_box.addWidget(name)
+                self.goals_box.addWidget(edit, 1)
+                self.goal_edits.append(edit)
+            _chain_tab_order([self.agenda, *self.goal_edits])
+            self.goal_heading.setText("TOP Goals" if len(ids) > 1 else "TOP Goal")
+        for edit in self.goal_edits:
+            edit.refresh()
+
+    # Store
+
+    def flush(self) -> None:
+        """Store anything typed but not stored yet (before the form goes away)."""
+        self._store_line(self.title, "title")
+        self._store_line(self.facilitator, "facilitator")
+        if self._date_timer.isActive():
+            self._store_date()
+        for edit in self.goal_edits:
+            edit.flush()
+
+    def _store(self, field: str, value) -> bool:
+        return self.editor.update(
+            f"Change the event {_FIELD_WORDS.get(field, field)}",
+            Event,
+            self.editor.event_id,
+            events.update_event,
+            **{field: value},
+        )
+
+    def _store_line(self, line: QLineEdit, field: str) -> None:
+        if self._loading or not line.isModified() or self.editor.read_only:
+            return
+        if line.text().strip() == getattr(self.editor.event, field):
+            line.setModified(False)
+            return
+        if self._store(field, line.text()):
+            line.setModified(False)
+
+    def _date_typed(self) -> None:
+        if not self._loading:
+            self._date_timer.start()
+
+    def _store_date(self) -> None:
+        self._date_timer.stop()
+        if self._loading or self.editor.read_only:
+            return
+        value = from_qdate(self.date.date())
+        if value != self.editor.event.date:
+            self._store("date", value)
+
+    def _store_choice(self, combo: QComboBox, field: str) -> None:
+        if self._loading or self.editor.read_only:
+            return
+        value = combo.currentData()
+        current = getattr(self.editor.event, field)
+        if value is not None and value != getattr(current, "value", current):
+            self._store(field, value)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Switching to the walk-through (or closing the window) must not lose
+        # a goal typed a moment ago.
+        self.flush()
+        super().hideEvent(event)
+
+
+def _form_label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def _show_text(line: QLineEdit, stored: str) -> None:
+    # A line the facilitator has typed in and not yet left keeps its text.
+    if not line.isModified() and line.text() != stored:
+        line.setText(stored)
+        # Show the start of a long title, not its end.
+        line.setCursorPosition(0)
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
+
+
+def _chain_tab_order(widgets: list[QWidget]) -> None:
+    for first, second in zip(widgets, widgets[1:]):
+        QWidget.setTabOrder(first, second)

@@ -1,0 +1,88 @@
+"""Inputs the event details form and the new-event dialog share."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel
+
+from facilitator.agenda import AgendaCatalog
+from facilitator.domain import Trigger
+
+# Day name included: "Tue 5 May 2026" is what people say when they agree a date.
+DATE_FORMAT = "ddd d MMM yyyy"
+
+
+def to_qdate(date: dt.date) -> QDate:
+    """Return ``date`` as a QDate."""
+    return QDate(date.year, date.month, date.day)
+
+
+def from_qdate(date: QDate) -> dt.date:
+    """Return a QDate as a ``datetime.date``."""
+    return dt.date(date.year(), date.month(), date.day())
+
+
+def date_edit(date: dt.date) -> QDateEdit:
+    """Return a date field with a calendar pop-up (Alt+Down opens it)."""
+    edit = QDateEdit(to_qdate(date))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    return edit
+
+
+def select_data(combo: QComboBox, value) -> None:
+    """Make the item whose data is ``value`` current, if there is one."""
+    index = combo.findData(value)
+    if index >= 0 and index != combo.currentIndex():
+        combo.setCurrentIndex(index)
+
+
+def trigger_combo() -> QComboBox:
+    """Return a drop-down of the four triggers from the seed (data: stored value)."""
+    combo = QComboBox()
+    for trigger in Trigger:
+        combo.addItem(trigger.label, trigger.value)
+    return combo
+
+
+def agenda_combo(catalog: AgendaCatalog) -> QComboBox:
+    """Return a drop-down of the catalog's agendas (data: agenda id)."""
+    combo = QComboBox()
+    for agenda in catalog.agendas:
+        combo.addItem(agenda.title if agenda.shipped else f"{agenda.title} (your agenda)", agenda.id)
+    return combo
+
+
+def agenda_outline(catalog: AgendaCatalog, agenda_id: str) -> str:
+    """Return the agenda's steps with their timeboxes, one per line."""
+    try:
+        agenda = catalog.get(agenda_id)
+    except KeyError:
+        return "This agenda is not installed on this computer."
+    lines = [f"{n}. {step.title} — {step.timebox_minutes} min" for n, step in enumerate(agenda.steps, 1)]
+    return "\n".join([*lines, f"Total {agenda.total_minutes} min"])
+
+
+def select_agenda(combo: QComboBox, agenda_id: str) -> None:
+    """Select ``agenda_id``; an agenda whose file is gone is still shown by its id."""
+    if combo.findData(agenda_id) < 0:
+        combo.addItem(f"{agenda_id} (agenda file not found)", agenda_id)
+    select_data(combo, agenda_id)
+
+
+def agenda_problems(catalog: AgendaCatalog) -> QLabel:
+    """Return a muted note naming the user agenda files that could not be used.
+
+    The label is hidden when every file loaded.
+    """
+    label = QLabel()
+    label.setProperty("role", "muted")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if catalog.problems:
+        lines = [f"• {problem}" for problem in catalog.problems]
+        label.setText("Not offered, because these agenda files have problems:\n" + "\n".join(lines))
+    label.setVisible(bool(catalog.problems))
+    return label

@@ -1,0 +1,217 @@
+"""The "New event" dialog: the few things an event cannot start without."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+import uuid
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.agenda import AgendaCatalog, load_catalog
+from facilitator.agenda.catalog import DEFAULT_AGENDA_ID
+from facilitator.services import coalitions, events
+from facilitator.services.errors import ServiceError
+from facilitator.storage import Database, StorageError
+from ui.panels.base import heading
+from ui.prepare.fields import agenda_combo, agenda_problems, date_edit, from_qdate, select_agenda, trigger_combo
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class NewEventDialog(QDialog):
+    """Asks for coalition, TOP Goal, date, facilitator, trigger and agenda.
+
+    Choosing a known coalition fills in its latest TOP Goal; typing a new
+    name creates the coalition with the event. OK (or Enter) creates the
+    event in one transaction and sets :attr:`created_event_id`; a problem is
+    shown inside the dialog, which stays open.
+
+    Args:
+        db: the database to create the event in.
+        parent: the owning widget.
+        catalog: the agendas to offer; loaded when not given.
+    """
+
+    def __init__(self, db: Database, parent: QWidget | None = None, catalog: AgendaCatalog | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.created_event_id: uuid.UUID | None = None
+        self.catalog = catalog if catalog is not None else load_catalog()
+        self.setWindowTitle("New Scale Across event")
+        self._names: list[str] = []
+        self._goals: dict[str, str] = {}
+        self._prefilled = ""
+        last_coalition, last_facilitator = self._read_coalitions()
+
+        self.coalition = QComboBox()
+        self.coalition.setEditable(True)
+        self.coalition.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.coalition.addItems(self._names)
+        self.coalition.setAccessibleName("Coalition")
+        self.coalition.lineEdit().setPlaceholderText("Pick a coalition or type a new name")
+        self.goal = QPlainTextEdit()
+        self.goal.setTabChangesFocus(True)
+        self.goal.setPlaceholderText("What is the current TOP Goal?")
+        self.goal.setAccessibleName("TOP Goal")
+        self.goal.installEventFilter(self)
+        self.date = date_edit(dt.date.today())
+        self.facilitator = QLineEdit(last_facilitator, placeholderText="Who leads the room")
+        self.trigger = trigger_combo()
+        self.agenda = agenda_combo(self.catalog)
+        if self.catalog.agendas:
+            select_agenda(self.agenda, DEFAULT_AGENDA_ID)
+        self.error = QLabel()
+        self.error.setProperty("role", "danger")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Create event")
+        ok.setProperty("role", "primary")
+        ok.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(16)
+        form.addRow(_label("&Coalition", self.coalition), self.coalition)
+        form.addRow(_label("TOP &Goal", self.goal), self.goal)
+        form.addRow(_label("&Date", self.date), self.date)
+        form.addRow(_label("Faci&litator", self.facilitator), self.facilitator)
+        form.addRow(_label("Tr&igger", self.trigger), self.trigger)
+        form.addRow(_label("&Agenda", self.agenda), self.agenda)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(heading("New event", "heading"))
+        note = QLabel("Enter creates the event; Shift+Enter starts a new line in the goal; Esc cancels.")
+        note.setProperty("role", "muted")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(agenda_problems(self.catalog))
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.coalition.currentTextChanged.connect(self._coalition_changed)
+        last_index = self.coalition.findText(last_coalition)
+        if last_index >= 0:
+            self.coalition.setCurrentIndex(last_index)
+        else:
+            self.coalition.setEditText(last_coalition)
+        self._coalition_changed(self.coalition.currentText())
+        self.coalition.lineEdit().selectAll()
+        self.coalition.setFocus()
+        self.resize(880, self.sizeHint().height())
+
+    def _read_coalitions(self) -> tuple[str, str]:
+        """Load known coalitions and their latest goals.
+
+        Returns:
+            The coalition and facilitator of the most recent event: the next
+            event is most often the same coalition's, led by the same person.
+        """
+
+        def work(session):
+            known = [(c.name, coalitions.latest_goal(session, c.id)) for c in coalitions.list_coalitions(session)]
+            recent = events.list_events(session, limit=1)
+            if not recent:
+                return known, "", ""
+            return known, (recent[0].coalitions or ("",))[0], recent[0].facilitator
+
+        try:
+            with self.db.transaction() as session:
+                known, last, facilitator = work(session)
+        except StorageError:
+            # The dialog still works without suggestions; creating reports the problem.
+            known, last, facilitator = [], "", ""
+        self._names = sorted((name for name, _ in known), key=_sort_key)
+        self._goals = {name.casefold(): goal for name, goal in known}
+        return last, facilitator
+
+    def _coalition_changed(self, text: str) -> None:
+        # Only replace a goal the facilitator has not edited by hand.
+        self.error.hide()
+        if self.goal.toPlainText() not in ("", self._prefilled):
+            return
+        self._prefilled = self._goals.get(text.strip().casefold(), "")
+        self.goal.setPlainText(self._prefilled)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        # Enter in the goal field creates the event like everywhere else in the
+        # dialog; Shift+Enter is the way to a second line.
+        if watched is self.goal and event.type() == QEvent.Type.KeyPress and event.key() in _ENTER:
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.goal.insertPlainText("\n")
+            else:
+                self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def accept(self) -> None:
+        """Create the event; on a problem, say so here and stay open."""
+        name = self.coalition.currentText().strip()
+        if not name:
+            self._show_error("Name the coalition that holds this event: pick one or type a new name.")
+            self.coalition.setFocus()
+            return
+        try:
+            with self.db.transaction() as session:
+                event = events.plan_event(
+                    session,
+                    coalitions=[name],
+                    date=from_qdate(self.date.date()),
+                    facilitator=self.facilitator.text(),
+                    trigger=self.trigger.currentData(),
+                    agenda_id=self.agenda.currentData() or DEFAULT_AGENDA_ID,
+                )
+                events.set_top_goal(session, event.id, event.coalitions[0].id, self.goal.toPlainText())
+                event_id = event.id
+        except (ServiceError, StorageError) as exc:
+            self._show_error(f"The event was not created: {exc}.")
+            return
+        self.created_event_id = event_id
+        super().accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+def ask_new_event(db: Database, parent: QWidget | None = None) -> uuid.UUID | None:
+    """Show the New event dialog; return the created event's id, or None if cancelled."""
+    dialog = NewEventDialog(db, parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.created_event_id
+        return None
+    finally:
+        dialog.deleteLater()
+
+
+def _sort_key(name: str) -> tuple[str, str]:
+    # "Ärzte" belongs with the A's, not after Z as plain code points put it.
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return plain.casefold(), name
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label

@@ -1,0 +1,122 @@
+"""Preparing an event before the meeting: details, people, capacity, drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from facilitator.agenda import AgendaCatalog
+from ui.editing import EventEditor
+from ui.panels.base import heading
+from ui.panels.capacity import CapacityPanel
+from ui.panels.participants import ParticipantsPanel
+from ui.prepare.details import EventDetailsForm
+
+DETAILS, PARTICIPANTS, CAPACITY = range(3)
+
+
+class PreparePage(QWidget):
+    """Everything a facilitator sets up before the room meets, one section per tab.
+
+    Tabs keep each section big enough to read on a 1280×720 projector
+    instead of one long page to scroll; Ctrl+Tab / Ctrl+Shift+Tab switch
+    between them.
+
+    Args:
+        editor: the open event's editor; every change goes through it.
+        extra_panels: (tab title, widget) pairs shown after the built-in
+            sections, e.g. draft outcomes and patterns.
+        catalog: the agendas to offer; loaded when not given.
+        parent: the owning widget.
+    """
+
+    def __init__(
+        self,
+        editor: EventEditor,
+        extra_panels: Sequence[tuple[str, QWidget]] = (),
+        catalog: AgendaCatalog | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.title = heading("", "heading")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.closed_note = QLabel("This event is closed; reopen it (File menu) to change it.")
+        self.closed_note.setProperty("role", "muted")
+        self.details = EventDetailsForm(editor, catalog)
+        self.participants = ParticipantsPanel(editor)
+        self.capacity = CapacityPanel(editor)
+
+        details_scroll = QScrollArea()
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(16, 16, 16, 16)
+        holder_layout.addWidget(self.details, 1)
+        details_scroll.setWidget(holder)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(details_scroll, "Details")
+        self.tabs.addTab(_padded(self.participants), "Participants")
+        self.tabs.addTab(_padded(self.capacity), "Support capacity")
+        self._sections: list[QWidget] = [self.details, self.participants, self.capacity]
+        for text, panel in extra_panels:
+            self.tabs.addTab(_padded(panel), text)
+            self._sections.append(panel)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.closed_note)
+        layout.addWidget(self.tabs, 1)
+        editor.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw the title and the tab labels (with counts) from the event."""
+        event = self.editor.event
+        names = " + ".join(c.name for c in event.coalitions)
+        self.title.setText(f"Prepare: {names} — {_long_date(event.date)}")
+        self.closed_note.setVisible(self.editor.read_only)
+        self.tabs.setTabText(PARTICIPANTS, f"Participants ({len(event.participants)})")
+
+    def show_section(self, index: int) -> None:
+        """Show one section (DETAILS, PARTICIPANTS, CAPACITY, then the extras)."""
+        self.tabs.setCurrentIndex(index)
+
+    def current_section(self) -> QWidget:
+        """Return the panel (or form) of the visible section."""
+        return self._sections[self.tabs.currentIndex()]
+
+    def add_record(self) -> None:
+        """Start adding a record in the visible section (Ctrl+Enter).
+
+        The details have nothing to add, so there it starts a participant.
+        """
+        section = self.current_section()
+        if section is self.details:
+            self.focus_first()
+        elif hasattr(section, "add_record"):
+            section.add_record()
+
+    def focus_first(self) -> None:
+        """Show Participants with the cursor in the name field."""
+        self.show_section(PARTICIPANTS)
+        self.participants.add_record()
+
+
+def _padded(panel: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(16, 16, 16, 16)
+    layout.addWidget(panel)
+    return holder
+
+
+def _long_date(date) -> str:
+    # Built by hand: strftime's %-d does not exist on Windows.
+    return f"{date:%a} {date.day} {date:%B %Y}"

@@ -1,0 +1,140 @@
+"""Everything captured at the event on one scrollable, read-only page, and closing it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.services import events, participants
+from ui.editing import EventEditor
+from ui.review import sections
+
+CLOSE_TEXT = "Close event"
+REOPEN_TEXT = "Reopen event for edits"
+
+
+class ReviewPage(QWidget):
+    """The whole event, large and clear, with a button to close (or reopen) it.
+
+    Redraws after every change to the event; while hidden it only notes that
+    it is out of date and redraws when shown.
+    """
+
+    def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self._stale = True
+        # Parented from the start: a parentless button is a window of its own.
+        self.close_button = QPushButton(CLOSE_TEXT, self)
+        self.close_button.setProperty("role", "primary")
+        self.close_button.clicked.connect(self.toggle_closed)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.content = QWidget()
+        self.scroll.setWidget(self.content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        editor.changed.connect(self._on_changed)
+
+    def _on_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Rebuild the page from the loaded event, keeping the scroll position."""
+        self._stale = False
+        event = self.editor.event
+        event_id = self.editor.event_id
+        lines = self.editor.read(lambda s: participants.capacity_report(s, event_id))
+        position = self.scroll.verticalScrollBar().value()
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 24, 32, 32)
+        layout.setSpacing(10)
+        top = QHBoxLayout()
+        facts = QVBoxLayout()
+        for widget in sections.title_block(event):
+            facts.addWidget(widget)
+        top.addLayout(facts, 1)
+        # The button is re-parented into the new content; the old content is deleted below.
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        for part in (
+            sections.goals(event),
+            sections.participants(event),
+            sections.outcomes(event),
+            sections.patterns(event),
+            sections.agreement_section(event),
+            sections.capacity(lines),
+        ):
+            layout.addSpacing(14)
+            for widget in part:
+                layout.addWidget(widget)
+        layout.addStretch(1)
+
+        self.close_button.setText(REOPEN_TEXT if self.editor.read_only else CLOSE_TEXT)
+        old = self.scroll.takeWidget()
+        self.scroll.setWidget(content)
+        if old is not None:
+            old.deleteLater()
+        self.content = content
+        self.scroll.verticalScrollBar().setValue(position)
+
+    def toggle_closed(self) -> bool:
+        """Close the event, or reopen a closed one, after asking; return whether it changed."""
+        return self.request_reopen() if self.editor.read_only else self.request_close()
+
+    def request_close(self) -> bool:
+        """Ask, then mark the event closed (undo reopens it)."""
+        answer = QMessageBox.question(
+            self,
+            "Close event",
+            "Close this event?\n\nIt becomes history: nothing can be changed until it is "
+            "reopened. Everything is already saved.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        event_id = self.editor.event_id
+        return self.editor.call(
+            "Close event",
+            lambda s: events.close_event(s, event_id),
+            lambda s: events.reopen_event(s, event_id),
+        )
+
+    def request_reopen(self) -> bool:
+        """Ask, then make a closed event editable again (undo closes it)."""
+        answer = QMessageBox.question(
+            self,
+            "Reopen event",
+            "Reopen this event for edits?\n\nOnly do this to correct what was recorded.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        event_id = self.editor.event_id
+        return self.editor.call(
+            "Reopen event",
+            lambda s: events.reopen_event(s, event_id),
+            lambda s: events.close_event(s, event_id),
+        )

@@ -1,0 +1,203 @@
+"""The parts of the review page, each built from the loaded event as read-only labels.
+
+User text is shown as plain text, or escaped with ``html.escape`` where a
+label mixes it with our own bold names, so "<b>unclosed" reads literally.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from facilitator.domain import Agreement, BoundaryKind, Event, OutcomeKind, ParticipantRole, Pattern
+from facilitator.services.participants import CapacityLine
+from ui.panels.support_text import format_amount, format_hours, stated_text
+
+ROLE_TITLES = {
+    ParticipantRole.COALITION_MEMBER: "Coalition members",
+    ParticipantRole.POTENTIAL_ADOPTER: "Potential adopters",
+    ParticipantRole.SPONSOR: "Sponsors",
+    ParticipantRole.PLATFORM_OWNER: "Platform owners",
+    ParticipantRole.PROCESS_OWNER: "Process owners",
+    ParticipantRole.OBSERVER: "Observers",
+}
+BOUNDARY_TITLES = {
+    BoundaryKind.WORKS_WHEN: "Works when",
+    BoundaryKind.BREAKS_WHEN: "Breaks when",
+    BoundaryKind.PREREQUISITE: "Prerequisites",
+}
+
+
+def _escape(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def plain(text: str, role: str = "") -> QLabel:
+    """Return a wrapping, selectable label that shows ``text`` literally."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def field(name: str, value: str) -> QLabel:
+    """Return "**name:** value" with the value escaped."""
+    label = QLabel(f"<b>{html.escape(name)}:</b> {_escape(value)}")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def bullets(name: str, items: Sequence[str]) -> QLabel:
+    """Return a bold name followed by one escaped bullet per item."""
+    lines = "".join(f"<br>•&nbsp;{_escape(item)}" for item in items) or "<br>—"
+    label = QLabel(f"<b>{html.escape(name)}:</b>{lines}")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def card(widgets: Iterable[QWidget]) -> QFrame:
+    """Return a card frame holding ``widgets`` one under another."""
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    layout.setSpacing(6)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return frame
+
+
+def section(title: str, widgets: Sequence[QWidget], empty: str = "None recorded.") -> list[QWidget]:
+    """Return a section heading followed by its widgets (or a muted "none")."""
+    return [plain(title, "heading"), *(widgets or [plain(empty, "muted")])]
+
+
+def title_block(event: Event) -> list[QWidget]:
+    """Return the event's title and its facts."""
+    names = " + ".join(c.name for c in event.coalitions)
+    status = event.status.label
+    if event.closed_at is not None:
+        status += f" (closed {event.closed_at:%Y-%m-%d %H:%M} UTC)"
+    return [
+        plain(event.title or f"Scale Across — {names}", "heading"),
+        field("Coalition" if len(event.coalitions) == 1 else "Coalitions", names),
+        field("Date", event.date.isoformat()),
+        field("Facilitator", event.facilitator or "—"),
+        field("Trigger", event.trigger.label),
+        field("Status", status),
+    ]
+
+
+def goals(event: Event) -> list[QWidget]:
+    """Return each coalition's TOP Goal for this event."""
+    return section(
+        "TOP Goal",
+        [card([plain(c.name, "subheading"), plain(event.goal_for(c) or "No goal recorded.")])
+         for c in event.coalitions],
+    )
+
+
+def participants(event: Event) -> list[QWidget]:
+    """Return the participants grouped by role."""
+    widgets = []
+    for role, title in ROLE_TITLES.items():
+        people = [p.display_name for p in event.participants if p.role == role]
+        if people:
+            widgets.append(bullets(title, people))
+    return section("Participants", widgets)
+
+
+def outcomes(event: Event) -> list[QWidget]:
+    """Return successes, then failures, each with what happened and the evidence."""
+    widgets: list[QWidget] = []
+    for kind, title in ((OutcomeKind.SUCCESS, "Successes"), (OutcomeKind.FAILURE, "Failures")):
+        chosen = [o for o in event.outcomes if o.kind == kind]
+        if not chosen:
+            continue
+        widgets.append(plain(title, "subheading"))
+        for outcome in chosen:
+            parts = [plain(outcome.title, "subheading")]
+            if outcome.what_happened:
+                parts.append(field("What happened", outcome.what_happened))
+            parts.append(field("Evidence", outcome.evidence or "—"))
+            widgets.append(card(parts))
+    return section("Outcomes", widgets)
+
+
+def pattern_card(pattern: Pattern) -> QFrame:
+    """Return one pattern with its guidance, boundaries and source outcomes."""
+    failure = pattern.kind == OutcomeKind.FAILURE
+    parts = [plain(pattern.name + ("  (failure — what to avoid)" if failure else ""), "subheading")]
+    if pattern.summary:
+        parts.append(plain(pattern.summary))
+    if pattern.guidance:
+        parts.append(field("What to avoid" if failure else "How to reproduce", pattern.guidance))
+    for kind, title in BOUNDARY_TITLES.items():
+        parts.append(bullets(title, [b.text for b in pattern.conditions(kind)]))
+    if pattern.outcomes:
+        parts.append(field("Learnt from", "; ".join(o.title for o in pattern.outcomes)))
+    return card(parts)
+
+
+def patterns(event: Event) -> list[QWidget]:
+    """Return every pattern of the event."""
+    return section("Patterns", [pattern_card(p) for p in event.patterns])
+
+
+def support_line(item) -> str:
+    """Return one support item as a sentence with its owner and limits."""
+    parts = [item.type.label]
+    amount = format_amount(item)
+    if amount:
+        parts.append(amount)
+    if item.description:
+        parts.append(item.description)
+    parts.append(f"owner: {item.owner.display_name if item.owner else 'nobody named'}")
+    if item.limits:
+        parts.append(f"limits: {item.limits}")
+    return " — ".join(parts)
+
+
+def agreement_card(agreement: Agreement) -> QFrame:
+    """Return one agreement with its patterns, support, sponsor and check-in."""
+    parts = [
+        plain(f"{agreement.adopter.display_name} adopts", "subheading"),
+        bullets("Patterns", [p.name for p in agreement.patterns]),
+        bullets("Support", [support_line(item) for item in agreement.support_items]),
+        field("Not included", agreement.limits or "—"),
+        field("Sponsor", agreement.sponsor.display_name if agreement.sponsor else "—"),
+        field("Check-in", agreement.check_in.isoformat() if agreement.check_in else "no date set"),
+        field("Status", agreement.status.label + (f" — {agreement.status_reason}" if agreement.status_reason else "")),
+    ]
+    if agreement.notes:
+        parts.append(field("Notes", agreement.notes))
+    return card(parts)
+
+
+def agreement_section(event: Event) -> list[QWidget]:
+    """Return every agreement of the event."""
+    return section("Agreements", [agreement_card(a) for a in event.agreements])
+
+
+def capacity(lines: Sequence[CapacityLine]) -> list[QWidget]:
+    """Return promised against stated hours per owner, over-commitments named."""
+    widgets = []
+    for line in lines:
+        text = f"{line.owner_name}: {format_hours(line.promised_hours)} promised, {stated_text(line)}"
+        if line.over_committed:
+            text += f" — {format_hours(-line.remaining_hours)} over"
+            text += " (accepted by the room)" if line.accepted else " (not accepted)"
+        else:
+            text += f" — {format_hours(line.remaining_hours)} left"
+        widgets.append(plain(text, "danger" if line.needs_attention else ""))
+    return section("Support capacity", widgets, "No support in hours was promised.")
