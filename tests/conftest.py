@@ -21,6 +21,18 @@ def isolated_data_dir(tmp_path_factory, monkeypatch):
     return data
 
 
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory, monkeypatch):
+    """Give every test fresh QSettings in a temporary folder."""
+    folder = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
 @pytest.fixture
 def db_path(tmp_path):
     """Return the path of a database file that does not exist yet."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from importlib.resources import files
 from string import Template
 
@@ -35,19 +36,28 @@ PALETTES: dict[str, dict[str, str]] = {
 
 # Point sizes at 100 % zoom; the walk-through question must stay ≥ 28 pt
 # and body text ≥ 16 pt so the back of the room can read them.
-BASE_SIZES = {"body": 16, "small": 13, "subheading": 20, "heading": 24, "question": 30}
+BASE_SIZES = {"body": 16, "small": 13, "subheading": 20, "heading": 24, "question": 28}
 
 
-def font_sizes(zoom: int) -> dict[str, int]:
-    """Return the point sizes at ``zoom`` percent."""
-    return {name: max(8, round(size * zoom / 100)) for name, size in BASE_SIZES.items()}
+def font_sizes(zoom: int) -> dict[str, float]:
+    """Return the point sizes at ``zoom`` percent.
+
+    Each size is rounded up to a whole pixel at 96 DPI: 28 pt would be drawn
+    at 37 px (27.75 pt), so it becomes 28.5 pt (38 px) and never falls below
+    the size promised for the back of the room.
+    """
+    sizes = {}
+    for name, size in BASE_SIZES.items():
+        pixels = math.ceil(max(8.0, size * zoom / 100) * 96 / 72 - 1e-9)
+        sizes[name] = pixels * 72 / 96
+    return sizes
 
 
 def stylesheet(theme: str, zoom: int = 100) -> str:
     """Render the application stylesheet for a theme and zoom level."""
     palette = PALETTES.get(theme, PALETTES["light"])
     template = Template(files("resources").joinpath("styles/app.qss").read_text(encoding="utf-8"))
-    return template.substitute(palette, **{k: str(v) for k, v in font_sizes(zoom).items()})
+    return template.substitute(palette, **{k: f"{v:g}" for k, v in font_sizes(zoom).items()})
 
 
 def contrast_ratio(foreground: str, background: str) -> float:

@@ -1,0 +1,148 @@
+"""Benchmark: start-up to a painted start screen, and switching walk-through steps.
+
+Prints (a) the time from process start until the start screen shows the recent
+events, next to a bare PySide6 window measured the same way in the same run
+(target: at most 2x), and (b) the time to switch steps with 50 records on each
+step (target: median under 16 ms).
+
+Run: .venv/bin/python bench/startup_and_steps.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("Scale Across")); w.resize(1280, 720); w.show()
+app.processEvents(); w.grab()
+print("ready", flush=True)
+"""
+
+APP = """
+import sys
+from PySide6.QtWidgets import QApplication
+from facilitator.storage import open_database
+from ui.main_window import MainWindow
+app = QApplication(sys.argv[:1])
+db = open_database(sys.argv[1])
+w = MainWindow(db); w.resize(1280, 720); w.show()
+app.processEvents(); w.grab()
+assert w.start.proxy.rowCount() > 0
+print("ready", flush=True)
+"""
+
+
+def _time_to_ready(code: str, *args: str) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True)
+    elapsed = time.perf_counter() - started
+    assert "ready" in out.stdout, out.stderr
+    return elapsed
+
+
+def bench_startup(runs: int, db_path: Path) -> None:
+    """Median wall time from launch to a painted window, bare vs the app."""
+    bare, app = [], []
+    for _ in range(runs):
+        bare.append(_time_to_ready(BARE))
+        app.append(_time_to_ready(APP, str(db_path)))
+    b, a = statistics.median(bare), statistics.median(app)
+    print(f"(a) start-up to painted window, median of {runs}:")
+    print(f"    bare PySide6 window     {b * 1000:7.0f} ms")
+    print(f"    start screen + events   {a * 1000:7.0f} ms   = {a / b:.2f}x bare (target <= 2x)")
+
+
+def _fill(db_path: Path):
+    import datetime as dt
+
+    from facilitator.services import agreements, events, outcomes, participants, patterns
+    from facilitator.storage import open_database
+
+    db = open_database(db_path)
+    with db.transaction() as s:
+        event = events.plan_event(s, coalitions=["Bench Coalition"], date=dt.date(2026, 6, 1))
+        people = [participants.add_participant(s, event.id, f"Person {i}", f"Team {i % 7}") for i in range(50)]
+        for i in range(50):
+            outcomes.add_outcome(s, event.id, "success" if i % 3 else "failure", f"Outcome {i}", "What happened " * 5, "Evidence")
+        made = [patterns.create_pattern(s, event.id, f"Pattern {i}", summary="Summary " * 6) for i in range(50)]
+        for i in range(50):
+            patterns.add_boundary(s, made[i % 5].id, ("works_when", "breaks_when", "prerequisite")[i % 3], f"Condition {i}", event_id=event.id)
+        for i in range(50):
+            deal = agreements.add_agreement(s, event.id, people[i].id, pattern_ids=[made[i].id], sponsor_id=people[0].id)
+            agreements.add_support_item(s, deal.id, "coaching", amount=2, unit="hours", owner_id=people[1].id)
+        event_id = event.id
+    return db, event_id
+
+
+def bench_step_switch(db_path: Path, rounds: int = 40) -> None:
+    """Median time of one step switch (change + paint) with 50 records per step."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    db, event_id = _fill(db_path)
+    window = MainWindow(db)
+    window.resize(1920, 1080)
+    window.show()
+    window.open_event(event_id, view=1)
+    page = window.screen_.walkthrough
+    steps = len(page.agenda.steps)
+    for index in range(steps):  # first visit builds each step's view once
+        page.go_to(index)
+        app.processEvents()
+    timings = []
+    for n in range(rounds * steps):
+        started = time.perf_counter()
+        page.go_to(n % steps)
+        page.repaint()
+        app.processEvents()
+        timings.append(time.perf_counter() - started)
+    timings.sort()
+    median = statistics.median(timings)
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(f"(b) step switch with 50 records per step, {len(timings)} switches:")
+    print(f"    median {median * 1000:.1f} ms, 95th percentile {p95 * 1000:.1f} ms (target: median < 16 ms)")
+    window.close()
+    db.close()
+
+
+def main() -> int:
+    """Run both benchmarks and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["SCALE_ACROSS_DATA_DIR"] = tmp
+        os.environ["XDG_CONFIG_HOME"] = tmp
+        start_db = Path(tmp) / "start.sqlite3"
+        from facilitator.demo import create_demo_event
+        from facilitator.storage import open_database
+
+        db = open_database(start_db)
+        with db.transaction() as session:
+            for _ in range(20):
+                create_demo_event(session)
+        db.close()
+        bench_startup(args.runs, start_db)
+        bench_step_switch(Path(tmp) / "steps.sqlite3")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""Driving the app like a facilitator: typing any text, focus, modal dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+
+def type_text(widget, text: str) -> None:
+    """Type text one key event per character.
+
+    qtbot.keyClicks aborts the whole test process on non-ASCII characters
+    (a Qt assertion in qasciikey.cpp), so names like "Zoë Łukasz" go this way.
+    """
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def focused():
+    """Return the widget with keyboard focus."""
+    return QApplication.focusWidget()
+
+
+def show_active(qtbot, window) -> None:
+    """Show a window and wait until it is active, so shortcuts reach it."""
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()

@@ -1,0 +1,27 @@
+"""A plain message across the top of the window when something could not be saved."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class ErrorBanner(QFrame):
+    """Shows the latest problem until dismissed or until the next edit is saved."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "banner")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        dismiss = QPushButton("Dismiss")
+        dismiss.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(dismiss)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        """Show a problem; what was typed stays where it was typed for a retry."""
+        self.label.setText(f"Not saved: {message}. What you typed is still there — correct it or try again.")
+        self.show()

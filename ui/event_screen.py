@@ -1,0 +1,46 @@
+"""One open event: Prepare, Walk-through and Review, sharing one editor."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from facilitator.agenda.model import Agenda
+from ui.editing import EventEditor
+from ui.panels.outcomes import OutcomesPanel
+from ui.panels.patterns import PatternsPanel
+from ui.prepare.page import PreparePage
+from ui.review.page import ReviewPage
+from ui.walkthrough.page import WalkthroughPage
+
+PREPARE, WALK_THROUGH, REVIEW = range(3)
+
+
+class EventScreen(QWidget):
+    """The three views of an event as tabs; the editor keeps them in step."""
+
+    def __init__(self, editor: EventEditor, agenda: Agenda, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.prepare = PreparePage(
+            editor, [("Outcomes (draft)", OutcomesPanel(editor)), ("Patterns (draft)", PatternsPanel(editor))]
+        )
+        self.walkthrough = WalkthroughPage(editor, agenda)
+        self.review = ReviewPage(editor)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.prepare, "Prepare")
+        self.tabs.addTab(self.walkthrough, "Walk-through")
+        self.tabs.addTab(self.review, "Review")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def show_view(self, index: int) -> None:
+        """Switch to Prepare, Walk-through or Review."""
+        self.tabs.setCurrentIndex(index)
+
+    def add_record(self) -> None:
+        """Start adding a record where the facilitator is."""
+        current = self.tabs.currentWidget()
+        if hasattr(current, "add_record"):
+            current.add_record()

@@ -1,0 +1,314 @@
+"""The main window: start page or an open event, menus, saved state, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from facilitator.agenda import load_catalog
+from facilitator.demo import create_demo_event
+from facilitator.services.errors import ServiceError
+from facilitator.storage import Database, StorageError
+from ui import theme
+from ui.actions import SPECS, Act, key_sequences, make_action
+from ui.editing import EventEditor
+from ui.error_banner import ErrorBanner
+from ui.event_screen import PREPARE, REVIEW, WALK_THROUGH, EventScreen
+from ui.settings import ZOOM_STEPS, Settings
+from ui.shortcuts_dialog import ShortcutsDialog
+from ui.start.page import StartPage
+
+TITLE = "Scale Across Facilitator"
+
+
+class MainWindow(QMainWindow):
+    """Hosts the start page and the open event; owns actions and settings."""
+
+    def __init__(self, db: Database, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.settings = settings or Settings()
+        self.setWindowTitle(TITLE)
+        self.undo_group = QUndoGroup(self)
+        self.screen_: EventScreen | None = None
+        self.editor: EventEditor | None = None
+
+        self.banner = ErrorBanner()
+        self.start = StartPage(db)
+        self.start.open_requested.connect(self.open_event)
+        self.start.new_requested.connect(self.new_event)
+        self.start.sample_requested.connect(self.open_sample)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.saved_label = QLabel("All changes are saved as you type")
+        self.saved_label.setProperty("role", "ok")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().showMessage(f"Database: {db.path or db.url}")
+
+        self.actions_: dict[Act, QAction] = {}
+        self._build_actions()
+        self._build_menus()
+        self.apply_view_settings()
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.show_start()
+
+    # -- actions and menus -------------------------------------------------
+    def _build_actions(self) -> None:
+        slots = {
+            Act.NEW_EVENT: self.new_event,
+            Act.OPEN_SAMPLE: self.open_sample,
+            Act.HOME: self.show_start,
+            Act.PREPARE: lambda: self.show_view(PREPARE),
+            Act.WALK_THROUGH: lambda: self.show_view(WALK_THROUGH),
+            Act.REVIEW: lambda: self.show_view(REVIEW),
+            Act.CLOSE_EVENT: self.close_current_event,
+            Act.REOPEN_EVENT: self.reopen_current_event,
+            Act.QUIT: self.close,
+            Act.ADD_RECORD: self.add_record,
+            Act.NEXT_STEP: lambda: self._walk("next_step"),
+            Act.PREVIOUS_STEP: lambda: self._walk("previous_step"),
+            Act.TIMER_TOGGLE: lambda: self._timer("toggle"),
+            Act.TIMER_RESET: lambda: self._timer("reset"),
+            Act.TOGGLE_PROMPTS: self.toggle_prompts,
+            Act.FULL_SCREEN: self.toggle_full_screen,
+            Act.ZOOM_IN: lambda: self.zoom(+1),
+            Act.ZOOM_OUT: lambda: self.zoom(-1),
+            Act.ZOOM_RESET: lambda: self.zoom(0),
+            Act.SHORTCUTS: self.show_shortcuts,
+        }
+        for act, slot in slots.items():
+            action = make_action(act, self, slot)
+            self.addAction(action)
+            self.actions_[act] = action
+        # Undo and redo follow the open event's stack through the undo group.
+        for act, factory in ((Act.UNDO, self.undo_group.createUndoAction), (Act.REDO, self.undo_group.createRedoAction)):
+            action = factory(self, SPECS[act].text)
+            action.setObjectName(act.value)
+            action.setShortcuts(key_sequences(SPECS[act]))
+            self.addAction(action)
+            self.actions_[act] = action
+        self.actions_[Act.TOGGLE_PROMPTS].setChecked(self.settings.get("show_prompts"))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        a = self.actions_
+        file_menu = bar.addMenu("&File")
+        for act in (Act.NEW_EVENT, Act.OPEN_SAMPLE, Act.HOME, None, Act.CLOSE_EVENT, Act.REOPEN_EVENT, None, Act.QUIT):
+            file_menu.addSeparator() if act is None else file_menu.addAction(a[act])
+        edit_menu = bar.addMenu("&Edit")
+        for act in (Act.UNDO, Act.REDO, None, Act.ADD_RECORD):
+            edit_menu.addSeparator() if act is None else edit_menu.addAction(a[act])
+        view_menu = bar.addMenu("&View")
+        for act in (Act.PREPARE, Act.WALK_THROUGH, Act.REVIEW, None, Act.TOGGLE_PROMPTS, Act.FULL_SCREEN,
+                    None, Act.ZOOM_IN, Act.ZOOM_OUT, Act.ZOOM_RESET):
+            view_menu.addSeparator() if act is None else view_menu.addAction(a[act])
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        for name in theme.THEMES:
+            action = theme_menu.addAction(theme.THEME_LABELS[name])
+            action.setCheckable(True)
+            action.setData(name)
+            action.setChecked(name == self.settings.get("theme"))
+            self.theme_group.addAction(action)
+        self.theme_group.triggered.connect(lambda action: self.set_theme(action.data()))
+        go_menu = bar.addMenu("&Go")
+        for act in (Act.NEXT_STEP, Act.PREVIOUS_STEP, None, Act.TIMER_TOGGLE, Act.TIMER_RESET):
+            go_menu.addSeparator() if act is None else go_menu.addAction(a[act])
+        bar.addMenu("&Help").addAction(a[Act.SHORTCUTS])
+
+    def _update_action_state(self) -> None:
+        has_event = self.screen_ is not None
+        closed = has_event and self.editor.read_only
+        for act in (Act.PREPARE, Act.WALK_THROUGH, Act.REVIEW, Act.NEXT_STEP, Act.PREVIOUS_STEP,
+                    Act.TIMER_TOGGLE, Act.TIMER_RESET, Act.ADD_RECORD):
+            self.actions_[act].setEnabled(has_event)
+        self.actions_[Act.CLOSE_EVENT].setEnabled(has_event and not closed)
+        self.actions_[Act.REOPEN_EVENT].setEnabled(bool(closed))
+        self.actions_[Act.ADD_RECORD].setEnabled(has_event and not closed)
+
+    # -- view settings -----------------------------------------------------
+    def apply_view_settings(self) -> None:
+        """Render the stylesheet for the stored theme and zoom."""
+        app = QApplication.instance()
+        app.setStyleSheet(theme.stylesheet(self.settings.get("theme"), self.settings.get("zoom")))
+
+    def set_theme(self, name: str) -> None:
+        """Switch to a theme and remember it."""
+        self.settings.set("theme", name)
+        self.apply_view_settings()
+
+    def zoom(self, direction: int) -> None:
+        """Zoom in (+1), out (-1) or back to 100 % (0); remembered."""
+        current = self.settings.get("zoom")
+        if direction == 0:
+            new = 100
+        else:
+            steps = [z for z in ZOOM_STEPS if (z > current if direction > 0 else z < current)]
+            new = (min(steps) if direction > 0 else max(steps)) if steps else current
+        self.settings.set("zoom", new)
+        self.apply_view_settings()
+        self.statusBar().showMessage(f"Zoom {new} %", 3000)
+
+    def toggle_prompts(self) -> None:
+        """Show or hide the facilitator prompts; remembered."""
+        visible = self.actions_[Act.TOGGLE_PROMPTS].isChecked()
+        self.settings.set("show_prompts", visible)
+        if self.screen_ is not None:
+            self.screen_.walkthrough.set_prompts_visible(visible)
+
+    def toggle_full_screen(self) -> None:
+        """Fill the projector, or go back to a window (F11)."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.actions_[Act.FULL_SCREEN].setChecked(self.isFullScreen())
+
+    def show_shortcuts(self) -> None:
+        """Show every shortcut (F1)."""
+        ShortcutsDialog(self).exec()
+
+    # -- events --------------------------------------------------------------
+    def show_start(self) -> None:
+        """Go back to the list of events."""
+        self._leave_event()
+        try:
+            self.start.refresh()
+        except StorageError as exc:
+            self.banner.show_message(str(exc))
+        self.pages.setCurrentWidget(self.start)
+        self.setWindowTitle(TITLE)
+        self._update_action_state()
+        self.start.setFocus()
+
+    def new_event(self) -> None:
+        """Ask for the new event's essentials, then prepare it."""
+        from ui.prepare.new_event import ask_new_event
+
+        event_id = ask_new_event(self.db, self)
+        self.activateWindow()
+        if event_id is not None:
+            self.open_event(event_id, view=PREPARE)
+            if self.screen_ is not None:
+                # After the dialog closes Qt gives focus back to the window;
+                # put the cursor where typing starts once that has happened.
+                QTimer.singleShot(0, self.screen_.prepare.focus_first)
+
+    def open_sample(self) -> None:
+        """Create the sample event and open it."""
+        try:
+            with self.db.transaction() as session:
+                event_id = create_demo_event(session).id
+        except (StorageError, ServiceError) as exc:
+            self.banner.show_message(str(exc))
+            return
+        self.open_event(event_id)
+
+    def open_event(self, event_id: uuid.UUID, view: int | None = None) -> None:
+        """Open an event where it was left: the walk-through step, or Prepare if not started."""
+        self._leave_event()
+        try:
+            editor = EventEditor(self.db, event_id, self)
+        except (StorageError, ServiceError) as exc:
+            self.banner.show_message(str(exc))
+            return
+        catalog = load_catalog()
+        agenda_id = editor.event.agenda_id
+        try:
+            agenda = catalog.get(agenda_id)
+        except KeyError:
+            agenda = catalog.default
+            self.banner.show_message(
+                f"the agenda “{agenda_id}” of this event is not installed here; showing “{agenda.title}”"
+            )
+        self.editor = editor
+        editor.saved.connect(self._show_saved)
+        editor.failed.connect(self._show_failed)
+        editor.changed.connect(self._update_action_state)
+        self.undo_group.addStack(editor.undo_stack)
+        self.undo_group.setActiveStack(editor.undo_stack)
+        self.screen_ = EventScreen(editor, agenda)
+        self.screen_.walkthrough.set_prompts_visible(self.settings.get("show_prompts"))
+        self.pages.addWidget(self.screen_)
+        self.pages.setCurrentWidget(self.screen_)
+        if view is None:
+            view = WALK_THROUGH if editor.event.current_step_id else PREPARE
+        self.screen_.show_view(view)
+        names = " + ".join(c.name for c in editor.event.coalitions)
+        self.setWindowTitle(f"{names} — {editor.event.date.isoformat()} — {TITLE}")
+        self._update_action_state()
+
+    def _leave_event(self) -> None:
+        if self.screen_ is None:
+            return
+        self.screen_.walkthrough.timer.pause()
+        self.undo_group.removeStack(self.editor.undo_stack)
+        self.pages.removeWidget(self.screen_)
+        self.screen_.deleteLater()
+        self.editor.deleteLater()
+        self.screen_ = None
+        self.editor = None
+
+    def show_view(self, index: int) -> None:
+        """Show Prepare, Walk-through or Review of the open event."""
+        if self.screen_ is not None:
+            self.screen_.show_view(index)
+
+    def add_record(self) -> None:
+        """Start adding a record where the facilitator is (Ctrl+Enter)."""
+        if self.screen_ is not None and not self.editor.read_only:
+            self.screen_.add_record()
+
+    def close_current_event(self) -> None:
+        """Confirm and close the event (from the Review page)."""
+        if self.screen_ is not None:
+            self.screen_.show_view(REVIEW)
+            self.screen_.review.request_close()
+
+    def reopen_current_event(self) -> None:
+        """Deliberately reopen a closed event for edits."""
+        if self.screen_ is not None:
+            self.screen_.show_view(REVIEW)
+            self.screen_.review.request_reopen()
+
+    def _walk(self, method: str) -> None:
+        if self.screen_ is not None:
+            if self.screen_.tabs.currentIndex() != WALK_THROUGH:
+                self.screen_.show_view(WALK_THROUGH)
+                return
+            getattr(self.screen_.walkthrough, method)()
+
+    def _timer(self, method: str) -> None:
+        if self.screen_ is not None:
+            getattr(self.screen_.walkthrough.timer, method)()
+
+    def _show_saved(self, when: dt.datetime) -> None:
+        self.banner.hide()
+        self.saved_label.setText(f"Saved {when:%H:%M}")
+
+    def _show_failed(self, message: str) -> None:
+        self.banner.show_message(message)
+        self.saved_label.setText("Last edit NOT saved")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        """Store the timer and window layout; every edit is already stored."""
+        self._leave_event()
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

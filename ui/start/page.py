@@ -1,0 +1,121 @@
+"""The start page: recent events, New event, Open sample event, and a filter."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.services import events
+from facilitator.storage import Database
+from ui.actions import Act, shortcut_text
+from ui.panels.base import heading
+from ui.start.event_list_model import EventListModel
+
+
+class StartPage(QWidget):
+    """Lists the database's events newest first; opening one is a double-click or Enter."""
+
+    open_requested = Signal(object)  # uuid.UUID of the event
+    new_requested = Signal()
+    sample_requested = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.model = EventListModel(parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+
+        self.filter_edit = QLineEdit(placeholderText="Filter by coalition, title, date or status")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.returnPressed.connect(self.open_current)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(48)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(lambda _index: self.open_current())
+        self.table.activated.connect(lambda _index: self.open_current())
+
+        self.empty_label = heading(
+            "No events yet. Start with “New event”, or open the sample event to see a finished one.",
+            "muted",
+        )
+
+        new_button = QPushButton("New event…")
+        new_button.setProperty("role", "primary")
+        new_button.setToolTip(f"Prepare a new event ({shortcut_text(Act.NEW_EVENT)})")
+        new_button.clicked.connect(self.new_requested)
+        sample_button = QPushButton("Open sample event")
+        sample_button.setToolTip(f"Create and open the sample event ({shortcut_text(Act.OPEN_SAMPLE)})")
+        sample_button.clicked.connect(self.sample_requested)
+        self.open_button = QPushButton("Open")
+        self.open_button.clicked.connect(self.open_current)
+
+        top = QHBoxLayout()
+        top.addWidget(heading("Scale Across events", "heading"), 1)
+        top.addWidget(sample_button)
+        top.addWidget(new_button)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.open_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.setFocusProxy(self.filter_edit)
+
+    def refresh(self) -> None:
+        """Reload the event list from the database."""
+        with self._db.transaction() as session:
+            rows = events.list_events(session)
+        self.model.set_rows(rows)
+        self.empty_label.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        self.open_button.setVisible(bool(rows))
+        if rows and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def open_current(self) -> None:
+        """Open the selected event (or the only one the filter leaves)."""
+        index = self.table.currentIndex()
+        if not index.isValid() and self.proxy.rowCount() >= 1:
+            index = self.proxy.index(0, 0)
+        if not index.isValid():
+            return
+        summary = index.data(Qt.ItemDataRole.UserRole)
+        if summary is not None:
+            self.open_requested.emit(summary.id)
+
+    def select_event(self, event_id: uuid.UUID) -> None:
+        """Select an event's row, e.g. the one just closed."""
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole).id == event_id:
+                self.table.setCurrentIndex(self.proxy.index(row, 0))
+                return

@@ -1,0 +1,1 @@
+"""The walk-through: the projected screen that leads the room through the agenda."""

@@ -1,0 +1,131 @@
+"""The per-step timer: time used against the step's timebox, kept in the event."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+
+from facilitator.services import events
+from ui.editing import EventEditor
+
+# While running, the reading is stored this often, so a crash loses at most
+# this much of the time record.
+SAVE_EVERY_MS = 15_000
+
+
+def format_seconds(seconds: float) -> str:
+    """Return ``m:ss`` (or ``h:mm:ss`` from one hour) for a duration."""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class StepTimer(QObject):
+    """Counts time on the current step; start, pause, reset.
+
+    Readings are stored on pause, on reset, on a step change and every
+    ``SAVE_EVERY_MS`` while running. Time used is taken from the event when
+    it opens, so a reopened event continues where it stopped.
+    """
+
+    ticked = Signal()
+    running_changed = Signal(bool)
+
+    def __init__(self, editor: EventEditor, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        self._seconds = {row.step_id: row.seconds for row in editor.event.step_times}
+        self._step_id: str | None = None
+        self._clock = QElapsedTimer()
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self.ticked)
+        self._autosave = QTimer(self, interval=SAVE_EVERY_MS)
+        self._autosave.timeout.connect(self.save)
+
+    @property
+    def running(self) -> bool:
+        """Return True while the timer counts."""
+        return self._clock.isValid()
+
+    @property
+    def step_id(self) -> str | None:
+        """Return the step the timer counts for."""
+        return self._step_id
+
+    def seconds(self, step_id: str | None = None) -> float:
+        """Return the time used on a step (default: the current one), running time included."""
+        step_id = step_id or self._step_id
+        if step_id is None:
+            return 0.0
+        used = self._seconds.get(step_id, 0.0)
+        if step_id == self._step_id and self.running:
+            used += self._clock.elapsed() / 1000
+        return used
+
+    def total_seconds(self) -> float:
+        """Return the time used on all steps together."""
+        steps = set(self._seconds) | ({self._step_id} if self._step_id else set())
+        return sum(self.seconds(step) for step in steps)
+
+    def set_step(self, step_id: str) -> None:
+        """Count further time for ``step_id``; a running timer keeps running."""
+        if step_id == self._step_id:
+            return
+        was_running = self.running
+        if was_running:
+            self._bank()
+        self.save()
+        self._step_id = step_id
+        if was_running:
+            self._clock.start()
+        self.ticked.emit()
+
+    def start(self) -> None:
+        """Start counting on the current step."""
+        if self.running or self._step_id is None or self._editor.read_only:
+            return
+        self._clock.start()
+        self._tick.start()
+        self._autosave.start()
+        self.running_changed.emit(True)
+        self.ticked.emit()
+
+    def pause(self) -> None:
+        """Stop counting and store the reading."""
+        if not self.running:
+            return
+        self._bank()
+        self._tick.stop()
+        self._autosave.stop()
+        self.save()
+        self.running_changed.emit(False)
+        self.ticked.emit()
+
+    def toggle(self) -> None:
+        """Start when paused, pause when running."""
+        self.pause() if self.running else self.start()
+
+    def reset(self) -> None:
+        """Set the current step's time back to zero (the timer keeps its state)."""
+        if self._step_id is None or self._editor.read_only:
+            return
+        self._seconds[self._step_id] = 0.0
+        if self.running:
+            self._clock.start()
+        self.save()
+        self.ticked.emit()
+
+    def save(self) -> None:
+        """Store the current step's reading."""
+        step_id = self._step_id
+        if step_id is None or self._editor.read_only:
+            return
+        seconds = round(self.seconds(step_id), 1)
+        self._editor.store(
+            lambda session: events.record_step_time(session, self._editor.event_id, step_id, seconds)
+        )
+
+    def _bank(self) -> None:
+        if self._step_id is not None and self.running:
+            self._seconds[self._step_id] = self.seconds(self._step_id)
+        self._clock.invalidate()
