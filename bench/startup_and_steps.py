@@ -31,14 +31,15 @@ app.processEvents(); w.grab()
 print("ready", flush=True)
 """
 
+# The app's own start path (ui.app.run_gui without the event loop).
 APP = """
 import sys
 from PySide6.QtWidgets import QApplication
-from facilitator.storage import open_database
-from ui.main_window import MainWindow
+from ui.app import start_window
+from ui.fonts import register_fonts
 app = QApplication(sys.argv[:1])
-db = open_database(sys.argv[1])
-w = MainWindow(db); w.resize(1280, 720); w.show()
+app.setFont(register_fonts())
+w = start_window(sys.argv[1]); w.resize(1280, 720); w.show()
 app.processEvents(); w.grab()
 assert w.start.proxy.rowCount() > 0
 print("ready", flush=True)
@@ -145,4 +146,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    status = main()
+    sys.stdout.flush()
+    # Skip interpreter teardown: PySide6 6.12 can crash finalizing Qt objects
+    # still referenced at exit. The app itself quits through its event loop.
+    os._exit(status)

@@ -10,9 +10,10 @@ from ui.panels.outcomes import OutcomesPanel
 from ui.panels.patterns import PatternsPanel
 from ui.prepare.page import PreparePage
 from ui.review.page import ReviewPage
+from ui.views import PREPARE, REVIEW, WALK_THROUGH
 from ui.walkthrough.page import WalkthroughPage
 
-PREPARE, WALK_THROUGH, REVIEW = range(3)
+__all__ = ["PREPARE", "REVIEW", "WALK_THROUGH", "EventScreen"]
 
 
 class EventScreen(QWidget):

@@ -4,33 +4,55 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from facilitator.agenda import load_catalog
-from facilitator.demo import create_demo_event
-from facilitator.services.errors import ServiceError
-from facilitator.storage import Database, StorageError
+from facilitator.domain.summary import EventSummary
+from facilitator.storage import StorageError
 from ui import theme
 from ui.actions import SPECS, Act, key_sequences, make_action
-from ui.editing import EventEditor
 from ui.error_banner import ErrorBanner
-from ui.event_screen import PREPARE, REVIEW, WALK_THROUGH, EventScreen
 from ui.settings import ZOOM_STEPS, Settings
 from ui.shortcuts_dialog import ShortcutsDialog
-from ui.start.page import StartPage
+from ui.start.page import StartPage, rows_from
+from ui.views import PREPARE, REVIEW, WALK_THROUGH
+
+if TYPE_CHECKING:
+    from facilitator.storage import Database
+    from ui.editing import EventEditor
+    from ui.event_screen import EventScreen
 
 TITLE = "Scale Across Facilitator"
 
 
 class MainWindow(QMainWindow):
-    """Hosts the start page and the open event; owns actions and settings."""
+    """Hosts the start page and the open event; owns actions and settings.
 
-    def __init__(self, db: Database, settings: Settings | None = None) -> None:
+    Give it an open ``db``, or an ``opener`` with the ``initial_rows`` read
+    without the ORM: then the window paints the event list first and opens
+    the database right after (start-up must not wait for SQLAlchemy). The
+    event screens are imported when the first event opens, for the same reason.
+    """
+
+    def __init__(
+        self,
+        db: Database | None = None,
+        settings: Settings | None = None,
+        *,
+        opener: Callable[[], Database] | None = None,
+        initial_rows: list[EventSummary] | None = None,
+        location: str = "",
+    ) -> None:
         super().__init__()
-        self.db = db
+        if db is None and opener is None:
+            raise ValueError("MainWindow needs a database or an opener")
+        self._db = db
+        self._opener = opener
+        self._initial_rows = initial_rows
         self.settings = settings or Settings()
         self.setWindowTitle(TITLE)
         self.undo_group = QUndoGroup(self)
@@ -38,7 +60,7 @@ class MainWindow(QMainWindow):
         self.editor: EventEditor | None = None
 
         self.banner = ErrorBanner()
-        self.start = StartPage(db)
+        self.start = StartPage(lambda: rows_from(self.db)())
         self.start.open_requested.connect(self.open_event)
         self.start.new_requested.connect(self.new_event)
         self.start.sample_requested.connect(self.open_sample)
@@ -55,7 +77,7 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel("All changes are saved as you type")
         self.saved_label.setProperty("role", "ok")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.statusBar().showMessage(f"Database: {db.path or db.url}")
+        self.statusBar().showMessage(f"Database: {location or (db.path or db.url)}")
 
         self.actions_: dict[Act, QAction] = {}
         self._build_actions()
@@ -66,14 +88,41 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
-        self.show_start()
+        self.show_start(self._initial_rows)
+
+    @property
+    def db(self) -> Database:
+        """Return the open database, opening it now if that has not happened yet."""
+        if self._db is None:
+            self._db = self._opener()
+        return self._db
+
+    def close_database(self) -> None:
+        """Release the database, if it was opened."""
+        if self._db is not None:
+            self._db.close()
+
+    def event(self, event: QEvent) -> bool:
+        """After the first paint, open the database fully (see the class docstring)."""
+        if event.type() == QEvent.Type.Paint and self._db is None and self._opener is not None:
+            QTimer.singleShot(0, self._finish_opening)
+        return super().event(event)
+
+    def _finish_opening(self) -> None:
+        if self._db is not None:
+            return
+        try:
+            self.db  # noqa: B018 (opens it)
+        except StorageError as exc:
+            QMessageBox.critical(self, TITLE, f"Cannot open the database.\n\n{exc}")
+            self.close()
 
     # -- actions and menus -------------------------------------------------
     def _build_actions(self) -> None:
         slots = {
             Act.NEW_EVENT: self.new_event,
             Act.OPEN_SAMPLE: self.open_sample,
-            Act.HOME: self.show_start,
+            Act.HOME: lambda: self.show_start(),
             Act.PREPARE: lambda: self.show_view(PREPARE),
             Act.WALK_THROUGH: lambda: self.show_view(WALK_THROUGH),
             Act.REVIEW: lambda: self.show_view(REVIEW),
@@ -185,11 +234,11 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self).exec()
 
     # -- events --------------------------------------------------------------
-    def show_start(self) -> None:
+    def show_start(self, rows: list[EventSummary] | None = None) -> None:
         """Go back to the list of events."""
         self._leave_event()
         try:
-            self.start.refresh()
+            self.start.refresh(rows)
         except StorageError as exc:
             self.banner.show_message(str(exc))
         self.pages.setCurrentWidget(self.start)
@@ -212,6 +261,9 @@ class MainWindow(QMainWindow):
 
     def open_sample(self) -> None:
         """Create the sample event and open it."""
+        from facilitator.demo import create_demo_event
+        from facilitator.services.errors import ServiceError
+
         try:
             with self.db.transaction() as session:
                 event_id = create_demo_event(session).id
@@ -222,6 +274,11 @@ class MainWindow(QMainWindow):
 
     def open_event(self, event_id: uuid.UUID, view: int | None = None) -> None:
         """Open an event where it was left: the walk-through step, or Prepare if not started."""
+        from facilitator.agenda import load_catalog
+        from facilitator.services.errors import ServiceError
+        from ui.editing import EventEditor
+        from ui.event_screen import EventScreen
+
         self._leave_event()
         try:
             editor = EventEditor(self.db, event_id, self)
@@ -258,6 +315,7 @@ class MainWindow(QMainWindow):
         if self.screen_ is None:
             return
         self.screen_.walkthrough.timer.pause()
+        self.screen_.walkthrough.flush()
         self.undo_group.removeStack(self.editor.undo_stack)
         self.pages.removeWidget(self.screen_)
         self.screen_.deleteLater()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from ui.actions import SPECS, shortcut_text
-from ui.panels.base import heading
+from ui.widgets import heading
 
 
 class ShortcutsDialog(QDialog):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -26,6 +25,7 @@ from facilitator.domain import (
     Trigger,
 )
 from facilitator.domain.base import utcnow
+from facilitator.domain.summary import EventSummary
 from facilitator.services.coalitions import find_or_create_coalition, latest_goal
 from facilitator.services.common import (
     apply_fields,
@@ -37,23 +37,6 @@ from facilitator.services.common import (
     text_cleaner,
 )
 from facilitator.services.errors import NotFoundError, ServiceError
-
-
-@dataclass(frozen=True)
-class EventSummary:
-    """One row of the event list."""
-
-    id: uuid.UUID
-    date: dt.date
-    title: str
-    coalitions: tuple[str, ...]
-    status: EventStatus
-    facilitator: str
-
-    @property
-    def coalition_names(self) -> str:
-        """Return the coalitions as one readable string."""
-        return " + ".join(self.coalitions)
 
 
 def plan_event(

@@ -1,5 +1,19 @@
-"""Opening the database: engine, pragmas, migrations and units of work."""
+"""Opening the database: engine, pragmas, migrations and units of work.
 
-from facilitator.storage.database import Database, StorageError, open_database, resolve_database_url
+``Database``, ``open_database`` and ``resolve_database_url`` load SQLAlchemy
+on first use, so importing this package (for ``StorageError``, say) stays
+cheap and the start screen can paint before the ORM is loaded.
+"""
+
+from facilitator.storage.errors import StorageError
 
 __all__ = ["Database", "StorageError", "open_database", "resolve_database_url"]
+_FROM_DATABASE = {"Database", "open_database", "resolve_database_url"}
+
+
+def __getattr__(name: str):
+    if name in _FROM_DATABASE:
+        from facilitator.storage import database
+
+        return getattr(database, name)
+    raise AttributeError(f"module 'facilitator.storage' has no attribute {name!r}")

@@ -12,8 +12,9 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from facilitator import paths
 from facilitator.storage import migrate
+from facilitator.storage.errors import StorageError
+from facilitator.storage.location import database_target
 from facilitator.storage.file_check import ForeignFileError, check_database_file
 from facilitator.storage.sqlite_setup import (
     APPLICATION_ID,
@@ -21,11 +22,6 @@ from facilitator.storage.sqlite_setup import (
     configure_sqlite_engine,
 )
 
-DB_ENV = "SCALE_ACROSS_DB"
-
-
-class StorageError(Exception):
-    """The database cannot be opened or written; the message says why and where."""
 
 
 def resolve_database_url(target: str | os.PathLike[str] | None = None) -> str:
@@ -34,9 +30,7 @@ def resolve_database_url(target: str | os.PathLike[str] | None = None) -> str:
     Order: the explicit target, then ``SCALE_ACROSS_DB``, then the SQLite
     file in the user's data directory.
     """
-    value = os.fspath(target) if target is not None else os.environ.get(DB_ENV) or ""
-    if not value:
-        return _sqlite_url(paths.default_database_path())
+    value = database_target(target)
     if "://" in value:
         try:
             make_url(value)

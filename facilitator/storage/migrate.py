@@ -12,9 +12,10 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
+from facilitator.storage.constants import HEAD_REVISION
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-# The newest revision in migrations/versions; a test keeps the two in step.
-HEAD_REVISION = "0002"
+__all__ = ["HEAD_REVISION", "NewerSchemaError", "alembic_config", "current_revision", "upgrade_to_head"]
 
 
 class NewerSchemaError(Exception):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-# "SCAF": written into the file header so a file of another application is
-# recognised as such (see facilitator.storage.file_check).
-APPLICATION_ID = 0x53434146
+from facilitator.storage.constants import APPLICATION_ID
+
+__all__ = ["APPLICATION_ID", "BUSY_TIMEOUT_MS", "WalUnavailableError", "configure_sqlite_engine"]
+
 BUSY_TIMEOUT_MS = 5000
 
 

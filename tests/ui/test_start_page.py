@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from facilitator.demo import create_demo_event
 from facilitator.services import events
 from ui.start.event_list_model import EventListModel
-from ui.start.page import StartPage
+from ui.start.page import StartPage, rows_from
 
 
 def test_start_page_lists_stored_events_newest_first(qtbot, db):
     with db.transaction() as session:
         events.plan_event(session, coalitions=["Onboarding Coalition"], date=dt.date(2024, 1, 5))
         create_demo_event(session, date=dt.date(2026, 2, 1))
-    page = StartPage(db)
+    page = StartPage(rows_from(db))
     qtbot.addWidget(page)
     page.refresh()
     assert page.proxy.rowCount() == 2
@@ -29,7 +29,7 @@ def test_filter_then_enter_opens_the_matching_event(qtbot, db):
     with db.transaction() as session:
         create_demo_event(session)
         onboarding = events.plan_event(session, coalitions=["Onboarding Coalition"], date=dt.date(2026, 1, 5))
-    page = StartPage(db)
+    page = StartPage(rows_from(db))
     qtbot.addWidget(page)
     page.refresh()
     qtbot.keyClicks(page.filter_edit, "onboard")
@@ -40,7 +40,7 @@ def test_filter_then_enter_opens_the_matching_event(qtbot, db):
 
 
 def test_empty_database_says_how_to_start(qtbot, db):
-    page = StartPage(db)
+    page = StartPage(rows_from(db))
     qtbot.addWidget(page)
     page.show()
     page.refresh()

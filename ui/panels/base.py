@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,9 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from ui.actions import Act, local_action
-from ui.editing import EventEditor
+from ui.widgets import heading
+
+if TYPE_CHECKING:
+    from ui.editing import EventEditor
 from ui.panels.delegates import ChoiceDelegate
 from ui.panels.record_model import Column, RecordTableModel
+
+
+__all__ = ["QuickAdd", "RecordPanel", "RecordTable", "heading"]
 
 
 class RecordPanel(QWidget):
@@ -60,14 +67,6 @@ class RecordPanel(QWidget):
 
     def add_record(self) -> None:
         """Start adding a record (the global Add record action)."""
-
-
-def heading(text: str, role: str = "subheading") -> QLabel:
-    """Return a label styled as a heading of the given role."""
-    label = QLabel(text)
-    label.setProperty("role", role)
-    label.setWordWrap(True)
-    return label
 
 
 class QuickAdd(QWidget):

@@ -37,25 +37,46 @@ def fit_columns(table: RecordTable, fixed: tuple[int, ...] = ()) -> None:
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     for column in range(table.records.columnCount()):
-        mode = QHeaderView.ResizeMode.ResizeToContents if column in fixed else QHeaderView.ResizeMode.Stretch
+        # Fixed, sized by the fitter: ResizeToContents would read every row
+        # again each time the table is laid out, i.e. on every step switch.
+        mode = QHeaderView.ResizeMode.Fixed if column in fixed else QHeaderView.ResizeMode.Stretch
         header.setSectionResizeMode(column, mode)
-    table.viewport().installEventFilter(_RowFitter(table))
+    table.viewport().installEventFilter(_RowFitter(table, fixed))
     # Rows of wrapped text are tall; scrolling by whole rows would jump.
     table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
 
 class _RowFitter(QObject):
-    """Re-measures a table's rows after its width changed."""
+    """Re-measures a table's rows after its width changed.
 
-    def __init__(self, table: RecordTable) -> None:
+    Measuring wrapped rows is the costliest thing a table does, so it happens
+    only when the width really changed, and for a hidden table (a step the room
+    has left) only when it is shown again: switching steps stays instant.
+    """
+
+    def __init__(self, table: RecordTable, fixed: tuple[int, ...] = ()) -> None:
         super().__init__(table)
         self._table = table
+        self._fixed = fixed
+        self._fitted_width = -1
+        table.records.modelReset.connect(self._fit_columns)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             # After the header has stretched its sections to the new width.
-            QTimer.singleShot(0, self._table, self._table.resizeRowsToContents)
+            QTimer.singleShot(0, self._table, self._fit)
         return False
+
+    def _fit(self) -> None:
+        width = self._table.viewport().width()
+        if self._table.isVisible() and width != self._fitted_width:
+            self._fitted_width = width
+            self._fit_columns()
+            self._table.resizeRowsToContents()
+
+    def _fit_columns(self) -> None:
+        for column in self._fixed:
+            self._table.resizeColumnToContents(column)
 
 
 class OutcomesPanel(RecordPanel):

@@ -54,7 +54,10 @@ class WrappingList(QListWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        self.fit_rows()
+        # Only a new width changes how the text wraps; re-measuring on every
+        # resize would slow down each step switch.
+        if event.size().width() != event.oldSize().width():
+            self.fit_rows()
 
 
 class Checklist(WrappingList):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from facilitator.services.events import EventSummary
+from facilitator.domain.summary import EventSummary
 
 COLUMNS = ("Date", "Coalition", "Event", "Status")
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,23 +18,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.services import events
-from facilitator.storage import Database
+from facilitator.domain.summary import EventSummary
 from ui.actions import Act, shortcut_text
-from ui.panels.base import heading
+from ui.widgets import heading
 from ui.start.event_list_model import EventListModel
+
+if TYPE_CHECKING:
+    from facilitator.storage import Database
+
+RowLoader = Callable[[], list[EventSummary]]
+
+
+def rows_from(db: Database) -> RowLoader:
+    """Return a loader that lists the database's events through the services."""
+
+    def load() -> list[EventSummary]:
+        from facilitator.services import events
+
+        with db.transaction() as session:
+            return events.list_events(session)
+
+    return load
 
 
 class StartPage(QWidget):
-    """Lists the database's events newest first; opening one is a double-click or Enter."""
+    """Lists the database's events newest first; opening one is a double-click or Enter.
+
+    ``load_rows`` reads the events; the first screen may be filled with rows
+    read before the ORM is loaded (``refresh(rows)``).
+    """
 
     open_requested = Signal(object)  # uuid.UUID of the event
     new_requested = Signal()
     sample_requested = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, load_rows: RowLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._load_rows = load_rows
         self.model = EventListModel(parent=self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -91,10 +113,10 @@ class StartPage(QWidget):
         layout.addLayout(bottom)
         self.setFocusProxy(self.filter_edit)
 
-    def refresh(self) -> None:
-        """Reload the event list from the database."""
-        with self._db.transaction() as session:
-            rows = events.list_events(session)
+    def refresh(self, rows: list[EventSummary] | None = None) -> None:
+        """Show ``rows``, or reload the event list from the database."""
+        if rows is None:
+            rows = self._load_rows()
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))

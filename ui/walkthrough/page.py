@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -27,6 +26,8 @@ from ui.walkthrough.timer import StepTimer, format_seconds
 # Below this page height (a 720p projector) the question uses the heading size
 # so the room still sees the records; at 1080p it is the full question size.
 COMPACT_BELOW_HEIGHT = 800
+# The current step is stored this long after the last step change.
+FLUSH_AFTER_MS = 400
 
 
 class WalkthroughPage(QWidget):
@@ -123,6 +124,9 @@ class WalkthroughPage(QWidget):
         layout.addSpacing(16)
         layout.addLayout(right, 1)
 
+        self._position_unsaved = False
+        self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_AFTER_MS)
+        self._flush_timer.timeout.connect(self.flush)
         self.timer.ticked.connect(self._show_time)
         self.timer.running_changed.connect(lambda _running: self._show_time())
         self._show_prompts = True
@@ -173,12 +177,37 @@ class WalkthroughPage(QWidget):
         self._show_steps()
         self._show_time()
         if store and not self.editor.read_only:
-            step_id = step.id
-            # Stored after the screen has switched: the room never waits for the disk.
-            QTimer.singleShot(0, lambda: self.editor.store(
-                lambda session: events.move_to_step(session, self.editor.event_id, step_id)
-            ))
+            # One write once the room settles on a step (a clicker may skip
+            # through several): the screen never waits for the disk.
+            self._position_unsaved = True
+            self._flush_timer.start()
         self.step_changed.emit(index)
+
+    def flush(self) -> None:
+        """Store the current step and the timer readings in one transaction."""
+        self._flush_timer.stop()
+        if self.editor.read_only or self.index < 0:
+            return
+        step_id = self.step.id
+        readings = self.timer.readings()
+        move = self._position_unsaved
+        event_id = self.editor.event_id
+
+        def store(session) -> None:
+            if move:
+                events.move_to_step(session, event_id, step_id)
+            for step, seconds in readings.items():
+                events.record_step_time(session, event_id, step, seconds)
+
+        if self.editor.store(store):
+            self._position_unsaved = False
+            self.timer.mark_saved()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Leaving the walk-through stores where the room was at once."""
+        if self._flush_timer.isActive():
+            self.flush()
+        super().hideEvent(event)
 
     def next_step(self) -> None:
         """Go to the next step (Page Down, as presentation clickers send)."""
@@ -193,7 +222,12 @@ class WalkthroughPage(QWidget):
         self.contents.currentWidget().add_record()
 
     def _show_steps(self) -> None:
-        self.step_list.clear()
+        if self.step_list.count() != len(self.agenda.steps):
+            self.step_list.clear()
+            self.step_list.addItems(["" for _ in self.agenda.steps])
+            rebuilt = True
+        else:
+            rebuilt = False
         for position, step in enumerate(self.agenda.steps):
             used = format_seconds(self.timer.seconds(step.id))
             if position < self.index:
@@ -202,12 +236,13 @@ class WalkthroughPage(QWidget):
                 mark, state = "▶", "current"
             else:
                 mark, state = "  ", "upcoming"
-            item = QListWidgetItem(f"{mark} {position + 1}. {step.title}\n     {used} of {step.timebox_minutes}:00")
+            item = self.step_list.item(position)
+            item.setText(f"{mark} {position + 1}. {step.title}\n     {used} of {step.timebox_minutes}:00")
             item.setData(Qt.ItemDataRole.UserRole, state)
             item.setToolTip(f"{step.title} — {state}")
-            self.step_list.addItem(item)
         self.step_list.setCurrentRow(self.index)
-        self._fit_step_list()
+        if rebuilt:
+            self._fit_step_list()
 
     def _fit_step_list(self) -> None:
         # Every step stays visible; the item delegate's hint leaves out the

@@ -36,6 +36,8 @@ class StepTimer(QObject):
         self._editor = editor
         self._seconds = {row.step_id: row.seconds for row in editor.event.step_times}
         self._step_id: str | None = None
+        # Steps whose reading changed since it was last stored.
+        self._unsaved: set[str] = set()
         self._clock = QElapsedTimer()
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self.ticked)
@@ -74,7 +76,7 @@ class StepTimer(QObject):
         was_running = self.running
         if was_running:
             self._bank()
-        self.save()
+            self._unsaved.add(self._step_id)
         self._step_id = step_id
         if was_running:
             self._clock.start()
@@ -110,22 +112,37 @@ class StepTimer(QObject):
         if self._step_id is None or self._editor.read_only:
             return
         self._seconds[self._step_id] = 0.0
+        self._unsaved.add(self._step_id)
         if self.running:
             self._clock.start()
         self.save()
         self.ticked.emit()
 
+    def readings(self) -> dict[str, float]:
+        """Return the readings not stored yet (the current step's always included)."""
+        steps = set(self._unsaved) | ({self._step_id} if self._step_id else set())
+        return {step: round(self.seconds(step), 1) for step in steps}
+
+    def mark_saved(self) -> None:
+        """Note that ``readings()`` were stored."""
+        self._unsaved.clear()
+
     def save(self) -> None:
-        """Store the current step's reading."""
-        step_id = self._step_id
-        if step_id is None or self._editor.read_only:
+        """Store the readings that changed."""
+        if self._step_id is None or self._editor.read_only:
             return
-        seconds = round(self.seconds(step_id), 1)
-        self._editor.store(
-            lambda session: events.record_step_time(session, self._editor.event_id, step_id, seconds)
-        )
+        readings = self.readings()
+        event_id = self._editor.event_id
+
+        def store(session) -> None:
+            for step_id, seconds in readings.items():
+                events.record_step_time(session, event_id, step_id, seconds)
+
+        if self._editor.store(store):
+            self.mark_saved()
 
     def _bank(self) -> None:
         if self._step_id is not None and self.running:
             self._seconds[self._step_id] = self.seconds(self._step_id)
+            self._unsaved.add(self._step_id)
         self._clock.invalidate()

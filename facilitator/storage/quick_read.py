@@ -1,0 +1,67 @@
+"""Read the event list with the standard library alone, for a fast first screen.
+
+Loading SQLAlchemy and the ORM costs more than showing a whole Qt window, so
+the start screen is filled from here and the full database layer is opened
+right after the window has painted. Anything unusual (a new, foreign, older
+or newer file) returns None, and the caller takes the full, careful path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from pathlib import Path
+
+from facilitator.domain.enums import EventStatus
+from facilitator.domain.summary import EventSummary
+from facilitator.storage.constants import HEAD_REVISION
+from facilitator.storage.file_check import ForeignFileError, check_database_file
+
+_EVENTS = (
+    "SELECT id, date, title, status, facilitator FROM events ORDER BY date DESC, created_at DESC"
+)
+_COALITIONS = (
+    "SELECT ec.event_id, c.name FROM event_coalitions ec "
+    "JOIN coalitions c ON c.id = ec.coalition_id ORDER BY ec.position"
+)
+
+
+def recent_events(path: Path) -> list[EventSummary] | None:
+    """Return the events of an existing database at the current schema, newest first.
+
+    The file is opened read-only and never changed. Returns None whenever the
+    careful path is needed instead.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        check_database_file(path)
+    except (OSError, ForeignFileError):
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return None
+    try:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or revision[0] != HEAD_REVISION:
+            return None
+        names: dict[str, list[str]] = {}
+        for event_id, name in connection.execute(_COALITIONS):
+            names.setdefault(event_id, []).append(name)
+        return [
+            EventSummary(
+                id=uuid.UUID(hex=event_id),
+                date=dt.date.fromisoformat(date),
+                title=title,
+                coalitions=tuple(names.get(event_id, ())),
+                status=EventStatus(status),
+                facilitator=facilitator,
+            )
+            for event_id, date, title, status, facilitator in connection.execute(_EVENTS)
+        ]
+    except (sqlite3.Error, ValueError):
+        return None
+    finally:
+        connection.close()
