@@ -1,0 +1,47 @@
+"""The start screen's ORM-free read: same rows, never writes, careful path when unsure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+
+from facilitator.demo import create_demo_event
+from facilitator.services import events
+from facilitator.storage import open_database
+from facilitator.storage.quick_read import recent_events
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_rows_equal_the_services_list_and_the_file_is_untouched(db, db_path):
+    with db.transaction() as session:
+        create_demo_event(session, date=dt.date(2026, 1, 2))
+        events.plan_event(session, coalitions=["Ærø Coalition", "Growth Guild 🚀"], date=dt.date(2026, 5, 1))
+        expected = events.list_events(session)
+    db.close()
+    before = _digest(db_path)
+    assert recent_events(db_path) == expected
+    assert _digest(db_path) == before
+    # A read-only reader of a WAL database may leave an empty log beside it.
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_unusual_files_take_the_careful_path(tmp_path, db_path):
+    assert recent_events(tmp_path / "missing.sqlite3") is None
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    assert recent_events(empty) is None
+    text = tmp_path / "notes.db"
+    text.write_text("not a database")
+    assert recent_events(text) is None
+    db = open_database(db_path)
+    db.close()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '0001'")
+    con.commit()
+    con.close()
+    assert recent_events(db_path) is None  # an older file is migrated on the careful path
