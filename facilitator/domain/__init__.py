@@ -28,10 +28,12 @@ _MODELS = {
     "agreement": ("Agreement", "AgreementPattern", "StatusChange", "SupportItem"),
 }
 
-__all__ = sorted(
-    [name for names in _MODELS.values() for name in names]
-    + ["AgreementStatus", "BoundaryKind", "EventStatus", "OutcomeKind", "ParticipantRole", "SupportType", "Trigger"]
-)
+__all__ = [
+    "Agreement", "AgreementPattern", "AgreementStatus", "Base", "BoundaryCondition", "BoundaryKind",
+    "Coalition", "Event", "EventCoalition", "EventPattern", "EventStatus", "Outcome", "OutcomeKind",
+    "Participant", "ParticipantRole", "Pattern", "PatternOutcome", "StatusChange", "StepTime",
+    "SupportCapacity", "SupportItem", "SupportType", "TopGoal", "Trigger",
+]
 
 
 def load_models() -> None:

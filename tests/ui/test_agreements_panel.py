@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from facilitator.demo import create_demo_event
@@ -14,15 +13,10 @@ from facilitator.services import events, participants, patterns
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.agreements import AgreementsPanel
+from helpers import type_text as _type
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def _type(widget, text: str) -> None:
-    # qtbot.keyClicks aborts the process on non-ASCII text: one event per character.
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 
 
 def _stored(db_path, event_id):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from facilitator.domain import BoundaryKind
@@ -13,16 +12,11 @@ from facilitator.services import events, patterns
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.boundaries import BoundariesPanel
+from helpers import type_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 WORKS, BREAKS, NEEDS = BoundaryKind.WORKS_WHEN, BoundaryKind.BREAKS_WHEN, BoundaryKind.PREREQUISITE
-
-
-def type_text(widget, text: str) -> None:
-    """Type one key event per character (keyClicks aborts on non-ASCII)."""
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 
 
 def stored(db_path, event_id):

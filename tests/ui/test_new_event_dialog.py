@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from facilitator.domain import Trigger
@@ -14,14 +13,9 @@ from facilitator.services import coalitions, events
 from facilitator.storage import open_database
 from ui.prepare.fields import to_qdate
 from ui.prepare.new_event import NewEventDialog, ask_new_event
+from helpers import type_text
 
 OLD_GOAL = "Halve checkout lead time by Q2"
-
-
-def type_text(widget, text: str) -> None:
-    """Type any text, one key event per character (keyClicks aborts on non-ASCII)."""
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 
 
 def stored(db_path, event_id):

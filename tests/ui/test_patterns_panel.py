@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from facilitator.demo import create_demo_event
@@ -14,16 +13,11 @@ from facilitator.services import events, outcomes, patterns
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.patterns import PatternsPanel
+from helpers import type_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 COALITION = "Platform Coalition"
-
-
-def type_text(widget, text: str) -> None:
-    """Type one key event per character (keyClicks aborts on non-ASCII)."""
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 
 
 def stored_patterns(db_path, event_id):

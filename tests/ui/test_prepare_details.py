@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from facilitator import paths
@@ -17,14 +16,9 @@ from ui.editing import EventEditor
 from ui.prepare.details import EventDetailsForm
 from ui.prepare.fields import to_qdate
 from ui.prepare.page import CAPACITY, DETAILS, PARTICIPANTS, PreparePage
+from helpers import type_text
 
 GOAL = "Halve checkout lead time"
-
-
-def type_text(widget, text: str) -> None:
-    """Type any text, one key event per character (keyClicks aborts on non-ASCII)."""
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 
 
 def stored_event(db_path, event_id):

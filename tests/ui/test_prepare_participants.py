@@ -6,26 +6,16 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
 from facilitator.domain import ParticipantRole
 from facilitator.services import agreements, events, participants
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.participants import ParticipantsPanel
+from helpers import type_text, focused
 
 Role = ParticipantRole
-
-
-def type_text(widget, text: str) -> None:
-    """Type any text, one key event per character (keyClicks aborts on non-ASCII)."""
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
-
-
-def focused():
-    return QApplication.focusWidget()
 
 
 def commit_cell(qtbot, table, key=Qt.Key.Key_Return):

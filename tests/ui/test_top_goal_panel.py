@@ -5,21 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from facilitator.services import events
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.top_goal import TopGoalPanel
+from helpers import type_text as _type
 
 COALITION = "Checkout Reliability Coalition"
-
-
-def _type(widget, text: str) -> None:
-    # qtbot.keyClicks aborts the process on non-ASCII text: one event per character.
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 
 
 def _stored_goal(db_path, event_id) -> str:
