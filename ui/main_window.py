@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
@@ -27,6 +27,25 @@ if TYPE_CHECKING:
     from ui.event_screen import EventScreen
 
 TITLE = "Scale Across Facilitator"
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once, right after the window's first paint, then goes away.
+
+    An event filter rather than an ``event()`` override, so no Python code
+    stays in the path of every later event to the window.
+    """
+
+    def __init__(self, window: QMainWindow, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +108,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.show_start(self._initial_rows)
+        if self._db is None:
+            self._first_paint = _AfterFirstPaint(self, self._finish_opening)
 
     @property
     def db(self) -> Database:
@@ -101,12 +122,6 @@ class MainWindow(QMainWindow):
         """Release the database, if it was opened."""
         if self._db is not None:
             self._db.close()
-
-    def event(self, event: QEvent) -> bool:
-        """After the first paint, open the database fully (see the class docstring)."""
-        if event.type() == QEvent.Type.Paint and self._db is None and self._opener is not None:
-            QTimer.singleShot(0, self._finish_opening)
-        return super().event(event)
 
     def _finish_opening(self) -> None:
         if self._db is not None:

@@ -171,9 +171,11 @@ class WalkthroughPage(QWidget):
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.agenda.steps) - 1)
         self.timer.set_step(step.id)
-        if self.isVisible() and not self.editor.read_only:
-            # The cursor follows the room: ready to type the step's first record.
-            self.contents.currentWidget().add_record()
+        if self.isVisible():
+            # Focus follows the room, so keys never act on a step it has left;
+            # Ctrl+Enter then starts the step's first record. (Focusing the
+            # first field itself would restyle it on every switch.)
+            self.contents.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_steps()
         self._show_time()
         if store and not self.editor.read_only:

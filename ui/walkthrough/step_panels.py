@@ -39,6 +39,8 @@ class StepContent(QWidget):
         from PySide6.QtWidgets import QVBoxLayout
 
         self.panels: list[RecordPanel] = [PANELS[kind](editor) for kind in step.captures]
+        # Takes the focus when the room arrives at the step (see WalkthroughPage.go_to).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if not self.panels:
