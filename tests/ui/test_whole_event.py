@@ -187,3 +187,54 @@ def test_a_whole_event_from_new_event_to_close(qtbot, db_path, monkeypatch):
         assert events.load_event(session, event_id).closed_at is not None
     again.close()
     db.close()
+
+
+def test_text_typed_just_before_quitting_is_stored(qtbot, db_path):
+    """The TOP Goal saves after a pause; quitting mid-sentence must not lose it."""
+    from facilitator.demo import create_demo_event
+
+    db = open_database(db_path)
+    with db.transaction() as session:
+        event_id = create_demo_event(session).id
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.open_event(event_id, view=1)
+    goal = window.screen_.walkthrough.contents.currentWidget().panels[0].cards[0].goal
+    goal.setFocus()
+    goal.selectAll()
+    type_text(goal, "Ziel für Łódź, gerade getippt")
+    window.close()  # at once: no pause, no Tab
+    db.close()
+
+    reopened = open_database(db_path)
+    with reopened.transaction() as session:
+        event = events.load_event(session, event_id)
+        assert event.goal_for(event.coalitions[0]) == "Ziel für Łódź, gerade getippt"
+    reopened.close()
+
+
+def test_a_table_cell_being_typed_when_quitting_is_stored(qtbot, db_path):
+    from facilitator.demo import create_demo_event
+
+    db = open_database(db_path)
+    with db.transaction() as session:
+        event_id = create_demo_event(session).id
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.open_event(event_id, view=1)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    table = window.screen_.walkthrough.contents.currentWidget().panels[0].table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 1))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    focused().selectAll()
+    type_text(focused(), "Durchlaufzeit halbiert")
+    window.close()  # no Enter
+    db.close()
+
+    reopened = open_database(db_path)
+    with reopened.transaction() as session:
+        assert events.load_event(session, event_id).outcomes[0].title == "Durchlaufzeit halbiert"
+    reopened.close()
