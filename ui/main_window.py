@@ -380,14 +380,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("Last edit NOT saved")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        """Store the timer and window layout; every edit is already stored.
-
-        A field or table cell still being typed in commits when it loses
-        focus, so focus is taken away first: quitting mid-edit keeps the edit.
-        """
-        focused = QApplication.focusWidget()
-        if focused is not None and self.isAncestorOf(focused):
-            focused.clearFocus()
+        """Store the timer and window layout; every edit is already stored."""
         self._leave_event()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
