@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 
 UI_FAMILY = "DejaVu Sans"
 CJK_FAMILY = "Droid Sans Fallback"
+HANGUL_FAMILY = "NanumGothic"
 EMOJI_FAMILY = "Symbola"
 
 
@@ -21,7 +22,7 @@ def register_fonts() -> QFont:
         if entry.name.endswith(".ttf"):
             with as_file(entry) as path:
                 QFontDatabase.addApplicationFont(str(path))
-    QFont.insertSubstitutions(UI_FAMILY, [CJK_FAMILY, EMOJI_FAMILY])
+    QFont.insertSubstitutions(UI_FAMILY, [CJK_FAMILY, HANGUL_FAMILY, EMOJI_FAMILY])
     font = QFont(UI_FAMILY)
     font.setPointSize(16)
     return font
