@@ -1,0 +1,94 @@
+"""Writing exported documents to disk: atomically, with one clear error."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from exports.errors import ExportError
+from exports.names import adopter_file_name
+from exports.pdf import adopters, render_agreement, render_summary
+from facilitator.eventfile.atomic import write_atomically as replace_atomically
+
+__all__ = [
+    "ExportError",
+    "adopter_file_name",
+    "export_agreement",
+    "export_agreements",
+    "export_summary",
+    "write_atomically",
+]
+
+
+def _reason(error: OSError, path: Path) -> str:
+    if isinstance(error, IsADirectoryError):
+        return "it is a folder"
+    if isinstance(error, FileNotFoundError):
+        return f"the folder {path.parent} does not exist"
+    if isinstance(error, NotADirectoryError):
+        return f"{path.parent} is not a folder"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return error.strerror or str(error)
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` so it holds the old content or the new, never half.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk,
+    and the temporary file is renamed over ``path`` (the app's one
+    implementation, ``facilitator.eventfile.atomic``).
+
+    Raises:
+        ExportError: "cannot write <path>: <reason>"; ``path`` is left as it
+            was and no temporary file remains.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"cannot write {path}: it is a folder")
+    folder = path.parent
+    if not folder.exists():
+        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: {folder} is not a folder")
+    try:
+        replace_atomically(path, data)
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {_reason(error, path)}") from error
+    return path
+
+
+def export_summary(event, path: Path, *, page_size: str = "A4") -> Path:
+    """Render the event summary and write it to ``path``."""
+    return write_atomically(Path(path), render_summary(event, page_size=page_size))
+
+
+def export_agreement(event, adopter_id: uuid.UUID, path: Path, *, page_size: str = "A4") -> Path:
+    """Render one adopter's agreement and write it to ``path``."""
+    return write_atomically(Path(path), render_agreement(event, adopter_id, page_size=page_size))
+
+
+def export_agreements(event, folder: Path, *, page_size: str = "A4") -> list[Path]:
+    """Write one agreement PDF per adopter into ``folder``; return the paths written.
+
+    An event without agreements writes nothing and returns []. Every document is rendered before the first is written, so a rendering
+    problem leaves the folder untouched. Existing files of the same name are
+    replaced (a re-export updates them).
+
+    Raises:
+        ExportError: the folder is missing or a file cannot be written.
+    """
+    folder = Path(folder)
+    people = adopters(event)
+    if not people:
+        return []
+    if not folder.is_dir():
+        reason = "it is not a folder" if folder.exists() else "the folder does not exist"
+        raise ExportError(f"cannot write {folder}: {reason}")
+    taken: set[str] = set()
+    documents = [
+        (folder / adopter_file_name(event, person, taken),
+         render_agreement(event, person.id, page_size=page_size))
+        for person in people
+    ]
+    return [write_atomically(path, data) for path, data in documents]

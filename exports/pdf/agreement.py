@@ -1,0 +1,251 @@
+"""One adopter's agreement: what they adopt, where it works, what support stops where."""
+
+from __future__ import annotations
+
+import uuid
+
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from exports.pdf.blocks import (
+    amount_text,
+    bold,
+    bold_markup,
+    bullets,
+    columns,
+    date_text,
+    key_values,
+    para,
+    pattern_table,
+    person_text,
+)
+from exports.pdf.document import (
+    MARGIN_X,
+    DocumentInfo,
+    build_pdf,
+    page_size_of,
+    section_heading,
+)
+from exports.pdf.fonts import REGULAR
+from exports.pdf.paragraph import Para
+from exports.pdf.styles import RULE, Styles, make_styles
+from exports.pdf.summary import event_name, running_footer
+from facilitator.domain import AgreementStatus
+
+INTRO = (
+    "At the Scale Across event on {date}, {adopter} agreed to adopt the patterns below, "
+    "with the support of {coalitions}. Each pattern comes with the conditions under which it "
+    "works and where it breaks: apply it only where those conditions hold."
+)
+ACKNOWLEDGEMENT = (
+    "By signing, the adopter confirms the adoption of the patterns above within their "
+    "boundaries; each support owner confirms the support listed, within its limits; and the "
+    "sponsor confirms their backing. Anything not written here is not part of the agreement."
+)
+
+
+def adopters(event) -> list:
+    """Return the participants who adopt in at least one agreement, in participant order."""
+    adopting = {agreement.adopter_id for agreement in event.agreements}
+    return [p for p in event.participants if p.id in adopting]
+
+
+class AgreementRenderer:
+    """Renders the agreement document of one adopter of an event."""
+
+    def __init__(self, event, adopter_id: uuid.UUID, page_size: str = "A4"):
+        wanted = uuid.UUID(str(adopter_id))
+        self.event = event
+        self.agreements = [a for a in event.agreements if a.adopter_id == wanted]
+        if not self.agreements:
+            raise ValueError(f"participant {wanted} adopts nothing at this event")
+        self.adopter = self.agreements[0].adopter
+        self.page_size = page_size
+        self.width = page_size_of(page_size)[0] - 2 * MARGIN_X
+        self.styles: Styles = make_styles()
+
+    def render(self) -> bytes:
+        """Return the PDF as bytes."""
+        event, adopter = self.event, self.adopter
+        info = DocumentInfo(
+            title=f"Adoption agreement — {adopter.name}",
+            author=event.facilitator,
+            subject=f"What {adopter.name} agreed to adopt at {event_name(event)} on "
+                    f"{event.date.isoformat()}, with the support promised and its limits",
+            header=f"Adoption agreement · {person_text(adopter)}",
+            header_right=date_text(event.date),
+            footer=running_footer(event),
+        )
+        story = [
+            *self._title_block(),
+            *self._patterns(),
+            *self._support(),
+            *self._sponsor_and_check_in(),
+            *self._acknowledgement(),
+        ]
+        return build_pdf(story, info, self.styles, self.page_size)
+
+    @property
+    def patterns(self) -> list:
+        """The adopted patterns of all this adopter's agreements, each once, in order."""
+        seen, result = set(), []
+        for agreement in self.agreements:
+            for pattern in agreement.patterns:
+                if pattern.id not in seen:
+                    seen.add(pattern.id)
+                    result.append(pattern)
+        return result
+
+    # Sections ----------------------------------------------------------------
+
+    def _title_block(self) -> list[Flowable]:
+        event, s = self.event, self.styles
+        coalitions = " + ".join(c.name for c in event.coalitions)
+        facts = [
+            ("Adopter", [para(person_text(self.adopter), s.cell)]),
+            ("Patterns", bullets((p.name for p in self.patterns), s, empty="No pattern named.")),
+            ("Event", [para(event_name(event), s.cell)]),
+            ("Coalition", [para(coalitions, s.cell)]),
+            ("Date", [para(date_text(event.date), s.cell)]),
+            ("Facilitator", [para(event.facilitator or "not named", s.cell)]),
+            ("Check-in", [para(", ".join(sorted(
+                {date_text(a.check_in) for a in self.agreements if a.check_in}
+            )) or "not set", s.cell)]),
+        ]
+        intro = INTRO.format(date=date_text(event.date), adopter=self.adopter.name,
+                             coalitions=coalitions)
+        return [
+            Para("SCALE ACROSS · ADOPTION AGREEMENT", s.kicker),
+            para(self.adopter.name, s.title),
+            para(f"{self.adopter.team + ' · ' if self.adopter.team else ''}"
+                 f"{coalitions} · {date_text(event.date)}", s.subtitle),
+            key_values(facts, s, self.width),
+            Spacer(1, 8),
+            para(intro, s.body),
+        ]
+
+    def _patterns(self) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [section_heading("Patterns to adopt", s)]
+        if not self.patterns:
+            return [*story, Para("This agreement names no pattern yet.", s.empty)]
+        story.append(pattern_table(self.patterns, s, self.width))
+        return story
+
+    def _support(self) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [section_heading("Support promised and its limits", s)]
+        several = len(self.agreements) > 1
+        for number, agreement in enumerate(self.agreements, start=1):
+            if several:
+                names = ", ".join(p.name for p in agreement.patterns) or "no pattern named"
+                story.append(Para(
+                    f"Agreement {number} of {len(self.agreements)}: {bold_markup(names)}", s.item))
+            story.append(self._support_table(agreement))
+            story.append(Para("What the support does not include", s.item))
+            story.append(para(agreement.limits, s.body) if agreement.limits
+                         else Para("Nothing was stated.", s.empty))
+        return story
+
+    def _support_table(self, agreement) -> Flowable:
+        s = self.styles
+        if not agreement.support_items:
+            return Para("No support from the coalition was agreed.", s.empty)
+        rows = []
+        for item in agreement.support_items:
+            what = [bold(item.type.label, s.cell_bold)]
+            if item.description:
+                what.append(para(item.description, s.cell))
+            amount = amount_text(item.amount, item.unit)
+            rows.append([
+                what,
+                [para(amount, s.cell) if amount else Para("not set", s.note)],
+                [para(person_text(item.owner), s.cell)],
+                [para(item.limits, s.cell) if item.limits else Para("none stated", s.note)],
+            ])
+        w = self.width
+        return columns(["Support", "Amount", "Owner", "Limits"], rows,
+                       [w * 0.30, w * 0.14, w * 0.24, w * 0.32], s)
+
+    def _sponsor_and_check_in(self) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [section_heading("Sponsor and check-in", s)]
+        several = len(self.agreements) > 1
+        for number, agreement in enumerate(self.agreements, start=1):
+            if several:
+                story.append(Para(f"Agreement {number} of {len(self.agreements)}", s.item))
+            status = agreement.status.label
+            if agreement.status == AgreementStatus.ABANDONED and agreement.status_reason:
+                status = f"{status}: {agreement.status_reason}"
+            rows = [
+                ("Sponsor", [para(person_text(agreement.sponsor), s.cell)]),
+                ("Check-in", [para(date_text(agreement.check_in), s.cell)]),
+                ("Status", [para(status, s.cell)]),
+            ]
+            if agreement.notes:
+                rows.append(("Notes", [para(agreement.notes, s.cell)]))
+            story.append(key_values(rows, s, self.width))
+        return story
+
+    def _acknowledgement(self) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [section_heading("Acknowledgement", s), Para(ACKNOWLEDGEMENT, s.body),
+                                 Spacer(1, 6)]
+        for participant, roles in self._signatories():
+            story.append(KeepTogether(self._signature_block(participant, roles)))
+        return story
+
+    def _signatories(self) -> list[tuple[object, list[str]]]:
+        """The adopter, each support owner and each sponsor, once each, with their roles."""
+        order: list = []
+        roles: dict = {}
+
+        def add(participant, role: str) -> None:
+            if participant is None:
+                return
+            if participant.id not in roles:
+                order.append(participant)
+                roles[participant.id] = []
+            if role not in roles[participant.id]:
+                roles[participant.id].append(role)
+
+        add(self.adopter, "Adopter")
+        for agreement in self.agreements:
+            for item in agreement.support_items:
+                add(item.owner, "Support owner")
+        for agreement in self.agreements:
+            add(agreement.sponsor, "Sponsor")
+        return [(p, roles[p.id]) for p in order]
+
+    def _signature_block(self, participant, roles: list[str]) -> list[Flowable]:
+        s = self.styles
+        w = self.width
+        name = [Para(", ".join(roles).upper(), s.column_head),
+                para(person_text(participant), s.cell)]
+        caption = s.signature_caption
+        table = Table(
+            [[name, "", "", ""],
+             ["", Para("Signature", caption), "", Para("Date", caption)]],
+            colWidths=[w * 0.40, w * 0.36, w * 0.04, w * 0.20],
+            hAlign="LEFT",
+        )
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, 0), 18),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
+            ("TOPPADDING", (0, 1), (-1, 1), 2),
+            ("BOTTOMPADDING", (0, 1), (-1, 1), 8),
+            # Two separate lines to sign and date on.
+            ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
+            ("LINEBELOW", (3, 0), (3, 0), 0.6, RULE),
+        ]))
+        return [table]

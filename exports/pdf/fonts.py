@@ -1,0 +1,118 @@
+"""The fonts that ship with the app, registered once with ReportLab.
+
+ReportLab draws every character of a text run with one font and does not fall
+back per glyph, so the renderers ask :func:`font_for` which registered font
+has a glyph for a character (see ``exports.pdf.markup``).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from importlib.resources import as_file, files
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from exports.pdf.tounicode import install_to_unicode_fix
+
+# Names the fonts are registered under; they appear in paragraph markup.
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
+CJK = "DroidSansFallback"
+HANGUL = "NanumGothic"
+SYMBOLS = "Symbola"
+
+# Registered name -> file in resources/fonts.
+FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+    CJK: "DroidSansFallbackFull.ttf",
+    HANGUL: "NanumGothic.ttf",
+    SYMBOLS: "Symbola.ttf",
+}
+
+# After the style's own face: where a character missing from it is looked for.
+FALLBACKS = (REGULAR, CJK, HANGUL, SYMBOLS)
+
+
+@dataclass(frozen=True)
+class _Registry:
+    coverage: dict[str, frozenset[int]]
+
+
+_lock = threading.Lock()
+_registry: _Registry | None = None
+
+
+def font_dir():
+    """Return the folder (a Traversable) that holds the shipped fonts."""
+    return files("resources") / "fonts"
+
+
+def register_fonts() -> None:
+    """Register the shipped fonts with ReportLab (once per process).
+
+    DejaVu Sans becomes a family so that ``<b>`` and ``<i>`` pick its bold and
+    oblique faces; the CJK and symbol fonts are families of one face each, so
+    that ``<font face=...>`` inside bold text resolves instead of failing.
+    """
+    _registered()
+
+
+def _registered() -> _Registry:
+    global _registry
+    if _registry is not None:
+        return _registry
+    with _lock:
+        if _registry is None:
+            install_to_unicode_fix()
+            coverage: dict[str, frozenset[int]] = {}
+            folder = font_dir()
+            for name, file_name in FILES.items():
+                with as_file(folder / file_name) as path:
+                    font = TTFont(name, str(path))
+                pdfmetrics.registerFont(font)
+                # Glyph 0 is .notdef: a character mapped to it has no glyph.
+                coverage[name] = frozenset(
+                    code for code, glyph in font.face.charToGlyph.items() if glyph
+                )
+            pdfmetrics.registerFontFamily(
+                REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+            )
+            for name in (CJK, SYMBOLS):
+                for bold in (0, 1):
+                    for italic in (0, 1):
+                        addMapping(name, bold, italic, name)
+            _registry = _Registry(coverage)
+    return _registry
+
+
+def has_glyph(font: str, char: str) -> bool:
+    """Return whether the registered ``font`` has a glyph for ``char``."""
+    return ord(char) in _registered().coverage[font]
+
+
+def covers(font: str, text: str) -> bool:
+    """Return whether the registered ``font`` has a glyph for every character of ``text``."""
+    return _registered().coverage[font].issuperset(map(ord, text))
+
+
+def font_for(char: str, face: str = REGULAR) -> str | None:
+    """Return the first font that can draw ``char``: ``face``, then the fallbacks.
+
+    Returns None when no shipped font has the character.
+    """
+    coverage = _registered().coverage
+    code = ord(char)
+    if code in coverage[face]:
+        return face
+    for name in FALLBACKS:
+        if code in coverage[name]:
+            return name
+    return None
