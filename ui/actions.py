@@ -43,6 +43,11 @@ class Act(enum.Enum):
     ZOOM_OUT = "zoom_out"
     ZOOM_RESET = "zoom_reset"
     SHORTCUTS = "shortcuts"
+    EXPORT_SUMMARY = "export_summary"
+    EXPORT_AGREEMENTS = "export_agreements"
+    EXPORT_EVENT_FILE = "export_event_file"
+    IMPORT_EVENT_FILE = "import_event_file"
+    OPEN_AFTER_EXPORT = "open_after_export"
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,13 @@ SPECS: dict[Act, ActionSpec] = {
     Act.ZOOM_OUT: ActionSpec("Zoom &out", ("Ctrl+-",), "Smaller text"),
     Act.ZOOM_RESET: ActionSpec("&Actual size", ("Ctrl+0",), "Text at 100 %"),
     Act.SHORTCUTS: ActionSpec("&Keyboard shortcuts", ("F1",), "Every shortcut on one page"),
+    Act.EXPORT_SUMMARY: ActionSpec("Event &summary (PDF)…", ("Ctrl+E",), "The whole event as a PDF to share"),
+    Act.EXPORT_AGREEMENTS: ActionSpec(
+        "&Agreements for all adopters (PDF)…", ("Ctrl+Shift+A",), "One agreement PDF per adopter, into a folder"
+    ),
+    Act.EXPORT_EVENT_FILE: ActionSpec("Event &file (YAML)…", (), "The event as a file another facilitator can import"),
+    Act.IMPORT_EVENT_FILE: ActionSpec("&Import event file…", ("Ctrl+I",), "Create an event from a YAML or JSON event file"),
+    Act.OPEN_AFTER_EXPORT: ActionSpec("&Open files after export", (), "Show each exported file at once", True),
 }
 
 

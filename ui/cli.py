@@ -16,6 +16,7 @@ from facilitator.applog import log_exception
 from facilitator.documents import DocumentError
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
+from exports.errors import ExportError
 
 PROG = "scale-across"
 
@@ -49,13 +50,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--new-ids", action="store_true", help="import as a copy with new ids for the event's records"
     )
 
-    exp = commands.add_parser("export", parents=[common], help="write an event to a file")
+    exp = commands.add_parser(
+        "export", parents=[common],
+        help="write an event to a file (event file or PDF summary), or one agreement PDF per adopter",
+    )
     exp.add_argument("event_id", metavar="EVENT_ID", help="the event's id or a unique prefix of it")
     exp.add_argument(
-        "--format", choices=["yaml", "json"], default=None,
-        help="file format (default: from the file name, .json or .yaml)",
+        "--format", choices=["yaml", "json", "pdf"], default=None,
+        help="yaml or json: the event file; pdf: the event summary (default: from the file name)",
     )
-    exp.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write")
+    target = exp.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", type=Path, metavar="FILE", help="file to write")
+    target.add_argument(
+        "--adopters", type=Path, metavar="DIR", help="write one agreement PDF per adopter into DIR"
+    )
+    exp.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="paper size of PDFs")
 
     agenda = commands.add_parser("agenda", parents=[common], help="work with agenda files")
     agenda_commands = agenda.add_subparsers(dest="agenda_command", metavar="ACTION", required=True)
@@ -76,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args.db)
         handler = _HANDLERS[command]
         return handler(args) or 0
-    except (CommandError, DocumentError, ServiceError, StorageError, OSError) as exc:
+    except (CommandError, DocumentError, ServiceError, StorageError, OSError, ExportError) as exc:
         _fail(_one_line(exc))
         return 1
     except KeyboardInterrupt:
@@ -149,18 +158,39 @@ def _cmd_import(args) -> int:
 
 
 def _cmd_export(args) -> int:
-    from facilitator.eventfile import export_event
     from facilitator.services import events
 
     db = _open(args)
     try:
         with db.transaction() as session:
             event_id = events.resolve_event_id(session, args.event_id)
-            export_event(session, event_id, args.out, args.format)
+            event = events.load_event(session, event_id)
+            if args.adopters is None and _export_format(args) != "pdf":
+                from facilitator.eventfile import export_event
+
+                export_event(session, event_id, args.out, args.format)
+                print(f"Wrote event {event_id} to {args.out}")
+                return 0
     finally:
         db.close()
-    print(f"Wrote event {event_id} to {args.out}")
+    from exports.files import export_agreements, export_summary
+
+    if args.adopters is not None:
+        written = export_agreements(event, args.adopters, page_size=args.page_size)
+        if not written:
+            print(f"Event {event_id} has no agreements yet; no agreement PDF was written")
+        for path in written:
+            print(f"Wrote {path}")
+        return 0
+    path = export_summary(event, args.out, page_size=args.page_size)
+    print(f"Wrote the summary of event {event_id} to {path}")
     return 0
+
+
+def _export_format(args) -> str:
+    if args.format:
+        return args.format
+    return "pdf" if args.out.suffix.lower() == ".pdf" else ""
 
 
 def _cmd_agenda(args) -> int:

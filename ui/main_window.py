@@ -16,6 +16,7 @@ from facilitator.storage import StorageError
 from ui import theme
 from ui.actions import SPECS, Act, key_sequences, make_action
 from ui.error_banner import ErrorBanner
+from ui.exporting import PAGE_SIZES, ExportController
 from ui.settings import ZOOM_STEPS, Settings
 from ui.shortcuts_dialog import ShortcutsDialog
 from ui.start.page import StartPage, rows_from
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.statusBar().showMessage(f"Database: {location or (db.path or db.url)}")
 
+        self.exporter = ExportController(self)
         self.actions_: dict[Act, QAction] = {}
         self._build_actions()
         self._build_menus()
@@ -155,6 +157,13 @@ class MainWindow(QMainWindow):
             Act.ZOOM_OUT: lambda: self.zoom(-1),
             Act.ZOOM_RESET: lambda: self.zoom(0),
             Act.SHORTCUTS: self.show_shortcuts,
+            Act.EXPORT_SUMMARY: self.exporter.export_summary,
+            Act.EXPORT_AGREEMENTS: self.exporter.export_all_agreements,
+            Act.EXPORT_EVENT_FILE: self.exporter.export_event_file,
+            Act.IMPORT_EVENT_FILE: self.exporter.import_event_file,
+            Act.OPEN_AFTER_EXPORT: lambda: self.settings.set(
+                "open_after_export", self.actions_[Act.OPEN_AFTER_EXPORT].isChecked()
+            ),
         }
         for act, slot in slots.items():
             action = make_action(act, self, slot)
@@ -168,12 +177,14 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.actions_[act] = action
         self.actions_[Act.TOGGLE_PROMPTS].setChecked(self.settings.get("show_prompts"))
+        self.actions_[Act.OPEN_AFTER_EXPORT].setChecked(self.settings.get("open_after_export"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         a = self.actions_
         file_menu = bar.addMenu("&File")
-        for act in (Act.NEW_EVENT, Act.OPEN_SAMPLE, Act.HOME, None, Act.CLOSE_EVENT, Act.REOPEN_EVENT, None, Act.QUIT):
+        for act in (Act.NEW_EVENT, Act.OPEN_SAMPLE, Act.IMPORT_EVENT_FILE, Act.HOME, None,
+                    Act.CLOSE_EVENT, Act.REOPEN_EVENT, None, Act.QUIT):
             file_menu.addSeparator() if act is None else file_menu.addAction(a[act])
         edit_menu = bar.addMenu("&Edit")
         for act in (Act.UNDO, Act.REDO, None, Act.ADD_RECORD):
@@ -194,13 +205,35 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu("&Go")
         for act in (Act.NEXT_STEP, Act.PREVIOUS_STEP, None, Act.TIMER_TOGGLE, Act.TIMER_RESET):
             go_menu.addSeparator() if act is None else go_menu.addAction(a[act])
+        self._build_export_menu(bar.addMenu("E&xport"))
         bar.addMenu("&Help").addAction(a[Act.SHORTCUTS])
+
+    def _build_export_menu(self, menu) -> None:
+        a = self.actions_
+        menu.addAction(a[Act.EXPORT_SUMMARY])
+        menu.addAction(a[Act.EXPORT_AGREEMENTS])
+        self.adopter_menu = menu.addMenu("Agreement for one a&dopter")
+        self.adopter_menu.aboutToShow.connect(lambda: self.exporter.fill_adopter_menu(self.adopter_menu))
+        menu.addSeparator()
+        menu.addAction(a[Act.EXPORT_EVENT_FILE])
+        menu.addSeparator()
+        paper = menu.addMenu("&Paper size")
+        self.paper_group = QActionGroup(self)
+        for value, label in PAGE_SIZES:
+            action = paper.addAction(label)
+            action.setCheckable(True)
+            action.setData(value)
+            action.setChecked(value == self.settings.get("page_size"))
+            self.paper_group.addAction(action)
+        self.paper_group.triggered.connect(lambda action: self.settings.set("page_size", action.data()))
+        menu.addAction(a[Act.OPEN_AFTER_EXPORT])
 
     def _update_action_state(self) -> None:
         has_event = self.screen_ is not None
         closed = has_event and self.editor.read_only
         for act in (Act.PREPARE, Act.WALK_THROUGH, Act.REVIEW, Act.NEXT_STEP, Act.PREVIOUS_STEP,
-                    Act.TIMER_TOGGLE, Act.TIMER_RESET, Act.ADD_RECORD):
+                    Act.TIMER_TOGGLE, Act.TIMER_RESET, Act.ADD_RECORD, Act.EXPORT_SUMMARY,
+                    Act.EXPORT_AGREEMENTS, Act.EXPORT_EVENT_FILE):
             self.actions_[act].setEnabled(has_event)
         self.actions_[Act.CLOSE_EVENT].setEnabled(has_event and not closed)
         self.actions_[Act.REOPEN_EVENT].setEnabled(bool(closed))

@@ -25,6 +25,8 @@ OPTIONS = {
     "zoom": Option("view/zoom", 100, int),
     "show_prompts": Option("view/show_prompts", True, bool),
     "page_size": Option("export/page_size", "A4", str),
+    "open_after_export": Option("export/open_after", True, bool),
+    "export_folder": Option("export/folder", "", str),
 }
 ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 150, 175, 200)
 

@@ -70,3 +70,31 @@ def test_agenda_check_reports_ok_and_errors(capsys, tmp_path):
     bad.write_text("format: scale-across-agenda\nversion: 1\nid: mine\ntitle: Mine\nsteps:\n  - id: a\n    title: A\n    question: Q?\n    timebox_minutes: 0\n    captures: []\n", encoding="utf-8")
     assert main(["agenda", "check", str(bad)]) == 1
     assert f"{bad}:9:22:" in capsys.readouterr().err
+
+
+def test_export_pdf_summary_and_one_pdf_per_adopter(capsys, tmp_path):
+    from pypdf import PdfReader
+
+    db = tmp_path / "a.sqlite3"
+    event_id = _demo_id(capsys, db)
+    summary = tmp_path / "summary.pdf"
+    assert main(["export", event_id[:8], "--out", str(summary), "--db", str(db)]) == 0
+    text = " ".join((p.extract_text() or "") for p in PdfReader(summary).pages)
+    assert "Checkout Reliability Coalition" in " ".join(text.split())
+    folder = tmp_path / "adopters"
+    folder.mkdir()
+    capsys.readouterr()
+    assert main(["export", event_id, "--adopters", str(folder), "--page-size", "Letter", "--db", str(db)]) == 0
+    written = sorted(folder.glob("*.pdf"))
+    assert len(written) == 4 and capsys.readouterr().out.count("Wrote ") == 4
+    assert round(float(PdfReader(written[0]).pages[0].mediabox.width)) == 612
+
+
+def test_export_pdf_into_a_folder_that_cannot_be_written(capsys, tmp_path):
+    db = tmp_path / "a.sqlite3"
+    event_id = _demo_id(capsys, db)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code = main(["export", event_id, "--format", "pdf", "--out", str(blocker / "s.pdf"), "--db", str(db)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and str(blocker / "s.pdf") in err

@@ -1,0 +1,117 @@
+"""The Export menu: PDFs for participants and event files, written where asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from facilitator.demo import create_demo_event
+from facilitator.eventfile import export_event
+from facilitator.storage import open_database
+from helpers import show_active
+from ui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """Record what would be opened after an export instead of launching a viewer."""
+    urls = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
+    return urls
+
+
+@pytest.fixture
+def window(qtbot, db):
+    with db.transaction() as session:
+        event_id = create_demo_event(session, date=dt.date(2026, 11, 3)).id
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    win.open_event(event_id, view=2)
+    return win
+
+
+def _text(path):
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+
+
+def test_summary_is_written_where_asked_and_opened(qtbot, window, tmp_path, monkeypatch, opened):
+    target = tmp_path / "Zusammenfassung"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF documents (*.pdf)"))
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    pdf = tmp_path / "Zusammenfassung.pdf"
+    assert pdf.exists()
+    text = _text(pdf)
+    assert "Checkout Reliability Coalition" in text and "Łukasz Wróblewski" in text
+    assert opened == [str(pdf)]
+    assert "Exported summary" in window.statusBar().currentMessage()
+
+
+def test_agreements_for_all_adopters_go_into_the_chosen_folder(qtbot, window, tmp_path, monkeypatch, opened):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
+    files = sorted(tmp_path.glob("*.pdf"))
+    assert len(files) == 4
+    texts = [_text(f) for f in files]
+    for name in ("Ana Núñez", "Søren Ødegård", "Çağla Yıldız", "Łukasz Wróblewski"):
+        assert any(name in t for t in texts)
+    assert opened == [str(tmp_path)]
+
+
+def test_one_adopter_from_the_submenu_on_letter_paper(qtbot, window, tmp_path, monkeypatch, opened):
+    letter = next(a for a in window.paper_group.actions() if a.data() == "Letter")
+    letter.trigger()
+    target = tmp_path / "ana.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.exporter.fill_adopter_menu(window.adopter_menu)
+    entry = next(a for a in window.adopter_menu.actions() if a.text().startswith("Ana Núñez"))
+    entry.trigger()
+    reader = PdfReader(target)
+    assert round(float(reader.pages[0].mediabox.width)) == 612  # US Letter, in points
+    assert "Ana Núñez" in _text(target) and "Søren Ødegård" not in _text(target)
+
+
+def test_an_unwritable_place_is_reported_in_the_window(qtbot, window, tmp_path, monkeypatch, opened):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blocker / "x.pdf"), ""))
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    assert window.banner.isVisible()
+    assert str(blocker / "x.pdf") in window.banner.label.text()
+    assert opened == []
+
+
+def test_cancelling_the_dialog_writes_nothing(qtbot, window, tmp_path, monkeypatch, opened):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    assert list(tmp_path.glob("*.pdf")) == [] and opened == []
+
+
+def test_an_event_file_from_another_facilitator_is_imported_and_opened(qtbot, tmp_path, monkeypatch, opened):
+    other = open_database(tmp_path / "other.sqlite3")
+    with other.transaction() as session:
+        event_id = create_demo_event(session).id
+        export_event(session, event_id, tmp_path / "event.yaml")
+    other.close()
+    mine = open_database(tmp_path / "mine.sqlite3")
+    win = MainWindow(mine)
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "event.yaml"), ""))
+    qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
+    assert win.editor is not None and win.editor.event_id == event_id
+    assert [p.name for p in win.editor.event.participants][0] == "Zoë Lefèvre"
+    # The same file again is refused with a clear message, and nothing changes.
+    win.show_start()
+    qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
+    assert "already in this database" in win.banner.label.text()
+    win.close()
+    mine.close()

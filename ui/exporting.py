@@ -1,0 +1,183 @@
+"""Export and import from the window: PDFs for participants, event files for facilitators."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from exports.errors import ExportError
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+PAGE_SIZES = (("A4", "A4"), ("Letter", "US Letter"))
+
+
+class ExportController(QObject):
+    """Asks where to write, writes atomically, reports, and opens the result if wished."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = window.settings
+
+    # -- where -------------------------------------------------------------
+    def _folder(self) -> Path:
+        stored = self._settings.get("export_folder")
+        if stored and Path(stored).is_dir():
+            return Path(stored)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents or Path.home())
+
+    def _remember(self, folder: Path) -> None:
+        self._settings.set("export_folder", str(folder))
+
+    def _base_name(self, what: str) -> str:
+        from exports.names import safe_file_name
+
+        event = self._window.editor.event
+        coalitions = " + ".join(c.name for c in event.coalitions)
+        return safe_file_name(f"{event.date.isoformat()} {coalitions} {what}")
+
+    # -- exports -------------------------------------------------------------
+    def export_summary(self) -> Path | None:
+        """Write the event summary PDF where the facilitator says."""
+        if self._window.editor is None:
+            return None
+        suggested = self._folder() / f"{self._base_name('summary')}.pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, "Export the event summary", str(suggested), "PDF documents (*.pdf)"
+        )
+        if not name:
+            return None
+        path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
+        return self._write(lambda: self._summary(path), path.parent, "summary")
+
+    def export_all_agreements(self) -> list[Path] | None:
+        """Write one agreement PDF per adopter into a folder the facilitator picks."""
+        if self._window.editor is None:
+            return None
+        from exports.pdf import adopters
+
+        if not adopters(self._window.editor.event):
+            self._window.banner.show_message("this event has no agreements yet, so there is nothing to export")
+            return None
+        folder = QFileDialog.getExistingDirectory(self._window, "Folder for the agreement PDFs", str(self._folder()))
+        if not folder:
+            return None
+        return self._write(lambda: self._agreements(Path(folder)), Path(folder), "agreements")
+
+    def export_agreement(self, adopter_id: uuid.UUID) -> Path | None:
+        """Write the agreement PDF of one adopter."""
+        from exports.files import adopter_file_name
+
+        event = self._window.editor.event
+        adopter = next(p for p in event.participants if p.id == adopter_id)
+        suggested = self._folder() / adopter_file_name(event, adopter, set())
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, f"Export the agreement of {adopter.name}", str(suggested), "PDF documents (*.pdf)"
+        )
+        if not name:
+            return None
+        path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
+        return self._write(lambda: self._agreement(adopter_id, path), path.parent, "agreement")
+
+    def export_event_file(self) -> Path | None:
+        """Write the event file (YAML) for another facilitator."""
+        if self._window.editor is None:
+            return None
+        from facilitator.eventfile import export_event
+
+        suggested = self._folder() / f"{self._base_name('event')}.yaml"
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, "Export the event file", str(suggested), "Event files (*.yaml *.yml *.json)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        editor = self._window.editor
+
+        def write() -> Path:
+            return editor.read(lambda session: export_event(session, editor.event_id, path))
+
+        return self._write(write, path.parent, "event file", open_after=False)
+
+    def import_event_file(self) -> uuid.UUID | None:
+        """Create an event from an event file and open it."""
+        from facilitator.documents import DocumentError
+        from facilitator.eventfile import import_event_file
+        from facilitator.services.errors import ServiceError
+        from facilitator.storage import StorageError
+
+        name, _ = QFileDialog.getOpenFileName(
+            self._window, "Import an event file", str(self._folder()), "Event files (*.yaml *.yml *.json)"
+        )
+        if not name:
+            return None
+        try:
+            event_id = import_event_file(self._window.db, Path(name))
+        except (DocumentError, ServiceError, StorageError, OSError) as exc:
+            self._window.banner.show_message(str(exc))
+            return None
+        self._remember(Path(name).parent)
+        self._window.open_event(event_id)
+        self._window.statusBar().showMessage(f"Imported {Path(name).name}", 8000)
+        return event_id
+
+    # -- writing -------------------------------------------------------------
+    def _summary(self, path: Path) -> Path:
+        from exports.files import export_summary
+
+        return export_summary(self._window.editor.event, path, page_size=self._settings.get("page_size"))
+
+    def _agreements(self, folder: Path) -> list[Path]:
+        from exports.files import export_agreements
+
+        return export_agreements(self._window.editor.event, folder, page_size=self._settings.get("page_size"))
+
+    def _agreement(self, adopter_id: uuid.UUID, path: Path) -> Path:
+        from exports.files import export_agreement
+
+        return export_agreement(
+            self._window.editor.event, adopter_id, path, page_size=self._settings.get("page_size")
+        )
+
+    def _write(self, write, folder: Path, what: str, *, open_after: bool = True):
+        from facilitator.storage import StorageError
+
+        try:
+            result = write()
+        except (ExportError, OSError, StorageError) as exc:
+            self._window.banner.show_message(str(exc))
+            return None
+        self._remember(folder)
+        paths = result if isinstance(result, list) else [result]
+        shown = paths[0].name if len(paths) == 1 else f"{len(paths)} files into {folder}"
+        self._window.statusBar().showMessage(f"Exported {what}: {shown} ({dt.datetime.now():%H:%M})", 10000)
+        if open_after and self._settings.get("open_after_export"):
+            target = paths[0] if len(paths) == 1 and what != "agreements" else folder
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return result
+
+    # -- menus ---------------------------------------------------------------
+    def fill_adopter_menu(self, menu: QMenu) -> None:
+        """List the open event's adopters, one entry each (rebuilt when the menu opens)."""
+        menu.clear()
+        editor = self._window.editor
+        if editor is None:
+            menu.addAction("Open an event first").setEnabled(False)
+            return
+        from exports.pdf import adopters
+
+        people = adopters(editor.event)
+        if not people:
+            menu.addAction("No agreements yet").setEnabled(False)
+        for person in people:
+            label = f"{person.name} ({person.team})" if person.team else person.name
+            menu.addAction(label.replace("&", "&&"), lambda pid=person.id: self.export_agreement(pid))
