@@ -36,3 +36,13 @@ def user_agenda_dir() -> Path:
 def log_dir() -> Path:
     """Return the folder for the app's log files."""
     return data_dir() / "logs"
+
+
+def backup_dir() -> Path:
+    """Return the folder where verified database backups are kept."""
+    return data_dir() / "backups"
+
+
+def damaged_dir() -> Path:
+    """Return the folder damaged database files are moved into (never deleted)."""
+    return data_dir() / "damaged"

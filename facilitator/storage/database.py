@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from facilitator.storage import migrate
+from facilitator.storage.backups import take_backup
 from facilitator.storage.errors import StorageError
+from facilitator.storage.health import CorruptDatabaseError, is_corruption
 from facilitator.storage.location import database_target
 from facilitator.storage.file_check import ForeignFileError, check_database_file
 from facilitator.storage.sqlite_setup import (
@@ -78,6 +81,11 @@ class Database:
             session.commit()
         except DBAPIError as exc:
             session.rollback()
+            if self.path is not None:
+                # SQLite opens a file it may not write read-only, and such a
+                # connection stays read-only after the file is fixed: drop the
+                # pooled connections so a retry opens the file as it is now.
+                self.engine.dispose()
             raise StorageError(describe_database_error(exc)) from exc
         except BaseException:
             session.rollback()
@@ -93,23 +101,66 @@ class Database:
 def open_database(target: str | os.PathLike[str] | None = None) -> Database:
     """Open (creating if needed) and migrate the database named by ``target``.
 
+    An existing SQLite file at an older schema revision is backed up
+    (reason "before-migration") before it is migrated; when no backup can be
+    taken, it is not migrated.
+
     Raises:
+        CorruptDatabaseError: the file is ours but SQLite finds it damaged.
         StorageError: the file is not ours, is newer than this app, or the
             folder/file cannot be created or written.
     """
     url = resolve_database_url(target)
     engine = _create_engine(url)
+    path = _sqlite_file(engine)
     try:
+        _back_up_before_migrating(engine, path)
         migrate.upgrade_to_head(engine)
         if engine.dialect.name == "sqlite":
             _stamp_application_id(engine)
     except migrate.NewerSchemaError as exc:
         engine.dispose()
         raise StorageError(str(exc)) from None
-    except (DBAPIError, WalUnavailableError) as exc:
+    except StorageError:
         engine.dispose()
+        raise
+    except (DBAPIError, sqlite3.DatabaseError, WalUnavailableError) as exc:
+        engine.dispose()
+        if path is not None and is_corruption(exc):
+            # The file passed file_check, so it is ours: say it is damaged,
+            # so the caller can offer a backup instead of a bare error.
+            raise CorruptDatabaseError(path, [describe_database_error(exc)]) from None
         raise StorageError(f"cannot open {url}: {describe_database_error(exc)}") from None
     return Database(engine)
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def _back_up_before_migrating(engine: Engine, path: Path | None) -> None:
+    """Take a verified backup of an existing file that is about to be migrated."""
+    if path is None:
+        return
+    with engine.connect() as connection:
+        revision = migrate.current_revision(connection)
+    # None is a new, empty file; head needs no migration; an unknown revision
+    # is refused by upgrade_to_head and left untouched.
+    if revision is None or revision == migrate.HEAD_REVISION:
+        return
+    if revision not in migrate.known_revisions():
+        return
+    try:
+        take_backup(path, reason="before-migration")
+    except CorruptDatabaseError:
+        raise
+    except StorageError as exc:
+        raise StorageError(
+            f"{path} was not migrated, because no backup could be taken first: {exc}"
+        ) from None
 
 
 def _create_engine(url: str) -> Engine:

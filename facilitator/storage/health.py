@@ -1,0 +1,557 @@
+"""Tell a sound database file from a damaged one, set a damaged one aside, restore a backup.
+
+Only the standard library is used here, so that the start screen can check a
+file before SQLAlchemy is loaded.
+
+Damage that SQLite itself reports (a truncated file, overwritten pages, a
+zeroed header) is found by reading the header and running ``PRAGMA
+quick_check`` through a read-only connection.
+
+A stray ``-wal`` needs more care. SQLite does not ignore a ``-wal`` that came
+from another database. The ``-wal`` header records no link to its database
+file: it holds a page size, salts and checksums, and the salts only tie frames
+to their own ``-wal`` header. So a whole ``-wal`` copied from another database
+is self-consistent, and SQLite applies it on open, pages and page size
+included. A read-write connection then checkpoints it into our file for good.
+A ``-wal`` of random bytes fails the magic number or checksum and is ignored,
+which does no harm.
+
+So ``check_database`` reads the file the way SQLite will, ``-wal`` included,
+and rejects what the ``-wal`` makes of it in these cases:
+
+- ``quick_check`` fails: the foreign pages do not fit our b-trees.
+- ``foreign_key_check`` finds dangling references. Our connections always
+  enforce foreign keys, so a sound file has none, but a table swapped in from
+  another database points at records that are not there.
+- The page size changed. It cannot change in WAL mode.
+- The file is no longer ours.
+
+When any of these holds and the file alone (``immutable=1``, which skips the
+``-wal``) is sound, the report says the ``-wal`` is stray. One case stays out
+of reach: a ``-wal`` that holds every page of another Scale Across database
+(one never checkpointed) replaces the whole view with that database. The view
+is then consistent, and no check can tell it from our own journal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import hashlib
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import stat
+from pathlib import Path
+
+from facilitator import paths
+from facilitator.storage.constants import APPLICATION_ID
+from facilitator.storage.errors import StorageError
+
+__all__ = [
+    "JOURNAL_SUFFIXES",
+    "CorruptDatabaseError",
+    "check_database",
+    "mark_session_closed",
+    "mark_session_open",
+    "move_aside",
+    "previous_session_unclean",
+    "restore_backup",
+]
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+# Journals go first when a file is moved aside. A database must never be
+# left beside a -wal that is not its own (SQLite would apply it).
+_MOVE_ORDER = JOURNAL_SUFFIXES + ("",)
+_WAL_MAGICS = (0x377F0682, 0x377F0683)
+_WAL_HEADER_SIZE = 32
+_MAX_REPORTED = 5
+_BUSY_TIMEOUT_S = 5.0
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+class CorruptDatabaseError(StorageError):
+    """Our database file is damaged: SQLite cannot read it soundly.
+
+    Attributes:
+        path: The damaged database file.
+        problems: One readable line per problem found.
+    """
+
+    def __init__(self, path: os.PathLike[str] | str, problems: list[str]) -> None:
+        self.path = Path(path)
+        self.problems = list(problems) or ["SQLite reports it as damaged"]
+        more = len(self.problems) - 1
+        extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        super().__init__(f"{self.path} is damaged: {self.problems[0]}{extra}")
+
+
+# --- reading a file's condition -------------------------------------------
+
+
+def connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """Open ``path`` read-only. SQLite never writes to the database file.
+
+    Args:
+        path: The database file.
+        immutable: Read the file alone and ignore any ``-wal`` beside it.
+            Nothing is locked and nothing is created beside the file. Only
+            use this on files no one has open (backups, or a file with no
+            journals beside it), or to compare against the normal view.
+    """
+    query = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(
+        f"{path.absolute().as_uri()}?{query}", uri=True, timeout=_BUSY_TIMEOUT_S,
+        isolation_level=None,
+    )
+
+
+def journals_present(path: Path) -> bool:
+    """Return True when a ``-wal``, ``-shm`` or ``-journal`` sits beside the file.
+
+    Without them the file alone is the whole database, and no one has it open
+    in WAL mode (an open WAL connection keeps both). It can then be read as
+    immutable, which leaves no empty ``-wal``/``-shm`` behind. With them it
+    must be read the way SQLite reads it on open, ``-wal`` included.
+    """
+    return any(os.path.lexists(f"{path}{suffix}") for suffix in JOURNAL_SUFFIXES)
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """Return True when a SQLite error means the file is damaged or not a database."""
+    original = getattr(exc, "orig", None) or exc
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return True
+    message = str(original).lower()
+    return "malformed" in message or "file is not a database" in message
+
+
+def check_database(db_path: os.PathLike[str] | str) -> list[str]:
+    """Return the problems found in a database file: ``[]`` when it is sound.
+
+    The check only reads. It reads the header, then the ``-wal`` header,
+    then runs ``PRAGMA quick_check`` and confirms the file is ours through a
+    read-only connection. A file that is missing, empty, not a database,
+    truncated, or has a zeroed header gets a problem line; nothing is raised.
+    The database file and its ``-wal`` are never written. When journal files
+    are already there, SQLite may create or update the ``-shm`` index (and an
+    empty ``-wal``); a file with no journals gets nothing new beside it.
+
+    Args:
+        db_path: The database file.
+
+    Returns:
+        One readable line per problem, without the path.
+    """
+    path = Path(db_path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return ["the file does not exist"]
+    except OSError as exc:
+        return [f"the file cannot be read ({exc.strerror or exc})"]
+    if not stat.S_ISREG(info.st_mode):
+        return ["it is not a regular file"]
+    if info.st_size == 0:
+        return ["the file is empty (0 bytes): it holds no data"]
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        return [f"the file cannot be read ({exc.strerror or exc})"]
+
+    wal = wal_frames_present(path)
+    problems = header_problems(header, info.st_size, trust_page_count=not wal)
+    if problems:
+        # Past a broken header, SQLite's own verdict adds nothing readable.
+        return problems
+    page_size = _page_size(header)
+    stray = _wal_header_problems(path, page_size)
+    problems += stray
+    with_wal = _sqlite_problems(
+        path, immutable=not journals_present(path), expected_page_size=None if stray else page_size
+    )
+    problems += with_wal
+    if wal and with_wal and not stray and not _sqlite_problems(path, immutable=True):
+        problems.append(
+            "the -wal file beside it does not fit it: the file alone is sound, so the "
+            "-wal is stray (from another database) or damaged"
+        )
+    return problems
+
+
+def header_problems(header: bytes, size: int, *, trust_page_count: bool = True) -> list[str]:
+    """Return the problems visible in the first 100 bytes of a database file.
+
+    Args:
+        header: The file's first 100 bytes (fewer when the file is shorter).
+        size: The file's size in bytes.
+        trust_page_count: Compare the header's page count with the size.
+            Set this to False while a ``-wal`` holds frames: a checkpoint
+            writes page 1 before it extends the file, so the two can
+            legitimately disagree.
+    """
+    if not header.startswith(SQLITE_MAGIC):
+        if not any(header):
+            return ["its SQLite header is zeroed: the file is damaged"]
+        return ["it does not start with a SQLite header: the header is damaged, or it is not a database"]
+    if len(header) < 100:
+        return ["the file is truncated: its SQLite header is cut short"]
+    page_size = _page_size(header)
+    if page_size is None:
+        return ["its SQLite header is damaged (the page size is not valid)"]
+    if size % page_size:
+        return [
+            f"the file is truncated or padded: {size} bytes is not a whole number of "
+            f"{page_size}-byte pages"
+        ]
+    counted = int.from_bytes(header[28:32], "big")
+    # SQLite trusts the header's page count only while the change counter
+    # equals the version-valid-for number, so only then is it evidence.
+    count_valid = counted and header[24:28] == header[92:96]
+    if trust_page_count and count_valid and counted * page_size > size:
+        return [
+            f"the file is truncated: its header counts {counted} pages of {page_size} bytes, "
+            f"but only {size // page_size} are there"
+        ]
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id not in (0, APPLICATION_ID):
+        return [f"it belongs to another application (application id 0x{app_id:08X})"]
+    return []
+
+
+def wal_frames_present(db_path: Path) -> bool:
+    """Return True when a ``-wal`` beside the file holds more than its header."""
+    try:
+        return Path(f"{db_path}-wal").stat().st_size > _WAL_HEADER_SIZE
+    except OSError:
+        return False
+
+
+def _page_size(header: bytes) -> int | None:
+    raw = int.from_bytes(header[16:18], "big")
+    size = 65536 if raw == 1 else raw
+    if size < 512 or size > 65536 or size & (size - 1):
+        return None
+    return size
+
+
+def _wal_header_problems(db_path: Path, page_size: int | None) -> list[str]:
+    """Report a -wal that SQLite would use although it was written for other pages."""
+    try:
+        with open(f"{db_path}-wal", "rb") as handle:
+            header = handle.read(_WAL_HEADER_SIZE)
+    except OSError:
+        return []
+    if len(header) < _WAL_HEADER_SIZE or not _wal_header_valid(header):
+        return []  # SQLite ignores such a -wal: nothing of it reaches the database
+    wal_page_size = int.from_bytes(header[8:12], "big")
+    if page_size is not None and wal_page_size != page_size:
+        # The page size cannot change while a database is in WAL mode, so this
+        # -wal was written by another database; SQLite would still apply it.
+        return [
+            f"the -wal file beside it was written for {wal_page_size}-byte pages but the "
+            f"file has {page_size}-byte pages: it is a stray -wal from another database"
+        ]
+    return []
+
+
+def _wal_header_valid(header: bytes) -> bool:
+    """Return True when SQLite would accept this -wal header (magic, version, checksum)."""
+    magic = int.from_bytes(header[0:4], "big")
+    if magic not in _WAL_MAGICS or int.from_bytes(header[4:8], "big") != 3007000:
+        return False
+    order = "big" if magic & 1 else "little"
+    s0 = s1 = 0
+    for offset in range(0, 24, 8):
+        s0 = (s0 + int.from_bytes(header[offset : offset + 4], order) + s1) & 0xFFFFFFFF
+        s1 = (s1 + int.from_bytes(header[offset + 4 : offset + 8], order) + s0) & 0xFFFFFFFF
+    return (s0, s1) == (int.from_bytes(header[24:28], "big"), int.from_bytes(header[28:32], "big"))
+
+
+def _sqlite_problems(
+    path: Path, *, immutable: bool, expected_page_size: int | None = None, strict_id: bool = False
+) -> list[str]:
+    """Return SQLite's verdict on the file, and whether it still reads as ours."""
+    try:
+        connection = connect_readonly(path, immutable=immutable)
+    except sqlite3.Error as exc:
+        return [f"SQLite cannot open it ({exc})"]
+    try:
+        # One result row can hold several lines; report each line on its own.
+        rows = [
+            line.strip()
+            for (row,) in connection.execute("PRAGMA quick_check")
+            for line in str(row).splitlines()
+            if line.strip() and not line.startswith("*** in database")
+        ]
+        if rows != ["ok"]:
+            shown = rows[:_MAX_REPORTED]
+            if len(rows) > _MAX_REPORTED:
+                shown.append(f"... and {len(rows) - _MAX_REPORTED} more from SQLite's quick_check")
+            return [f"SQLite's quick_check: {row}" for row in shown]
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        if expected_page_size is not None and page_size != expected_page_size:
+            return [
+                f"read through its -wal it has {page_size}-byte pages, the file itself "
+                f"{expected_page_size}: the -wal beside it is a stray from another database"
+            ]
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID and (strict_id or app_id != 0):
+            return [f"it does not carry Scale Across's application id (it has 0x{app_id:08X})"]
+        tables = {
+            name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if "alembic_version" not in tables:
+            if app_id == 0 and not tables:
+                return []  # a database SQLite has just created: nothing in it yet
+            return ["it has no schema revision (alembic_version is missing): it is not a Scale Across database"]
+        if connection.execute("SELECT count(*) FROM alembic_version").fetchone()[0] != 1:
+            return ["its schema revision (alembic_version) is not a single row"]
+        # Every connection of ours enforces foreign keys, so a sound file has
+        # no dangling reference. Pages from another database (a stray -wal)
+        # that quick_check finds well-formed usually leave some behind.
+        dangling = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if dangling:
+            table, rowid, parent, _ = dangling[0]
+            return [
+                f"{len(dangling)} record(s) refer to records that are not there "
+                f"(foreign_key_check: first in {table}, row {rowid}, refers to {parent})"
+            ]
+    except sqlite3.Error as exc:
+        return [f"SQLite cannot read it: {exc}"]
+    finally:
+        connection.close()
+    return []
+
+
+def verify_file(path: Path) -> bool:
+    """Return True when ``path`` alone (no journal) is a sound, stamped database of ours.
+
+    Backups are checked this way: the file must stand on its own.
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+            return False
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    if header_problems(header, info.st_size):
+        return False
+    return not _sqlite_problems(path, immutable=True, strict_id=True)
+
+
+# --- moving aside and restoring -------------------------------------------
+
+
+def move_aside(db_path: os.PathLike[str] | str) -> Path:
+    """Move a database and its ``-wal``/``-shm``/``-journal`` into the damaged folder.
+
+    The files go into a new folder ``damaged/<stem>-<timestamp>/`` in the
+    data directory. Nothing is deleted or overwritten: a move to another file
+    system copies, syncs, and only then removes the original. Journals move
+    first, so the database is never left beside a ``-wal`` that is not its own.
+
+    Args:
+        db_path: The database file.
+
+    Returns:
+        The folder that now holds the files.
+
+    Raises:
+        StorageError: none of the files exist, or they cannot be moved.
+    """
+    path = Path(db_path)
+    members = [Path(f"{path}{suffix}") for suffix in _MOVE_ORDER]
+    members = [member for member in members if os.path.lexists(member)]
+    if not members:
+        raise StorageError(f"{path} does not exist; nothing was moved")
+    try:
+        folder = _new_folder(paths.damaged_dir(), f"{path.stem}-{_stamp()}")
+        for member in members:
+            _move(member, folder / member.name)
+        fsync_dir(folder)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        raise StorageError(f"cannot move {path} aside: {exc.strerror or exc}") from None
+    return folder
+
+
+def restore_backup(backup_path: os.PathLike[str] | str, db_path: os.PathLike[str] | str) -> Path | None:
+    """Put a verified backup in place of the database.
+
+    The backup is verified first. It is then copied beside the database and
+    verified again. Only then is the current file moved aside (with its
+    journals), and the copy renamed into place. A failure before that point
+    leaves the current file as it was.
+
+    Args:
+        backup_path: The backup file to restore.
+        db_path: The database file to replace (it may be missing).
+
+    Returns:
+        The folder the current file was moved to, or None when there was none.
+
+    Raises:
+        StorageError: the backup fails verification, or the files cannot be
+            written. The current file is then untouched.
+    """
+    backup, target = Path(backup_path), Path(db_path)
+    if not verify_file(backup):
+        raise StorageError(
+            f"{backup} is not a sound Scale Across backup (it failed verification); "
+            f"{target} was left as it is"
+        )
+    if target.exists() and backup.resolve() == target.resolve():
+        raise StorageError(f"{backup} is the database itself, not a backup of it")
+    temp = target.with_name(f".{target.name}.restore-{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        copy_durably(backup, temp)
+        if not verify_file(temp):
+            raise StorageError(
+                f"the copy of {backup} failed verification; {target} was left as it is"
+            )
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise StorageError(f"cannot restore {backup}: {exc.strerror or exc}; {target} was left as it is") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    moved = None
+    if any(os.path.lexists(f"{target}{suffix}") for suffix in _MOVE_ORDER):
+        try:
+            moved = move_aside(target)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+    try:
+        os.replace(temp, target)
+        fsync_dir(target.parent)
+    except OSError as exc:
+        where = f"; the previous file is in {moved}" if moved else ""
+        raise StorageError(
+            f"cannot put the restored file in place at {target}: {exc.strerror or exc} "
+            f"(the verified copy is {temp}{where})"
+        ) from None
+    return moved
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def _new_folder(parent: Path, name: str) -> Path:
+    parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(1, 1000):
+        folder = parent / (name if attempt == 1 else f"{name}-{attempt}")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
+    raise FileExistsError(f"no free folder name for {name} in {parent}")
+
+
+def _move(source: Path, target: Path) -> None:
+    """Move one file without ever overwriting ``target``; across file systems copy first."""
+    if os.path.lexists(target):
+        raise FileExistsError(f"{target} already exists")
+    try:
+        os.rename(source, target)
+        return
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+    copy_durably(source, target)
+    source.unlink()
+
+
+def copy_durably(source: Path, target: Path) -> None:
+    """Copy a file byte for byte and flush it to disk before returning."""
+    with source.open("rb") as src, target.open("xb") as dst:
+        shutil.copyfileobj(src, dst, length=1024 * 1024)
+        dst.flush()
+        os.fsync(dst.fileno())
+    shutil.copystat(source, target)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries, so a rename survives a power cut (POSIX only)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --- session markers ------------------------------------------------------
+
+
+def _marker(db_path: os.PathLike[str] | str) -> Path:
+    # In the data folder, not beside the database: the database's folder may
+    # be read-only, and the user's folder stays free of our files.
+    resolved = Path(db_path).expanduser().absolute()
+    digest = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:16]
+    return paths.data_dir() / "sessions" / f"{resolved.name}-{digest}.session"
+
+
+def mark_session_open(db_path: os.PathLike[str] | str) -> None:
+    """Record that a session on this database has started.
+
+    The marker is removed by :func:`mark_session_closed`. A marker still
+    present at the next start means that session did not end cleanly. A
+    failure to write it is logged, not raised: it must not stop the app.
+    """
+    marker = _marker(db_path)
+    content = json.dumps(
+        {
+            "database": str(Path(db_path).expanduser().absolute()),
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "started": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+    )
+    temp = marker.with_name(f"{marker.name}.{os.getpid()}.tmp")
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(content, encoding="utf-8")
+        os.replace(temp, marker)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        _log(exc, f"cannot write the session marker {marker}")
+
+
+def mark_session_closed(db_path: os.PathLike[str] | str) -> None:
+    """Record that the session on this database ended cleanly."""
+    marker = _marker(db_path)
+    try:
+        marker.unlink(missing_ok=True)
+    except OSError as exc:
+        _log(exc, f"cannot remove the session marker {marker}")
+
+
+def previous_session_unclean(db_path: os.PathLike[str] | str) -> bool:
+    """Return True when the file may need a check before it is opened.
+
+    That is when a session marker is still there, or when a ``-wal`` with
+    frames sits beside the database. SQLite deletes the ``-wal`` when the
+    last connection closes cleanly, so a left-over one means a crash, another
+    process still using the file, or a stray ``-wal``.
+    """
+    return _marker(db_path).exists() or wal_frames_present(Path(db_path))
+
+
+def _log(exc: BaseException, context: str) -> None:
+    from facilitator.applog import log_exception
+
+    log_exception(exc, context)
