@@ -7,6 +7,8 @@ run on machines without a display.
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -71,7 +73,46 @@ def build_parser() -> argparse.ArgumentParser:
     check = agenda_commands.add_parser("check", help="validate an agenda file")
     check.add_argument("file", type=Path)
     agenda_commands.add_parser("list", help="list shipped and user agendas")
+    _add_db_parser(commands, common)
     return parser
+
+
+def _add_db_parser(commands, common: argparse.ArgumentParser) -> None:
+    """Add ``db check|backup|backups|restore``: the database file's safety commands."""
+    database = commands.add_parser(
+        "db", parents=[common], help="check, back up or restore the database file"
+    )
+    actions = database.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    check = actions.add_parser(
+        "check", parents=[common], help="check the database file for damage (read-only)"
+    )
+    check.add_argument(
+        "--move-aside", action="store_true",
+        help="move a damaged file and its journal files into the data folder's damaged/ folder",
+    )
+    backup = actions.add_parser("backup", parents=[common], help="take a verified backup now")
+    backup.add_argument(
+        "--keep", type=_positive_int, default=20, metavar="N",
+        help="keep the N newest backups of this database (default: 20)",
+    )
+    actions.add_parser("backups", parents=[common], help="list this database's backups, newest first")
+    restore = actions.add_parser(
+        "restore", parents=[common],
+        help="replace the database with a verified backup (the current file is moved aside)",
+    )
+    restore.add_argument(
+        "backup", metavar="BACKUP", help="backup file: a path, or a file name in the backup folder"
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -212,10 +253,109 @@ def _cmd_agenda(args) -> int:
     return 0
 
 
+def _cmd_db(args) -> int:
+    from facilitator.storage.location import plain_sqlite_path
+
+    path = plain_sqlite_path(args.db)
+    if path is None:
+        raise CommandError("db commands work on a SQLite file, not on a database URL")
+    return _DB_HANDLERS[args.db_command](args, path)
+
+
+def _db_check(args, path: Path) -> int:
+    from facilitator.storage import backups, health
+
+    problems = health.check_database(path)
+    if not problems:
+        print(f"{path}: ok")
+        return 0
+    for problem in problems:
+        _fail(f"{path}: {' '.join(problem.split())}")
+    exists = any(os.path.lexists(f"{path}{suffix}") for suffix in ("",) + health.JOURNAL_SUFFIXES)
+    moved = None
+    if args.move_aside and exists:
+        moved = health.move_aside(path)
+        print(f"{PROG}: moved {path} and its journal files to {moved}", file=sys.stderr)
+    newest = backups.newest_verified_backup(path)
+    if newest is not None:
+        hint = (
+            f"the newest verified backup is {newest.path} (taken {newest.created:%Y-%m-%d %H:%M:%S}); "
+            f"restore it with: {PROG} db restore {shlex.quote(str(newest.path))} "
+            f"--db {shlex.quote(str(path))}"
+        )
+    else:
+        hint = f"there is no verified backup of {path} in {backups.backup_folder()}"
+        if exists and moved is None:
+            hint += (
+                f"; to set the damaged file aside: {PROG} db check --move-aside "
+                f"--db {shlex.quote(str(path))}"
+            )
+    print(f"{PROG}: hint: {hint}", file=sys.stderr)
+    return 1
+
+
+def _db_backup(args, path: Path) -> int:
+    from facilitator.storage.backups import take_backup
+
+    backup = take_backup(path, keep=args.keep)
+    print(f"Backed up {path} to {backup.path} ({_size(backup.size)})")
+    return 0
+
+
+def _db_backups(args, path: Path) -> int:
+    from facilitator.storage.backups import backup_folder, list_backups
+
+    found = list_backups(path)
+    if not found:
+        print(
+            f"No backups of {path} yet in {backup_folder()}; "
+            f"take one with: {PROG} db backup --db {shlex.quote(str(path))}"
+        )
+        return 0
+    for backup in found:
+        print(f"{backup.created:%Y-%m-%d %H:%M:%S}  {_size(backup.size):>10}  {backup.path}")
+    return 0
+
+
+def _db_restore(args, path: Path) -> int:
+    from facilitator.storage.backups import backup_folder
+    from facilitator.storage.health import restore_backup
+
+    backup = Path(args.backup).expanduser()
+    if not backup.exists() and backup.name == args.backup:
+        # A bare file name, as `db backups` shows it, is looked up in the backup folder.
+        backup = backup_folder() / backup.name
+    if not backup.is_file():
+        raise CommandError(f"{args.backup}: no such backup file")
+    moved = restore_backup(backup, path)
+    print(f"Restored {path} from the verified backup {backup}")
+    if moved is not None:
+        print(f"The previous file and its journal files were moved to {moved}")
+    else:
+        print("There was no previous file to move aside")
+    return 0
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+_DB_HANDLERS = {
+    "check": _db_check,
+    "backup": _db_backup,
+    "backups": _db_backups,
+    "restore": _db_restore,
+}
+
 _HANDLERS = {
     "events": _cmd_events,
     "demo": _cmd_demo,
     "import": _cmd_import,
     "export": _cmd_export,
     "agenda": _cmd_agenda,
+    "db": _cmd_db,
 }
