@@ -1,10 +1,13 @@
-"""Start the Qt application on a database."""
+"""Start the Qt application on a database: one instance per file, recovery, backups."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from facilitator.applog import log_exception
 from facilitator.storage import StorageError
+from facilitator.storage.health import mark_session_closed, mark_session_open
 from facilitator.storage.location import database_target, plain_sqlite_path
 from facilitator.storage.quick_read import recent_events
 
@@ -12,36 +15,88 @@ from facilitator.storage.quick_read import recent_events
 def start_window(db_target: str | None):
     """Return the main window for the database, showing its events as fast as possible.
 
-    When the file is a known database at the current schema, the event list is
+    A database whose last session did not end cleanly is checked first; a
+    damaged one is moved aside and its newest verified backup offered. When
+    the file is a known database at the current schema, the event list is
     read without the ORM and the database is opened after the first paint;
     anything else (a first start, a migration, a URL, a problem) takes the
-    careful path first.
+    careful path first. Once open, a changed database is backed up.
 
     Raises:
         StorageError: the database cannot be opened.
+        StartCancelled: the facilitator chose Quit in the recovery dialog.
     """
     from ui.main_window import MainWindow
+    from ui.recovery import recover_if_needed
 
     target = database_target(db_target)
     path = plain_sqlite_path(target)
+    if path is not None:
+        recover_if_needed(path)
+        mark_session_open(path)
     rows = recent_events(path) if path is not None else None
     if rows is None:
-        from facilitator.storage import open_database
+        db, _recovered = _open(target, path)
+        window = MainWindow(db)
+        _back_up_at_start(window, path)
+        return window
 
-        return MainWindow(open_database(target))
+    recovered = []
 
     def opener():
-        from facilitator.storage import open_database
+        db, was_recovered = _open(target, path)
+        recovered.append(was_recovered)
+        return db
 
-        return open_database(target)
+    window = MainWindow(opener=opener, initial_rows=rows, location=str(path))
 
-    return MainWindow(opener=opener, initial_rows=rows, location=str(path))
+    def after_opening():
+        if any(recovered):
+            window.show_start()  # the list on screen came from the damaged file
+        _back_up_at_start(window, path)
+
+    window.opened.connect(after_opening)
+    return window
+
+
+def _open(target: str, path: Path | None):
+    """Open the database; a file that opening finds damaged goes through recovery once."""
+    from facilitator.storage import open_database
+    from facilitator.storage.health import CorruptDatabaseError, check_database
+    from ui.recovery import recover
+
+    try:
+        return open_database(target), False
+    except CorruptDatabaseError as exc:
+        if path is None or not path.exists():
+            raise
+        recover(path, check_database(path) or exc.problems)
+        return open_database(target), True
+
+
+def _back_up_at_start(window, path: Path | None) -> None:
+    """Back up a database that changed since its newest backup; a failure never blocks start."""
+    if path is None:
+        return
+    from facilitator.storage.backups import backup_if_changed
+
+    try:
+        backup_if_changed(path, keep=max(1, window.settings.get("backups_keep")))
+    except Exception as exc:  # noqa: BLE001 (a backup problem must not keep the facilitator out)
+        where = log_exception(exc, "backup at start")
+        details = f"; details in {where}" if where else ""
+        window.show_problem(f"No backup was taken at start: {exc}. Earlier backups are kept{details}.")
 
 
 def run_gui(db_target: str | None) -> int:
-    """Open the database and show the main window; return the exit status."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    """Open the database and show the main window; return the exit status.
 
+    Exits with status 1, without opening anything, when another instance has
+    the same database open or the database cannot be opened.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from ui.crash import install_exception_hooks
     from ui.fonts import register_fonts
     from ui.settings import APPLICATION, ORGANIZATION
 
@@ -49,16 +104,53 @@ def run_gui(db_target: str | None) -> int:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setFont(register_fonts())
+    hooks = install_exception_hooks()
     try:
-        window = start_window(db_target)
-    except StorageError as exc:
-        QMessageBox.critical(None, APPLICATION, f"Cannot open the database.\n\n{exc}")
+        return _run(app, db_target)
+    finally:
+        hooks.uninstall()
+
+
+def _run(app, db_target: str | None) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.recovery import StartCancelled
+    from ui.settings import APPLICATION
+    from ui.single_instance import AlreadyOpenError, DatabaseLock
+
+    path = plain_sqlite_path(db_target)
+    lock = DatabaseLock(path) if path is not None else None
+    try:
+        if lock is not None:
+            lock.acquire()
+    except AlreadyOpenError as exc:
+        QMessageBox.warning(None, APPLICATION, str(exc))
         print(f"scale-across: error: {exc}", file=sys.stderr)
         return 1
-    if window.settings.window_state()[0] is None:
-        window.resize(1280, 760)
-    window.show()
+    except OSError as exc:
+        # Without a writable data folder there is no lock to take; SQLite's
+        # own locking still keeps the file sound, so open it anyway.
+        print(f"scale-across: warning: no single-instance lock: {exc}", file=sys.stderr)
+        lock = None
+    window = None
     try:
+        try:
+            window = start_window(db_target)
+        except StartCancelled as exc:
+            print(f"scale-across: {exc}", file=sys.stderr)
+            return 1
+        except StorageError as exc:
+            QMessageBox.critical(None, APPLICATION, f"Cannot open the database.\n\n{exc}")
+            print(f"scale-across: error: {exc}", file=sys.stderr)
+            return 1
+        if window.settings.window_state()[0] is None:
+            window.resize(1280, 760)
+        window.show()
         return app.exec()
     finally:
-        window.close_database()
+        if window is not None:
+            window.close_database()
+        if path is not None:
+            mark_session_closed(path)  # a clean end: no check needed next time
+        if lock is not None:
+            lock.release()

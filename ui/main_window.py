@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
     the database right after (start-up must not wait for SQLAlchemy). The
     event screens are imported when the first event opens, for the same reason.
     """
+
+    #: The database was opened through the opener (never emitted when given ``db``).
+    opened = Signal()
 
     def __init__(
         self,
@@ -118,6 +121,9 @@ class MainWindow(QMainWindow):
         """Return the open database, opening it now if that has not happened yet."""
         if self._db is None:
             self._db = self._opener()
+            # Deferred: whoever asked for the database finishes with it before
+            # listeners (backups, a refreshed list) run.
+            QTimer.singleShot(0, self, self.opened.emit)
         return self._db
 
     def close_database(self) -> None:
@@ -126,13 +132,23 @@ class MainWindow(QMainWindow):
             self._db.close()
 
     def _finish_opening(self) -> None:
+        from ui.recovery import StartCancelled
+
         if self._db is not None:
             return
         try:
             self.db  # noqa: B018 (opens it)
+        except StartCancelled:
+            self.close()  # the facilitator chose Quit in the recovery dialog
+            return
         except StorageError as exc:
             QMessageBox.critical(self, TITLE, f"Cannot open the database.\n\n{exc}")
             self.close()
+
+    def show_problem(self, message: str) -> None:
+        """Show a problem that is not about an edit (a backup at start, say) in the banner."""
+        self.banner.label.setText(message)
+        self.banner.show()
 
     # -- actions and menus -------------------------------------------------
     def _build_actions(self) -> None:

@@ -27,6 +27,8 @@ OPTIONS = {
     "page_size": Option("export/page_size", "A4", str),
     "open_after_export": Option("export/open_after", True, bool),
     "export_folder": Option("export/folder", "", str),
+    # How many verified backups of the database are kept (oldest go first).
+    "backups_keep": Option("storage/backups_keep", 20, int),
 }
 ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 150, 175, 200)
 

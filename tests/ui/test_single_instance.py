@@ -1,0 +1,116 @@
+"""One app per database: a second instance says so and exits; a killed holder's lock is reclaimed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from facilitator.storage.health import previous_session_unclean
+from ui.app import run_gui
+from ui.single_instance import AlreadyOpenError, DatabaseLock, lock_path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+# Takes the same lock the app takes, says so, and holds it until killed.
+HOLDER = r"""
+import sys, time
+from pathlib import Path
+from ui.single_instance import DatabaseLock
+
+lock = DatabaseLock(Path(sys.argv[1]))
+lock.acquire()
+print("locked", flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.fixture
+def holder(db_path):
+    """Start a second process that holds the database's lock; kill it afterwards."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db_path)],
+        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        line = child.stdout.readline().strip()
+        assert line == "locked", child.stderr.read()
+        yield child
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait(timeout=10)
+        child.stdout.close()
+        child.stderr.close()
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(text))
+    return shown
+
+
+def test_a_second_instance_on_the_same_file_says_so_and_exits(qapp, db_path, holder, warnings, capsys):
+    assert run_gui(str(db_path)) == 1
+    message = f"This database is already open in Scale Across (process {holder.pid} on host {socket.gethostname()})."
+    assert warnings == [f"{message} Switch to that window."]
+    assert message in capsys.readouterr().err
+    assert not db_path.exists()  # never opened, not even created
+    assert not previous_session_unclean(db_path)  # and no session marker of ours
+
+
+def test_another_spelling_of_the_same_path_meets_the_same_lock(tmp_path, db_path, holder, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(AlreadyOpenError) as raised:
+        DatabaseLock(Path("sub/../") / db_path.name).acquire()
+    assert raised.value.holder.pid == holder.pid
+
+
+def test_a_lock_left_by_a_killed_process_is_reclaimed(db_path, holder):
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(timeout=10)
+    assert lock_path(db_path).exists()  # left behind, naming a dead process
+    assert lock_path(db_path).read_text().split("\n")[0] == str(holder.pid)
+
+    lock = DatabaseLock(db_path)
+    lock.acquire()
+    assert lock_path(db_path).read_text().split("\n")[0] == str(os.getpid())
+    lock.release()
+    assert not lock_path(db_path).exists()
+
+
+def test_an_unreadable_lock_file_with_no_live_holder_is_reclaimed(db_path):
+    # A crash between creating the lock file and writing it leaves it empty.
+    path = lock_path(db_path)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"")
+    lock = DatabaseLock(db_path)
+    lock.acquire()
+    assert path.read_text().split("\n")[0] == str(os.getpid())
+    lock.release()
+
+
+def test_a_normal_run_takes_the_lock_and_leaves_nothing_behind(qapp, db_path):
+    seen = {}
+
+    def look_then_quit():
+        seen["lock"] = lock_path(db_path).exists()
+        seen["unclean"] = previous_session_unclean(db_path)
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+
+    QTimer.singleShot(300, look_then_quit)
+    assert run_gui(str(db_path)) == 0
+    assert seen == {"lock": True, "unclean": True}  # during the run: locked, session open
+    assert not lock_path(db_path).exists()
+    assert not previous_session_unclean(db_path)  # a clean quit: no check next time
