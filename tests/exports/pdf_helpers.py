@@ -76,3 +76,18 @@ def hostile_event(session):
         owner_id=owner.id, description=HOSTILE[1], limits=HOSTILE[2],
     )
     return event
+
+
+def loaded_event(tmp_path_factory, build):
+    """Build an event through the services in a fresh database and return it fully loaded."""
+    from facilitator.services.events import load_event
+    from facilitator.storage import open_database
+
+    database = open_database(tmp_path_factory.mktemp("exports") / "events.sqlite3")
+    try:
+        with database.transaction() as session:
+            event_id = build(session).id
+        with database.transaction() as session:
+            return load_event(session, event_id)
+    finally:
+        database.close()

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from pdf_helpers import make_event, pdf_text, reader
+from pdf_helpers import loaded_event, make_event, pdf_text, reader
 
 from exports.pdf import adopters, render_agreement, render_summary
 from facilitator.domain import BoundaryKind, OutcomeKind, ParticipantRole, SupportType
 from facilitator.services import agreements, outcomes, participants, patterns
-from facilitator.services.events import load_event
-from facilitator.storage import open_database
 
 WORDS = "Adoption needs clear limits, named owners and a date to look again. "
 
@@ -80,20 +78,9 @@ def _build_many(session):
     return event
 
 
-def _loaded(tmp_path_factory, build):
-    database = open_database(tmp_path_factory.mktemp("long") / "events.sqlite3")
-    try:
-        with database.transaction() as session:
-            event_id = build(session).id
-        with database.transaction() as session:
-            return load_event(session, event_id)
-    finally:
-        database.close()
-
-
 @pytest.fixture(scope="module")
 def long_event(tmp_path_factory):
-    return _loaded(tmp_path_factory, _build_long)
+    return loaded_event(tmp_path_factory, _build_long)
 
 
 MARKERS = ["END-WHAT-HAPPENED", "END-NO-SPACES", "END-SUMMARY", "END-GUIDANCE", "END-LIMITS",
@@ -117,7 +104,7 @@ def test_ten_thousand_characters_split_across_pages_in_an_agreement(long_event):
 
 
 def test_two_hundred_agreements_make_many_pages(tmp_path_factory):
-    event = _loaded(tmp_path_factory, _build_many)
+    event = loaded_event(tmp_path_factory, _build_many)
     pdf = render_summary(event)
     pages = reader(pdf).pages
     assert len(pages) >= 40
