@@ -64,9 +64,7 @@ class Database:
     @property
     def path(self) -> Path | None:
         """Return the SQLite file, or None for other databases."""
-        if self.engine.dialect.name != "sqlite" or not self.engine.url.database:
-            return None
-        return Path(self.engine.url.database)
+        return _sqlite_file(self.engine)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -114,8 +112,8 @@ def open_database(target: str | os.PathLike[str] | None = None) -> Database:
     engine = _create_engine(url)
     path = _sqlite_file(engine)
     try:
-        _back_up_before_migrating(engine, path)
-        migrate.upgrade_to_head(engine)
+        backup = (lambda: _back_up_before_migrating(path)) if path is not None else None
+        migrate.upgrade_to_head(engine, before_upgrade=backup)
         if engine.dialect.name == "sqlite":
             _stamp_application_id(engine)
     except migrate.NewerSchemaError as exc:
@@ -141,18 +139,8 @@ def _sqlite_file(engine: Engine) -> Path | None:
     return Path(database)
 
 
-def _back_up_before_migrating(engine: Engine, path: Path | None) -> None:
+def _back_up_before_migrating(path: Path) -> None:
     """Take a verified backup of an existing file that is about to be migrated."""
-    if path is None:
-        return
-    with engine.connect() as connection:
-        revision = migrate.current_revision(connection)
-    # None is a new, empty file; head needs no migration; an unknown revision
-    # is refused by upgrade_to_head and left untouched.
-    if revision is None or revision == migrate.HEAD_REVISION:
-        return
-    if revision not in migrate.known_revisions():
-        return
     try:
         take_backup(path, reason="before-migration")
     except CorruptDatabaseError:

@@ -7,6 +7,7 @@ head opens without loading Alembic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import inspect, text
@@ -46,8 +47,12 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    """Migrate the database to head; refuse one from a newer version."""
+def upgrade_to_head(engine: Engine, *, before_upgrade: Callable[[], None] | None = None) -> None:
+    """Migrate the database to head; refuse one from a newer version.
+
+    ``before_upgrade`` runs only when an existing database is about to be
+    migrated (not for a new file, not at head), e.g. to take a backup first.
+    """
     with engine.connect() as connection:
         revision = current_revision(connection)
     if revision == HEAD_REVISION:
@@ -57,6 +62,8 @@ def upgrade_to_head(engine: Engine) -> None:
             f"this database was written by a newer version of Scale Across "
             f"(schema revision {revision}); update the app to open it. The file was left untouched."
         )
+    if revision is not None and before_upgrade is not None:
+        before_upgrade()
     from alembic import command
 
     config = alembic_config()
