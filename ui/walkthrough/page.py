@@ -231,7 +231,6 @@ class WalkthroughPage(QWidget):
         else:
             rebuilt = False
         for position, step in enumerate(self.agenda.steps):
-            used = format_seconds(self.timer.seconds(step.id))
             if position < self.index:
                 mark, state = "✓", "done"
             elif position == self.index:
@@ -239,7 +238,7 @@ class WalkthroughPage(QWidget):
             else:
                 mark, state = "  ", "upcoming"
             item = self.step_list.item(position)
-            item.setText(f"{mark} {position + 1}. {step.title}\n     {used} of {step.timebox_minutes}:00")
+            item.setText(self._step_text(position, mark))
             item.setData(Qt.ItemDataRole.UserRole, state)
             item.setToolTip(f"{step.title} — {state}")
         self.step_list.setCurrentRow(self.index)
@@ -270,6 +269,9 @@ class WalkthroughPage(QWidget):
         self.total_label.setText(f"Event time {total} of {self.agenda.total_minutes}:00")
         current = self.step_list.item(self.index)
         if current is not None:
-            current.setText(
-                f"▶ {self.index + 1}. {step.title}\n     {format_seconds(used)} of {step.timebox_minutes}:00"
-            )
+            current.setText(self._step_text(self.index, "▶"))
+
+    def _step_text(self, position: int, mark: str) -> str:
+        step = self.agenda.steps[position]
+        used = format_seconds(self.timer.seconds(step.id))
+        return f"{mark} {position + 1}. {step.title}\n     {used} of {step.timebox_minutes}:00"
