@@ -73,11 +73,26 @@ def build_parser() -> argparse.ArgumentParser:
     check = agenda_commands.add_parser("check", help="validate an agenda file")
     check.add_argument("file", type=Path)
     agenda_commands.add_parser("list", help="list shipped and user agendas")
-    _add_db_parser(commands, common)
+    db_actions = _add_db_parser(commands, common)
+    for extension in _extensions():
+        extension.add_parsers(commands, common)
+        if hasattr(extension, "add_db_actions"):
+            extension.add_db_actions(db_actions, common)
     return parser
 
 
-def _add_db_parser(commands, common: argparse.ArgumentParser) -> None:
+def _extensions():
+    """Return the modules that add follow-up commands (search, report).
+
+    Each has ``add_parsers(commands, common)`` and ``HANDLERS``; one that also
+    adds ``db`` actions has ``add_db_actions(actions, common)`` and ``DB_HANDLERS``.
+    """
+    from ui import cli_report, cli_search
+
+    return (cli_search, cli_report)
+
+
+def _add_db_parser(commands, common: argparse.ArgumentParser):
     """Add ``db check|backup|backups|restore``: the database file's safety commands."""
     database = commands.add_parser(
         "db", parents=[common], help="check, back up or restore the database file"
@@ -103,6 +118,7 @@ def _add_db_parser(commands, common: argparse.ArgumentParser) -> None:
     restore.add_argument(
         "backup", metavar="BACKUP", help="backup file: a path, or a file name in the backup folder"
     )
+    return actions
 
 
 def _positive_int(text: str) -> int:
@@ -124,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ui.app import run_gui
 
             return run_gui(args.db)
-        handler = _HANDLERS[command]
+        handler = _handlers()[command]
         return handler(args) or 0
     except (CommandError, DocumentError, ServiceError, StorageError, OSError, ExportError) as exc:
         _fail(_one_line(exc))
@@ -136,6 +152,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         detail = f" (details in {where})" if where else ""
         _fail(f"unexpected error: {_one_line(exc)}{detail}")
         return 1
+
+
+def _handlers() -> dict:
+    handlers = dict(_HANDLERS)
+    for extension in _extensions():
+        handlers.update(extension.HANDLERS)
+    return handlers
 
 
 def _fail(message: str) -> None:
@@ -259,7 +282,10 @@ def _cmd_db(args) -> int:
     path = plain_sqlite_path(args.db)
     if path is None:
         raise CommandError("db commands work on a SQLite file, not on a database URL")
-    return _DB_HANDLERS[args.db_command](args, path)
+    handlers = dict(_DB_HANDLERS)
+    for extension in _extensions():
+        handlers.update(getattr(extension, "DB_HANDLERS", {}))
+    return handlers[args.db_command](args, path)
 
 
 def _db_check(args, path: Path) -> int:

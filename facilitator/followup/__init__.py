@@ -1,0 +1,1 @@
+"""Read models for following events up: history, adoptions, the pattern library."""
