@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.agenda.model import Agenda
+from facilitator.followup.locate import Place
 from ui.editing import EventEditor
 from ui.panels.outcomes import OutcomesPanel
 from ui.panels.patterns import PatternsPanel
-from ui.prepare.page import PreparePage
+from ui.prepare.page import PARTICIPANTS, PreparePage
 from ui.review.page import ReviewPage
 from ui.views import PREPARE, REVIEW, WALK_THROUGH
 from ui.walkthrough.page import WalkthroughPage
@@ -39,6 +40,30 @@ class EventScreen(QWidget):
     def show_view(self, index: int) -> None:
         """Switch to Prepare, Walk-through or Review."""
         self.tabs.setCurrentIndex(index)
+
+    def show_record(self, place: Place) -> None:
+        """Show a record where the room worked on it.
+
+        The walk-through step that captures its kind, else Prepare's
+        participants, else the Review page. The stored step is not moved:
+        looking a record up is not the room moving on.
+        """
+        steps = self.walkthrough.agenda.steps
+        for index, step in enumerate(steps):
+            if place.capture in step.captures:
+                self.show_view(WALK_THROUGH)
+                self.walkthrough.go_to(index, store=False)
+                panel = self.walkthrough.contents.widget(index).panels[step.captures.index(place.capture)]
+                if place.row_id is not None:
+                    panel.show_record(place.row_id)
+                return
+        if place.capture == "participants":
+            self.show_view(PREPARE)
+            self.prepare.show_section(PARTICIPANTS)
+            if place.row_id is not None:
+                self.prepare.participants.show_record(place.row_id)
+            return
+        self.show_view(REVIEW)
 
     def add_record(self) -> None:
         """Start adding a record where the facilitator is."""

@@ -54,6 +54,17 @@ class RecordPanel(QWidget):
         else:
             self._stale = True
 
+    def show_record(self, record_id) -> None:
+        """Select the row of ``record_id`` (a search result the lead opened)."""
+        if self._stale:
+            self.refresh()
+            self._stale = False
+        table = getattr(self, "table", None)
+        if isinstance(table, RecordTable):
+            table.select_record(record_id)
+            table.scrollTo(table.currentIndex())
+            table.setFocus()
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if self._stale:
             self.refresh()

@@ -197,6 +197,13 @@ class BoundariesPanel(RecordPanel):
                 self.selector.setCurrentRow(row)
                 return
 
+    def show_record(self, record_id) -> None:
+        """Show the boundaries of the pattern ``record_id`` (a boundary's pattern)."""
+        if self._stale:
+            self.refresh()
+            self._stale = False
+        self.select_pattern(record_id)
+
     def step_pattern(self, delta: int) -> None:
         """Go to the next (+1) or previous (-1) pattern; the cursor stays where it is."""
         row = self.selector.currentRow() + delta
