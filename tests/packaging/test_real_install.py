@@ -33,6 +33,8 @@ def test_wheel_contains_package_data_and_console_script(wheel):
         "facilitator/storage/migrations/script.py.mako",
         "facilitator/storage/migrations/versions/0001_initial_schema.py",
         "facilitator/storage/migrations/versions/0002_accepted_over_commitment.py",
+        "facilitator/storage/migrations/versions/0003_search_index.py",
+        "facilitator/search/schema.py",
         "ui/cli.py",
         "exports/__init__.py",
     ):

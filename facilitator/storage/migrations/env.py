@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from facilitator.domain import Base
+from facilitator.search.schema import alembic_include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -21,6 +22,8 @@ def _configure(connection) -> None:
         # the file at the old revision, never in between.
         transactional_ddl=True,
         compare_type=True,
+        # The search index is raw SQL (facilitator.search.schema), not models.
+        include_name=alembic_include_name,
     )
 
 
