@@ -1,0 +1,130 @@
+"""The pattern library's table: a thin model over PatternRow and its filter."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from facilitator.domain import OutcomeKind
+from facilitator.followup.library import PatternRow
+
+COLUMNS = ("Pattern", "Kind", "Coalition", "First presented", "Events", "Teams reached", "Adopted")
+#: Headers as shown: two lines where one would make the column wider than its figures.
+HEADERS = ("Pattern", "Kind", "Coalition", "First\npresented", "Events", "Teams\nreached", "Adopted")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_NUMBERS = {4, 5, 6}
+
+
+def fold(text: str) -> str:
+    """Return ``text`` without accents and case, so "zoe" matches "Zoë"."""
+    plain = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+
+
+def _display(row: PatternRow, column: int) -> str:
+    first = row.first_presented.isoformat() if row.first_presented else "—"
+    return (
+        row.name, row.kind.label, row.coalition, first,
+        str(row.events), str(row.teams_reached), str(row.adopted_teams),
+    )[column]
+
+
+def _sort_key(row: PatternRow, column: int):
+    # Never-presented patterns sort after every date, not as a type error.
+    first = row.first_presented.isoformat() if row.first_presented else "9999"
+    return (
+        row.name.casefold(), row.kind.label, row.coalition.casefold(), first,
+        row.events, row.teams_reached, row.adopted_teams,
+    )[column]
+
+
+class PatternTableModel(QAbstractTableModel):
+    """Rows are PatternRow objects; ``Qt.UserRole`` hands the row back."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[PatternRow] = []
+        self._folded: list[str] | None = None
+
+    def set_rows(self, rows: list[PatternRow]) -> None:
+        """Replace all rows."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._folded = None  # folded when first filtered by text: most views never are
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PatternRow:
+        """Return the pattern shown on source row ``row``."""
+        return self._rows[row]
+
+    def folded_text(self, row: int) -> str:
+        """Return the name and summary of source row ``row``, folded for matching."""
+        if self._folded is None:
+            self._folded = [fold(f"{r.name}\n{r.summary}") for r in self._rows]
+        return self._folded[row]
+
+    def column_texts(self, column: int) -> set[str]:
+        """Return the distinct texts shown in ``column``, to size it."""
+        return {_display(row, column) for row in self._rows}
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Sort by {COLUMNS[section].lower()}"
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, index.column())
+        if role == SORT_ROLE:
+            return _sort_key(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 0:
+                return f"{row.name}\n\n{row.summary}" if row.summary else row.name
+            return _display(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in _NUMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Keeps the patterns whose name or summary holds the text, of a kind and a coalition."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._kind: OutcomeKind | None = None
+        self._coalition: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_criteria(self, text: str, kind: OutcomeKind | None, coalition: str | None) -> None:
+        """Filter by words (all must appear, accents ignored), kind and coalition (None: any)."""
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self._kind = kind
+        self._coalition = coalition
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        row = model.row_at(source_row)
+        if self._kind is not None and row.kind != self._kind:
+            return False
+        if self._coalition is not None and row.coalition != self._coalition:
+            return False
+        return not self._words or all(word in model.folded_text(source_row) for word in self._words)

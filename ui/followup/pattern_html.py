@@ -1,0 +1,168 @@
+"""The pattern library's detail as one rich-text document.
+
+One document renders a pattern with hundreds of adoptions in a blink, where a
+widget per card would take seconds. Every user string is escaped; links carry
+only our own "open:N" numbers, never user text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import uuid
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from facilitator.domain import AgreementStatus, EventStatus, OutcomeKind
+from facilitator.followup.library import Adoption, BoundaryGroup, PatternDetail, Presentation, SourceOutcome
+
+#: How many items a section shows before "Show all": enough to read, quick to draw.
+SHOWN = 30
+#: What a link asks to open: event id, record kind, record id (None: the event).
+Target = tuple[uuid.UUID, str, "uuid.UUID | None"]
+
+
+@dataclass(frozen=True)
+class Look:
+    """The theme's colours (#rrggbb) and sizes (pt), read from the running stylesheet."""
+
+    text: str
+    muted: str
+    danger: str
+    ok: str
+    card: str
+    border: str
+    link: str
+    heading_pt: float
+    subheading_pt: float
+
+
+def esc(text: str) -> str:
+    """Return user text safe inside our markup, line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def plural(count: int, word: str) -> str:
+    """Return "1 team", "2 teams", "1,410 outcomes"."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def event_words(date: dt.date, title: str) -> str:
+    """Return how an event is named in the detail: "2026-01-10 · Winter"."""
+    return f"{date.isoformat()} · {title or 'Untitled event'}"
+
+
+class DetailDocument:
+    """Builds the HTML of one pattern and remembers what each link opens."""
+
+    def __init__(self, look: Look, expanded: frozenset[str] = frozenset()) -> None:
+        self.look = look
+        self.expanded = expanded
+        self.targets: list[Target] = []
+
+    def _link(self, target: Target, inner: str) -> str:
+        self.targets.append(target)
+        return f'<a href="open:{len(self.targets) - 1}">{inner}</a>'
+
+    def _muted(self, text: str) -> str:
+        return f'<span style="color:{self.look.muted}">{esc(text)}</span>'
+
+    def _card(self, lines: list[str], target: Target | None) -> str:
+        body = "<br>".join(self._link(target, line) if target else line for line in lines)
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="10" style="border: 1px solid '
+            f'{self.look.border}; background-color: {self.look.card}"><tr><td>{body}</td></tr></table>'
+            '<p style="margin: 0; font-size: 4pt">&nbsp;</p>'
+        )
+
+    def _section(self, key: str, title: str, items: Sequence, draw, empty: str, lead: str = "") -> str:
+        """Return a section heading and its items; a long list shows its latest items first."""
+        heading = (
+            f'<p style="margin-top: 14px; margin-bottom: 6px; font-size: {self.look.subheading_pt}pt; '
+            f'font-weight: 700">{esc(title)}</p>'
+        )
+        if not items:
+            return f"{heading}<p>{self._muted(empty)}</p>"
+        shown = items if key in self.expanded or len(items) <= SHOWN else items[-SHOWN:]
+        if len(shown) < len(items):
+            lead += (
+                f"<p>{self._muted(f'Showing the latest {len(shown)} of {len(items):,}.')} "
+                f'<a href="more:{key}"><span style="color:{self.look.link}; font-weight: 700; '
+                f'text-decoration: underline">Show all {len(items):,}</span></a></p>'
+            )
+        return heading + lead + "".join(draw(item) for item in shown)
+
+    def _adoption_counts(self, adoptions: Sequence[Adoption]) -> str:
+        counts = Counter(a.status for a in adoptions)
+        teams = len({a.team.casefold() for a in adoptions})
+        statuses = ", ".join(f"{counts[s]:,} {s.label.lower()}" for s in AgreementStatus if counts[s])
+        summary = f"{plural(len(adoptions), 'agreement')} by {plural(teams, 'team')}: {statuses}"
+        return f"<p>{esc(summary)}</p>"
+
+    def render(self, d: PatternDetail) -> str:
+        """Return the whole detail of ``d`` as HTML."""
+        self.targets = []
+        failure = d.kind == OutcomeKind.FAILURE
+        top = [
+            f'<p style="margin: 0; font-size: {self.look.heading_pt}pt; font-weight: 700">{esc(d.name)}</p>',
+            f"<p>{self._muted(f'{d.kind.label} pattern · {d.coalition}')}</p>",
+        ]
+        if d.summary:
+            top.append(f"<p>{esc(d.summary)}</p>")
+        if d.guidance:
+            how = "What to avoid" if failure else "How to reproduce"
+            top.append(f"<p><b>{how}:</b> {esc(d.guidance)}</p>")
+        return "".join([
+            *top,
+            self._section("outcomes", "Came from", d.outcomes, self._outcome, "No outcomes linked."),
+            self._section(
+                "boundaries", "Boundaries over time", d.boundaries,
+                lambda group: self._boundaries(d.pattern_id, group),
+                "No boundaries recorded yet: nobody has said where it works or breaks.",
+            ),
+            self._section(
+                "adoptions", "Adopted by", d.adoptions, self._adoption, "No agreements adopt it yet.",
+                self._adoption_counts(d.adoptions) if d.adoptions else "",
+            ),
+            self._section("events", "Presented at", d.events, self._event, "Not presented at any event."),
+        ])
+
+    def _outcome(self, o: SourceOutcome) -> str:
+        lines = [f'<span style="font-size: {self.look.subheading_pt}pt; font-weight: 700">'
+                 f"{esc(o.kind.label)}: {esc(o.title)}</span>"]
+        if o.evidence:
+            lines.append(f"<b>Evidence:</b> {esc(o.evidence)}")
+        lines.append(self._muted(event_words(o.event_date, o.event_title)))
+        return self._card(lines, (o.event_id, "outcome", o.outcome_id))
+
+    def _boundaries(self, pattern_id: uuid.UUID, group: BoundaryGroup) -> str:
+        if group.event_id is None:
+            when, target = f"{group.date.isoformat()} · outside an event", None
+        else:
+            when, target = event_words(group.date, group.title), (group.event_id, "pattern", pattern_id)
+        lines = [self._muted(when)]
+        lines += [f"<b>{esc(line.kind.label)}:</b> {esc(line.text)}" for line in group.lines]
+        return self._card(lines, target)
+
+    def _adoption(self, a: Adoption) -> str:
+        same = a.team.casefold() == a.adopter.strip().casefold()
+        who = a.adopter if same else f"{a.adopter} ({a.team})"
+        status = a.status.label + (f" — {a.status_reason}" if a.status_reason else "")
+        colour = {AgreementStatus.ADOPTED: self.look.ok, AgreementStatus.ABANDONED: self.look.danger}
+        if a.status in colour:
+            status_html = f'<span style="color:{colour[a.status]}; font-weight: 700">{esc(status)}</span>'
+        else:
+            status_html = esc(status)
+        check_in = f" · check-in {a.check_in.isoformat()}" if a.check_in else ""
+        lines = [
+            f'<span style="font-size: {self.look.subheading_pt}pt; font-weight: 700">{esc(who)}</span>',
+            status_html,
+            self._muted(event_words(a.event_date, a.event_title) + check_in),
+        ]
+        return self._card(lines, (a.event_id, "agreement", a.agreement_id))
+
+    def _event(self, e: Presentation) -> str:
+        state = "closed" if e.status == EventStatus.CLOSED else e.status.label.lower()
+        line = f"{esc(event_words(e.date, e.title))} {self._muted(f'({state})')}"
+        return f'<p style="margin: 2px 0">{self._link((e.event_id, "event", None), line)}</p>'
