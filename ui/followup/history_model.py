@@ -1,0 +1,209 @@
+"""The History table: a thin model over history rows and a proxy that filters them.
+
+Sorting happens in the source model with Python's sort on each column's real
+value (dates as dates, counts as numbers): a proxy sort would call back into
+Python for every comparison, which is far too slow for ten thousand rows.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from facilitator.domain import EventStatus
+from facilitator.followup.history import HistoryFilter, HistoryRow
+
+Role = Qt.ItemDataRole
+ROW_ROLE = Role.UserRole  # the HistoryRow itself
+SORT_ROLE = Role.UserRole + 1  # the value the column sorts by
+_STATUS_ORDER = {EventStatus.PLANNED: 0, EventStatus.RUNNING: 1, EventStatus.CLOSED: 2}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class Column(NamedTuple):
+    """One column: its header, what it shows and what it sorts by."""
+
+    title: str
+    display: Callable[[HistoryRow], str]
+    sort_key: Callable[[HistoryRow], Any]
+    numeric: bool = False
+
+
+def _count(field: str) -> Column:
+    value = attrgetter(field)
+    return Column(field.capitalize(), lambda row: f"{value(row):,}", value, numeric=True)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("Date", lambda r: r.date.isoformat(), attrgetter("date")),
+    Column("Event", lambda r: r.title or "(untitled)", lambda r: r.title.casefold()),
+    Column("Coalitions", lambda r: r.coalition_names, lambda r: r.coalition_names.casefold()),
+    Column("Status", lambda r: r.status.label, lambda r: _STATUS_ORDER[r.status]),
+    _count("participants"),
+    _count("agreements"),
+    _count("adopted"),
+    _count("overdue"),
+)
+EVENT_COLUMN, STATUS_COLUMN, OVERDUE_COLUMN = 1, 3, len(COLUMNS) - 1
+
+
+class HistoryModel(QAbstractTableModel):
+    """Rows are HistoryRow objects, kept in the order of the last sort.
+
+    ``warning`` is the colour overdue counts are drawn in; the page sets it
+    from the theme.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._base: list[HistoryRow] = []  # newest first, as loaded
+        self._rows: list[HistoryRow] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.warning = QBrush(QColor("#8f000d"))
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_rows(self, rows: list[HistoryRow]) -> None:
+        """Replace all rows, keeping the current sort."""
+        self.beginResetModel()
+        self._base = list(rows)
+        self._rows = self._sorted()
+        self.endResetModel()
+
+    def rows(self) -> list[HistoryRow]:
+        """Return every row in the order loaded (newest first)."""
+        return self._base
+
+    def row_at(self, row: int) -> HistoryRow:
+        """Return the history row shown at ``row``."""
+        return self._rows[row]
+
+    def row_of(self, event_id: uuid.UUID) -> int | None:
+        """Return the row of an event, or None when it is not listed."""
+        return next((i for i, r in enumerate(self._rows) if r.event_id == event_id), None)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Role.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Role.DisplayRole:
+            return COLUMNS[section].title
+        if role == Role.TextAlignmentRole and COLUMNS[section].numeric:
+            return _RIGHT
+        return None
+
+    def data(self, index: QModelIndex, role=Role.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Role.DisplayRole:
+            return COLUMNS[column].display(row)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return _variant(COLUMNS[column].sort_key(row))
+        if role == Role.TextAlignmentRole and COLUMNS[column].numeric:
+            return _RIGHT
+        if column == OVERDUE_COLUMN and row.overdue:
+            if role == Role.ForegroundRole:
+                return self.warning
+            if role == Role.FontRole:
+                return self._bold
+        if role == Role.ToolTipRole:
+            return _tooltip(row, column)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column's real value; ties keep the newest-first order."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        old = self.persistentIndexList()
+        moved = [id(self._rows[i.row()]) for i in old]
+        self._rows = self._sorted()
+        # Rows are found again by identity: hashing ten thousand UUIDs is slower.
+        where = {id(row): i for i, row in enumerate(self._rows)} if old else {}
+        self.changePersistentIndexList(
+            old, [self.index(where[key], i.column()) for key, i in zip(moved, old, strict=True)]
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self) -> list[HistoryRow]:
+        if self._sort is None:
+            return list(self._base)
+        column, order = self._sort
+        # Python's sort is stable, also reversed: equal rows stay newest first.
+        return sorted(
+            self._base,
+            key=COLUMNS[column].sort_key,
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+
+
+def _variant(value: Any) -> Any:
+    """Return a sort key Qt can hold: dates as their day number."""
+    return value.toordinal() if hasattr(value, "toordinal") else value
+
+
+def _tooltip(row: HistoryRow, column: int) -> str | None:
+    if column == STATUS_COLUMN and row.status == EventStatus.CLOSED:
+        return "Closed: opens read-only; reopening it for edits is a deliberate step"
+    if column == OVERDUE_COLUMN and row.overdue:
+        return f"{row.overdue} open agreement(s) past their check-in date"
+    if column == EVENT_COLUMN and row.facilitator:
+        return f"{row.title} — facilitated by {row.facilitator}"
+    return None
+
+
+class HistoryProxy(QSortFilterProxyModel):
+    """Shows the rows a HistoryFilter accepts; sorting is passed to the source model."""
+
+    def __init__(self, source: HistoryModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self._filter = HistoryFilter()
+        # Bound once: filterAcceptsRow runs for every row on each keystroke.
+        self._row_at = source.row_at
+        self._matches = self._filter.matches
+
+    @property
+    def history_filter(self) -> HistoryFilter:
+        """Return the filter in force."""
+        return self._filter
+
+    def set_filter(self, history_filter: HistoryFilter) -> None:
+        """Filter by ``history_filter`` (no work when it did not change)."""
+        if history_filter == self._filter:
+            return
+        self.beginFilterChange()
+        self._filter = history_filter
+        self._matches = history_filter.matches
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(  # noqa: N802 (Qt API)
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        return self._matches(self._row_at(source_row))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Let the source model sort; this proxy keeps the source order."""
+        self.sourceModel().sort(column, order)
