@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitator.domain.base import Base, enum_column, utcnow
@@ -22,6 +22,8 @@ class Agreement(Base):
     """An adopter's explicit agreement to adopt patterns with the coalition's support."""
 
     __tablename__ = "agreements"
+    # Covers the per-event status and overdue counts of the follow-up views.
+    __table_args__ = (Index("ix_agreements_event_status_check_in", "event_id", "status", "check_in"),)
 
     event_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), index=True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitator.domain.base import Base, enum_column
@@ -20,6 +20,8 @@ class Participant(Base):
     """A person at the event, with their team and role."""
 
     __tablename__ = "participants"
+    # Covers the History view's per-event counts and its person/team filter.
+    __table_args__ = (Index("ix_participants_event_name_team", "event_id", "name", "team"),)
 
     event_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), index=True
@@ -44,6 +46,8 @@ class Outcome(Base):
     """A success or failure the coalition shares, with its evidence."""
 
     __tablename__ = "outcomes"
+    # Covers counting successes and failures per event without reading the texts.
+    __table_args__ = (Index("ix_outcomes_event_kind", "event_id", "kind"),)
 
     event_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), index=True

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 
-from sqlalchemy import String, case, func, select, type_coerce
+from sqlalchemy import String, case, func, literal, select, type_coerce
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -104,8 +105,19 @@ class HistoryFilter:
     def _needle(self) -> str:
         return fold(self.person_or_team.strip())
 
-    def matches(self, row: HistoryRow) -> bool:
-        """Return whether the row passes every filter that is set."""
+    @property
+    def needs_people(self) -> bool:
+        """Return whether matching looks at participants' names and teams."""
+        return bool(self._needle)
+
+    def matches(self, row: HistoryRow, people: Mapping[uuid.UUID, str] | None = None) -> bool:
+        """Return whether the row passes every filter that is set.
+
+        Args:
+            row: The event's row.
+            people: Folded names and teams per event from :func:`people_index`,
+                for rows loaded without them; None uses the row's own.
+        """
         if self.status is not None and row.status != self.status:
             return False
         if self.date_from is not None and row.date < self.date_from:
@@ -114,10 +126,15 @@ class HistoryFilter:
             return False
         if self.coalition is not None and self.coalition not in row.coalitions:
             return False
-        return not self._needle or self._needle in row.folded_people
+        if not self._needle:
+            return True
+        haystack = row.folded_people if people is None else people.get(row.event_id, "")
+        return self._needle in haystack
 
 
-def history_rows(session: Session, *, today: dt.date | None = None) -> list[HistoryRow]:
+def history_rows(
+    session: Session, *, today: dt.date | None = None, with_people: bool = True
+) -> list[HistoryRow]:
     """Return every event with its counts, newest first (by date, then creation).
 
     One query per table, each grouped by event and joined here by event id:
@@ -127,12 +144,25 @@ def history_rows(session: Session, *, today: dt.date | None = None) -> list[Hist
     Args:
         session: An open session; nothing is written.
         today: The day check-ins are judged against (default: today).
+        with_people: Fill ``people`` and ``teams``. The History view leaves
+            them out (a third of the load) and reads :func:`people_index`
+            only when someone filters by a person or team.
     """
     with collector_paused():
-        return _rows(session.connection(), today or dt.date.today())
+        return _rows(session.connection(), today or dt.date.today(), with_people)
 
 
-def _rows(connection: Connection, today: dt.date) -> list[HistoryRow]:
+def people_index(session: Session) -> dict[uuid.UUID, str]:
+    """Return each event's participants' names and teams, folded for matching."""
+    with collector_paused():
+        index = {}
+        for key, _count, names, teams in session.connection().execute(_people(in_order=False)).all():
+            folded = "\n".join(map(_fold_name, names.split(_SEP) + list(_distinct(teams))))
+            index[uuid_from_hex(key)] = folded
+        return index
+
+
+def _rows(connection: Connection, today: dt.date, with_people: bool) -> list[HistoryRow]:
     from facilitator.domain import Event
 
     coalitions: dict[str, list[str]] = {}
@@ -140,14 +170,15 @@ def _rows(connection: Connection, today: dt.date) -> list[HistoryRow]:
         coalitions.setdefault(key, []).append(name)
     people, outcomes, agreements = (
         {row[0]: row[1:] for row in connection.execute(query).all()}
-        for query in (_people(), _outcome_counts(), _agreement_counts(today))
+        for query in (_people() if with_people else _counts_of_people(), _outcome_counts(), _agreement_counts(today))
     )
     patterns = dict(connection.execute(_pattern_counts()).all())
     events = select(
-        Event.id, _key(Event.id), Event.date, Event.title, Event.status, Event.facilitator
+        _key(Event.id), Event.date, Event.title, Event.status, Event.facilitator
     ).order_by(Event.date.desc(), Event.created_at.desc())
     rows = []
-    for event_id, key, date, title, status, facilitator in connection.execute(events).all():
+    for key, date, title, status, facilitator in connection.execute(events).all():
+        event_id = uuid_from_hex(key)
         n_people, names, teams = people.get(key, _NO_PEOPLE)
         n_outcomes, failures = outcomes.get(key, (0, 0))
         n_agreements, adopted, n_open, overdue = agreements.get(key, (0, 0, 0, 0))
@@ -167,6 +198,19 @@ def _rows(connection: Connection, today: dt.date) -> list[HistoryRow]:
 _NO_PEOPLE = (0, "", "")
 
 
+def uuid_from_hex(key: str) -> uuid.UUID:
+    """Return the UUID stored as ``key`` (32 hex digits), as ``uuid.UUID(hex=key)`` does.
+
+    Ten thousand ``UUID.__init__`` calls, with their parsing and checks,
+    were a fifth of the History view's load; stored keys are always 32 hex
+    digits, so the integer is set directly, the way ``__init__`` sets it.
+    """
+    value = object.__new__(uuid.UUID)
+    object.__setattr__(value, "int", int(key, 16))
+    object.__setattr__(value, "is_safe", uuid.SafeUUID.unknown)
+    return value
+
+
 def _key(column):
     """Return an event id column as the text it is stored as: a cheap dictionary key."""
     return type_coerce(column, String).label("key")
@@ -182,16 +226,34 @@ def _coalition_names():
     )
 
 
-def _people():
+def _people(in_order: bool = True):
+    """Count and list each event's participants and teams.
+
+    ``in_order`` lists them in the event's order (so the first spelling of a
+    team wins), through an ordered subquery; without it SQLite reads the
+    covering index and the order is by name.
+    """
     from facilitator.domain import Participant
 
-    team = func.trim(Participant.team)
+    source = select(Participant.event_id, Participant.name, Participant.team)
+    if in_order:
+        source = source.order_by(Participant.event_id, Participant.position)
+    people = source.subquery()
+    team = func.trim(people.c.team)
     return select(
-        _key(Participant.event_id),
+        _key(people.c.event_id),
         func.count(),
-        func.aggregate_strings(Participant.name, _SEP),
-        func.aggregate_strings(case((team == "", Participant.name), else_=team), _SEP),
-    ).group_by(Participant.event_id)
+        func.aggregate_strings(people.c.name, _SEP),
+        func.aggregate_strings(case((team == "", people.c.name), else_=team), _SEP),
+    ).group_by(people.c.event_id)
+
+
+def _counts_of_people():
+    from facilitator.domain import Participant
+
+    return select(_key(Participant.event_id), func.count(), literal(""), literal("")).group_by(
+        Participant.event_id
+    )
 
 
 def _outcome_counts():

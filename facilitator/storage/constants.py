@@ -5,4 +5,4 @@
 APPLICATION_ID = 0x53434146
 
 # The newest revision in migrations/versions; a test keeps the two in step.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"

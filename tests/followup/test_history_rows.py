@@ -8,7 +8,7 @@ import gc
 import pytest
 
 from facilitator.domain import AgreementStatus, Event, EventStatus, OutcomeKind
-from facilitator.followup.history import HistoryFilter, HistoryRow, fold, history_rows
+from facilitator.followup.history import HistoryFilter, HistoryRow, fold, history_rows, people_index
 from facilitator.services import agreements, events, outcomes, participants, patterns
 
 TODAY = dt.date(2026, 5, 1)
@@ -189,3 +189,29 @@ def test_loading_leaves_the_garbage_collector_as_it_was(db, history, enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_rows_without_people_keep_the_counts_and_the_index_holds_the_folded_names(db, history):
+    spring, _kickoff, _planning = history
+    with db.transaction() as s:
+        full = {r.event_id: r for r in history_rows(s, today=TODAY)}
+        light = {r.event_id: r for r in history_rows(s, today=TODAY, with_people=False)}
+        people = people_index(s)
+    assert light[spring].people == light[spring].teams == ()
+    assert light[spring].participants == full[spring].participants == 4
+    assert sorted(people[spring].splitlines()) == sorted(full[spring].folded_people.splitlines())
+    assert "zoe lefevre" in people[spring] and "payments" in people[spring]
+    assert HistoryFilter(person_or_team="çağla").matches(light[spring], people)
+    assert not HistoryFilter(person_or_team="çağla").matches(light[spring], {})
+
+
+def test_uuid_from_hex_equals_the_standard_parse():
+    import uuid
+
+    from facilitator.followup.history import uuid_from_hex
+
+    for _ in range(100):
+        value = uuid.uuid4()
+        made = uuid_from_hex(value.hex)
+        assert made == value and hash(made) == hash(value) and str(made) == str(value)
+        assert {made: 1}[value] == 1

@@ -8,7 +8,7 @@ Python for every comparison, which is far too slow for ten thousand rows.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -181,6 +181,8 @@ class HistoryProxy(QSortFilterProxyModel):
         self.setSourceModel(source)
         self.setSortRole(SORT_ROLE)
         self._filter = HistoryFilter()
+        self._people_loader: Callable[[], Mapping[uuid.UUID, str]] | None = None
+        self._people: Mapping[uuid.UUID, str] | None = None
         # Bound once: filterAcceptsRow runs for every row on each keystroke.
         self._row_at = source.row_at
         self._matches = self._filter.matches
@@ -196,8 +198,29 @@ class HistoryProxy(QSortFilterProxyModel):
             return
         self.beginFilterChange()
         self._filter = history_filter
-        self._matches = history_filter.matches
+        self._bind()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_people_loader(self, loader: Callable[[], Mapping[uuid.UUID, str]]) -> None:
+        """Read participants' names and teams through ``loader`` once a filter needs them.
+
+        For rows loaded without people (see ``history_rows(with_people=False)``);
+        a new loader forgets what the previous one read. Call it before
+        giving the model the rows it goes with: their reset filters again.
+        """
+        self._people_loader = loader
+        self._people = None
+        self._bind()
+
+    def _bind(self) -> None:
+        matches = self._filter.matches
+        if self._filter.needs_people and self._people_loader is not None:
+            if self._people is None:
+                self._people = self._people_loader()
+            people = self._people
+            self._matches = lambda row: matches(row, people)
+        else:
+            self._matches = matches
 
     def filterAcceptsRow(  # noqa: N802 (Qt API)
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex

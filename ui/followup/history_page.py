@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.followup.history import HistoryRow, history_rows
+from facilitator.followup.history import HistoryRow, history_rows, people_index
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.followup.history_filters import HistoryFilterBar
@@ -106,11 +106,20 @@ class HistoryPage(QWidget):
         """Reload the history from the database, keeping the filters and the selected event."""
         try:
             with self._db().transaction() as session:
-                rows = history_rows(session, today=self._fixed_today or dt.date.today())
+                rows = history_rows(session, today=self._fixed_today or dt.date.today(), with_people=False)
         except (StorageError, ServiceError) as exc:
             self.problem.emit(f"The history could not be read: {exc}")
             return
+        self.proxy.set_people_loader(self._load_people)
         self.show_rows(rows)
+
+    def _load_people(self) -> dict[uuid.UUID, str]:
+        try:
+            with self._db().transaction() as session:
+                return people_index(session)
+        except (StorageError, ServiceError) as exc:
+            self.problem.emit(f"The participants could not be read: {exc}")
+            return {}
 
     def show_rows(self, rows: list[HistoryRow]) -> None:
         """Show ``rows`` (newest first), keeping the filters and the selected event."""
