@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -55,6 +55,10 @@ class Database:
         # Objects stay readable after commit, so a service's result can be
         # shown without another round trip.
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        #: Counts the committed transactions that wrote something, so views can
+        #: tell whether what they show is still current without reading it again.
+        self.generation = 0
+        event.listen(self._sessions, "after_flush", _note_write)
 
     @property
     def url(self) -> str:
@@ -77,6 +81,8 @@ class Database:
         try:
             yield session
             session.commit()
+            if session.info.pop("wrote", False):
+                self.generation += 1
         except DBAPIError as exc:
             session.rollback()
             if self.path is not None:
@@ -94,6 +100,10 @@ class Database:
     def close(self) -> None:
         """Release every connection (checkpoints the WAL on the last one)."""
         self.engine.dispose()
+
+
+def _note_write(session: Session, _context) -> None:
+    session.info["wrote"] = True
 
 
 def open_database(target: str | os.PathLike[str] | None = None) -> Database:
