@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from facilitator.domain import Coalition, Event, TopGoal
@@ -26,9 +26,12 @@ class GoalRecord:
 def find_or_create_coalition(session: Session, name: str) -> Coalition:
     """Return the coalition with this name (case-insensitive), creating it if new."""
     name = clean_text(name, "Coalition name", required=True, max_length=200)
-    existing = session.scalars(
-        select(Coalition).where(func.lower(Coalition.name) == name.lower())
-    ).first()
+    # Compared in Python: SQLite's lower() folds only ASCII, so "Łukasz" would never
+    # match itself and every event would create the coalition anew.
+    wanted = name.casefold()
+    existing = next(
+        (c for c in session.scalars(select(Coalition)) if c.name.casefold() == wanted), None
+    )
     if existing is not None:
         return existing
     coalition = Coalition(name=name)
