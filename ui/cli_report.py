@@ -1,9 +1,152 @@
-"""The ``scale-across`` follow-up commands of this module (wired in ui/cli.py)."""
+"""``scale-across figures`` and ``scale-across report`` (wired in ui/cli.py)."""
 
 from __future__ import annotations
 
-HANDLERS: dict = {}
+import argparse
+import datetime as dt
+import re
+from pathlib import Path
+
+# Terminal control characters in stored names must not reach the terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+NAME_WIDTH = 40
 
 
 def add_parsers(commands, common) -> None:
-    """Add this module's subcommands to the parser."""
+    """Add ``figures`` and ``report`` to the parser."""
+    today = argparse.ArgumentParser(add_help=False)
+    today.add_argument(
+        "--today", type=_date, default=None, metavar="DATE",
+        help="judge the six-month windows on DATE (YYYY-MM-DD) instead of today",
+    )
+    figures = commands.add_parser(
+        "figures", parents=[common, today],
+        help="print the adoption figures: every scope all-time, and by quarter",
+    )
+    figures.add_argument(
+        "--coalition", metavar="NAME", default=None,
+        help="one coalition's figures by quarter, with its top patterns (default: overall)",
+    )
+    report = commands.add_parser(
+        "report", parents=[common, today],
+        help="write the adoption report for leadership as a PDF",
+    )
+    report.add_argument("--out", type=Path, required=True, metavar="FILE", help="PDF file to write")
+    report.add_argument(
+        "--page-size", choices=["A4", "Letter"], default="A4", help="paper size (default: A4)"
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date like 2026-11-21, not {text!r}") from None
+
+
+def _compute(args):
+    from facilitator.figures import compute_figures
+    from ui.cli import _open
+
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            return compute_figures(session, today=args.today)
+    finally:
+        db.close()
+
+
+def _cmd_figures(args) -> int:
+    from facilitator.figures import long_date
+    from ui.cli import CommandError
+
+    report = _compute(args)
+    if args.coalition is None:
+        scope = report.overall
+    else:
+        wanted = " ".join(args.coalition.split()).casefold()
+        scope = next((f for f in report.coalitions
+                      if " ".join(f.scope.split()).casefold() == wanted), None)
+        if scope is None:
+            known = ", ".join(_name(f.scope) for f in report.coalitions) or "none yet"
+            raise CommandError(f"no coalition named {_name(args.coalition)!r}; coalitions: {known}")
+    if report.is_empty:
+        print("No figures yet: no events or patterns are recorded.")
+        return 0
+    print(f"Scale Across adoption figures as of {long_date(report.today)}")
+    print()
+    if args.coalition is None:
+        print("All time")
+        _print_table(_SUMMARY_HEAD, [_summary_row(f) for f in report.scopes])
+        print()
+    print(f"{_name(scope.scope)}, by quarter of the event date")
+    _print_table(_QUARTER_HEAD, [_quarter_row(q) for q in scope.quarters])
+    if args.coalition is not None:
+        values = _summary_row(scope)[1:]
+        print("All time: " + " · ".join(f"{name} {value}" for name, value
+                                         in zip(_SUMMARY_HEAD[1:], values, strict=True)))
+        print()
+        print("Patterns that reached the most teams")
+        _print_table(["teams", "boundaries", "pattern"],
+                     [[f"{p.teams:,}", "documented" if p.documented else "incomplete",
+                       _name(p.name)] for p in scope.top_patterns])
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from exports.report_file import export_report
+
+    report = _compute(args)
+    path = export_report(report, args.out, page_size=args.page_size)
+    print(f"Wrote the adoption report to {path}")
+    return 0
+
+
+_SUMMARY_HEAD = ["scope", "adoption", "teams/pattern", "documented", "median days", "failures"]
+_QUARTER_HEAD = ["quarter", "events", "adoption", "open", "teams/pattern", "documented",
+                 "median days", "failures"]
+
+
+def _summary_row(figures) -> list[str]:
+    from facilitator.figures import format_value, short_value
+
+    v = figures.totals
+    return [_name(figures.scope), format_value("adoption_rate", v.adoption_rate),
+            format_value("teams_per_pattern", v.teams_per_pattern),
+            format_value("boundary_share", v.boundary_share),
+            short_value("median_days", v.median_days), f"{v.failures:,}"]
+
+
+def _quarter_row(q) -> list[str]:
+    from facilitator.figures import format_value, short_value
+
+    adoption = format_value("adoption_rate", q.adoption_rate)
+    if q.adopter_teams:
+        adoption += f" ({q.adopted_teams:,}/{q.adopter_teams:,})"
+    return [q.quarter.label, f"{q.events:,}", adoption, f"{q.open_teams:,}",
+            format_value("teams_per_pattern", q.teams_per_pattern),
+            format_value("boundary_share", q.boundary_share),
+            short_value("median_days", q.median_days), f"{q.failures:,}"]
+
+
+def _print_table(head: list[str], rows: list[list[str]]) -> None:
+    """Print columns padded to their widest cell; text left, numbers right."""
+    widths = [max(len(cell) for cell in column) for column in zip(head, *rows, strict=True)]
+    numeric = [all(_is_number(row[i]) for row in rows) for i in range(len(head))]
+    for row in [head, *rows]:
+        cells = [cell.rjust(w) if right else cell.ljust(w)
+                 for cell, w, right in zip(row, widths, numeric, strict=True)]
+        print("  ".join(cells).rstrip())
+
+
+def _is_number(cell: str) -> bool:
+    return bool(re.fullmatch(r"[\d,.]+( %)?|—", cell))
+
+
+def _name(value: str) -> str:
+    """A stored name on one line, without control characters, cut to a table's width."""
+    text = " ".join(_CONTROL.sub(" ", value).split())
+    return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1].rstrip() + "…"
+
+
+HANDLERS = {"figures": _cmd_figures, "report": _cmd_report}

@@ -1,0 +1,217 @@
+"""The adoption report for leadership: the figures overall and per coalition.
+
+Takes a :class:`facilitator.figures.FiguresReport` and returns PDF bytes, with
+the same fonts, escaping, page templates, "Page x of y", metadata and outline
+as the event documents. Coalition and pattern names are user text and go
+through ``markup.text`` like every other name.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Spacer,
+    Table,
+)
+
+from exports.pdf.blocks import bold, date_text, para
+from exports.pdf.document import (
+    MARGIN_X,
+    DocumentInfo,
+    build_pdf,
+    page_size_of,
+    section_heading,
+)
+from exports.pdf.markup import plain
+from exports.pdf.paragraph import Para
+from exports.pdf.report_charts import GOAL_HEX, figure_chart
+from exports.pdf.report_tables import headed_grid, lines, loose, two_columns
+from exports.pdf.styles import Styles, make_styles
+from facilitator.figures import (
+    FIGURES,
+    METHOD,
+    Figures,
+    FiguresReport,
+    detail,
+    format_value,
+)
+
+TITLE = "Scale Across — adoption report"
+NAME_IN_TABLE = 160          # characters of a coalition or pattern name in a table cell
+NAME_IN_HEADING = 200        # ... in a section heading; a longer name follows in full below it
+CHART_HEIGHT = 118
+TABLE_QUARTERS = 8          # the quarter table shows the most recent two years
+GAP = 8 * mm
+
+
+class ReportRenderer:
+    """Renders a figures report as the leadership PDF."""
+
+    def __init__(self, report: FiguresReport, page_size: str = "A4"):
+        self.report = report
+        self.page_size = page_size
+        self.width = page_size_of(page_size)[0] - 2 * MARGIN_X
+        self.styles: Styles = make_styles()
+
+    def render(self) -> bytes:
+        """Return the PDF as bytes."""
+        day = date_text(self.report.today)
+        info = DocumentInfo(
+            title=TITLE,
+            author="Scale Across Facilitator",
+            subject=f"Adoption figures overall and per coalition, by calendar quarter, as of {day}",
+            header=TITLE,
+            header_right=day,
+            footer=f"{TITLE} · {day}",
+        )
+        story: list[Flowable] = [*self._title_block(), *self._summary()]
+        for figures in self.report.scopes:
+            story.extend(self._scope(figures))
+        story.append(PageBreak())
+        story.extend(self._method())
+        return build_pdf(story, info, self.styles, self.page_size)
+
+    # Sections ----------------------------------------------------------------
+
+    def _title_block(self) -> list[Flowable]:
+        s, report = self.styles, self.report
+        quarters = report.overall.quarters
+        span = (f"{quarters[0].quarter.label} to {quarters[-1].quarter.label}" if quarters
+                else "no events yet")
+        coalitions = len(report.coalitions)
+        return [
+            Para("SCALE ACROSS · ADOPTION REPORT", s.kicker),
+            Para(TITLE, s.title),
+            Para(f"Figures as of {date_text(report.today)} · {coalitions} "
+                 f"coalition{'s' if coalitions != 1 else ''} · {span}", s.subtitle),
+            Para("The five measures of how the coalitions' patterns spread, overall and for each "
+                 "coalition, by calendar quarter. How each is computed is explained at the end.",
+                 s.body),
+        ]
+
+    def _summary(self) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [CondPageBreak(60 * mm), loose(section_heading("Summary, all time", s))]
+        if self.report.is_empty:
+            return [*story, Para("Nothing is recorded yet: no events, no patterns.", s.empty)]
+        head = ["Scope", *(f.title for f in FIGURES)]
+        rows = []
+        for figures in self.report.scopes:
+            name = bold(plain(figures.scope, NAME_IN_TABLE), s.cell_bold)
+            rows.append([[name], *([self._cell(format_value(f, getattr(figures.totals, f.key)))]
+                                   for f in FIGURES)])
+        first = self.width * 0.30
+        rest = (self.width - first) / len(FIGURES)
+        story.append(headed_grid(head, rows, [first, *[rest] * len(FIGURES)], s))
+        return story
+
+    def _scope(self, figures: Figures) -> list[Flowable]:
+        s = self.styles
+        name = plain(figures.scope, NAME_IN_HEADING)
+        title = "Overall" if figures.coalition_id is None else f"Coalition: {name}"
+        story: list[Flowable] = [PageBreak(), section_heading(title, s)]
+        if name != figures.scope:
+            story.append(para(f"Full name: {figures.scope}", s.note))
+        if figures.is_empty:
+            return [*story, Para("No events or patterns recorded for this coalition yet.", s.empty)]
+        story.append(self._headlines(figures))
+        story.append(Spacer(1, 6))
+        story.append(self._charts(figures))
+        shown = figures.quarters[-TABLE_QUARTERS:]
+        story.append(CondPageBreak(50 * mm))
+        story.append(loose(Para("By quarter", s.item)))
+        if len(shown) < len(figures.quarters):
+            story.append(Para(f"The last {len(shown)} quarters; the charts show all "
+                              f"{len(figures.quarters)}, from {figures.quarters[0].quarter.label}.",
+                              s.note))
+        story.append(self._quarter_table(shown))
+        story.append(CondPageBreak(50 * mm))
+        story.append(loose(Para("Patterns that reached the most teams", s.item)))
+        story.append(self._top_patterns(figures))
+        return story
+
+    def _headlines(self, figures: Figures) -> Table:
+        s = self.styles
+        rows = [[[Para(f.title, s.label)],
+                 [Para(f"<b>{format_value(f, getattr(figures.totals, f.key))}</b>", s.cell)],
+                 [Para(detail(f, figures.totals), s.note)]] for f in FIGURES]
+        widths = [self.width * 0.34, self.width * 0.16, self.width * 0.50]
+        return lines(rows, widths)
+
+    def _charts(self, figures: Figures) -> Table:
+        s = self.styles
+        width = (self.width - GAP) / 2
+        cells = []
+        for info in FIGURES:
+            caption = "per quarter" if not info.cumulative else "as at each quarter's end"
+            if info.key == "adoption_rate" and any(q.open_teams for q in figures.quarters):
+                caption += " · lighter: some teams still within six months"
+            if info.target is not None:
+                caption += f' · <font color="{GOAL_HEX}">dashed line: {info.target_label}</font>'
+            cells.append([
+                Para(f"<b>{info.title}</b>", s.note),
+                Para(caption, s.note),
+                figure_chart(info, figures, width, CHART_HEIGHT),
+            ])
+        return two_columns(cells, width, GAP)
+
+    def _quarter_table(self, quarters) -> Table:
+        head = ["Quarter", "Events", "Adoption rate", "Still open", "Teams per pattern",
+                "Documented", "Median days", "Failures"]
+        rows = []
+        for q in quarters:
+            adoption = format_value("adoption_rate", q.adoption_rate)
+            if q.adopter_teams:
+                adoption += f" ({q.adopted_teams:,} of {q.adopter_teams:,})"
+            rows.append([self._cell(q.quarter.label), self._cell(f"{q.events:,}"),
+                         self._cell(adoption), self._cell(f"{q.open_teams:,}"),
+                         self._cell(format_value("teams_per_pattern", q.teams_per_pattern)),
+                         self._cell(format_value("boundary_share", q.boundary_share)),
+                         self._cell(format_value("median_days", q.median_days)),
+                         self._cell(f"{q.failures:,}")])
+        share = [0.10, 0.09, 0.22, 0.09, 0.11, 0.14, 0.14, 0.11]
+        return headed_grid(head, rows, [self.width * f for f in share], self.styles)
+
+    def _top_patterns(self, figures: Figures) -> Flowable:
+        s = self.styles
+        if not figures.top_patterns:
+            return Para("No patterns recorded yet.", s.empty)
+        overall = figures.coalition_id is None
+        head = ["#", "Pattern", *(["Coalition"] if overall else []), "Teams reached",
+                "Boundaries"]
+        rows = []
+        for number, line in enumerate(figures.top_patterns, start=1):
+            row = [self._cell(str(number)), [para(plain(line.name, NAME_IN_TABLE), s.cell)]]
+            if overall:
+                row.append([para(plain(line.coalition, NAME_IN_TABLE), s.cell)])
+            row.append(self._cell(f"{line.teams:,}"))
+            row.append(self._cell("documented" if line.documented else "incomplete"))
+            rows.append(row)
+        if overall:
+            share = [0.05, 0.45, 0.24, 0.10, 0.16]
+        else:
+            share = [0.05, 0.69, 0.10, 0.16]
+        return headed_grid(head, rows, [self.width * f for f in share], self.styles)
+
+    def _method(self) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [section_heading("How these figures are computed", s)]
+        for title, body in METHOD:
+            story.append(Para(title, s.item))
+            story.append(Para(body, s.body))
+        return story
+
+    def _cell(self, value: str) -> list[Para]:
+        return [para(value, self.styles.cell)]
+
+
+def render_report(report: FiguresReport, *, page_size: str = "A4") -> bytes:
+    """Return the adoption report PDF ("A4" or "Letter").
+
+    Raises:
+        ValueError: an unknown page size.
+    """
+    return ReportRenderer(report, page_size).render()

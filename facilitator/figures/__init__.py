@@ -1,0 +1,36 @@
+"""Adoption figures over time, overall and per coalition (no Qt).
+
+``compute_figures(session, today=...)`` reads the whole history with a few
+bulk queries and returns a :class:`FiguresReport`; ``FIGURES`` and
+``METHOD`` hold the words every screen and document uses for them.
+"""
+
+from facilitator.figures.compute import OVERALL, compute_figures
+from facilitator.figures.dates import Quarter, add_months
+from facilitator.figures.model import (
+    Figures,
+    FiguresReport,
+    FigureValues,
+    PatternReach,
+    QuarterFigures,
+)
+from facilitator.figures.text import (
+    FIGURE_BY_KEY,
+    FIGURES,
+    METHOD,
+    NO_VALUE,
+    FigureInfo,
+    axis_scale,
+    axis_text,
+    detail,
+    format_value,
+    long_date,
+    short_value,
+)
+
+__all__ = [
+    "FIGURES", "FIGURE_BY_KEY", "METHOD", "NO_VALUE", "OVERALL", "FigureInfo", "FigureValues",
+    "Figures", "FiguresReport", "PatternReach", "Quarter", "QuarterFigures", "add_months",
+    "axis_scale", "axis_text",
+    "compute_figures", "detail", "format_value", "long_date", "short_value",
+]

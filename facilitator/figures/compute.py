@@ -1,0 +1,143 @@
+"""Computing the adoption figures of the whole history, overall and per coalition.
+
+How these figures are computed (the report prints the same text):
+
+* **Periods** are calendar quarters of the event date ("2026 Q3"). **Scopes**
+  are overall and each coalition: an event's agreements and outcomes count for
+  every coalition of the event; a pattern counts for its own coalition.
+* **Agreement date** is its event's date; **adopted date** the date of the
+  agreement's first status change to *adopted* (kept even if the adoption was
+  later abandoned). **Team** is the adopter's team, stripped and compared
+  case-insensitively, or the adopter's name when no team was recorded.
+* **Adoption rate** (per quarter of agreement): of the distinct teams that
+  agreed to adopt at events in the quarter, the share with at least one of
+  those agreements adopted within six calendar months of its date (event
+  date + 6 months, clamped to the month's end: 31 August gives 28 or 29
+  February). Also counted: how many of the other teams are still inside their
+  six months on ``today`` (an agreement not abandoned whose window is open).
+  The all-time value is the same over all agreements.
+* **Teams reached per pattern** (cumulative at each quarter end): for each
+  pattern first presented by then, the distinct teams that agreed to adopt it
+  (whatever the status) at events by then; the figure is the mean over those
+  patterns, patterns nobody adopted counting as zero. A coalition's figure
+  uses its own patterns, whoever's event the agreement was made at.
+* **Patterns with documented boundaries** (cumulative at each quarter end):
+  of the patterns first presented by then (earliest event that presented the
+  pattern; if none, the day it was created), the share with at least one
+  "works when" and at least one "breaks when" condition stated by then (the
+  condition's event date; if its event is gone, the day it was recorded).
+* **Median days to adopted** (per quarter of agreement): the median over the
+  quarter's adopted agreements of adopted date minus event date, in days;
+  none when nothing was adopted.
+* **Failures shared** (per quarter): failure outcomes at events in the quarter.
+
+Everything is read with a few bulk queries (``facilitator.figures.queries``)
+and counted in one pass over the rows (``facilitator.figures.tally``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+
+from sqlalchemy.orm import Session
+
+from facilitator.figures.dates import Quarter, as_uuid
+from facilitator.figures.model import (
+    Figures,
+    FiguresReport,
+    FigureValues,
+    QuarterFigures,
+)
+from facilitator.figures.queries import HistoryRows, read_history
+from facilitator.figures.tally import ScopeCounts, tally
+
+OVERALL = "Overall"
+TOP_PATTERNS = 10
+
+
+def compute_figures(session: Session, *, today: dt.date | None = None,
+                    top: int = TOP_PATTERNS) -> FiguresReport:
+    """Return the figures overall and for every coalition.
+
+    Args:
+        session: An open session; the figures are one consistent snapshot.
+        today: The day the six-month windows are judged on (default: today).
+        top: How many patterns each scope lists by teams reached.
+    """
+    today = today or dt.date.today()
+    return _report(read_history(session), today, top)
+
+
+def _report(rows: HistoryRows, today: dt.date, top: int) -> FiguresReport:
+    scopes = tally(rows, today)
+    names = {coalition_id: name for coalition_id, name in rows.coalitions}
+    overall = _figures(OVERALL, None, scopes[None], top)
+    coalitions = sorted(
+        (_figures(names[cid], cid, counts, top) for cid, counts in scopes.items() if cid is not None),
+        key=lambda f: (natural_key(f.scope), str(f.coalition_id)),
+    )
+    return FiguresReport(today=today, overall=overall, coalitions=tuple(coalitions))
+
+
+def natural_key(name: str) -> list:
+    """Sort key that puts "Coalition 2" before "Coalition 10", ignoring case."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
+
+
+def _figures(name: str, coalition_id, scope: ScopeCounts, top: int) -> Figures:
+    quarters = []
+    patterns = reached = documented = 0
+    no_keys: set = set()
+    for index in scope.quarter_indexes():
+        # Patterns, teams reached and documented boundaries add up: as at the quarter's end.
+        patterns += scope.presented.get(index, 0)
+        reached += scope.reach.get(index, 0)
+        documented += scope.documented.get(index, 0)
+        values = _values(
+            events=scope.events.get(index, 0),
+            teams=scope.teams.get(index, no_keys),
+            adopted=scope.adopted.get(index, no_keys),
+            open_=scope.open.get(index, no_keys),
+            patterns=patterns, reached=reached, documented=documented,
+            days=scope.days.get(index, []),
+            failures=scope.failures.get(index, 0),
+        )
+        quarters.append(QuarterFigures(**vars(values), quarter=Quarter.from_index(index)))
+    totals = _values(
+        events=sum(scope.events.values()),
+        teams=set().union(*scope.teams.values()),
+        adopted=set().union(*scope.adopted.values()),
+        open_=set().union(*scope.open.values()),
+        patterns=patterns, reached=reached, documented=documented,
+        days=[d for days in scope.days.values() for d in days],
+        failures=sum(scope.failures.values()),
+    )
+    best = sorted(scope.patterns, key=lambda p: (-p.teams, p.name.casefold(), str(p.pattern_id)))
+    return Figures(
+        scope=name,
+        coalition_id=None if coalition_id is None else as_uuid(coalition_id),
+        quarters=tuple(quarters),
+        totals=totals,
+        top_patterns=tuple(best[:top]),
+    )
+
+
+def _values(*, events: int, teams: set, adopted: set, open_: set, patterns: int, reached: int,
+            documented: int, days: list[int], failures: int) -> FigureValues:
+    return FigureValues(
+        events=events,
+        adopter_teams=len(teams),
+        adopted_teams=len(adopted),
+        open_teams=len(open_ - adopted),
+        adoption_rate=len(adopted) / len(teams) if teams else None,
+        patterns=patterns,
+        teams_reached=reached,
+        teams_per_pattern=reached / patterns if patterns else None,
+        documented_patterns=documented,
+        boundary_share=documented / patterns if patterns else None,
+        adopted_agreements=len(days),
+        median_days=float(statistics.median(days)) if days else None,
+        failures=failures,
+    )

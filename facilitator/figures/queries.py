@@ -1,0 +1,67 @@
+"""The few bulk reads the figures need, as plain tuples straight from the driver.
+
+Plain SQL on the session's own DBAPI connection, on purpose: the rows come
+back as the driver gives them (identifiers as stored, dates as ISO text on
+SQLite) with none of the per-row and per-value work of ORM objects or
+SQLAlchemy ``Row``\\ s, which on a history of 10,000 events would cost more
+than all the arithmetic. Each query is a plain scan of one table (the one
+join follows a primary key); joining the rest happens in Python with dicts,
+which SQLite's nested-loop joins cannot beat on text keys. The SQL is
+portable (no dialect functions, no parameters); enum columns hold their
+string values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+QUERIES = {
+    "coalitions": "SELECT id, name FROM coalitions",
+    "events": "SELECT id, date FROM events",
+    "event_coalitions": "SELECT event_id, coalition_id FROM event_coalitions",
+    # Each agreement with its adopter's team and name.
+    "agreements": (
+        "SELECT a.id, a.event_id, p.team, p.name, a.status "
+        "FROM agreements a JOIN participants p ON p.id = a.adopter_id"
+    ),
+    "adoptions": "SELECT agreement_id, changed_at FROM status_changes WHERE to_status = 'adopted'",
+    "agreement_patterns": "SELECT agreement_id, pattern_id FROM agreement_patterns",
+    "patterns": "SELECT id, coalition_id, name, created_at FROM patterns",
+    "event_patterns": "SELECT event_id, pattern_id FROM event_patterns",
+    "boundaries": (
+        "SELECT pattern_id, kind, event_id, recorded_at FROM boundary_conditions "
+        "WHERE kind IN ('works_when', 'breaks_when')"
+    ),
+    "failures": "SELECT event_id FROM outcomes WHERE kind = 'failure'",
+}
+
+
+@dataclass(frozen=True)
+class HistoryRows:
+    """The raw rows of each query in :data:`QUERIES`, columns in the query's order."""
+
+    coalitions: list[tuple]
+    events: list[tuple]
+    event_coalitions: list[tuple]
+    agreements: list[tuple]
+    adoptions: list[tuple]
+    agreement_patterns: list[tuple]
+    patterns: list[tuple]
+    event_patterns: list[tuple]
+    boundaries: list[tuple]
+    failures: list[tuple]
+
+
+def read_history(session: Session) -> HistoryRows:
+    """Run every query inside the session's transaction: one consistent snapshot."""
+    cursor = session.connection().connection.cursor()
+    try:
+        rows = {}
+        for name, sql in QUERIES.items():
+            cursor.execute(sql)
+            rows[name] = cursor.fetchall()
+    finally:
+        cursor.close()
+    return HistoryRows(**rows)

@@ -1,0 +1,128 @@
+"""One figure on the figures page: its name, headline value, what it means, its chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.figures import (
+    FigureInfo,
+    Figures,
+    axis_scale,
+    axis_text,
+    detail,
+    format_value,
+    short_value,
+)
+from ui.followup.charts import QuarterChart
+
+
+def _label(text: str, role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class FigureCard(QFrame):
+    """A card showing one figure of one scope: all-time value, then its quarters as a chart."""
+
+    def __init__(self, info: FigureInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = info
+        self.setProperty("role", "card")
+        self.title = _label(info.title, "subheading")
+        self.value = _label("", "figure")
+        self.value.setWordWrap(False)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        goal = f" Dashed line: {info.target_label}." if info.target is not None else ""
+        self._explanation = info.explanation + goal
+        self.explanation = _label(self._explanation, "muted")
+        self.detail = _label("")
+        self.chart = QuarterChart(info.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.value, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.chart, 1)
+
+    def show_figures(self, figures: Figures) -> None:
+        """Show the scope's all-time value and its value per quarter."""
+        info, totals = self.info, figures.totals
+        value = format_value(info, getattr(totals, info.key))
+        # The title already says "days"; the short form keeps the title on fewer lines.
+        self.value.setText(short_value(info, getattr(totals, info.key)))
+        self.detail.setText(detail(info, totals))
+        self.setAccessibleName(f"{info.title}: {value}")
+        values = list(figures.series(info.key))
+        top, step = axis_scale(info, values)
+        # Quarters where some teams are still within their six months may still rise.
+        provisional = ([bool(q.open_teams) for q in figures.quarters]
+                       if info.key == "adoption_rate" else [])
+        lighter = " Lighter bars: some teams still within their six months." \
+            if any(provisional) else ""
+        self.explanation.setText(self._explanation + lighter)
+        when = "at the end of" if info.cumulative else "in"
+        texts = [f"{when.capitalize()} {q.quarter.label}: {format_value(info, v)}. {detail(info, q)}"
+                 for q, v in zip(figures.quarters, values, strict=True)]
+        self.chart.set_series(
+            [q.quarter for q in figures.quarters], values, texts,
+            line=info.cumulative, top=top, step=step,
+            axis_text=lambda v: axis_text(info, v),
+            value_text=lambda v: short_value(info, v),
+            goal=info.target, goal_label=info.target_label, provisional=provisional,
+        )
+
+
+class TopPatternsCard(QFrame):
+    """The patterns of the scope that reached the most teams, all time."""
+
+    SHOWN = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.rows: list[tuple[str, int]] = []
+        self._lines = QGridLayout()
+        self._lines.setHorizontalSpacing(12)
+        self._lines.setVerticalSpacing(6)
+        self._lines.setColumnStretch(0, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        layout.addWidget(_label("Patterns that reached the most teams", "subheading"))
+        layout.addWidget(_label("Teams that agreed to adopt each, all time.", "muted"))
+        layout.addLayout(self._lines)
+        layout.addStretch(1)
+
+    def show_figures(self, figures: Figures) -> None:
+        """List the scope's best-reaching patterns with their number of teams."""
+        while self._lines.count():
+            widget = self._lines.takeAt(0).widget()
+            widget.hide()
+            widget.deleteLater()
+        self.rows = [(p.name, p.teams) for p in figures.top_patterns[: self.SHOWN]]
+        if not self.rows:
+            self._lines.addWidget(_label("No patterns yet.", "muted"), 0, 0)
+        for row, (name, teams) in enumerate(self.rows):
+            self._lines.addWidget(_label(name), row, 0)
+            count = _label(f"{teams:,}")
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self._lines.addWidget(count, row, 1)
+        self.setAccessibleName("Patterns that reached the most teams")
+        self.setAccessibleDescription(
+            "; ".join(f"{name}: {teams} teams" for name, teams in self.rows) or "none yet")

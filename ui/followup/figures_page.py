@@ -1,0 +1,227 @@
+"""The figures page: the five adoption figures, overall or per coalition, over quarters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exports.errors import ExportError
+from facilitator.figures import (
+    FIGURES,
+    Figures,
+    FiguresReport,
+    compute_figures,
+    long_date,
+)
+from facilitator.services.errors import ServiceError
+from facilitator.storage import StorageError
+from ui.followup.figure_card import FigureCard, TopPatternsCard
+from ui.settings import Settings
+from ui.widgets import heading
+
+if TYPE_CHECKING:
+    from facilitator.storage import Database
+
+COLUMNS = 3
+
+
+class FiguresPage(QWidget):
+    """Headline numbers and a chart per figure, for all coalitions or one.
+
+    Args:
+        db: Returns the open database.
+        parent: The owning widget.
+        today: The day six-month windows are judged on (tests fix it).
+        settings: Where the page size and export folder are read (default: the app's).
+    """
+
+    open_requested = Signal(object, str, object)  # event id, record kind, record id
+    problem = Signal(str)
+
+    def __init__(self, db: Callable[[], Database], parent: QWidget | None = None, *,
+                 today: dt.date | None = None, settings: Settings | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._fixed_today = today
+        self._settings = settings or Settings()
+        self.report: FiguresReport | None = None
+
+        self.scope_combo = QComboBox()
+        self.scope_combo.setAccessibleName("Scope: overall or one coalition")
+        self.scope_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope_combo.setMinimumContentsLength(22)
+        scope_label = QLabel("&Scope")
+        scope_label.setBuddy(self.scope_combo)
+        self.export_button = QPushButton("Export report…")
+        self.export_button.setProperty("role", "primary")
+        self.export_button.setToolTip("Write the figures of every scope as a PDF for leadership")
+        self.subtitle = heading("", "muted")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label = heading("", "muted")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = heading("", "muted")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.cards = [FigureCard(info) for info in FIGURES]
+        self.top_patterns = TopPatternsCard()
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(16)
+        for index, card in enumerate([*self.cards, self.top_patterns]):
+            grid.addWidget(card, index // COLUMNS, index % COLUMNS)
+        for column in range(COLUMNS):
+            grid.setColumnStretch(column, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+
+        top = QHBoxLayout()
+        top.addWidget(heading("Figures", "heading"), 1)
+        top.addWidget(scope_label)
+        top.addWidget(self.scope_combo)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.message)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.scroll, 1)
+        self.message.hide()
+        self.setFocusProxy(self.scope_combo)
+
+        self.scope_combo.currentIndexChanged.connect(lambda _index: self._show_scope())
+        self.export_button.clicked.connect(self.export_report)
+
+    def today(self) -> dt.date:
+        """Return the day the figures are computed for."""
+        return self._fixed_today or dt.date.today()
+
+    def refresh(self) -> None:
+        """Recompute every figure from the database, keeping the chosen scope."""
+        try:
+            with self._db().transaction() as session:
+                report = compute_figures(session, today=self.today())
+        except (StorageError, ServiceError) as exc:
+            self.problem.emit(f"The figures could not be computed: {exc}")
+            return
+        self.report = report
+        chosen = self.scope_combo.currentData()
+        self.scope_combo.blockSignals(True)
+        self.scope_combo.clear()
+        for figures in report.scopes:
+            self.scope_combo.addItem(figures.scope, figures.coalition_id)
+        self.scope_combo.setCurrentIndex(max(0, self._index_of(chosen)))
+        self.scope_combo.blockSignals(False)
+        self.export_button.setEnabled(not report.is_empty)
+        self._show_scope()
+
+    def select_scope(self, coalition_id: uuid.UUID | None) -> None:
+        """Show the figures of one coalition (None: overall)."""
+        index = self._index_of(coalition_id)
+        if index >= 0:
+            self.scope_combo.setCurrentIndex(index)
+
+    def _index_of(self, coalition_id: uuid.UUID | None) -> int:
+        # findData() cannot compare Python objects such as UUIDs; compare here.
+        for index in range(self.scope_combo.count()):
+            if self.scope_combo.itemData(index) == coalition_id:
+                return index
+        return -1
+
+    def current_figures(self) -> Figures | None:
+        """Return the figures shown, or None before the first refresh."""
+        if self.report is None:
+            return None
+        return self.report.scopes[max(0, self.scope_combo.currentIndex())]
+
+    def _show_scope(self) -> None:
+        figures = self.current_figures()
+        if figures is None:
+            return
+        empty = figures.is_empty
+        if self.report.is_empty:
+            self.empty_label.setText("No figures yet. They appear once events have recorded "
+                                     "agreements, patterns or outcomes.")
+        else:
+            self.empty_label.setText("No events or patterns recorded for this coalition yet.")
+        self.empty_label.setVisible(empty)
+        self.scroll.setVisible(not empty)
+        self.subtitle.setText(self._subtitle(figures))
+        for card in (*self.cards, self.top_patterns):
+            card.show_figures(figures)
+
+    def _subtitle(self, figures: Figures) -> str:
+        text = f"As of {long_date(self.report.today)}"
+        if figures.quarters:
+            first, last = figures.quarters[0].quarter.label, figures.quarters[-1].quarter.label
+            text += f" · {first} to {last}, by quarter of the event date"
+        return text
+
+    # Export --------------------------------------------------------------------
+
+    def export_report(self) -> Path | None:
+        """Ask where to write the PDF report of every scope, then write it atomically."""
+        if self.report is None:
+            return None
+        from exports.report_file import report_file_name
+
+        suggested = self._folder() / report_file_name(self.report.today)
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export the adoption report", str(suggested), "PDF documents (*.pdf)")
+        if not name:
+            return None
+        path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
+        return self._write(path)
+
+    def _write(self, path: Path) -> Path | None:
+        from exports.report_file import export_report
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = export_report(self.report, path, page_size=self._page_size())
+        except (ExportError, ValueError) as exc:
+            self.problem.emit(f"The report was not written: {exc}")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._settings.set("export_folder", str(written.parent))
+        self.message.setText(f"Wrote the report to {written}")
+        self.message.show()
+        if self._settings.get("open_after_export"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+        return written
+
+    def _page_size(self) -> str:
+        size = str(self._settings.get("page_size"))
+        return size if size.lower() in ("a4", "letter") else "A4"
+
+    def _folder(self) -> Path:
+        stored = self._settings.get("export_folder")
+        if stored and Path(stored).is_dir():
+            return Path(stored)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents or Path.home())
