@@ -156,7 +156,13 @@ def change_status(
     """Move an agreement to a new status and keep the change with its date.
 
     Allowed on closed events too: adoption is followed up after the event.
-    Abandoning needs a reason, so later readers learn why.
+    Abandoning needs a reason, so later readers learn why. ``when`` may date
+    the change back (it was reported late), but never before the previous
+    change: the history must read in the order things happened.
+
+    Raises:
+        ServiceError: the status is unknown or unchanged, abandoning without a
+            reason, or ``when`` lies before the agreement's latest change.
     """
     agreement = get(session, Agreement, agreement_id)
     new = enum_cleaner(AgreementStatus, "Status")(status)
@@ -165,8 +171,17 @@ def change_status(
         raise ServiceError("say why the adoption was abandoned")
     if new == agreement.status:
         raise ServiceError(f"the agreement is already {new.label.lower()}")
+    latest = max((c.changed_at for c in agreement.status_history), default=None)
+    if when is not None and latest is not None and when < latest:
+        raise ServiceError(
+            f"the change cannot be dated {when:%Y-%m-%d %H:%M}, before the previous "
+            f"status change ({latest:%Y-%m-%d %H:%M})"
+        )
+    # A clock behind the last recorded change (another machine's, say) must
+    # not put the new change first in the history.
+    changed_at = when or max(utcnow(), latest or utcnow())
     change = StatusChange(from_status=agreement.status, to_status=new, note=note)
-    change.changed_at = when or utcnow()
+    change.changed_at = changed_at
     agreement.status_history.append(change)
     agreement.status = new
     agreement.status_reason = note

@@ -128,9 +128,10 @@ def test_status_change_dated_before_the_agreement_still_travels(db, other_db, tm
     event_id = build_demo(db)
     with db.transaction() as session:
         agreement_id = document_of(db, event_id)["agreements"][0]["id"]
-        agreements.change_status(
-            session, agreement_id, "adopted", "Already done", when=dt.datetime(2020, 1, 1, 8, 0)
-        )
+        change = agreements.change_status(session, agreement_id, "adopted", "Already done")
+        # The service refuses to date a change before the previous one; older
+        # databases may still hold such a history.
+        change.changed_at = dt.datetime(2020, 1, 1, 8, 0)
     first = _export(db, event_id, tmp_path / "first.yaml")
 
     imported = import_event_file(other_db, tmp_path / "first.yaml")

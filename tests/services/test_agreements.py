@@ -268,6 +268,21 @@ def test_status_changes_keep_a_dated_history(act, reopen, event_id, room):
         assert [c.changed_at for c in stored.status_history][1:] == [started, adopted]
 
 
+def test_a_status_change_cannot_be_dated_before_the_previous_one(act, reopen, event_id, room):
+    agreement = act(agreements.add_agreement, event_id, room["ana"]).id
+    started = utcnow() + dt.timedelta(days=10)
+    act(agreements.change_status, agreement, "in_progress", "Kick-off", when=started)
+    with pytest.raises(ServiceError, match="before the previous status change"):
+        act(agreements.change_status, agreement, "adopted", "Live", when=started - dt.timedelta(days=1))
+    # Same moment is fine; "now" never lands before a change dated in the future.
+    act(agreements.change_status, agreement, "adopted", "Live", when=started)
+    act(agreements.change_status, agreement, "in_progress", "Rolled back")
+    with reopen() as session:
+        history = session.get(Agreement, agreement).status_history
+        assert [c.note for c in history] == ["Agreed at the event", "Kick-off", "Live", "Rolled back"]
+        assert history[-1].changed_at >= started
+
+
 def test_quick_status_changes_within_one_second_keep_their_order(act, reopen, event_id, room):
     agreement = act(agreements.add_agreement, event_id, room["ana"]).id
     steps = ["in_progress", "adopted", "in_progress", "abandoned", "agreed"]
