@@ -12,8 +12,13 @@ CAPTURE_KINDS: tuple[str, ...] = (
     "boundaries",
     "agreements",
     "capacity",
+    "adoption_review",
 )
-"""Kinds of records a step can capture; the walk-through shows an editor for each."""
+"""Kinds of records a step can capture; the walk-through shows an editor for each.
+
+``adoption_review`` lists the open agreements of the coalitions' earlier
+events, so the room checks their status before agreeing anything new.
+"""
 
 
 @dataclass(frozen=True, slots=True)

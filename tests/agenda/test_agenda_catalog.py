@@ -32,19 +32,26 @@ def write(folder: Path, name: str, agenda_id: str, title: str) -> Path:
 def test_shipped_agendas_load(tmp_path: Path) -> None:
     catalog = load_catalog(tmp_path)
     assert catalog.problems == []
-    assert [agenda.id for agenda in catalog.agendas] == ["scale-across", "scale-across-30"]
+    assert [agenda.id for agenda in catalog.agendas] == [
+        "scale-across", "scale-across-30", "scale-across-follow-up"
+    ]
     default = catalog.default
     assert default.shipped
     assert default.total_minutes == 60
     assert catalog.get("scale-across-30").total_minutes == 30
+    follow_up = catalog.get("scale-across-follow-up")
+    assert follow_up.total_minutes == 60
+    assert follow_up.steps[0].captures == ("adoption_review",)
     for agenda in catalog.agendas:
-        assert [step.id for step in agenda.steps] == [
+        # The follow-up agenda is the seed's agenda after an adoption review.
+        steps = agenda.steps[1:] if agenda is follow_up else agenda.steps
+        assert [step.id for step in steps] == [
             "top-goal",
             "outcomes-patterns",
             "context-boundaries",
             "follow-up-support",
         ]
-        assert [step.captures for step in agenda.steps] == [
+        assert [step.captures for step in steps] == [
             ("top_goal",),
             ("outcomes", "patterns"),
             ("boundaries",),
@@ -58,6 +65,7 @@ def test_shipped_files_load_directly() -> None:
     folder = Path(__file__).resolve().parents[2] / "agendas"
     assert load_agenda(folder / "scale-across.yaml").id == "scale-across"
     assert load_agenda(folder / "scale-across-30.yaml").id == "scale-across-30"
+    assert load_agenda(folder / "scale-across-follow-up.yaml").id == "scale-across-follow-up"
 
 
 def test_agenda_helpers() -> None:
@@ -75,7 +83,9 @@ def test_user_agendas_follow_shipped_ones_sorted_by_title(tmp_path: Path) -> Non
     (tmp_path / "notes.txt").write_text("not an agenda")
     catalog = load_catalog(tmp_path)
     assert catalog.problems == []
-    assert [a.id for a in catalog.agendas] == ["scale-across", "scale-across-30", "alpha", "zebra"]
+    assert [a.id for a in catalog.agendas] == [
+        "scale-across", "scale-across-30", "scale-across-follow-up", "alpha", "zebra"
+    ]
     assert not catalog.get("alpha").shipped
     assert catalog.get("alpha").source == str(tmp_path / "a.yml")
 
@@ -102,7 +112,7 @@ def test_user_agenda_reusing_a_shipped_id_is_a_problem(tmp_path: Path) -> None:
         "give this agenda another id"
     ]
     assert catalog.default.shipped
-    assert len(catalog.agendas) == 2
+    assert len(catalog.agendas) == 3
 
 
 def test_two_user_agendas_with_one_id(tmp_path: Path) -> None:
@@ -127,5 +137,5 @@ def test_user_folder_that_is_a_file_is_a_problem(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "agendas"
     not_a_folder.write_text("")
     catalog = load_catalog(not_a_folder)
-    assert len(catalog.agendas) == 2
+    assert len(catalog.agendas) == 3
     assert [p.problem for p in catalog.problems] == ["cannot read folder: Not a directory"]

@@ -26,7 +26,7 @@ steps:
     captures: []
 """
 
-ALL_CAPTURES = "top_goal, participants, outcomes, patterns, boundaries, agreements, capacity"
+ALL_CAPTURES = "top_goal, participants, outcomes, patterns, boundaries, agreements, capacity, adoption_review"
 STEP_KEYS = "captures, id, notes, prompts, question, timebox_minutes, title"
 
 

@@ -25,6 +25,7 @@ from facilitator.services import coalitions, events
 from facilitator.services.errors import ServiceError
 from facilitator.storage import Database, StorageError
 from ui.panels.base import heading
+from ui.prepare.adoption_hint import AdoptionReviewHint
 from ui.prepare.fields import agenda_combo, agenda_problems, date_edit, from_qdate, select_agenda, trigger_combo
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -72,6 +73,8 @@ class NewEventDialog(QDialog):
         self.agenda = agenda_combo(self.catalog)
         if self.catalog.agendas:
             select_agenda(self.agenda, DEFAULT_AGENDA_ID)
+        # Open agreements from earlier events: suggest the agenda that reviews them first.
+        self.review_hint = AdoptionReviewHint(db, self.catalog, self.coalition, self.date, self.agenda)
         self.error = QLabel()
         self.error.setProperty("role", "danger")
         self.error.setWordWrap(True)
@@ -105,6 +108,7 @@ class NewEventDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addLayout(form)
+        layout.addWidget(self.review_hint)
         layout.addWidget(agenda_problems(self.catalog))
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -116,6 +120,7 @@ class NewEventDialog(QDialog):
         else:
             self.coalition.setEditText(last_coalition)
         self._coalition_changed(self.coalition.currentText())
+        self.review_hint.update_hint()
         self.coalition.lineEdit().selectAll()
         self.coalition.setFocus()
         self.resize(880, self.sizeHint().height())

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from facilitator.agenda.model import AgendaStep
 from ui.editing import EventEditor
+from ui.panels.adoption_review import AdoptionReviewPanel
 from ui.panels.agreements import AgreementsPanel
 from ui.panels.base import RecordPanel, heading
 from ui.panels.boundaries import BoundariesPanel
@@ -26,6 +27,7 @@ PANELS: dict[str, Callable[[EventEditor], RecordPanel]] = {
     "boundaries": BoundariesPanel,
     "agreements": AgreementsPanel,
     "capacity": CapacityView,
+    "adoption_review": AdoptionReviewPanel,
 }
 # The capacity view sits beside the agreements; other panels share the height.
 _SIDE_BY_SIDE = {"capacity"}

@@ -1,0 +1,75 @@
+"""The adoption tracker's filter bar: adopter or team, coalition, status, overdue only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from facilitator.domain import AgreementStatus
+from facilitator.followup.adoptions import OPEN_STATUSES
+from ui.followup.adoption_model import OPEN, AdoptionFilter, fold
+
+ALL_COALITIONS = "All coalitions"
+
+
+class AdoptionFilterBar(QWidget):
+    """The tracker's filters; ``changed`` fires on any change, ``status_changed`` on the status.
+
+    The status starts at "Open (agreed or in progress)": what needs following up.
+    """
+
+    changed = Signal()
+    status_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLineEdit(placeholderText="Filter by adopter or team")
+        self.text.setClearButtonEnabled(True)
+        self.text.setAccessibleName("Filter by adopter or team")
+        self.coalition = QComboBox()
+        self.coalition.setAccessibleName("Coalition")
+        self.coalition.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.coalition.addItem(ALL_COALITIONS, None)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.addItem("All statuses", None)
+        self.status.addItem("Open (agreed or in progress)", OPEN)
+        for status in AgreementStatus:
+            self.status.addItem(status.label, status)
+        self.status.setCurrentIndex(1)
+        self.overdue_only = QCheckBox("O&verdue only")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.coalition)
+        layout.addWidget(self.status)
+        layout.addWidget(self.overdue_only)
+        self.setFocusProxy(self.text)
+        self.text.textChanged.connect(self.changed)
+        self.coalition.currentIndexChanged.connect(self.changed)
+        self.overdue_only.toggled.connect(self.changed)
+        self.status.currentIndexChanged.connect(self.status_changed)
+
+    def current(self) -> AdoptionFilter:
+        """Return what the filters ask for."""
+        return AdoptionFilter(
+            coalition=self.coalition.currentData(),
+            status=self.status.currentData(),
+            overdue_only=self.overdue_only.isChecked(),
+            text=self.text.text(),
+        )
+
+    def needs_closed(self) -> bool:
+        """Return True when the status filter shows adopted or abandoned agreements."""
+        return self.status.currentData() not in (OPEN, *OPEN_STATUSES)
+
+    def set_coalitions(self, names: list[str]) -> None:
+        """Offer these coalitions, keeping the chosen one if it is still there."""
+        chosen = self.coalition.currentData()
+        self.coalition.blockSignals(True)
+        self.coalition.clear()
+        self.coalition.addItem(ALL_COALITIONS, None)
+        for name in sorted(names, key=fold):
+            self.coalition.addItem(name, name)
+        self.coalition.setCurrentIndex(max(0, self.coalition.findData(chosen)))
+        self.coalition.blockSignals(False)

@@ -1,0 +1,218 @@
+"""The adoption tracker's table: a thin model over AdoptionRow that sorts itself.
+
+Sorting and filtering happen on the Python list, not in a proxy model: with
+tens of thousands of agreements a proxy would call back into Python for every
+comparison.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import unicodedata
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import QWidget
+
+from facilitator.domain import AgreementStatus
+from facilitator.followup.adoptions import AdoptionRow
+from ui import theme
+
+Role = Qt.ItemDataRole
+_STATUS_ORDER = {status: n for n, status in enumerate(AgreementStatus)}
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Return ``text`` without accents and case, so "zoe" matches "Zoë"."""
+    plain = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+
+
+def check_in_text(row: AdoptionRow) -> str:
+    """Return the check-in date, with how overdue it is in words."""
+    if row.check_in is None:
+        return "—"
+    if not row.overdue:
+        return row.check_in.isoformat()
+    days = "1 day" if row.days_overdue == 1 else f"{row.days_overdue} days"
+    return f"{row.check_in.isoformat()} · Overdue {days}"
+
+
+def event_text(row: AdoptionRow) -> str:
+    """Return the event as "date · title"."""
+    return f"{row.event_date.isoformat()} · {row.event_title}" if row.event_title else row.event_date.isoformat()
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header, its text, and the key it sorts by."""
+
+    header: str
+    text: Callable[[AdoptionRow], str]
+    key: Callable[[AdoptionRow], object]
+
+
+COLUMNS: dict[str, Column] = {
+    "status": Column("Status", lambda r: r.status.label, lambda r: _STATUS_ORDER[r.status]),
+    "adopter": Column("Adopter", lambda r: r.adopter, lambda r: fold(r.adopter)),
+    "team": Column("Team", lambda r: r.adopter_team, lambda r: fold(r.adopter_team)),
+    "patterns": Column("Patterns", lambda r: ", ".join(r.patterns), lambda r: fold(", ".join(r.patterns))),
+    "owners": Column("Owner(s)", lambda r: ", ".join(r.owners), lambda r: fold(", ".join(r.owners))),
+    # No date sorts after every date; among overdue ones the date itself orders them.
+    "check_in": Column("Check-in", check_in_text, lambda r: r.check_in or dt.date.max),
+    "event": Column("Event", event_text, lambda r: (r.event_date, fold(r.event_title))),
+    "coalition": Column("Coalition", lambda r: ", ".join(r.coalitions), lambda r: fold(", ".join(r.coalitions))),
+}
+# The check-in next to the status: "Overdue 12 days" must be seen without scrolling.
+TRACKER_COLUMNS = ("status", "check_in", "adopter", "team", "patterns", "owners", "event", "coalition")
+REVIEW_COLUMNS = ("status", "check_in", "adopter", "team", "patterns", "event")
+#: Columns drawn in the warning colour on an overdue row.
+_WARN = {"status", "check_in"}
+
+
+OPEN = "open"
+"""The status filter that keeps agreed and in-progress agreements."""
+
+
+@dataclass(frozen=True)
+class AdoptionFilter:
+    """What the tracker's filters ask for; ``text`` matches adopter or team, accents folded."""
+
+    coalition: str | None = None
+    status: AgreementStatus | str | None = None
+    overdue_only: bool = False
+    text: str = ""
+
+    def accepts(self, row: AdoptionRow) -> bool:
+        """Return True when ``row`` passes every filter."""
+        if self.overdue_only and not row.overdue:
+            return False
+        if self.status == OPEN and not row.is_open:
+            return False
+        if self.status not in (None, OPEN) and row.status != self.status:
+            return False
+        if self.coalition is not None and self.coalition not in row.coalitions:
+            return False
+        words = self.words
+        if not words:
+            return True
+        person = f"{fold(row.adopter)} {fold(row.adopter_team)}"
+        return all(word in person for word in words)
+
+    @functools.cached_property
+    def words(self) -> tuple[str, ...]:
+        """Return the filter text's words, folded."""
+        return tuple(fold(self.text).split())
+
+
+def warning_colour(widget: QWidget) -> QColor:
+    """Return the theme's danger colour for the widget's background.
+
+    The model cannot read the stylesheet; the theme whose field colour the
+    widget was given tells which danger colour contrasts with it.
+    """
+    base = widget.palette().color(QPalette.ColorRole.Base).name().lower()
+    for palette in theme.PALETTES.values():
+        if palette["field"].lower() == base:
+            return QColor(palette["danger"])
+    return QColor(theme.PALETTES["light"]["danger"])
+
+
+class AdoptionTableModel(QAbstractTableModel):
+    """Rows are AdoptionRow objects; ``Qt.UserRole`` hands the row back."""
+
+    def __init__(self, columns: Sequence[str] = TRACKER_COLUMNS, parent=None) -> None:
+        super().__init__(parent)
+        self.keys = tuple(columns)
+        self.columns = [COLUMNS[key] for key in self.keys]
+        self._rows: list[AdoptionRow] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._warning = QColor(theme.PALETTES["light"]["danger"])
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_warning_colour(self, colour: QColor) -> None:
+        """Use ``colour`` for overdue rows (it follows the theme)."""
+        if colour != self._warning:
+            self._warning = colour
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.keys) - 1))
+
+    def set_rows(self, rows: Sequence[AdoptionRow]) -> None:
+        """Replace all rows, keeping the current sort order."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        if self._sorted_by is not None:
+            self._rows.sort(key=self.columns[self._sorted_by[0]].key,
+                            reverse=self._sorted_by[1] == Qt.SortOrder.DescendingOrder)
+        self.endResetModel()
+
+    def rows(self) -> list[AdoptionRow]:
+        """Return the rows in the order shown."""
+        return list(self._rows)
+
+    def row_at(self, row: int) -> AdoptionRow:
+        """Return the row shown at ``row``."""
+        return self._rows[row]
+
+    def row_of(self, agreement_id: uuid.UUID) -> int:
+        """Return the position of an agreement, or -1 when it is not shown."""
+        return next((n for n, r in enumerate(self._rows) if r.agreement_id == agreement_id), -1)
+
+    def replace_row(self, row: AdoptionRow) -> None:
+        """Show a re-read agreement in place of its old row."""
+        position = self.row_of(row.agreement_id)
+        if position >= 0:
+            self._rows[position] = row
+            self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.keys) - 1))
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.keys)
+
+    def headerData(self, section, orientation, role=Role.DisplayRole):  # noqa: N802 (Qt API)
+        if role == Role.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.keys):
+            return self.columns[section].header
+        return None
+
+    def data(self, index: QModelIndex, role=Role.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        key = self.keys[index.column()]
+        if role == Role.UserRole:
+            return row
+        if role == Role.DisplayRole:
+            return self.columns[index.column()].text(row)
+        if role == Role.ToolTipRole:
+            if key == "status" and row.status_reason:
+                return f"{row.status.label}: {row.status_reason}"
+            return self.columns[index.column()].text(row) or None
+        if row.overdue and key in _WARN:
+            if role == Role.ForegroundRole:
+                return QBrush(self._warning)
+            if role == Role.FontRole:
+                return self._bold
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``; equal keys keep their previous order."""
+        if not 0 <= column < len(self.keys):
+            return
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        # The selection survives the sort: persistent indexes follow their rows.
+        old = self.persistentIndexList()
+        held = [self._rows[index.row()].agreement_id for index in old]
+        self._rows.sort(key=self.columns[column].key, reverse=order == Qt.SortOrder.DescendingOrder)
+        where = {r.agreement_id: n for n, r in enumerate(self._rows)}
+        new = [self.index(where[agreement_id], index.column()) for agreement_id, index in zip(held, old)]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()

@@ -1,0 +1,175 @@
+"""The Adoption review step: open agreements from the coalitions' earlier events.
+
+Before agreeing anything new, the room checks what became of earlier
+adoptions. Each one's status can be changed right here, although the
+agreement belongs to another event: adoption is followed up later by design.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain import AgreementStatus
+from facilitator.followup import adoptions
+from facilitator.followup.adoptions import AdoptionRow
+from ui.editing import EventEditor
+from ui.followup.adoption_model import (
+    REVIEW_COLUMNS,
+    AdoptionTableModel,
+    warning_colour,
+)
+from ui.followup.status_dialog import StatusDialog
+from ui.panels.base import RecordPanel, heading
+
+EMPTY_TEXT = "No open agreements from earlier events — go on (Page Down)."
+READ_ONLY_TEXT = "This event is closed: the statuses are shown, not changed here."
+
+
+class AdoptionReviewPanel(RecordPanel):
+    """Lists the open agreements of earlier events of this event's coalitions.
+
+    Enter, a double-click or "Change status…" opens the status dialog; the
+    change is stored at once. An agreement the room just moved to adopted or
+    abandoned stays in the list with its new status, so the room keeps its
+    place; it drops out when the event is next opened.
+    """
+
+    title = "Adoption review"
+
+    def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
+        super().__init__(editor, parent)
+        self.reviewed: dict[uuid.UUID, uuid.UUID] = {}  # agreement id → its event id
+        self.status_dialog: StatusDialog | None = None
+        self.model = AdoptionTableModel(REVIEW_COLUMNS, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Long texts share the rest of the width and wrap; rows grow to show them whole.
+        for key in ("patterns", "event"):
+            header.setSectionResizeMode(REVIEW_COLUMNS.index(key), QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAccessibleName("Open agreements from earlier events")
+        self.summary = heading("", "subheading")
+        self.empty_label = heading(EMPTY_TEXT, "muted")
+        self.read_only_label = heading(READ_ONLY_TEXT, "muted")
+        self.change_button = QPushButton("Change status…")
+        self.change_button.setProperty("role", "primary")
+        self.change_button.clicked.connect(self.change_status)
+        self.table.activated.connect(lambda _index: self.change_status())  # Enter
+        self.table.doubleClicked.connect(lambda _index: self.change_status())
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.change_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.read_only_label)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        """Read the open agreements of earlier events, plus those reviewed here."""
+        event_id, reviewed, today = self.editor.event_id, dict(self.reviewed), dt.date.today()
+
+        def read(session) -> list[AdoptionRow]:
+            rows = adoptions.open_agreements_before(session, event_id, today=today)
+            shown = {row.agreement_id for row in rows}
+            for other in set(reviewed.values()):
+                rows += [
+                    row for row in adoptions.adoption_rows(session, today=today, event_id=other)
+                    if row.agreement_id in reviewed and row.agreement_id not in shown
+                ]
+            return adoptions.by_urgency(rows)
+
+        current = self.current_row()
+        self.model.set_warning_colour(warning_colour(self.table))
+        self.model.set_rows(self.editor.read(read))
+        if self.model.rowCount():
+            row = self.model.row_of(current.agreement_id) if current is not None else -1
+            self.table.setCurrentIndex(self.model.index(max(row, 0), 0))
+        self._show_state()
+
+    def rows(self) -> list[AdoptionRow]:
+        """Return the agreements listed, in the order shown."""
+        return self.model.rows()
+
+    def current_row(self) -> AdoptionRow | None:
+        """Return the selected agreement, or None."""
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def select_agreement(self, agreement_id: uuid.UUID) -> None:
+        """Select an agreement's row if it is listed."""
+        row = self.model.row_of(agreement_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def change_status(self) -> StatusDialog | None:
+        """Open the status dialog for the selected agreement (not on a closed event)."""
+        row = self.current_row()
+        if row is None or self.editor.read_only:
+            return None
+        dialog = StatusDialog(row, lambda status, note, day: self._store(row, status, note, day),
+                              today=dt.date.today(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.status_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "status_dialog", None))
+        dialog.open()
+        return dialog
+
+    def _store(self, row: AdoptionRow, status: AgreementStatus, note: str, day: dt.date) -> str | None:
+        def work(session) -> None:
+            adoptions.record_status_change(session, row.agreement_id, status, note, on=day)
+
+        # Not on the undo stack: the agreement belongs to another event, and a
+        # status change is a dated fact, corrected by a further change.
+        if not self.editor.store(work):
+            return f"The status was not changed: {self.editor.last_error}."
+        self.reviewed[row.agreement_id] = row.event_id
+        fresh = self.editor.read(
+            lambda s: adoptions.adoption_rows(s, today=dt.date.today(), event_id=row.event_id)
+        )
+        for candidate in fresh:
+            if candidate.agreement_id == row.agreement_id:
+                self.model.replace_row(candidate)
+        self._show_state()
+        return None
+
+    def _show_state(self) -> None:
+        rows = self.model.rows()
+        still_open = [row for row in rows if row.is_open]
+        overdue = sum(row.overdue for row in rows)
+        noun = "agreement" if len(still_open) == 1 else "agreements"
+        text = f"{len(still_open)} open {noun} from earlier events"
+        self.summary.setText(f"{text} · {overdue} overdue" if overdue else text)
+        self.summary.setVisible(bool(rows))
+        self.empty_label.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        read_only = self.editor.read_only
+        self.read_only_label.setVisible(read_only and bool(rows))
+        self.change_button.setVisible(not read_only and bool(rows))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # A new theme brings a new background; the overdue colour must still contrast.
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            self.model.set_warning_colour(warning_colour(self.table))
+        super().changeEvent(event)
