@@ -48,6 +48,11 @@ class Act(enum.Enum):
     EXPORT_EVENT_FILE = "export_event_file"
     IMPORT_EVENT_FILE = "import_event_file"
     OPEN_AFTER_EXPORT = "open_after_export"
+    HISTORY = "history"
+    SEARCH = "search"
+    ADOPTIONS = "adoptions"
+    PATTERN_LIBRARY = "pattern_library"
+    FIGURES = "figures"
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,11 @@ SPECS: dict[Act, ActionSpec] = {
     Act.EXPORT_EVENT_FILE: ActionSpec("Event &file (YAML)…", (), "The event as a file another facilitator can import"),
     Act.IMPORT_EVENT_FILE: ActionSpec("&Import event file…", ("Ctrl+I",), "Create an event from a YAML or JSON event file"),
     Act.OPEN_AFTER_EXPORT: ActionSpec("&Open files after export", (), "Show each exported file at once", True),
+    Act.HISTORY: ActionSpec("&History", ("Ctrl+H",), "Every event, sortable and filterable"),
+    Act.SEARCH: ActionSpec("&Search everything", ("Ctrl+F",), "Goals, outcomes, patterns, boundaries, agreements, people"),
+    Act.ADOPTIONS: ActionSpec("&Adoption tracker", ("Ctrl+U",), "Every agreement: status, check-in, overdue"),
+    Act.PATTERN_LIBRARY: ActionSpec("&Pattern library", ("Ctrl+L",), "Each pattern across all events"),
+    Act.FIGURES: ActionSpec("&Figures and report", ("Ctrl+G",), "Adoption figures over time, and the leadership report"),
 }
 
 

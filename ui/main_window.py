@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from facilitator.storage import Database
     from ui.editing import EventEditor
     from ui.event_screen import EventScreen
+    from ui.followup.screen import FollowUpScreen
 
 TITLE = "Scale Across Facilitator"
+FOLLOW_UP_ACTS = (Act.HISTORY, Act.SEARCH, Act.ADOPTIONS, Act.PATTERN_LIBRARY, Act.FIGURES)
 
 
 class _AfterFirstPaint(QObject):
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         self.undo_group = QUndoGroup(self)
         self.screen_: EventScreen | None = None
+        self.followup: FollowUpScreen | None = None
         self.editor: EventEditor | None = None
 
         self.banner = ErrorBanner()
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self.start.open_requested.connect(self.open_event)
         self.start.new_requested.connect(self.new_event)
         self.start.sample_requested.connect(self.open_sample)
+        self.start.followup_requested.connect(lambda: self.show_followup(Act.HISTORY))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start)
         central = QWidget()
@@ -177,6 +181,7 @@ class MainWindow(QMainWindow):
             Act.EXPORT_AGREEMENTS: self.exporter.export_all_agreements,
             Act.EXPORT_EVENT_FILE: self.exporter.export_event_file,
             Act.IMPORT_EVENT_FILE: self.exporter.import_event_file,
+            **{act: (lambda _checked=False, act=act: self.show_followup(act)) for act in FOLLOW_UP_ACTS},
             Act.OPEN_AFTER_EXPORT: lambda: self.settings.set(
                 "open_after_export", self.actions_[Act.OPEN_AFTER_EXPORT].isChecked()
             ),
@@ -221,6 +226,9 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu("&Go")
         for act in (Act.NEXT_STEP, Act.PREVIOUS_STEP, None, Act.TIMER_TOGGLE, Act.TIMER_RESET):
             go_menu.addSeparator() if act is None else go_menu.addAction(a[act])
+        follow_menu = bar.addMenu("F&ollow-up")
+        for act in FOLLOW_UP_ACTS:
+            follow_menu.addAction(a[act])
         self._build_export_menu(bar.addMenu("E&xport"))
         bar.addMenu("&Help").addAction(a[Act.SHORTCUTS])
 
@@ -309,6 +317,41 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         self._update_action_state()
         self.start.setFocus()
+
+    def show_followup(self, act: Act = Act.HISTORY) -> None:
+        """Show a follow-up page (history, search, adoptions, library, figures)."""
+        from ui.followup.screen import FollowUpScreen
+
+        self._leave_event()
+        if self.followup is None:
+            try:
+                self.followup = FollowUpScreen(lambda: self.db)
+            except StorageError as exc:
+                self.banner.show_message(str(exc))
+                return
+            self.followup.open_requested.connect(self.open_record)
+            self.followup.problem.connect(self.banner.show_message)
+            self.pages.addWidget(self.followup)
+        self.pages.setCurrentWidget(self.followup)
+        self.followup.show_page(act)
+        self.setWindowTitle(f"Follow-up — {TITLE}")
+        self._update_action_state()
+
+    def open_record(self, event_id: uuid.UUID, kind: str = "event", record_id: uuid.UUID | None = None) -> None:
+        """Open an event and show one of its records where the room worked on it."""
+        from facilitator.followup.locate import locate
+
+        self.open_event(event_id)
+        if self.screen_ is None:
+            return
+        try:
+            with self.db.transaction() as session:
+                place = locate(session, kind, record_id)
+        except StorageError as exc:
+            self.banner.show_message(str(exc))
+            return
+        if place is not None:
+            self.screen_.show_record(place)
 
     def new_event(self) -> None:
         """Ask for the new event's essentials, then prepare it."""

@@ -51,6 +51,7 @@ class StartPage(QWidget):
     open_requested = Signal(object)  # uuid.UUID of the event
     new_requested = Signal()
     sample_requested = Signal()
+    followup_requested = Signal()
 
     def __init__(self, load_rows: RowLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,11 +93,17 @@ class StartPage(QWidget):
         sample_button = QPushButton("Open sample event")
         sample_button.setToolTip(f"Create and open the sample event ({shortcut_text(Act.OPEN_SAMPLE)})")
         sample_button.clicked.connect(self.sample_requested)
+        followup_button = QPushButton("History and follow-up")
+        followup_button.setToolTip(
+            f"Past events, search, adoptions, patterns and figures ({shortcut_text(Act.HISTORY)})"
+        )
+        followup_button.clicked.connect(self.followup_requested)
         self.open_button = QPushButton("Open")
         self.open_button.clicked.connect(self.open_current)
 
         top = QHBoxLayout()
         top.addWidget(heading("Scale Across events", "heading"), 1)
+        top.addWidget(followup_button)
         top.addWidget(sample_button)
         top.addWidget(new_button)
         bottom = QHBoxLayout()
