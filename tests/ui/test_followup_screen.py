@@ -90,3 +90,10 @@ def test_a_page_reloads_only_after_something_was_written(qtbot, window, history,
 def test_the_start_page_leads_to_the_history(qtbot, window):
     window.start.followup_requested.emit()
     assert window.followup.current_act() == Act.HISTORY
+
+
+def test_pages_are_built_when_first_shown(qtbot, window):
+    window.show_followup(Act.SEARCH)
+    assert set(window.followup.pages) == {Act.SEARCH}
+    window.show_followup(Act.FIGURES)
+    assert set(window.followup.pages) == {Act.SEARCH, Act.FIGURES}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -23,20 +24,18 @@ PAGES: tuple[tuple[Act, str], ...] = (
 )
 
 
-def _page_classes() -> dict[Act, type[QWidget]]:
-    from ui.followup.adoptions_page import AdoptionsPage
-    from ui.followup.figures_page import FiguresPage
-    from ui.followup.history_page import HistoryPage
-    from ui.followup.library_page import LibraryPage
-    from ui.followup.search_page import SearchPage
+#: Where each page's class lives; a page is imported and built when first shown.
+_PAGE_CLASSES: dict[Act, tuple[str, str]] = {
+    Act.HISTORY: ("ui.followup.history_page", "HistoryPage"),
+    Act.SEARCH: ("ui.followup.search_page", "SearchPage"),
+    Act.ADOPTIONS: ("ui.followup.adoptions_page", "AdoptionsPage"),
+    Act.PATTERN_LIBRARY: ("ui.followup.library_page", "LibraryPage"),
+    Act.FIGURES: ("ui.followup.figures_page", "FiguresPage"),
+}
 
-    return {
-        Act.HISTORY: HistoryPage,
-        Act.SEARCH: SearchPage,
-        Act.ADOPTIONS: AdoptionsPage,
-        Act.PATTERN_LIBRARY: LibraryPage,
-        Act.FIGURES: FiguresPage,
-    }
+
+def _index_of(act: Act) -> int:
+    return [a for a, _title in PAGES].index(act)
 
 
 class FollowUpScreen(QWidget):
@@ -53,18 +52,16 @@ class FollowUpScreen(QWidget):
 
     def __init__(self, db: Callable[[], Database], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        classes = _page_classes()
         self._db = db
         self._loaded_at: dict[QWidget, int] = {}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        #: The pages built so far; each is built the first time it is shown.
         self.pages: dict[Act, QWidget] = {}
         for act, title in PAGES:
-            page = classes[act](db)
-            page.open_requested.connect(self.open_requested)
-            page.problem.connect(self.problem)
-            self.pages[act] = page
-            index = self.tabs.addTab(page, title)
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            index = self.tabs.addTab(holder, title)
             self.tabs.setTabToolTip(index, f"{title} ({shortcut_text(act)})")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -72,20 +69,31 @@ class FollowUpScreen(QWidget):
         self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
 
     def show_page(self, act: Act) -> None:
-        """Show one page, freshly loaded, with the keyboard in it."""
-        page = self.pages[act]
-        if self.tabs.currentWidget() is page:
+        """Show one page, loaded afresh if something was written, with the keyboard in it."""
+        index = _index_of(act)
+        if self.tabs.currentIndex() == index:
             self._refresh_current()
         else:
-            self.tabs.setCurrentWidget(page)  # refreshes through currentChanged
-        page.setFocus()
+            self.tabs.setCurrentIndex(index)  # refreshes through currentChanged
+        self.pages[act].setFocus()
+
+    def _page(self, act: Act) -> QWidget:
+        page = self.pages.get(act)
+        if page is None:
+            module, name = _PAGE_CLASSES[act]
+            page = getattr(importlib.import_module(module), name)(self._db)
+            page.open_requested.connect(self.open_requested)
+            page.problem.connect(self.problem)
+            self.tabs.widget(_index_of(act)).layout().addWidget(page)
+            self.pages[act] = page
+        return page
 
     def current_act(self) -> Act:
         """Return the action of the page shown."""
         return PAGES[self.tabs.currentIndex()][0]
 
     def _refresh_current(self) -> None:
-        page = self.tabs.currentWidget()
+        page = self._page(self.current_act())
         generation = self._db().generation
         if self._loaded_at.get(page) != generation:
             page.refresh()
