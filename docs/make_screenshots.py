@@ -74,8 +74,73 @@ def main() -> int:
             dialog.close()
         window.close()
         db.close()
+        _follow_up_shots(Path(tmp), args.out, (width, height))
     print(f"screenshots written to {args.out}")
     return 0
+
+
+def _follow_up_shots(tmp: Path, out: Path, size: tuple[int, int]) -> None:
+    """Render the coalition lead's pages on a generated two-year history."""
+    import datetime as dt
+    import subprocess
+
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.services import events
+    from facilitator.storage import open_database
+    from ui.actions import Act
+    from ui.main_window import MainWindow
+
+    path = tmp / "history.sqlite3"
+    today = dt.date(2026, 11, 21)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_history.py"), "--events", "150", "--db", str(path),
+         "--today", today.isoformat()],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+    db = open_database(path)
+    with db.transaction() as session:
+        # The coalition with the most open agreements starts its next event with a review.
+        from facilitator.followup.adoptions import adoption_rows
+
+        open_rows = [r for r in adoption_rows(session, today=today) if r.status.value in ("agreed", "in_progress")]
+        coalition = max({c for r in open_rows for c in r.coalitions},
+                        key=lambda name: sum(name in r.coalitions for r in open_rows))
+        review = events.plan_event(session, coalitions=[coalition], date=today + dt.timedelta(days=3),
+                                   agenda_id="scale-across-follow-up", title="Quarterly Scale Across")
+        review_id = review.id
+    app = QApplication.instance()
+    window = MainWindow(db)
+    window.resize(*size)
+    window.show()
+
+    for theme in ("light", "high_contrast"):
+        window.set_theme(theme)
+
+        def shot(name: str) -> None:
+            app.processEvents()
+            window.grab().save(str(out / f"{name}-{theme}.png"))
+
+        window.show_followup(Act.HISTORY)
+        shot("followup-history")
+        window.show_followup(Act.SEARCH)
+        search = window.followup.pages[Act.SEARCH]
+        search.field.setText("zoe")
+        search.run_search()
+        shot("followup-search")
+        window.show_followup(Act.ADOPTIONS)
+        shot("followup-adoptions")
+        window.show_followup(Act.PATTERN_LIBRARY)
+        shot("followup-patterns")
+        window.show_followup(Act.FIGURES)
+        shot("followup-figures")
+        window.open_event(review_id)
+        window.show_view(1)
+        window.screen_.walkthrough.go_to(0, store=False)
+        shot("walkthrough-adoption-review")
+        window.show_start()
+    window.close()
+    db.close()
 
 
 if __name__ == "__main__":

@@ -40,9 +40,9 @@ class Column(NamedTuple):
     numeric: bool = False
 
 
-def _count(field: str) -> Column:
+def _count(field: str, title: str = "") -> Column:
     value = attrgetter(field)
-    return Column(field.capitalize(), lambda row: f"{value(row):,}", value, numeric=True)
+    return Column(title or field.capitalize(), lambda row: f"{value(row):,}", value, numeric=True)
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -50,7 +50,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("Event", lambda r: r.title or "(untitled)", lambda r: r.title.casefold()),
     Column("Coalitions", lambda r: r.coalition_names, lambda r: r.coalition_names.casefold()),
     Column("Status", lambda r: r.status.label, lambda r: _STATUS_ORDER[r.status]),
-    _count("participants"),
+    # "People": the full word would take the width the event titles need at 1280 px.
+    _count("participants", "People"),
     _count("agreements"),
     _count("adopted"),
     _count("overdue"),

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 # Widths in characters of "0"; the Event column takes the rest. Measured from
 # the font rather than the rows: sizing to contents would read every row.
-_WIDTHS = {0: 10, 2: 20, 3: 8}
+_WIDTHS = {0: 10, 2: 16, 3: 8}
 
 
 class HistoryPage(QWidget):
@@ -184,7 +184,7 @@ class HistoryPage(QWidget):
             elif column != EVENT_COLUMN:
                 # Room for the title and the sort arrow.
                 title = header.fontMetrics().horizontalAdvance(spec.title)
-                header.resizeSection(column, title + 3 * digit)
+                header.resizeSection(column, title + 2 * digit)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 16)
 
     def _update_warning_colour(self) -> None:
