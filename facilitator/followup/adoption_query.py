@@ -29,6 +29,7 @@ from facilitator.domain import (
     StatusChange,
     SupportItem,
 )
+from facilitator.followup.keys import uuid_from_hex
 
 _STATUS = {status.value: status for status in AgreementStatus}
 
@@ -101,7 +102,9 @@ class _Days(dict):
 
 
 def _uuid(value) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+    if isinstance(value, uuid.UUID):
+        return value
+    return uuid_from_hex(value) if len(value) == 32 else uuid.UUID(value)
 
 
 def _scoped(query, agreement_id, where: list):

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from facilitator.domain import EventStatus
 from facilitator.domain.enums import AgreementStatus, OutcomeKind
 from facilitator.followup.gc_pause import collector_paused
+from facilitator.followup.keys import uuid_from_hex
 
 # Names never hold control characters (services strip them), so the unit
 # separator cannot appear inside one.
@@ -196,19 +197,6 @@ def _rows(connection: Connection, today: dt.date, with_people: bool) -> list[His
 
 
 _NO_PEOPLE = (0, "", "")
-
-
-def uuid_from_hex(key: str) -> uuid.UUID:
-    """Return the UUID stored as ``key`` (32 hex digits), as ``uuid.UUID(hex=key)`` does.
-
-    Ten thousand ``UUID.__init__`` calls, with their parsing and checks,
-    were a fifth of the History view's load; stored keys are always 32 hex
-    digits, so the integer is set directly, the way ``__init__`` sets it.
-    """
-    value = object.__new__(uuid.UUID)
-    object.__setattr__(value, "int", int(key, 16))
-    object.__setattr__(value, "is_safe", uuid.SafeUUID.unknown)
-    return value
 
 
 def _key(column):

@@ -208,7 +208,7 @@ def test_rows_without_people_keep_the_counts_and_the_index_holds_the_folded_name
 def test_uuid_from_hex_equals_the_standard_parse():
     import uuid
 
-    from facilitator.followup.history import uuid_from_hex
+    from facilitator.followup.keys import uuid_from_hex
 
     for _ in range(100):
         value = uuid.uuid4()
