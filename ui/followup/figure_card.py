@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -22,15 +21,7 @@ from facilitator.figures import (
     short_value,
 )
 from ui.followup.charts import QuarterChart
-
-
-def _label(text: str, role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
+from ui.widgets import plain_label
 
 
 class FigureCard(QFrame):
@@ -40,14 +31,14 @@ class FigureCard(QFrame):
         super().__init__(parent)
         self.info = info
         self.setProperty("role", "card")
-        self.title = _label(info.title, "subheading")
-        self.value = _label("", "figure")
+        self.title = plain_label(info.title, "subheading")
+        self.value = plain_label("", "figure")
         self.value.setWordWrap(False)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         goal = f" Dashed line: {info.target_label}." if info.target is not None else ""
         self._explanation = info.explanation + goal
-        self.explanation = _label(self._explanation, "muted")
-        self.detail = _label("")
+        self.explanation = plain_label(self._explanation, "muted")
+        self.detail = plain_label("")
         self.chart = QuarterChart(info.title)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -104,8 +95,8 @@ class TopPatternsCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
-        layout.addWidget(_label("Patterns that reached the most teams", "subheading"))
-        layout.addWidget(_label("Teams that agreed to adopt each, all time.", "muted"))
+        layout.addWidget(plain_label("Patterns that reached the most teams", "subheading"))
+        layout.addWidget(plain_label("Teams that agreed to adopt each, all time.", "muted"))
         layout.addLayout(self._lines)
         layout.addStretch(1)
 
@@ -117,10 +108,10 @@ class TopPatternsCard(QFrame):
             widget.deleteLater()
         self.rows = [(p.name, p.teams) for p in figures.top_patterns[: self.SHOWN]]
         if not self.rows:
-            self._lines.addWidget(_label("No patterns yet.", "muted"), 0, 0)
+            self._lines.addWidget(plain_label("No patterns yet.", "muted"), 0, 0)
         for row, (name, teams) in enumerate(self.rows):
-            self._lines.addWidget(_label(name), row, 0)
-            count = _label(f"{teams:,}")
+            self._lines.addWidget(plain_label(name), row, 0)
+            count = plain_label(f"{teams:,}")
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self._lines.addWidget(count, row, 1)
         self.setAccessibleName("Patterns that reached the most teams")

@@ -20,15 +20,7 @@ from facilitator.services.participants import CapacityLine
 from ui.editing import EventEditor
 from ui.panels.base import RecordPanel, heading
 from ui.panels.support_text import format_hours, over_commitment_text
-
-
-def _label(text: str, role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
+from ui.widgets import plain_label
 
 
 def _clear(layout) -> None:
@@ -56,7 +48,7 @@ class OverCommitmentBanner(QFrame):
         # An accepted over-commitment stays visible, but as a card, not an alarm.
         self.setProperty("role", "card" if line.accepted else "banner")
         suffix = " · accepted by the room" if line.accepted else ""
-        self.text = _label(over_commitment_text(line) + suffix, "" if line.accepted else "subheading")
+        self.text = plain_label(over_commitment_text(line) + suffix, "" if line.accepted else "subheading")
         self.text.setObjectName("overCommitmentText")
         self.button = QPushButton("Withdraw acceptance" if line.accepted else "Accept over-commitment")
         self.button.setAccessibleName(f"{self.button.text()} for {line.owner_name}")
@@ -178,7 +170,7 @@ class CapacityView(RecordPanel):
         self._card.layout().addLayout(self._table)
         if not self.lines:
             self._table.addWidget(
-                _label(
+                plain_label(
                     "No support owners yet. Hours appear here as soon as an owner states "
                     "their capacity or support in hours is promised.",
                     "muted",
@@ -188,12 +180,12 @@ class CapacityView(RecordPanel):
             return
         row = 0
         for line in self.lines:
-            left = _label(_left_text(line), "danger" if line.needs_attention else "")
+            left = plain_label(_left_text(line), "danger" if line.needs_attention else "")
             left.setWordWrap(False)
             left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            self._table.addWidget(_label(line.owner_name), row, 0)
+            self._table.addWidget(plain_label(line.owner_name), row, 0)
             self._table.addWidget(left, row, 1)
-            self._table.addWidget(_label(_detail_text(line), "muted"), row + 1, 0, 1, 2)
+            self._table.addWidget(plain_label(_detail_text(line), "muted"), row + 1, 0, 1, 2)
             self._table.setRowMinimumHeight(row + 2, 10)
             row += 3
 
