@@ -186,3 +186,23 @@ def test_every_capture_kind_has_a_panel():
 
     assert set(PANELS) == set(CAPTURE_KINDS)
     assert PANELS["adoption_review"] is AdoptionReviewPanel
+
+
+def test_the_review_fits_a_720_projector_with_rows_two_lines_high(qtbot, db, earlier):
+    with db.transaction() as s:
+        event_id = events.plan_event(s, coalitions=[COALITION], date=TODAY, agenda_id=FOLLOW_UP_AGENDA_ID).id
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    show_active(qtbot, window)
+    window.open_event(event_id, view=1)
+    QApplication.processEvents()
+    # Five steps, the question and the table fit: the window did not grow past the projector.
+    assert window.height() == 720 and window.minimumSizeHint().height() <= 720
+    panel = review_panel(window)
+    table, keys = panel.table, panel.model.keys
+    assert table.rowHeight(0) <= 2 * table.fontMetrics().lineSpacing() + 20
+    shown = {key: table.columnWidth(n) for n, key in enumerate(keys) if not table.isColumnHidden(n)}
+    assert max(shown, key=shown.get) == "patterns"
+    check_in = panel.model.index(0, keys.index("check_in_lines")).data()
+    assert check_in == f"{(TODAY - dt.timedelta(days=10)).isoformat()}\n10 days late"  # in words, not colour alone

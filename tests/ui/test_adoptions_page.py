@@ -80,7 +80,7 @@ def test_open_agreements_first_then_every_one_with_overdue_ones_standing_out(qtb
     check_in = [model.columns[c].header for c in range(model.columnCount())].index("Check-in")
     texts = [model.index(r, check_in).data() for r in range(model.rowCount())]
     # Said in words, not by colour alone; an adopted agreement's past date is not overdue.
-    assert texts == ["2026-01-20", "2026-02-01 · Overdue 12 days", "2026-02-10 · Overdue 3 days", "2026-03-01"]
+    assert texts == ["2026-01-20", "2026-02-01 · 12 days late", "2026-02-10 · 3 days late", "2026-03-01"]
     colours = [model.index(r, check_in).data(Qt.ItemDataRole.ForegroundRole) for r in range(4)]
     assert [c is not None for c in colours] == [False, True, True, False]
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -205,3 +205,26 @@ def test_an_empty_database_says_so(qtbot, db):
     assert widget.counts.text() == "0 agreements · 0 overdue"
     assert not widget.detail.change_button.isEnabled()
     assert widget.change_status() is None
+
+
+def test_on_a_projector_the_detail_goes_under_the_table_and_the_columns_fit(qtbot, page):
+    page.resize(1280, 620)
+    qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Vertical)
+    table, keys = page.table, page.model.keys
+
+    def widths():
+        return {key: table.columnWidth(n) for n, key in enumerate(keys) if not table.isColumnHidden(n)}
+
+    # No sideways scrolling; the text filter gets the room, not the coalition choice.
+    assert sum(widths().values()) <= table.viewport().width() + 2
+    assert page.filters.text.width() > page.filters.coalition.width()
+    page.resize(760, 620)
+    # Narrower still: the coalition, then the event, then the owners are left to the detail;
+    # who adopts which patterns stays in view.
+    qtbot.waitUntil(lambda: table.isColumnHidden(keys.index("coalition")))
+    shown = widths()
+    assert {"status", "check_in", "adopter", "patterns"} <= set(shown)
+    assert shown["patterns"] >= table.fontMetrics().averageCharWidth() * 10
+    assert sum(shown.values()) <= table.viewport().width() + 2
+    page.resize(1900, 900)
+    qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Horizontal)

@@ -6,11 +6,16 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,12 +35,17 @@ def _value() -> QLabel:
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
 class AdoptionDetail(QWidget):
-    """Shows one agreement, its status history, and the buttons that act on it."""
+    """Shows one agreement, its status history, and the buttons that act on it.
+
+    Beside the table the history goes under the agreement; under the table
+    (``set_beside(False)``) it stands at its right, so both get the pane's height.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,29 +59,65 @@ class AdoptionDetail(QWidget):
         self.event_label = _value()
         self.history = QListWidget()
         self.history.setAccessibleName("Status history")
+        # Each change on its own wrapped lines, never cut off at the right edge.
         self.history.setWordWrap(True)
+        self.history.setResizeMode(QListView.ResizeMode.Adjust)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.history.setAlternatingRowColors(True)
         self.change_button = QPushButton("Change status…")
         self.change_button.setProperty("role", "primary")
         self.open_button = QPushButton("Open event")
         form = QFormLayout()
-        form.addRow("Status", self.status)
-        form.addRow("Check-in", self.check_in)
-        form.addRow("Patterns", self.patterns)
-        form.addRow("Owner(s)", self.owners)
-        form.addRow("Sponsor", self.sponsor)
-        form.addRow("Event", self.event_label)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.change_button)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(4)
+        for name, value in (("Status", self.status), ("Check-in", self.check_in), ("Patterns", self.patterns),
+                            ("Owner(s)", self.owners), ("Sponsor", self.sponsor), ("Event", self.event_label)):
+            label = QLabel(name)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # beside a value's first line
+            form.addRow(label, value)
+        buttons = QWidget()
+        button_row = QHBoxLayout(buttons)
+        button_row.setContentsMargins(0, 0, 0, 0)
+        button_row.addWidget(self.change_button)
+        button_row.addWidget(self.open_button)
+        button_row.addStretch(1)
+        fields = QWidget()
+        fields.setLayout(form)
+        # On a short screen the fields scroll rather than squeeze the history.
+        self.fields_area = QScrollArea()
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_area.setWidget(fields)
+        history = QWidget()
+        history_column = QVBoxLayout(history)
+        history_column.setContentsMargins(0, 0, 0, 0)
+        history_column.addWidget(heading("Status history", "subheading"))
+        history_column.addWidget(self.history, 1)
+        # Who and the buttons, then the fields and the history: stacked beside
+        # the table, in two columns under it.
+        self.header = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.header.addWidget(self.title, 1)
+        self.header.addWidget(buttons)
+        self.parts = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.parts.setSpacing(16)
+        self.parts.addWidget(self.fields_area, 1)
+        self.parts.addWidget(history, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(heading("Status history", "subheading"))
-        layout.addWidget(self.history, 1)
+        layout.addLayout(self.header)
+        layout.addLayout(self.parts, 1)
         self.show_row(None, [])
+
+    def set_beside(self, beside: bool) -> None:
+        """Stack everything (beside the table) or lay it out in two columns (under the table)."""
+        direction = QBoxLayout.Direction.TopToBottom if beside else QBoxLayout.Direction.LeftToRight
+        self.header.setDirection(direction)
+        self.parts.setDirection(direction)
+        # Stacked, the history is the longer part; side by side, both get the full height.
+        self.parts.setStretch(1, 2 if beside else 1)
 
     def show_row(self, row: AdoptionRow | None, history: Sequence[StatusStep]) -> None:
         """Show an agreement and its history; None clears the pane."""

@@ -2,14 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from facilitator.domain import AgreementStatus
 from facilitator.followup.adoptions import OPEN_STATUSES
 from ui.followup.adoption_model import OPEN, AdoptionFilter, fold
 
 ALL_COALITIONS = "All coalitions"
+COALITION_CHARS = 12  # the coalition choice's width, in characters
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box whose closed text ends in "…" when it is wider than the box (Qt cuts it off)."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight,
+                                                           field.width())
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class AdoptionFilterBar(QWidget):
@@ -23,15 +49,19 @@ class AdoptionFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text = QLineEdit(placeholderText="Filter by adopter or team")
+        self.text = QLineEdit(placeholderText="Adopter or team")  # short: whole at 1280 pixels
         self.text.setClearButtonEnabled(True)
         self.text.setAccessibleName("Filter by adopter or team")
-        self.coalition = QComboBox()
+        self.coalition = ElidingComboBox()
         self.coalition.setAccessibleName("Coalition")
-        self.coalition.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as a usual name, not the longest (which took half the bar at
+        # 1280 pixels): the text filter needs the room; long names end in "…".
+        self.coalition.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.coalition.setMinimumContentsLength(COALITION_CHARS)
         self.coalition.addItem(ALL_COALITIONS, None)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status.addItem("All statuses", None)
         self.status.addItem("Open (agreed or in progress)", OPEN)
         for status in AgreementStatus:
@@ -40,12 +70,14 @@ class AdoptionFilterBar(QWidget):
         self.overdue_only = QCheckBox("O&verdue only")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.coalition)
         layout.addWidget(self.status)
         layout.addWidget(self.overdue_only)
         self.setFocusProxy(self.text)
         self.text.textChanged.connect(self.changed)
+        self.coalition.currentIndexChanged.connect(self._show_coalition_tip)
         self.coalition.currentIndexChanged.connect(self.changed)
         self.overdue_only.toggled.connect(self.changed)
         self.status.currentIndexChanged.connect(self.status_changed)
@@ -73,3 +105,10 @@ class AdoptionFilterBar(QWidget):
             self.coalition.addItem(name, name)
         self.coalition.setCurrentIndex(max(0, self.coalition.findData(chosen)))
         self.coalition.blockSignals(False)
+        self._show_coalition_tip()
+        view = self.coalition.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 32)  # full names in the open list
+
+    def _show_coalition_tip(self) -> None:
+        # The closed choice may end in "…"; the tip and the open list show the whole name.
+        self.coalition.setToolTip(self.coalition.currentText())

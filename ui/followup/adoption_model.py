@@ -33,19 +33,29 @@ def fold(text: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
-def check_in_text(row: AdoptionRow) -> str:
-    """Return the check-in date, with how overdue it is in words."""
+def late_text(row: AdoptionRow) -> str:
+    """Return how overdue the check-in is in words ("12 days late"), or "" when it is not."""
+    if not row.overdue:
+        return ""
+    return "1 day late" if row.days_overdue == 1 else f"{row.days_overdue} days late"
+
+
+def check_in_text(row: AdoptionRow, sep: str = " · ") -> str:
+    """Return the check-in date, with how overdue it is in words; ``sep`` goes between them."""
     if row.check_in is None:
         return "—"
-    if not row.overdue:
-        return row.check_in.isoformat()
-    days = "1 day" if row.days_overdue == 1 else f"{row.days_overdue} days"
-    return f"{row.check_in.isoformat()} · Overdue {days}"
+    late = late_text(row)
+    return f"{row.check_in.isoformat()}{sep}{late}" if late else row.check_in.isoformat()
 
 
-def event_text(row: AdoptionRow) -> str:
-    """Return the event as "date · title"."""
-    return f"{row.event_date.isoformat()} · {row.event_title}" if row.event_title else row.event_date.isoformat()
+def event_text(row: AdoptionRow, sep: str = " · ") -> str:
+    """Return the event as "date · title"; ``sep`` goes between them."""
+    return f"{row.event_date.isoformat()}{sep}{row.event_title}" if row.event_title else row.event_date.isoformat()
+
+
+def adopter_text(row: AdoptionRow, sep: str = " · ") -> str:
+    """Return the adopter, then the team when it is not the adopter's own name."""
+    return f"{row.adopter}{sep}{row.adopter_team}" if row.adopter_team != row.adopter else row.adopter
 
 
 @dataclass(frozen=True)
@@ -67,12 +77,16 @@ COLUMNS: dict[str, Column] = {
     "check_in": Column("Check-in", check_in_text, lambda r: r.check_in or dt.date.max),
     "event": Column("Event", event_text, lambda r: (r.event_date, fold(r.event_title))),
     "coalition": Column("Coalition", lambda r: ", ".join(r.coalitions), lambda r: fold(", ".join(r.coalitions))),
+    # Two-line cells for the walk-through's review, where a row is read as a whole.
+    "check_in_lines": Column("Check-in", lambda r: check_in_text(r, "\n"), lambda r: r.check_in or dt.date.max),
+    "adopter_lines": Column("Adopter", lambda r: adopter_text(r, "\n"), lambda r: fold(r.adopter)),
+    "event_lines": Column("Event", lambda r: event_text(r, "\n"), lambda r: (r.event_date, fold(r.event_title))),
 }
-# The check-in next to the status: "Overdue 12 days" must be seen without scrolling.
+# The check-in next to the status: "12 days late" must be seen without scrolling.
 TRACKER_COLUMNS = ("status", "check_in", "adopter", "team", "patterns", "owners", "event", "coalition")
-REVIEW_COLUMNS = ("status", "check_in", "adopter", "team", "patterns", "event")
+REVIEW_COLUMNS = ("status", "check_in_lines", "adopter_lines", "patterns", "event_lines")
 #: Columns drawn in the warning colour on an overdue row.
-_WARN = {"status", "check_in"}
+WARN_COLUMNS = frozenset({"status", "check_in", "check_in_lines"})
 
 
 OPEN = "open"
@@ -195,7 +209,7 @@ class AdoptionTableModel(QAbstractTableModel):
             if key == "status" and row.status_reason:
                 return f"{row.status.label}: {row.status_reason}"
             return self.columns[index.column()].text(row) or None
-        if row.overdue and key in _WARN:
+        if row.overdue and key in WARN_COLUMNS:
             if role == Role.ForegroundRole:
                 return QBrush(self._warning)
             if role == Role.FontRole:

@@ -8,15 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QHeaderView,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from facilitator.domain import AgreementStatus
 from facilitator.followup import adoptions
@@ -26,19 +18,21 @@ from facilitator.storage import StorageError
 from ui.followup.adoption_detail import AdoptionDetail
 from ui.followup.adoption_filters import AdoptionFilterBar
 from ui.followup.adoption_model import AdoptionTableModel, warning_colour
+from ui.followup.adoption_table import AdoptionTable
 from ui.followup.status_dialog import StatusDialog
 from ui.widgets import heading
 
 if TYPE_CHECKING:
     from facilitator.storage import Database
 
-MAX_COLUMN_WIDTH = 180
+#: From this page width on, the detail stands beside the table instead of under it.
+SIDE_BY_SIDE_WIDTH = 1800
 NO_AGREEMENTS = "No agreements yet. Agreements made at events appear here."
 NO_OPEN_AGREEMENTS = "No open agreements. Choose “All statuses” to see the adopted and abandoned ones."
 
 
 class AdoptionsPage(QWidget):
-    """Agreements in a sortable, filterable table with the selected one's history beside it.
+    """Agreements in a sortable, filterable table; the selected one's history under or beside it.
 
     The page starts with the open agreements (agreed or in progress), a small
     part of a long history; adopted and abandoned ones are read when the
@@ -62,7 +56,7 @@ class AdoptionsPage(QWidget):
         self._fixed_today = today
         self._all: list[AdoptionRow] = []
         self._loaded_all = False
-        self._sized = False
+        self._laid_out = False
         self.status_dialog: StatusDialog | None = None
         self.model = AdoptionTableModel(parent=self)
 
@@ -70,34 +64,33 @@ class AdoptionsPage(QWidget):
         self.counts = heading("", "muted")
         self.empty_label = heading(NO_AGREEMENTS, "muted")
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = AdoptionTable(
+            self.model,
+            caps={"adopter": 18, "team": 14, "owners": 16, "event": 24, "coalition": 18},
+            # Read in the detail when the table is too narrow for them.
+            optional=("owners", "event", "coalition"),
+        )
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(self.model.keys.index("check_in"), Qt.SortOrder.AscendingOrder)  # most urgent first
+        self.table.horizontalHeader().setSortIndicator(
+            self.model.keys.index("check_in"), Qt.SortOrder.AscendingOrder  # most urgent first
+        )
         self.detail = AdoptionDetail()
 
-        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(heading("Adoptions", "heading"))
+        top.addWidget(self.filters, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
-        layout.addWidget(heading("Adoptions", "heading"))
-        layout.addWidget(self.filters)
-        layout.addWidget(self.counts)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(10)
+        layout.addLayout(top)
         layout.addWidget(self.empty_label)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.counts)
         self.setFocusProxy(self.filters)
 
         self.filters.changed.connect(self._apply_filter)
@@ -113,23 +106,27 @@ class AdoptionsPage(QWidget):
         """Return the day overdue check-ins are judged against."""
         return self._fixed_today or dt.date.today()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Eight columns and a readable detail fit side by side only on a wide
+        # screen; on a 1280-pixel projector the detail goes under the table
+        # and both get the full width.
+        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if orientation != self.splitter.orientation() or not self._laid_out:
+            self._laid_out = True
+            self.splitter.setOrientation(orientation)
+            self.detail.set_beside(wide)
+            total = event.size().width() if wide else event.size().height()
+            table_share = 65 if wide else 45  # percent of the room
+            self.splitter.setSizes([total * table_share // 100, total * (100 - table_share) // 100])
+        super().resizeEvent(event)
+
     def refresh(self) -> None:
         """Reload the agreements from the database (only the open ones while the filter asks for no more)."""
         self._load(self.filters.needs_closed())
         self.model.set_warning_colour(warning_colour(self.table))
         self._apply_filter()
-        if not self._sized and self.model.rowCount():
-            self._size_columns()
-
-    def _size_columns(self) -> None:
-        # Once, from the first rows (Qt samples at most 1000); then the user's widths stay.
-        self._sized = True
-        self.table.resizeColumnsToContents()
-        # Names and pattern lists are capped; the check-in, which says "Overdue …", never is.
-        for column, key in enumerate(self.model.keys[:-1]):
-            if key != "check_in":
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
-        self.splitter.setSizes([self.width() * 7 // 10, self.width() * 3 // 10])
+        self.table.measure()
 
     def current_row(self) -> AdoptionRow | None:
         """Return the selected agreement, or None."""
@@ -203,6 +200,7 @@ class AdoptionsPage(QWidget):
             finally:
                 QApplication.restoreOverrideCursor()
         self._apply_filter()
+        self.table.measure()  # "Abandoned" and other new texts may be wider
 
     def _visible(self) -> list[AdoptionRow]:
         wanted = self.filters.current()

@@ -11,15 +11,7 @@ import datetime as dt
 import uuid
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain import AgreementStatus
 from facilitator.followup import adoptions
@@ -30,6 +22,7 @@ from ui.followup.adoption_model import (
     AdoptionTableModel,
     warning_colour,
 )
+from ui.followup.adoption_table import AdoptionTable
 from ui.followup.status_dialog import StatusDialog
 from ui.panels.base import RecordPanel, heading
 
@@ -53,20 +46,11 @@ class AdoptionReviewPanel(RecordPanel):
         self.reviewed: dict[uuid.UUID, uuid.UUID] = {}  # agreement id → its event id
         self.status_dialog: StatusDialog | None = None
         self.model = AdoptionTableModel(REVIEW_COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Long texts share the rest of the width and wrap; rows grow to show them whole.
-        for key in ("patterns", "event"):
-            header.setSectionResizeMode(REVIEW_COLUMNS.index(key), QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Two lines a row, so the room reads each agreement whole: check-in
+        # date over how late it is, adopter over team, the patterns wrapped.
+        # On a 1280-pixel projector the patterns matter more than the event.
+        self.table = AdoptionTable(self.model, caps={"adopter_lines": 16, "event_lines": 18},
+                                   optional=("event_lines",), stretch_chars=24, lines=2)
         self.table.setAccessibleName("Open agreements from earlier events")
         self.summary = heading("", "subheading")
         self.empty_label = heading(EMPTY_TEXT, "muted")
@@ -76,15 +60,17 @@ class AdoptionReviewPanel(RecordPanel):
         self.change_button.clicked.connect(self.change_status)
         self.table.activated.connect(lambda _index: self.change_status())  # Enter
         self.table.doubleClicked.connect(lambda _index: self.change_status())
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.change_button)
+        # The summary has the full width to itself: beside the button it wrapped
+        # to two lines at 1280 pixels and took the table's room.
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.read_only_label, 1)
+        bottom.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.read_only_label)
+        layout.addWidget(self.summary)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
 
     def refresh(self) -> None:
         """Read the open agreements of earlier events, plus those reviewed here."""
@@ -103,6 +89,7 @@ class AdoptionReviewPanel(RecordPanel):
         current = self.current_row()
         self.model.set_warning_colour(warning_colour(self.table))
         self.model.set_rows(self.editor.read(read))
+        self.table.measure()
         if self.model.rowCount():
             row = self.model.row_of(current.agreement_id) if current is not None else -1
             self.table.setCurrentIndex(self.model.index(max(row, 0), 0))
@@ -151,6 +138,7 @@ class AdoptionReviewPanel(RecordPanel):
         for candidate in fresh:
             if candidate.agreement_id == row.agreement_id:
                 self.model.replace_row(candidate)
+        self.table.measure()  # "Abandoned" may be wider than any status shown before
         self._show_state()
         return None
 

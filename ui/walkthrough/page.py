@@ -48,6 +48,9 @@ class WalkthroughPage(QWidget):
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.itemClicked.connect(lambda item: self.go_to(self.step_list.row(item)))
+        # Tight rows until the page is known to be tall: five roomy steps made
+        # the window taller than a 720-pixel projector before its first resize.
+        self.step_list.setProperty("compact", True)
         self.total_label = QLabel()
         self.total_label.setProperty("role", "muted")
         # Prompts are for the facilitator: they sit beside the agenda, not
@@ -95,6 +98,9 @@ class WalkthroughPage(QWidget):
         self.prompts_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.prompts_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.prompts_area.setWidget(self.prompts_label)
+        # Below its scroll bar's own minimum too: the steps and the timer come
+        # first, and a larger zoom or font must not push the window off the screen.
+        self.prompts_area.setMinimumHeight(1)
         left.addWidget(self.prompts_area, 1)
 
         self.position_label = heading("", "subheading")
@@ -134,12 +140,17 @@ class WalkthroughPage(QWidget):
         self.go_to(start_at, store=False)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        """Use the compact question size on short screens (the 28 pt rule is for 1080p)."""
+        """Use the compact question size and step rows on short screens (the 28 pt rule is for 1080p)."""
         compact = event.size().height() < COMPACT_BELOW_HEIGHT
         if self.question_label.property("compact") != compact:
             self.question_label.setProperty("compact", compact)
             self.question_label.style().unpolish(self.question_label)
             self.question_label.style().polish(self.question_label)
+        if self.step_list.property("compact") != compact:
+            self.step_list.setProperty("compact", compact)
+            self.step_list.style().unpolish(self.step_list)
+            self.step_list.style().polish(self.step_list)
+            self._fit_step_list()
         super().resizeEvent(event)
 
     def _known_step(self) -> bool:

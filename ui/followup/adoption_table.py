@@ -1,0 +1,157 @@
+"""A table of agreements whose columns are fitted to the width it has, from font metrics.
+
+Shared by the adoption tracker and the walk-through's Adoption review: both
+are read from the back of a room on a 1280-pixel projector, where Qt's own
+fit (every column as wide as its longest text) pushes the patterns out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ui.followup.adoption_model import WARN_COLUMNS, AdoptionTableModel
+
+SAMPLE_ROWS = 400  # rows measured: enough for the long names, cheap on a big history
+CELL_ROOM = 18  # a cell's padding and grid line
+HEADER_ROOM = 34  # a header's padding and its sort arrow
+MIN_WIDTH = 60
+
+
+class AdoptionTable(QTableView):
+    """Shows AdoptionRow objects, one row chosen; ``stretch`` takes the width the others leave.
+
+    Args:
+        model: The rows.
+        stretch: The column key that takes the remaining width (the patterns).
+        caps: Widest a column may get, in average characters; uncapped columns
+            (the status, the check-in) always show their whole text.
+        optional: Column keys hidden, last first, while the table is too narrow
+            for them (the detail beside the table shows them).
+        stretch_chars: Narrowest the stretching column gets, in average characters,
+            before optional columns are hidden.
+        lines: Text lines per row; with more than one, long texts wrap.
+    """
+
+    def __init__(
+        self,
+        model: AdoptionTableModel,
+        *,
+        stretch: str = "patterns",
+        caps: Mapping[str, int] | None = None,
+        optional: Sequence[str] = (),
+        stretch_chars: int = 14,
+        lines: int = 1,
+    ) -> None:
+        super().__init__()
+        self.setModel(model)
+        self._stretch = model.keys.index(stretch)
+        self._caps = dict(caps or {})
+        self._capped = {model.keys.index(key) for key in self._caps}
+        self._optional = [model.keys.index(key) for key in optional]
+        self._lines = lines
+        self._stretch_chars = stretch_chars
+        self._wanted: list[int] = []  # capped widths
+        self._natural: list[int] = []  # widths that show every measured text whole
+        self._floor = MIN_WIDTH
+        self._fitted_width = -1
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        # Whole rows or a clean "…": single letters stacked down a cell help no one.
+        self.setWordWrap(lines > 1)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(MIN_WIDTH)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
+        self._size_rows()
+
+    def measure(self) -> None:
+        """Measure each column's widest text (headers and the first rows) and fit the columns."""
+        model: AdoptionTableModel = self.model()
+        plain = self.fontMetrics()
+        bold_font = QFont(self.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        header = QFontMetrics(self.horizontalHeader().font())
+        rows = model.rows()[:SAMPLE_ROWS]
+        self._wanted, self._natural = [], []
+        for column, key in enumerate(model.keys):
+            # Overdue cells are bold; measure them so, whichever rows are overdue.
+            metrics = bold if key in WARN_COLUMNS else plain
+            text = model.columns[column].text
+            widest = max((metrics.horizontalAdvance(line) for row in rows for line in text(row).split("\n")),
+                         default=0)
+            title = header.horizontalAdvance(model.columns[column].header) + HEADER_ROOM
+            wanted = max(widest + CELL_ROOM, title)
+            self._natural.append(wanted)
+            if key in self._caps:
+                wanted = min(wanted, max(title, plain.averageCharWidth() * self._caps[key] + CELL_ROOM))
+            self._wanted.append(wanted)
+        self._floor = min(self._wanted[self._stretch], plain.averageCharWidth() * self._stretch_chars + CELL_ROOM)
+        self._fitted_width = -1
+        self.fit()
+
+    def fit(self) -> None:
+        """Share the viewport's width: measured columns first, the stretching one takes the rest."""
+        width = self.viewport().width()
+        if not self._wanted or width == self._fitted_width:
+            return
+        self._fitted_width = width
+        shown = [c for c in range(len(self._wanted)) if c != self._stretch]
+        floor = self._floor
+        hidden = set()  # optional columns give way first
+        for column in reversed(self._optional):
+            if sum(self._wanted[c] for c in shown if c not in hidden) + floor <= width:
+                break
+            hidden.add(column)
+        for column in range(len(self._wanted)):
+            self.setColumnHidden(column, column in hidden)
+        fixed = [c for c in shown if c not in hidden]
+        # Too narrow still: the capped columns (names, events) give up the same
+        # share; the status and the check-in, which say what is late, never do.
+        capped = [c for c in fixed if c in self._capped]
+        room = width - floor - sum(self._wanted[c] for c in fixed if c not in self._capped)
+        total = sum(self._wanted[c] for c in capped)
+        sizes = {}
+        for column in fixed:
+            wanted = self._wanted[column]
+            if column in self._capped and total > room:
+                wanted = max(MIN_WIDTH, wanted * max(room, 0) // max(total, 1))
+            sizes[column] = wanted
+        # Width the stretching column cannot use (its text fits on its lines)
+        # lets capped columns show more of their names.
+        spare = width - sum(sizes.values()) - self._natural[self._stretch] // self._lines
+        short = {c: self._natural[c] - sizes[c] for c in capped if self._natural[c] > sizes[c]}
+        need = sum(short.values())
+        for column, missing in short.items():
+            sizes[column] += missing * min(max(spare, 0), need) // need
+        for column, size in sizes.items():
+            self.setColumnWidth(column, size)
+
+    def _size_rows(self) -> None:
+        line = self.fontMetrics().lineSpacing()
+        self.verticalHeader().setDefaultSectionSize(self._lines * line + 14)
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
+        # The viewport, not the view: a scroll bar coming or going changes its width too.
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().viewportEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        # A zoom or theme change brings a new font: rows and columns follow it.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._size_rows()
+            if self._wanted:
+                self.measure()
