@@ -142,6 +142,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args.db)
         handler = _handlers()[command]
         return handler(args) or 0
+    except BrokenPipeError:
+        # The reader went away (`scale-across figures | head`): not an error to report.
+        # Point stdout at nothing so Python's exit flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (CommandError, DocumentError, ServiceError, StorageError, OSError, ExportError) as exc:
         _fail(_one_line(exc))
         return 1
