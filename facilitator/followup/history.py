@@ -8,11 +8,10 @@ events must open in a blink.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from sqlalchemy import String, case, func, literal, select, type_coerce
 from sqlalchemy.engine import Connection
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain import EventStatus
 from facilitator.domain.enums import AgreementStatus, OutcomeKind
+from facilitator.folding import fold
 from facilitator.followup.gc_pause import collector_paused
 from facilitator.followup.keys import uuid_from_hex
 
@@ -27,10 +27,6 @@ from facilitator.followup.keys import uuid_from_hex
 # separator cannot appear inside one.
 _SEP = "\x1f"
 _OPEN = (AgreementStatus.AGREED, AgreementStatus.IN_PROGRESS)
-# Letters that carry their accent in the glyph itself, so NFKD leaves them whole.
-_PLAIN_LETTERS = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
-)
 
 
 @dataclass(frozen=True)
@@ -65,7 +61,7 @@ class HistoryRow:
         # without its lock, which costs more than the folding here).
         folded = self.__dict__.get("_folded_people")
         if folded is None:
-            folded = "\n".join(map(_fold_name, self.people + self.teams))
+            folded = "\n".join(map(fold, self.people + self.teams))
             self.__dict__["_folded_people"] = folded
         return folded
 
@@ -75,16 +71,6 @@ class HistoryRow:
         return " + ".join(self.coalitions)
 
 
-def fold(text: str) -> str:
-    """Return ``text`` without case or accents: "zoe" finds "Zoë", "lukasz" finds "Łukasz"."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN_LETTERS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-# The same people and teams come back event after event: fold each name once.
-_fold_name = lru_cache(maxsize=16384)(fold)
 
 
 @dataclass(frozen=True)
@@ -158,7 +144,7 @@ def people_index(session: Session) -> dict[uuid.UUID, str]:
     with collector_paused():
         index = {}
         for key, _count, names, teams in session.connection().execute(_people(in_order=False)).all():
-            folded = "\n".join(map(_fold_name, names.split(_SEP) + list(_distinct(teams))))
+            folded = "\n".join(map(fold, names.split(_SEP) + list(_distinct(teams))))
             index[uuid_from_hex(key)] = folded
         return index
 

@@ -27,18 +27,15 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
 
+from facilitator.folding import PLAIN_LETTERS, plain_letters
+
 __all__ = [
     "FOLDS", "SOURCES", "alembic_include_name", "fold", "install", "is_search_table", "rebuild",
     "uninstall",
 ]
 
 # Letters unicode61 leaves alone even with remove_diacritics 2.
-FOLDS = {
-    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
-    "Ħ": "H", "ħ": "h", "ı": "i", "Ŀ": "L", "ŀ": "l", "Ŧ": "T", "ŧ": "t",
-    "ß": "ss", "ẞ": "SS", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "TH", "þ": "th",
-}
-_FOLD_TABLE = str.maketrans(FOLDS)
+FOLDS = PLAIN_LETTERS
 
 # Private-use characters that mark matches in snippets; removed from the
 # stored text so that a user's own text can never fake a match mark.
@@ -90,7 +87,7 @@ SOURCES = (
 
 def fold(text: str) -> str:
     """Return ``text`` with the letters of :data:`FOLDS` replaced, as the index stores it."""
-    return text.translate(_FOLD_TABLE)
+    return plain_letters(text)
 
 
 def is_search_table(name: str | None) -> bool:

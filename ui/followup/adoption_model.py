@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,18 +18,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QWidget
 
 from facilitator.domain import AgreementStatus
+from facilitator.folding import fold
 from facilitator.followup.adoptions import AdoptionRow
 from ui import theme
 
 Role = Qt.ItemDataRole
 _STATUS_ORDER = {status: n for n, status in enumerate(AgreementStatus)}
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Return ``text`` without accents and case, so "zoe" matches "Zoë"."""
-    plain = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
 def late_text(row: AdoptionRow) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from facilitator.domain import OutcomeKind
+from facilitator.folding import fold
 from facilitator.followup.library import PatternRow
 
 COLUMNS = ("Pattern", "Kind", "Coalition", "First presented", "Events", "Teams reached", "Adopted")
@@ -14,12 +14,6 @@ COLUMNS = ("Pattern", "Kind", "Coalition", "First presented", "Events", "Teams r
 HEADERS = ("Pattern", "Kind", "Coalition", "First\npresented", "Events", "Teams\nreached", "Adopted")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _NUMBERS = {4, 5, 6}
-
-
-def fold(text: str) -> str:
-    """Return ``text`` without accents and case, so "zoe" matches "Zoë"."""
-    plain = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
 def _display(row: PatternRow, column: int) -> str:

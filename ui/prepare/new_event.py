@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 import uuid
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.agenda import AgendaCatalog, load_catalog
 from facilitator.agenda.catalog import DEFAULT_AGENDA_ID
+from facilitator.folding import fold
 from facilitator.services import coalitions, events
 from facilitator.services.errors import ServiceError
 from facilitator.storage import Database, StorageError
@@ -212,8 +212,7 @@ def ask_new_event(db: Database, parent: QWidget | None = None) -> uuid.UUID | No
 
 def _sort_key(name: str) -> tuple[str, str]:
     # "Ärzte" belongs with the A's, not after Z as plain code points put it.
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return plain.casefold(), name
+    return fold(name), name
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
