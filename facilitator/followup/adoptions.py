@@ -29,6 +29,7 @@ from facilitator.followup.adoption_status import (
     record_status_change,
     status_history,
 )
+from facilitator.services.coalitions import find_coalition
 from facilitator.services.common import as_uuid
 from facilitator.services.errors import NotFoundError
 
@@ -149,10 +150,10 @@ def count_open_agreements(session: Session, coalition_names: list[str], on_date:
     ``on_date`` counts as earlier. Names match case-insensitively, as
     coalitions are found when an event is planned.
     """
-    names = [name.strip().lower() for name in coalition_names if name.strip()]
-    if not names:
+    found = (find_coalition(session, name) for name in coalition_names if name.strip())
+    coalitions = [coalition.id for coalition in found if coalition is not None]
+    if not coalitions:
         return 0
-    coalitions = select(Coalition.id).where(func.lower(Coalition.name).in_(names))
     query = (
         select(func.count(Agreement.id))
         .join(Event, Event.id == Agreement.event_id)

@@ -23,15 +23,18 @@ class GoalRecord:
     recorded_at: dt.datetime
 
 
+def find_coalition(session: Session, name: str) -> Coalition | None:
+    """Return the coalition with this name, ignoring case in every script, or None."""
+    # Compared in Python: SQLite's lower() folds only ASCII, so "Łukasz" would never
+    # match itself and every event would create the coalition anew.
+    wanted = name.strip().casefold()
+    return next((c for c in session.scalars(select(Coalition)) if c.name.casefold() == wanted), None)
+
+
 def find_or_create_coalition(session: Session, name: str) -> Coalition:
     """Return the coalition with this name (case-insensitive), creating it if new."""
     name = clean_text(name, "Coalition name", required=True, max_length=200)
-    # Compared in Python: SQLite's lower() folds only ASCII, so "Łukasz" would never
-    # match itself and every event would create the coalition anew.
-    wanted = name.casefold()
-    existing = next(
-        (c for c in session.scalars(select(Coalition)) if c.name.casefold() == wanted), None
-    )
+    existing = find_coalition(session, name)
     if existing is not None:
         return existing
     coalition = Coalition(name=name)

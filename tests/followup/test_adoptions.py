@@ -203,3 +203,13 @@ def test_changes_in_one_second_read_in_the_order_they_were_made(db, history):
         chain = [(st.from_status, st.to_status) for st in adoptions.status_history(s, agreement)]
     assert all(chain[i][1] == chain[i + 1][0] for i in range(len(chain) - 1))
     assert [to.value for _, to in chain] == ["agreed", "in_progress", "adopted", "in_progress", "agreed"]
+
+
+def test_a_coalition_named_beyond_ascii_is_found_in_any_case(db):
+    with db.transaction() as s:
+        event = _event(s, ["Łódź Ops"], D(2026, 1, 10), created=dt.datetime(2026, 1, 1))
+        adopter = participants.add_participant(s, event.id, "Ana", "Web")
+        _agree(s, event, adopter)
+    with db.transaction() as s:
+        assert adoptions.count_open_agreements(s, ["łódź ops"], D(2026, 2, 1)) == 1
+        assert adoptions.count_open_agreements(s, ["ŁÓDŹ OPS "], D(2026, 2, 1)) == 1
