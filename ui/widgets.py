@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 
 def heading(text: str, role: str = "subheading") -> QLabel:
-    """Return a word-wrapping label styled by the stylesheet's ``role``."""
+    """Return a word-wrapping label styled by the stylesheet's ``role``.
+
+    The text is shown as typed, never as markup: headings carry names people
+    typed, and Qt would otherwise guess that "<b>Ops</b>" is rich text.
+    """
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setProperty("role", role)
     label.setWordWrap(True)
     return label
+
+
+def tooltip_text(text: str) -> str:
+    """Return ``text`` as a tooltip that shows it as typed.
+
+    Qt guesses whether a tooltip is rich text, so typed text with tags would
+    render (an image, a link); escaped inside a paragraph it cannot.
+    """
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def plain_label(text: str, role: str = "") -> QLabel:

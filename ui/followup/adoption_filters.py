@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import AgreementStatus
 from facilitator.followup.adoptions import OPEN_STATUSES
-from ui.followup.adoption_model import OPEN, AdoptionFilter, fold
+from facilitator.folding import fold
+from ui.followup.adoption_model import OPEN, AdoptionFilter
+from ui.widgets import tooltip_text
 
 ALL_COALITIONS = "All coalitions"
 COALITION_CHARS = 12  # the coalition choice's width, in characters
@@ -111,4 +113,4 @@ class AdoptionFilterBar(QWidget):
 
     def _show_coalition_tip(self) -> None:
         # The closed choice may end in "…"; the tip and the open list show the whole name.
-        self.coalition.setToolTip(self.coalition.currentText())
+        self.coalition.setToolTip(tooltip_text(self.coalition.currentText()))

@@ -21,6 +21,7 @@ from facilitator.domain import AgreementStatus
 from facilitator.folding import fold
 from facilitator.followup.adoptions import AdoptionRow
 from ui import theme
+from ui.widgets import tooltip_text
 
 Role = Qt.ItemDataRole
 _STATUS_ORDER = {status: n for n, status in enumerate(AgreementStatus)}
@@ -200,8 +201,9 @@ class AdoptionTableModel(QAbstractTableModel):
             return self.columns[index.column()].text(row)
         if role == Role.ToolTipRole:
             if key == "status" and row.status_reason:
-                return f"{row.status.label}: {row.status_reason}"
-            return self.columns[index.column()].text(row) or None
+                return tooltip_text(f"{row.status.label}: {row.status_reason}")
+            text = self.columns[index.column()].text(row)
+            return tooltip_text(text) if text else None
         if row.overdue and key in WARN_COLUMNS:
             if role == Role.ForegroundRole:
                 return QBrush(self._warning)

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.domain import EventStatus
 from facilitator.followup.history import HistoryFilter, HistoryRow
+from ui.widgets import tooltip_text
 
 Role = Qt.ItemDataRole
 ROW_ROLE = Role.UserRole  # the HistoryRow itself
@@ -170,7 +171,7 @@ def _tooltip(row: HistoryRow, column: int) -> str | None:
     if column == OVERDUE_COLUMN and row.overdue:
         return f"{row.overdue} open agreement(s) past their check-in date"
     if column == EVENT_COLUMN and row.facilitator:
-        return f"{row.title} — facilitated by {row.facilitator}"
+        return tooltip_text(f"{row.title} — facilitated by {row.facilitator}")
     return None
 
 

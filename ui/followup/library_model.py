@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from facilitator.domain import OutcomeKind
 from facilitator.folding import fold
 from facilitator.followup.library import PatternRow
+from ui.widgets import tooltip_text
 
 COLUMNS = ("Pattern", "Kind", "Coalition", "First presented", "Events", "Teams reached", "Adopted")
 #: Headers as shown: two lines where one would make the column wider than its figures.
@@ -89,7 +90,7 @@ class PatternTableModel(QAbstractTableModel):
             return _sort_key(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 0:
-                return f"{row.name}\n\n{row.summary}" if row.summary else row.name
+                return tooltip_text(f"{row.name}\n\n{row.summary}" if row.summary else row.name)
             return _display(row, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in _NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDo
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from facilitator.search import SearchHit
+from ui.widgets import tooltip_text
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 _PADDING = 8
@@ -74,7 +75,7 @@ class SearchResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{hit_place(hit)}: {hit.snippet_text}"
         if role == Qt.ItemDataRole.ToolTipRole and hit.coalitions:
-            return ", ".join(hit.coalitions)
+            return tooltip_text(", ".join(hit.coalitions))
         return None
 
 
