@@ -324,11 +324,7 @@ class MainWindow(QMainWindow):
 
         self._leave_event()
         if self.followup is None:
-            try:
-                self.followup = FollowUpScreen(lambda: self.db)
-            except StorageError as exc:
-                self.banner.show_message(str(exc))
-                return
+            self.followup = FollowUpScreen(lambda: self.db)
             self.followup.open_requested.connect(self.open_record)
             self.followup.problem.connect(self.banner.show_message)
             self.pages.addWidget(self.followup)

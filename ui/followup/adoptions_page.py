@@ -52,6 +52,7 @@ class AdoptionsPage(QWidget):
         self, db: Callable[[], Database], parent: QWidget | None = None, *, today: dt.date | None = None
     ) -> None:
         super().__init__(parent)
+        self._detail_row: AdoptionRow | None = None
         self._db = db
         self._fixed_today = today
         self._all: list[AdoptionRow] = []
@@ -229,12 +230,18 @@ class AdoptionsPage(QWidget):
 
     def _show_detail(self) -> None:
         row = self.current_row()
+        # Each keystroke in the filter lands here; the history is read only
+        # when another agreement (or the same one changed) is selected.
+        if row is not None and row == self._detail_row:
+            return
+        self._detail_row = row
         history = []
         if row is not None:
             try:
                 with self._db().transaction() as session:
                     history = adoptions.status_history(session, row.agreement_id)
             except (StorageError, ServiceError) as exc:
+                self._detail_row = None  # read it again next time
                 self.problem.emit(f"The status history could not be read: {exc}")
         self.detail.show_row(row, history)
 

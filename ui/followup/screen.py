@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from facilitator.storage import StorageError
 from ui.actions import Act, shortcut_text
 
 if TYPE_CHECKING:
@@ -94,7 +95,11 @@ class FollowUpScreen(QWidget):
 
     def _refresh_current(self) -> None:
         page = self._page(self.current_act())
-        generation = self._db().generation
+        try:
+            generation = self._db().generation
+        except StorageError as exc:  # the database could not be opened
+            self.problem.emit(str(exc))
+            return
         if self._loaded_at.get(page) != generation:
             page.refresh()
             self._loaded_at[page] = generation

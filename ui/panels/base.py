@@ -54,11 +54,15 @@ class RecordPanel(QWidget):
         else:
             self._stale = True
 
-    def show_record(self, record_id) -> None:
-        """Select the row of ``record_id`` (a search result the lead opened)."""
+    def refresh_if_stale(self) -> None:
+        """Redraw now if an edit happened while the panel was hidden."""
         if self._stale:
             self.refresh()
             self._stale = False
+
+    def show_record(self, record_id) -> None:
+        """Select the row of ``record_id`` (a search result the lead opened)."""
+        self.refresh_if_stale()
         table = getattr(self, "table", None)
         if isinstance(table, RecordTable):
             table.select_record(record_id)
@@ -66,9 +70,7 @@ class RecordPanel(QWidget):
             table.setFocus()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if self._stale:
-            self.refresh()
-            self._stale = False
+        self.refresh_if_stale()
         super().showEvent(event)
 
     def refresh(self) -> None:

@@ -199,9 +199,7 @@ class BoundariesPanel(RecordPanel):
 
     def show_record(self, record_id) -> None:
         """Show the boundaries of the pattern ``record_id`` (a boundary's pattern)."""
-        if self._stale:
-            self.refresh()
-            self._stale = False
+        self.refresh_if_stale()
         self.select_pattern(record_id)
 
     def step_pattern(self, delta: int) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from facilitator.agenda.model import AgendaStep
 from ui.editing import EventEditor
-from ui.panels.adoption_review import AdoptionReviewPanel
 from ui.panels.agreements import AgreementsPanel
 from ui.panels.base import RecordPanel, heading
 from ui.panels.boundaries import BoundariesPanel
@@ -19,6 +18,14 @@ from ui.panels.participants import ParticipantsPanel
 from ui.panels.patterns import PatternsPanel
 from ui.panels.top_goal import TopGoalPanel
 
+def _adoption_review(editor: EventEditor) -> RecordPanel:
+    # Imported when an agenda has the step: it brings the adoption tracker's
+    # read model and table, which most events never need (30–45 ms per open).
+    from ui.panels.adoption_review import AdoptionReviewPanel
+
+    return AdoptionReviewPanel(editor)
+
+
 PANELS: dict[str, Callable[[EventEditor], RecordPanel]] = {
     "top_goal": TopGoalPanel,
     "participants": ParticipantsPanel,
@@ -27,7 +34,7 @@ PANELS: dict[str, Callable[[EventEditor], RecordPanel]] = {
     "boundaries": BoundariesPanel,
     "agreements": AgreementsPanel,
     "capacity": CapacityView,
-    "adoption_review": AdoptionReviewPanel,
+    "adoption_review": _adoption_review,
 }
 # The capacity view sits beside the agreements; other panels share the height.
 _SIDE_BY_SIDE = {"capacity"}
