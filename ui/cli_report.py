@@ -7,8 +7,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-# Terminal control characters in stored names must not reach the terminal.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+from ui.terminal import printable
+
 NAME_WIDTH = 40
 
 
@@ -64,9 +64,7 @@ def _cmd_figures(args) -> int:
     if args.coalition is None:
         scope = report.overall
     else:
-        wanted = " ".join(args.coalition.split()).casefold()
-        scope = next((f for f in report.coalitions
-                      if " ".join(f.scope.split()).casefold() == wanted), None)
+        scope = report.scope(args.coalition)
         if scope is None:
             known = ", ".join(_name(f.scope) for f in report.coalitions) or "none yet"
             raise CommandError(f"no coalition named {_name(args.coalition)!r}; coalitions: {known}")
@@ -145,7 +143,7 @@ def _is_number(cell: str) -> bool:
 
 def _name(value: str) -> str:
     """A stored name on one line, without control characters, cut to a table's width."""
-    text = " ".join(_CONTROL.sub(" ", value).split())
+    text = " ".join(printable(value).split())
     return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1].rstrip() + "…"
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
-# Terminal control characters in stored text must not reach the terminal.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+from ui.terminal import printable
 
 
 def add_parsers(commands, common) -> None:
@@ -63,7 +61,7 @@ def _cmd_search(args) -> int:
 
 
 def _plain(text: str) -> str:
-    return _CONTROL.sub(" ", text)
+    return printable(text)
 
 
 def _db_reindex(args, path: Path) -> int:

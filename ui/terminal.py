@@ -1,0 +1,14 @@
+"""Text bound for a terminal, made safe to print."""
+
+from __future__ import annotations
+
+import re
+
+# Terminal control characters in stored text (an escape sequence typed into a
+# name, say) must not reach the terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with every control character replaced by a space."""
+    return _CONTROL.sub(" ", text)
