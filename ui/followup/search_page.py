@@ -71,6 +71,8 @@ class SearchPage(QWidget):
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setAlternatingRowColors(True)
+        # Hits wrap to the list's width; a horizontal bar would only hide the last row.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # activated covers Enter and, with the platform's default, the double-click.
         self.results.activated.connect(self._open)
 
