@@ -43,7 +43,8 @@ import statistics
 
 from sqlalchemy.orm import Session
 
-from facilitator.figures.dates import Quarter, as_uuid
+from facilitator.figures.dates import Quarter
+from facilitator.followup.keys import stored_uuid
 from facilitator.figures.model import (
     Figures,
     FiguresReport,
@@ -117,7 +118,7 @@ def _figures(name: str, coalition_id, scope: ScopeCounts, top: int) -> Figures:
     best = sorted(scope.patterns, key=lambda p: (-p.teams, p.name.casefold(), str(p.pattern_id)))
     return Figures(
         scope=name,
-        coalition_id=None if coalition_id is None else as_uuid(coalition_id),
+        coalition_id=None if coalition_id is None else stored_uuid(coalition_id),
         quarters=tuple(quarters),
         totals=totals,
         top_patterns=tuple(best[:top]),

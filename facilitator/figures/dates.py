@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 
 
@@ -98,7 +97,3 @@ class DayParser:
             self._seen[key] = day
         return day
 
-
-def as_uuid(value: object) -> uuid.UUID:
-    """Return a stored identifier (32 hex digits on SQLite, a UUID elsewhere) as a UUID."""
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))

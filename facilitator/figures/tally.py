@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from facilitator.figures.dates import DayParser, add_months, as_uuid, quarter_index
+from facilitator.figures.dates import DayParser, add_months, quarter_index
+from facilitator.followup.keys import stored_uuid
 from facilitator.figures.model import PatternReach
 from facilitator.figures.queries import HistoryRows
 
@@ -181,7 +182,7 @@ class _Tally:
             works = stated.get((pattern_id, "works_when"))
             breaks = stated.get((pattern_id, "breaks_when"))
             documented = works is not None and breaks is not None
-            line = PatternReach(as_uuid(pattern_id), name, self.names.get(coalition_id, ""),
+            line = PatternReach(stored_uuid(pattern_id), name, self.names.get(coalition_id, ""),
                                 teams_of[pattern_id], documented)
             for scope in self._scopes_of(coalition_id):
                 scope.presented[first] += 1

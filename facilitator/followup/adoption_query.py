@@ -29,7 +29,7 @@ from facilitator.domain import (
     StatusChange,
     SupportItem,
 )
-from facilitator.followup.keys import uuid_from_hex
+from facilitator.followup.keys import stored_uuid
 
 _STATUS = {status.value: status for status in AgreementStatus}
 
@@ -78,10 +78,10 @@ def read_rows(session: Session, where: list, make_row: Callable[..., object]) ->
     for key, event_key, date, _created, title, _pos, name, team, sponsor_name, check_in, status, reason in found:
         event_id = event_ids.get(event_key)
         if event_id is None:
-            event_id = event_ids[event_key] = _uuid(event_key)
+            event_id = event_ids[event_key] = stored_uuid(event_key)
         rows.append(
             make_row(
-                _uuid(key), event_id, day(date), title, coalitions.get(event_key, ()), name,
+                stored_uuid(key), event_id, day(date), title, coalitions.get(event_key, ()), name,
                 (team or "").strip() or name, patterns.get(key, ()), sponsor_name or "",
                 owners.get(key, ()), day(check_in), _STATUS[status], reason, last.get(key),
             )
@@ -101,12 +101,6 @@ class _Days(dict):
         return found
 
 
-def _uuid(value) -> uuid.UUID:
-    if isinstance(value, uuid.UUID):
-        return value
-    return uuid_from_hex(value) if len(value) == 32 else uuid.UUID(value)
-
-
 def _scoped(query, agreement_id, where: list):
     """Limit a query over rows linked to agreements to the agreements ``where`` picks.
 
@@ -124,7 +118,7 @@ def _coalitions(conn, event_keys: set) -> dict[object, tuple[str, ...]]:
     query = select(raw(EventCoalition.event_id), raw(EventCoalition.coalition_id), EventCoalition.position)
     # A few events are looked up by key; for many, one scan of all links is cheaper.
     if len(event_keys) <= 500:
-        query = query.where(EventCoalition.event_id.in_([_uuid(key) for key in event_keys]))
+        query = query.where(EventCoalition.event_id.in_([stored_uuid(key) for key in event_keys]))
     links: dict[object, list] = defaultdict(list)
     for event_key, coalition_key, position in conn.execute(query).all():
         if event_key in event_keys:

@@ -17,3 +17,11 @@ def uuid_from_hex(key: str) -> uuid.UUID:
     object.__setattr__(value, "int", int(key, 16))
     object.__setattr__(value, "is_safe", uuid.SafeUUID.unknown)
     return value
+
+
+def stored_uuid(value: object) -> uuid.UUID:
+    """Return an id as the driver gives it (32 hex digits on SQLite, a UUID elsewhere) as a UUID."""
+    if isinstance(value, uuid.UUID):
+        return value
+    text = str(value)
+    return uuid_from_hex(text) if len(text) == 32 else uuid.UUID(text)

@@ -27,6 +27,7 @@ from facilitator.domain import (
     OutcomeKind,
     Pattern,
 )
+from facilitator.followup.keys import stored_uuid
 from facilitator.followup.library_detail import (
     Adoption,
     BoundaryGroup,
@@ -126,10 +127,6 @@ def _as_date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def _as_uuid(value) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-
-
 def pattern_rows(session: Session) -> list[PatternRow]:
     """Return every pattern with its events, boundaries and reach, sorted by name."""
     raw = _scan(session)
@@ -162,7 +159,7 @@ def pattern_rows(session: Session) -> list[PatternRow]:
         counts = bounds.get(pid, {})
         rows.append(
             PatternRow(
-                pattern_id=_as_uuid(pid),
+                pattern_id=stored_uuid(pid),
                 name=name,
                 kind=OutcomeKind(kind),
                 summary=summary or "",
