@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from facilitator.followup.scan import scan
+
 QUERIES = {
     "coalitions": "SELECT id, name FROM coalitions",
     "events": "SELECT id, date FROM events",
@@ -56,12 +58,4 @@ class HistoryRows:
 
 def read_history(session: Session) -> HistoryRows:
     """Run every query inside the session's transaction: one consistent snapshot."""
-    cursor = session.connection().connection.cursor()
-    try:
-        rows = {}
-        for name, sql in QUERIES.items():
-            cursor.execute(sql)
-            rows[name] = cursor.fetchall()
-    finally:
-        cursor.close()
-    return HistoryRows(**rows)
+    return HistoryRows(**scan(session, QUERIES))

@@ -38,6 +38,7 @@ from facilitator.followup.library_detail import (
     pattern_detail,
     team_of,
 )
+from facilitator.followup.scan import scan
 from facilitator.services import patterns
 from facilitator.services.common import as_uuid, get
 
@@ -109,18 +110,6 @@ _ROW_QUERIES = {
 }
 
 
-def _scan(session: Session) -> dict[str, list[tuple]]:
-    cursor = session.connection().connection.cursor()
-    try:
-        rows = {}
-        for name, sql in _ROW_QUERIES.items():
-            cursor.execute(sql)
-            rows[name] = cursor.fetchall()
-        return rows
-    finally:
-        cursor.close()
-
-
 def _as_date(value) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -129,7 +118,7 @@ def _as_date(value) -> dt.date | None:
 
 def pattern_rows(session: Session) -> list[PatternRow]:
     """Return every pattern with its events, boundaries and reach, sorted by name."""
-    raw = _scan(session)
+    raw = scan(session, _ROW_QUERIES)
     date_of = dict(raw["events"])
     dates: dict[object, list] = defaultdict(list)
     for event_id, pattern_id in raw["event_patterns"]:
