@@ -7,12 +7,14 @@ fit (every column as wide as its longest text) pushes the patterns out.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from facilitator.followup.adoptions import AdoptionRow
 from ui.followup.adoption_model import WARN_COLUMNS, AdoptionTableModel
 
 SAMPLE_ROWS = 400  # rows measured: enough for the long names, cheap on a big history
@@ -75,6 +77,17 @@ class AdoptionTable(QTableView):
         header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
         self._size_rows()
 
+
+    def current_row(self) -> AdoptionRow | None:
+        """Return the selected agreement, or None."""
+        index = self.currentIndex()
+        return self.model().row_at(index.row()) if index.isValid() else None
+
+    def select_agreement(self, agreement_id: uuid.UUID) -> None:
+        """Select an agreement's row if it is shown."""
+        row = self.model().row_of(agreement_id)
+        if row >= 0:
+            self.setCurrentIndex(self.model().index(row, 0))
     def measure(self) -> None:
         """Measure each column's widest text (headers and the first rows) and fit the columns."""
         model: AdoptionTableModel = self.model()

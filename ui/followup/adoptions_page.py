@@ -131,14 +131,11 @@ class AdoptionsPage(QWidget):
 
     def current_row(self) -> AdoptionRow | None:
         """Return the selected agreement, or None."""
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.table.current_row()
 
     def select_agreement(self, agreement_id: uuid.UUID) -> None:
         """Select an agreement's row if the filters show it."""
-        row = self.model.row_of(agreement_id)
-        if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.select_agreement(agreement_id)
 
     def open_current(self) -> None:
         """Ask to open the selected agreement's event at the agreement."""
