@@ -33,6 +33,41 @@ def isolated_settings(tmp_path_factory, monkeypatch):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def isolated_qt_application(qapp):
+    """Leave the QApplication as the test found it.
+
+    The main window styles the whole application (theme and zoom), the start-up
+    path sets its font, and slow pages set a wait cursor. Left behind, these
+    change the fonts and geometry of every later test in the process, which is
+    how a zoomed stylesheet once moved a double click off its link. A modal
+    dialog left open would swallow the next test's input: that fails the test
+    that left it.
+    """
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
+    yield
+    # pytest-qt has closed the test's widgets and asked Qt to delete them;
+    # do it now, so a dialog owned by one of them goes with it.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    while QApplication.overrideCursor() is not None:
+        QApplication.restoreOverrideCursor()
+    left_open = []
+    while (modal := QApplication.activeModalWidget()) is not None and len(left_open) < 20:
+        left_open.append(type(modal).__name__)
+        modal.close()
+        modal.deleteLater()
+    if qapp.styleSheet() != sheet:
+        qapp.setStyleSheet(sheet)
+    if qapp.font() != font:
+        qapp.setFont(font)
+    if qapp.palette() != palette:
+        qapp.setPalette(palette)
+    assert not left_open, f"the test left modal dialogs open: {left_open}"
+
+
 @pytest.fixture
 def db_path(tmp_path):
     """Return the path of a database file that does not exist yet."""

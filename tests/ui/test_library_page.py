@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from helpers import type_text
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from facilitator.domain import Event
@@ -65,11 +66,15 @@ def _names(page) -> list[str]:
 
 def _double_click_on(qtbot, view, text: str) -> None:
     """Double-click the detail where ``text`` is written, scrolled into sight first."""
-    cursor = view.document().find(text)
-    assert not cursor.isNull(), text
+    found = view.document().find(text)
+    assert not found.isNull(), text
+    # Aim at the middle of the words: the end of the match is the link's edge,
+    # and any change of font or zoom can move that edge off the link.
+    cursor = QTextCursor(found)
+    cursor.setPosition((found.selectionStart() + found.selectionEnd()) // 2)
     view.setTextCursor(cursor)
     view.ensureCursorVisible()
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect().center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center())
 
 
 def test_table_lists_patterns_with_their_reach(page, history):
@@ -125,7 +130,9 @@ def test_double_click_or_enter_in_the_detail_opens_the_record(qtbot, page, histo
     opened = []
     page.open_requested.connect(lambda *args: opened.append(args))
     cursor = page.detail.document().find("Lead time cut")
+    cursor.setPosition(cursor.selectionStart() + 4)
     page.detail.setTextCursor(cursor)
+    page.detail.ensureCursorVisible()
     qtbot.mouseClick(page.detail.viewport(), Qt.MouseButton.LeftButton, pos=page.detail.cursorRect().center())
     assert opened == []  # one stray click keeps the lead in the library
     page.detail.setFocus()
