@@ -8,6 +8,7 @@ from pathlib import Path
 from exports.errors import ExportError
 from exports.names import adopter_file_name
 from exports.pdf import adopters, render_agreement, render_summary
+from facilitator.eventfile.atomic import missing_folder
 from facilitator.eventfile.atomic import write_atomically as replace_atomically
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "export_agreement",
     "export_agreements",
     "export_summary",
+    "missing_folder",
     "write_atomically",
 ]
 
@@ -23,10 +25,9 @@ __all__ = [
 def _reason(error: OSError, path: Path) -> str:
     if isinstance(error, IsADirectoryError):
         return "it is a folder"
-    if isinstance(error, FileNotFoundError):
-        return f"the folder {path.parent} does not exist"
-    if isinstance(error, NotADirectoryError):
-        return f"{path.parent} is not a folder"
+    if isinstance(error, (NotADirectoryError, FileExistsError)):
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
+        return f"{blocker} is a file, not a folder"
     if isinstance(error, PermissionError):
         return "permission denied"
     return error.strerror or str(error)
@@ -35,9 +36,10 @@ def _reason(error: OSError, path: Path) -> str:
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` so it holds the old content or the new, never half.
 
-    The bytes go to a temporary file in the same folder, are flushed to disk,
-    and the temporary file is renamed over ``path`` (the app's one
-    implementation, ``facilitator.eventfile.atomic``).
+    A missing folder is created with its parents. The bytes go to a temporary
+    file in the same folder, are flushed to disk, and the temporary file is
+    renamed over ``path`` (the app's one implementation,
+    ``facilitator.eventfile.atomic``).
 
     Raises:
         ExportError: "cannot write <path>: <reason>"; ``path`` is left as it
@@ -46,11 +48,6 @@ def write_atomically(path: Path, data: bytes) -> Path:
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"cannot write {path}: it is a folder")
-    folder = path.parent
-    if not folder.exists():
-        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {path}: {folder} is not a folder")
     try:
         replace_atomically(path, data)
     except OSError as error:
@@ -71,20 +68,20 @@ def export_agreement(event, adopter_id: uuid.UUID, path: Path, *, page_size: str
 def export_agreements(event, folder: Path, *, page_size: str = "A4") -> list[Path]:
     """Write one agreement PDF per adopter into ``folder``; return the paths written.
 
-    An event without agreements writes nothing and returns []. Every document is rendered before the first is written, so a rendering
-    problem leaves the folder untouched. Existing files of the same name are
-    replaced (a re-export updates them).
+    An event without agreements writes nothing and returns []. A missing
+    folder is created with its parents. Every document is rendered before the
+    first is written, so a rendering problem leaves the folder untouched.
+    Existing files of the same name are replaced (a re-export updates them).
 
     Raises:
-        ExportError: the folder is missing or a file cannot be written.
+        ExportError: the folder cannot be made or a file cannot be written.
     """
     folder = Path(folder)
     people = adopters(event)
     if not people:
         return []
-    if not folder.is_dir():
-        reason = "it is not a folder" if folder.exists() else "the folder does not exist"
-        raise ExportError(f"cannot write {folder}: {reason}")
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"cannot write {folder}: it is a file, not a folder")
     taken: set[str] = set()
     documents = [
         (folder / adopter_file_name(event, person, taken),

@@ -227,8 +227,12 @@ def _cmd_import(args) -> int:
 
 
 def _cmd_export(args) -> int:
+    from facilitator.eventfile.atomic import missing_folder
     from facilitator.services import events
+    from ui.terminal import say_created
 
+    target = args.adopters / "_" if args.adopters is not None else args.out
+    created = missing_folder(target)
     db = _open(args)
     try:
         with db.transaction() as session:
@@ -238,6 +242,7 @@ def _cmd_export(args) -> int:
                 from facilitator.eventfile import export_event
 
                 export_event(session, event_id, args.out, args.format)
+                say_created(created)
                 print(f"Wrote event {event_id} to {args.out}")
                 return 0
     finally:
@@ -248,10 +253,12 @@ def _cmd_export(args) -> int:
         written = export_agreements(event, args.adopters, page_size=args.page_size)
         if not written:
             print(f"Event {event_id} has no agreements yet; no agreement PDF was written")
+        say_created(created if written else None)
         for path in written:
             print(f"Wrote {path}")
         return 0
     path = export_summary(event, args.out, page_size=args.page_size)
+    say_created(created)
     print(f"Wrote the summary of event {event_id} to {path}")
     return 0
 

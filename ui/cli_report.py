@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ui.terminal import printable
+from ui.terminal import printable, say_created
 
 NAME_WIDTH = 40
 
@@ -92,10 +92,13 @@ def _cmd_figures(args) -> int:
 
 
 def _cmd_report(args) -> int:
+    from exports.files import missing_folder
     from exports.report_file import export_report
 
+    created = missing_folder(args.out)
     report = _compute(args)
     path = export_report(report, args.out, page_size=args.page_size)
+    say_created(created)
     print(f"Wrote the adoption report to {path}")
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 # Terminal control characters in stored text (an escape sequence typed into a
 # name, say) must not reach the terminal.
@@ -12,3 +13,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def printable(text: str) -> str:
     """Return ``text`` with every control character replaced by a space."""
     return _CONTROL.sub(" ", text)
+
+
+def say_created(folder: Path | None) -> None:
+    """Tell the user about a folder a command made for its output, as ``mkdir -v`` would."""
+    if folder is not None and folder.is_dir():
+        print(f"Created the folder {printable(str(folder))}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from facilitator.services import events
@@ -81,13 +83,17 @@ def test_export_pdf_summary_and_one_pdf_per_adopter(capsys, tmp_path):
     assert main(["export", event_id[:8], "--out", str(summary), "--db", str(db)]) == 0
     text = " ".join((p.extract_text() or "") for p in PdfReader(summary).pages)
     assert "Checkout Reliability Coalition" in " ".join(text.split())
-    folder = tmp_path / "adopters"
-    folder.mkdir()
+    folder = tmp_path / "handouts" / "adopters"  # neither exists yet, as for a new user
     capsys.readouterr()
     assert main(["export", event_id, "--adopters", str(folder), "--page-size", "Letter", "--db", str(db)]) == 0
     written = sorted(folder.glob("*.pdf"))
-    assert len(written) == 4 and capsys.readouterr().out.count("Wrote ") == 4
+    out = capsys.readouterr().out
+    assert len(written) == 4 and out.count("Wrote ") == 4
+    assert out.splitlines()[0] == f"Created the folder {tmp_path / 'handouts'}"
     assert round(float(PdfReader(written[0]).pages[0].mediabox.width)) == 612
+    # Writing again into the folder that now exists says nothing about folders.
+    assert main(["export", event_id, "--adopters", str(folder), "--db", str(db)]) == 0
+    assert "Created" not in capsys.readouterr().out
 
 
 def test_export_pdf_into_a_folder_that_cannot_be_written(capsys, tmp_path):
@@ -98,3 +104,14 @@ def test_export_pdf_into_a_folder_that_cannot_be_written(capsys, tmp_path):
     code = main(["export", event_id, "--format", "pdf", "--out", str(blocker / "s.pdf"), "--db", str(db)])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and str(blocker / "s.pdf") in err
+
+
+@pytest.mark.parametrize("name", ["event.yaml", "summary.pdf"])
+def test_export_out_into_a_new_folder_creates_it_and_says_so(capsys, tmp_path, name):
+    db = tmp_path / "a.sqlite3"
+    event_id = _demo_id(capsys, db)
+    target = tmp_path / "new" / "deeper" / name
+    assert main(["export", event_id, "--out", str(target), "--db", str(db)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"Created the folder {tmp_path / 'new'}"
+    assert target.stat().st_size > 0 and out[1].startswith("Wrote ")

@@ -80,11 +80,20 @@ def test_report_writes_the_pdf_on_the_paper_asked_for(capsys, history, tmp_path)
     assert float(reader.pages[0].mediabox.width) == 612
 
 
-def test_report_into_a_missing_folder_fails_in_one_line(capsys, history, tmp_path):
-    code, out, err = run(capsys, "report", "--out", str(tmp_path / "nope" / "r.pdf"),
+def test_report_into_a_new_folder_creates_it_and_says_so(capsys, history, tmp_path):
+    target = tmp_path / "reports" / "2026" / "r.pdf"
+    code, out, err = run(capsys, "report", "--out", str(target), "--db", str(history))
+    assert code == 0 and err == ""
+    assert out == f"Created the folder {tmp_path / 'reports'}\nWrote the adoption report to {target}\n"
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_report_into_a_file_fails_in_one_line(capsys, history, tmp_path):
+    (tmp_path / "taken").write_text("x")
+    code, out, err = run(capsys, "report", "--out", str(tmp_path / "taken" / "r.pdf"),
                          "--db", str(history))
     assert code == 1 and out == ""
-    assert err.count("\n") == 1 and "does not exist" in err
+    assert err.count("\n") == 1 and "is a file, not a folder" in err
 
 
 def test_a_bad_date_is_refused_by_the_parser(capsys, history):

@@ -15,6 +15,7 @@ from exports.files import (
     export_agreement,
     export_agreements,
     export_summary,
+    missing_folder,
     write_atomically,
 )
 from exports.pdf import adopters
@@ -34,14 +35,21 @@ def test_write_atomically_writes_the_bytes_and_returns_the_path(tmp_path):
 
 @pytest.mark.parametrize("make_target", [
     lambda tmp: (tmp / "a-file").touch() or tmp / "a-file" / "summary.pdf",
-    lambda tmp: tmp / "missing" / "summary.pdf",
+    lambda tmp: (tmp / "a-file").touch() or tmp / "a-file" / "deeper" / "summary.pdf",
     lambda tmp: (tmp / "folder").mkdir() or tmp / "folder",
-], ids=["parent-is-a-file", "missing-folder", "path-is-a-folder"])
+], ids=["parent-is-a-file", "grandparent-is-a-file", "path-is-a-folder"])
 def test_an_unwritable_target_is_one_clear_error_naming_the_path(tmp_path, make_target):
     target = make_target(tmp_path)
     with pytest.raises(ExportError, match=r"^cannot write .+: .+") as caught:
         write_atomically(target, b"%PDF")
     assert str(target) in str(caught.value)
+
+
+def test_a_missing_folder_is_created_with_its_parents(tmp_path):
+    target = tmp_path / "new" / "deeper" / "summary.pdf"
+    assert missing_folder(target) == tmp_path / "new"
+    assert write_atomically(target, b"%PDF") == target
+    assert target.read_bytes() == b"%PDF" and missing_folder(target) is None
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions")
@@ -79,9 +87,16 @@ def test_export_summary_and_one_agreement_write_readable_pdfs(tmp_path, demo_eve
     assert reader(single.read_bytes()).metadata.title.endswith(adopter.name)
 
 
-def test_export_agreements_into_a_missing_folder_is_refused(tmp_path, demo_event):
-    with pytest.raises(ExportError, match="does not exist"):
-        export_agreements(demo_event, tmp_path / "nowhere")
+def test_export_agreements_into_a_missing_folder_creates_it(tmp_path, demo_event):
+    folder = tmp_path / "new" / "adopters"
+    written = export_agreements(demo_event, folder)
+    assert written and all(path.parent == folder for path in written)
+
+
+def test_export_agreements_into_a_file_is_refused(tmp_path, demo_event):
+    (tmp_path / "taken").write_text("x")
+    with pytest.raises(ExportError, match="it is a file, not a folder"):
+        export_agreements(demo_event, tmp_path / "taken")
 
 
 def _awkward_adopters(session):

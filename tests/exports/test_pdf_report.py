@@ -139,5 +139,6 @@ def test_export_writes_the_file_or_fails_in_one_line(report, tmp_path):
     assert target.name == "scale-across-report-2026-11-21.pdf"
     assert export_report(report, target) == target
     assert target.read_bytes().startswith(b"%PDF")
-    with pytest.raises(ExportError, match="does not exist"):
-        export_report(report, tmp_path / "missing" / "r.pdf")
+    (tmp_path / "taken").write_text("x")
+    with pytest.raises(ExportError, match="is a file, not a folder"):
+        export_report(report, tmp_path / "taken" / "r.pdf")
