@@ -69,15 +69,13 @@ def test_unknown_format_is_refused():
         dump_event_document({}, "xml")  # type: ignore[arg-type]
 
 
-def test_missing_folder_gives_a_message_naming_the_file(db, tmp_path):
+def test_a_missing_folder_is_created(db, tmp_path):
     event_id = build_demo(db)
-    target = tmp_path / "no such folder" / "event.yaml"
+    target = tmp_path / "no such folder" / "yet" / "event.yaml"
 
-    with pytest.raises(EventFileError) as caught:
-        _export(db, event_id, target)
+    _export(db, event_id, target)
 
-    assert str(caught.value).startswith(f"cannot write the event file {target}: ")
-    assert not target.parent.exists()
+    assert target.read_text(encoding="utf-8").startswith("format: scale-across-event")
 
 
 def test_folder_that_is_a_file_gives_a_message(db, tmp_path):

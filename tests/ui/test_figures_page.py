@@ -135,7 +135,8 @@ def test_export_writes_a_real_pdf_where_asked(qtbot, page, tmp_path, monkeypatch
 
 def test_an_unwritable_place_is_reported_as_a_problem(qtbot, page, tmp_path, monkeypatch, opened):
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "missing" / "r.pdf"), ""))
+                        lambda *a, **k: (str(tmp_path / "a-file" / "r.pdf"), ""))
+    (tmp_path / "a-file").write_text("not a folder")
     with qtbot.waitSignal(page.problem) as signal:
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert signal.args[0].startswith("The report was not written: cannot write")
