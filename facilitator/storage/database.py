@@ -6,6 +6,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
@@ -14,17 +15,17 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from facilitator.storage import migrate
-from facilitator.storage.backups import take_backup
-from facilitator.storage.errors import StorageError
+from facilitator.storage.acceptance import accept_file, back_up_before_migrating
+from facilitator.storage.errors import StorageError, describe_database_error, unwritable_folder_message
 from facilitator.storage.health import CorruptDatabaseError, is_corruption
 from facilitator.storage.location import database_target
-from facilitator.storage.file_check import ForeignFileError, check_database_file
 from facilitator.storage.sqlite_setup import (
     APPLICATION_ID,
     WalUnavailableError,
     configure_sqlite_engine,
 )
 
+__all__ = ["Database", "describe_database_error", "integrity_check", "open_database", "resolve_database_url"]
 
 
 def resolve_database_url(target: str | os.PathLike[str] | None = None) -> str:
@@ -109,9 +110,11 @@ def _note_write(session: Session, _context) -> None:
 def open_database(target: str | os.PathLike[str] | None = None) -> Database:
     """Open (creating if needed) and migrate the database named by ``target``.
 
-    An existing SQLite file at an older schema revision is backed up
-    (reason "before-migration") before it is migrated; when no backup can be
-    taken, it is not migrated.
+    An existing SQLite file is checked before anything writes to it (see
+    ``acceptance``): a refused file is left byte-for-byte untouched, and
+    only an accepted one is switched to WAL, migrated and stamped. One at an
+    older schema revision is backed up (reason "before-migration") before
+    it is migrated; when no backup can be taken, it is not migrated.
 
     Raises:
         CorruptDatabaseError: the file is ours but SQLite finds it damaged.
@@ -119,10 +122,13 @@ def open_database(target: str | os.PathLike[str] | None = None) -> Database:
             folder/file cannot be created or written.
     """
     url = resolve_database_url(target)
+    path = _sqlite_path(url)
+    accepted = accept_file(path) if path is not None else None
     engine = _create_engine(url)
-    path = _sqlite_file(engine)
     try:
-        backup = (lambda: _back_up_before_migrating(path)) if path is not None else None
+        # Should the file have turned older since it was accepted (another
+        # process restored an old backup), it is backed up before migrating.
+        backup = None if path is None or accepted.backed_up else partial(back_up_before_migrating, path)
         migrate.upgrade_to_head(engine, before_upgrade=backup)
         if engine.dialect.name == "sqlite":
             _stamp_application_id(engine)
@@ -135,10 +141,11 @@ def open_database(target: str | os.PathLike[str] | None = None) -> Database:
     except (DBAPIError, sqlite3.DatabaseError, WalUnavailableError) as exc:
         engine.dispose()
         if path is not None and is_corruption(exc):
-            # The file passed file_check, so it is ours: say it is damaged,
+            # The file passed acceptance, so it is ours: say it is damaged,
             # so the caller can offer a backup instead of a bare error.
             raise CorruptDatabaseError(path, [describe_database_error(exc)]) from None
-        raise StorageError(f"cannot open {url}: {describe_database_error(exc)}") from None
+        folder = unwritable_folder_message(path) if path is not None else None
+        raise StorageError(folder or f"cannot open {url}: {describe_database_error(exc)}") from None
     return Database(engine)
 
 
@@ -149,16 +156,12 @@ def _sqlite_file(engine: Engine) -> Path | None:
     return Path(database)
 
 
-def _back_up_before_migrating(path: Path) -> None:
-    """Take a verified backup of an existing file that is about to be migrated."""
-    try:
-        take_backup(path, reason="before-migration")
-    except CorruptDatabaseError:
-        raise
-    except StorageError as exc:
-        raise StorageError(
-            f"{path} was not migrated, because no backup could be taken first: {exc}"
-        ) from None
+def _sqlite_path(url: str) -> Path | None:
+    """Return the SQLite file a URL names, or None (another database, or memory)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
 
 
 def _create_engine(url: str) -> Engine:
@@ -174,10 +177,6 @@ def _create_engine(url: str) -> Engine:
         return engine
     path = Path(parsed.database)
     try:
-        check_database_file(path)
-    except ForeignFileError as exc:
-        raise StorageError(str(exc)) from None
-    try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
@@ -191,22 +190,6 @@ def _stamp_application_id(engine: Engine) -> None:
         current = conn.exec_driver_sql("PRAGMA application_id").scalar()
         if current != APPLICATION_ID:
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-
-
-def describe_database_error(exc: BaseException) -> str:
-    """Return a one-line, user-facing description of a database error."""
-    original = getattr(exc, "orig", None) or exc
-    message = str(original).strip() or type(original).__name__
-    lowered = message.lower()
-    if "readonly" in lowered or "read-only" in lowered:
-        return f"the database file cannot be written ({message})"
-    if "disk is full" in lowered or "database or disk is full" in lowered:
-        return "the disk is full; nothing was saved from this edit"
-    if "unable to open" in lowered:
-        return f"the database file cannot be opened ({message})"
-    if "locked" in lowered or "busy" in lowered:
-        return "the database is busy in another program; try again"
-    return message
 
 
 def integrity_check(db: Database) -> str:

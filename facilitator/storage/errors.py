@@ -1,5 +1,46 @@
-"""The storage layer's error, importable without SQLAlchemy."""
+"""The storage layer's error and its messages, importable without SQLAlchemy."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
 
 
 class StorageError(Exception):
     """The database cannot be opened or written; the message says why and where."""
+
+
+def describe_database_error(exc: BaseException) -> str:
+    """Return a one-line, user-facing description of a database error."""
+    original = getattr(exc, "orig", None) or exc
+    message = str(original).strip() or type(original).__name__
+    lowered = message.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"the database file cannot be written ({message})"
+    if "disk is full" in lowered or "database or disk is full" in lowered:
+        return "the disk is full; nothing was saved from this edit"
+    if "unable to open" in lowered:
+        return f"the database file cannot be opened ({message})"
+    if "locked" in lowered or "busy" in lowered:
+        return "the database is busy in another program; try again"
+    return message
+
+
+def unwritable_folder_message(path: Path) -> str | None:
+    """Say so when the database's folder cannot be written, else return None.
+
+    SQLite creates its ``-wal`` and ``-shm`` files (and a new database file)
+    beside the database, so a folder it cannot write keeps the file from
+    opening with a bare "unable to open database file". Asked only after
+    opening failed: ``os.access`` checks without writing anything, and it
+    also answers for root, whom an immutable folder (``chattr +i``) or a
+    read-only mount stops too.
+    """
+    folder = path.absolute().parent
+    if not folder.is_dir() or os.access(folder, os.W_OK | os.X_OK):
+        return None
+    what = "its journal files" if path.exists() else "the database file and its journal files"
+    return (
+        f"cannot open {path}: the folder {folder} cannot be written (SQLite needs to create "
+        f"{what} there); make the folder writable, or choose another place with --db"
+    )

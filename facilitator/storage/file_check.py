@@ -30,6 +30,13 @@ def check_database_file(path: Path) -> None:
         raise ForeignFileError(f"{path} is a folder, not a database file") from None
     if not header:
         return
+    if len(header) == 100 and not any(header):
+        # How a damaged SQLite file often looks; acceptance.zeroed_but_ours
+        # decides with our backups whether it is a damaged file of ours.
+        raise ForeignFileError(
+            f"{path} cannot be recognised: its SQLite header is zeroed (a damaged database, "
+            f"or not a database at all); it was left untouched"
+        )
     if not header.startswith(SQLITE_MAGIC):
         raise ForeignFileError(f"{path} is not a Scale Across database (it is not a SQLite file)")
     if len(header) < 100:

@@ -2,7 +2,9 @@
 
 The schema is only ever created and changed by Alembic revisions; the fast
 path reads the stored revision with one query so that a database already at
-head opens without loading Alembic.
+head opens without loading Alembic. A file on disk has been through
+``acceptance`` before this runs, so a newer or unbackable file never gets
+here; the checks below guard against it changing in between.
 """
 
 from __future__ import annotations
@@ -16,11 +18,26 @@ from sqlalchemy.engine import Connection, Engine
 from facilitator.storage.constants import HEAD_REVISION
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-__all__ = ["HEAD_REVISION", "NewerSchemaError", "alembic_config", "current_revision", "upgrade_to_head"]
+__all__ = [
+    "HEAD_REVISION",
+    "NewerSchemaError",
+    "alembic_config",
+    "current_revision",
+    "newer_schema_message",
+    "upgrade_to_head",
+]
 
 
 class NewerSchemaError(Exception):
     """The database was written by a newer version of the app."""
+
+
+def newer_schema_message(revision: str) -> str:
+    """Return what a user is told about a database from a newer version of the app."""
+    return (
+        f"this database was written by a newer version of Scale Across "
+        f"(schema revision {revision}); update the app to open it. The file was left untouched."
+    )
 
 
 def alembic_config():
@@ -58,10 +75,7 @@ def upgrade_to_head(engine: Engine, *, before_upgrade: Callable[[], None] | None
     if revision == HEAD_REVISION:
         return
     if revision is not None and revision not in known_revisions():
-        raise NewerSchemaError(
-            f"this database was written by a newer version of Scale Across "
-            f"(schema revision {revision}); update the app to open it. The file was left untouched."
-        )
+        raise NewerSchemaError(newer_schema_message(revision))
     if revision is not None and before_upgrade is not None:
         before_upgrade()
     from alembic import command

@@ -3,12 +3,14 @@
 Loading SQLAlchemy and the ORM costs more than showing a whole Qt window, so
 the start screen is filled from here and the full database layer is opened
 right after the window has painted. Anything unusual (a new, foreign, older
-or newer file) returns None, and the caller takes the full, careful path.
+or newer file, a folder that cannot be written) returns None, and the caller
+takes the full, careful path, which refuses a file before anything writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import uuid
 from pathlib import Path
@@ -17,6 +19,7 @@ from facilitator.domain.enums import EventStatus
 from facilitator.domain.summary import EventSummary
 from facilitator.storage.constants import HEAD_REVISION
 from facilitator.storage.file_check import ForeignFileError, check_database_file
+from facilitator.storage.health import journals_present
 
 _EVENTS = (
     "SELECT id, date, title, status, facilitator FROM events ORDER BY date DESC, created_at DESC"
@@ -30,8 +33,9 @@ _COALITIONS = (
 def recent_events(path: Path) -> list[EventSummary] | None:
     """Return the events of an existing database at the current schema, newest first.
 
-    The file is opened read-only and never changed. Returns None whenever the
-    careful path is needed instead.
+    The file is opened read-only and never changed, and nothing is created
+    beside it. Returns None whenever the careful path is needed instead,
+    including when its folder cannot be written (opening would fail).
     """
     try:
         if not path.is_file() or path.stat().st_size == 0:
@@ -39,8 +43,17 @@ def recent_events(path: Path) -> list[EventSummary] | None:
         check_database_file(path)
     except (OSError, ForeignFileError):
         return None
+    journals = journals_present(path)
+    if not journals and not os.access(path.parent, os.W_OK | os.X_OK):
+        # Read as immutable, the file would show its events, but opening it
+        # for edits cannot create its journal files: say so before any window.
+        return None
     try:
-        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=1)
+        # Immutable when no journal is beside it: a plain read-only connection
+        # to a WAL file leaves an empty -wal and -shm behind, even when the
+        # file is then refused.
+        query = "mode=ro" if journals else "mode=ro&immutable=1"
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?{query}", uri=True, timeout=1)
     except sqlite3.Error:
         return None
     try:
