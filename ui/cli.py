@@ -177,9 +177,20 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _open(args):
-    from facilitator.storage import open_database
+    """Open the database ``--db`` names; a file it refuses is left untouched.
 
-    return open_database(args.db)
+    A damaged file of ours also names the command that lists its backups.
+    """
+    from facilitator.storage import open_database
+    from facilitator.storage.health import CorruptDatabaseError
+
+    try:
+        return open_database(args.db)
+    except CorruptDatabaseError as exc:
+        raise CommandError(
+            f"{exc}; to see its newest backup and how to restore it: "
+            f"{PROG} db check --db {shlex.quote(str(exc.path))}"
+        ) from None
 
 
 def _cmd_events(args) -> int:
@@ -309,6 +320,11 @@ def _db_check(args, path: Path) -> int:
         return 0
     for problem in problems:
         _fail(f"{path}: {' '.join(problem.split())}")
+    foreign = _foreign(path)
+    if foreign is not None:
+        # Not ours, so not damaged either: never moved aside, never "restored".
+        print(f"{PROG}: hint: {foreign}; nothing was moved or changed", file=sys.stderr)
+        return 1
     exists = any(os.path.lexists(f"{path}{suffix}") for suffix in ("",) + health.JOURNAL_SUFFIXES)
     moved = None
     if args.move_aside and exists:
@@ -332,10 +348,22 @@ def _db_check(args, path: Path) -> int:
     return 1
 
 
+def _foreign(path: Path) -> str | None:
+    """Say why a file is another application's (or no database at all), else None."""
+    from facilitator.storage.acceptance import zeroed_but_ours
+    from facilitator.storage.file_check import ForeignFileError, check_database_file
+
+    try:
+        check_database_file(path)
+    except ForeignFileError as exc:
+        return None if zeroed_but_ours(path) else str(exc)
+    return None
+
+
 def _db_backup(args, path: Path) -> int:
     from facilitator.storage.backups import take_backup
 
-    backup = take_backup(path, keep=args.keep)
+    backup = take_backup(path, keep=args.keep, reason="manual")
     print(f"Backed up {path} to {backup.path} ({_size(backup.size)})")
     return 0
 

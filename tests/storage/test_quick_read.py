@@ -6,6 +6,9 @@ import datetime as dt
 import hashlib
 import sqlite3
 
+import pytest
+from refused_files import KINDS, MODES, immutable_folder, make_refused, snapshot  # noqa: F401 (a fixture)
+
 from facilitator.demo import create_demo_event
 from facilitator.services import events
 from facilitator.storage import open_database
@@ -25,9 +28,8 @@ def test_rows_equal_the_services_list_and_the_file_is_untouched(db, db_path):
     before = _digest(db_path)
     assert recent_events(db_path) == expected
     assert _digest(db_path) == before
-    # A read-only reader of a WAL database may leave an empty log beside it.
-    wal = db_path.with_name(db_path.name + "-wal")
-    assert not wal.exists() or wal.stat().st_size == 0
+    # Read as immutable: not even an empty -wal or -shm is left beside it.
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
 
 
 def test_unusual_files_take_the_careful_path(tmp_path, db_path):
@@ -45,3 +47,20 @@ def test_unusual_files_take_the_careful_path(tmp_path, db_path):
     con.commit()
     con.close()
     assert recent_events(db_path) is None  # an older file is migrated on the careful path
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_file_to_be_refused_is_read_without_a_trace(tmp_path, isolated_data_dir, kind, mode):
+    place = tmp_path / "place"
+    path = make_refused(kind, mode, place, isolated_data_dir)
+    before = snapshot(place)
+    assert recent_events(path) is None
+    assert snapshot(place) == before
+
+
+def test_a_folder_that_cannot_be_written_takes_the_careful_path(db, db_path, immutable_folder):  # noqa: F811
+    db.close()
+    immutable_folder(db_path.parent)
+    # The file reads fine, but opening it for edits cannot create its journals.
+    assert recent_events(db_path) is None
