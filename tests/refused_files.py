@@ -10,6 +10,7 @@ the file both show.
 from __future__ import annotations
 
 import hashlib
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -108,6 +109,27 @@ def _run(path: Path, *statements: str) -> None:
             connection.execute(statement)
     finally:
         connection.close()
+
+
+def overwrite_pages(path: Path, table: str) -> None:
+    """Overwrite every page of one table with random bytes.
+
+    Opening the file and the start screen's quick read never read those
+    pages; only a full check (``quick_check``, as a backup runs) finds them.
+    """
+    with path.open("rb") as handle:
+        handle.seek(16)
+        page_size = int.from_bytes(handle.read(2), "big")
+    connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        pages = [row[0] for row in connection.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))]
+    finally:
+        connection.close()
+    assert pages, f"{table} has no pages in {path}"
+    with path.open("r+b") as handle:
+        for page in pages:
+            handle.seek((page - 1) * page_size)
+            handle.write(random.Random(page).randbytes(page_size))
 
 
 # --- folders that cannot be written, even by root ----------------------------

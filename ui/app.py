@@ -26,8 +26,10 @@ def start_window(db_target: str | None):
         StorageError: the database cannot be opened.
         StartCancelled: the facilitator chose Quit in the recovery dialog.
     """
+    from PySide6.QtWidgets import QMessageBox
+
     from ui.main_window import MainWindow
-    from ui.recovery import recover_if_needed
+    from ui.recovery import StartCancelled, recover_if_needed
 
     target = database_target(db_target)
     path = plain_sqlite_path(target)
@@ -38,7 +40,7 @@ def start_window(db_target: str | None):
     if rows is None:
         db, _recovered = _open(target, path)
         window = MainWindow(db)
-        _back_up_at_start(window, path)
+        _back_up_at_start(window, target, path)
         return window
 
     recovered = []
@@ -53,7 +55,13 @@ def start_window(db_target: str | None):
     def after_opening():
         if any(recovered):
             window.show_start()  # the list on screen came from the damaged file
-        _back_up_at_start(window, path)
+        try:
+            _back_up_at_start(window, target, path)
+        except StartCancelled:
+            window.close()  # the facilitator chose Quit in the recovery dialog
+        except StorageError as exc:
+            QMessageBox.critical(window, window.windowTitle(), f"Cannot open the database.\n\n{exc}")
+            window.close()
 
     window.opened.connect(after_opening)
     return window
@@ -74,14 +82,35 @@ def _open(target: str, path: Path | None):
         return open_database(target), True
 
 
-def _back_up_at_start(window, path: Path | None) -> None:
-    """Back up a database that changed since its newest backup; a failure never blocks start."""
+def _back_up_at_start(window, target: str, path: Path | None) -> None:
+    """Back up a database that changed since its newest backup; a failure never blocks start.
+
+    After a clean previous session nothing checks the file before it opens
+    (that would read all of it on every start), so damage that opening does
+    not read past, such as overwritten pages of one table, first shows here:
+    the backup checks the file and refuses a damaged one. It then gets the
+    same treatment as damage found after a crash: the file is moved aside
+    and the newest verified backup offered, and the window shows what was
+    put in its place.
+
+    Raises:
+        StartCancelled: the facilitator chose Quit in the recovery dialog.
+        StorageError: the damaged file could not be moved, or what replaced
+            it cannot be opened.
+    """
     if path is None:
         return
     from facilitator.storage.backups import backup_if_changed
+    from facilitator.storage.health import CorruptDatabaseError
+    from ui.recovery import recover
 
     try:
-        backup_if_changed(path, keep=max(1, window.settings.get("backups_keep")))
+        backup_if_changed(path, keep=max(1, window.settings.get("backups_keep")), reason="at-start")
+    except CorruptDatabaseError as exc:
+        window.close_database()  # every connection let go before the file is moved
+        recover(path, exc.problems)
+        db, _recovered = _open(target, path)
+        window.replace_database(db)
     except Exception as exc:  # noqa: BLE001 (a backup problem must not keep the facilitator out)
         where = log_exception(exc, "backup at start")
         details = f"; details in {where}" if where else ""

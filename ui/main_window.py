@@ -135,6 +135,21 @@ class MainWindow(QMainWindow):
         if self._db is not None:
             self._db.close()
 
+    def replace_database(self, db: Database) -> None:
+        """Work on ``db`` from now on: recovery has put another file in place of the open one.
+
+        Whatever was read from the old file is dropped: the open event, the
+        follow-up pages (they keep what they read), and the list of events.
+        """
+        self._leave_event()
+        self.close_database()
+        if self.followup is not None:
+            self.pages.removeWidget(self.followup)
+            self.followup.deleteLater()
+            self.followup = None
+        self._db = db
+        self.show_start()
+
     def _finish_opening(self) -> None:
         from ui.recovery import StartCancelled
 

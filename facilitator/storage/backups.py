@@ -51,6 +51,7 @@ __all__ = [
 DEFAULT_KEEP = 20
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 _SUFFIX = ".sqlite3"
+_REASON = re.compile(rf"-\d{{8}}-\d{{6}}-\d{{6}}-(?P<reason>[a-z0-9-]+){re.escape(_SUFFIX)}$")
 # A temp file this old belongs to a backup that was killed half-way.
 _STALE_TEMP_SECONDS = 3600
 
@@ -68,6 +69,12 @@ class Backup:
     path: Path
     created: dt.datetime
     size: int
+
+    @property
+    def reason(self) -> str:
+        """Return the reason in the file name (e.g. ``"before-migration"``), or ``""``."""
+        match = _REASON.search(self.path.name)
+        return match["reason"] if match else ""
 
 
 def backup_folder() -> Path:
@@ -206,7 +213,11 @@ def take_backup(
 
 
 def backup_if_changed(
-    db_path: os.PathLike[str] | str, *, folder: Path | None = None, keep: int = DEFAULT_KEEP
+    db_path: os.PathLike[str] | str,
+    *,
+    folder: Path | None = None,
+    keep: int = DEFAULT_KEEP,
+    reason: str = "",
 ) -> Backup | None:
     """Back the database up when it changed after its newest backup was started.
 
@@ -230,7 +241,7 @@ def backup_if_changed(
     backups = list_backups(source, folder)
     if backups and _last_modified_ns(source) <= _to_ns(backups[0].created):
         return None
-    return take_backup(source, folder=folder, keep=keep)
+    return take_backup(source, folder=folder, keep=keep, reason=reason)
 
 
 def _last_modified_ns(source: Path) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import random
 import shutil
 import sqlite3
 import subprocess
@@ -25,6 +24,7 @@ from refused_files import (
     immutable_folder,  # noqa: F401 (a fixture)
     make_refused,
     make_revision_0001,
+    overwrite_pages,
     set_journal_mode,
     snapshot,
 )
@@ -56,25 +56,6 @@ def _populate(path: Path, people: int = 40) -> None:
                 participants.add_participant(session, event_id, f"Person {n}", "Team")
     finally:
         db.close()
-
-
-def _pages_of(path: Path, table: str) -> list[int]:
-    connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
-    try:
-        return [row[0] for row in connection.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))]
-    finally:
-        connection.close()
-
-
-def overwrite_pages(path: Path, table: str) -> None:
-    """Overwrite the pages of one table with random bytes: opening never reads them."""
-    page_size = int.from_bytes(path.read_bytes()[16:18], "big")
-    pages = _pages_of(path, table)
-    assert pages
-    with path.open("r+b") as handle:
-        for page in pages:
-            handle.seek((page - 1) * page_size)
-            handle.write(random.Random(page).randbytes(page_size))
 
 
 # --- refused files -------------------------------------------------------------
