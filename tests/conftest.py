@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 # Qt must pick the platform before it is first imported anywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -74,9 +75,29 @@ def db_path(tmp_path):
     return tmp_path / "events.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """Return a database file migrated to head once per test run.
+
+    Migrating costs tens of milliseconds per file and most tests need an empty
+    database, not the act of creating one (tests/storage covers that), so they
+    start from a copy of this file.
+    """
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    with pytest.MonkeyPatch.context() as patch:
+        # Session fixtures run before the per-test data folder exists; never
+        # let one touch the user's real data folder.
+        patch.setenv("SCALE_ACROSS_DATA_DIR", str(path.parent / "data"))
+        open_database(path).close()
+    leftovers = [p.name for p in path.parent.iterdir() if p.name.startswith(path.name + "-")]
+    assert not leftovers, f"closing the template left {leftovers}: its copy would miss pages"
+    return path
+
+
 @pytest.fixture
-def db(db_path):
-    """Return an open, migrated database on a real file."""
+def db(db_path, migrated_template):
+    """Return an open, migrated database on a real file of its own."""
+    shutil.copyfile(migrated_template, db_path)
     database = open_database(db_path)
     yield database
     database.close()
