@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from facilitator.domain import Coalition, Event, TopGoal
 from facilitator.services.common import clean_text, get
+from facilitator.services.errors import ServiceError
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,17 @@ def list_coalitions(session: Session) -> list[Coalition]:
 
 
 def rename_coalition(session: Session, coalition_id: uuid.UUID | str, name: str) -> Coalition:
-    """Rename a coalition."""
+    """Rename a coalition; another coalition's name (ignoring case) is refused.
+
+    Names identify coalitions when events are imported and when a new event
+    names its coalitions, so two coalitions must never share one.
+    """
     coalition = get(session, Coalition, coalition_id)
-    coalition.name = clean_text(name, "Coalition name", required=True, max_length=200)
+    name = clean_text(name, "Coalition name", required=True, max_length=200)
+    other = find_coalition(session, name)
+    if other is not None and other.id != coalition.id:
+        raise ServiceError(f"another coalition is already called “{other.name}”")
+    coalition.name = name
     return coalition
 
 

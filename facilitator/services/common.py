@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import math
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
@@ -10,14 +10,14 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from facilitator import stored_text
 from facilitator.domain import Base, Event, EventStatus
 from facilitator.services.errors import NotFoundError, ServiceError
 
 T = TypeVar("T", bound=Base)
 
-# C0/C1 control characters other than tab and newline break PDFs and
-# terminals and are never typed on purpose.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+MAX_NUMBER = 1e12
+"""Largest amount, number of hours or of seconds stored; event files refuse more."""
 
 
 def as_uuid(value: uuid.UUID | str) -> uuid.UUID:
@@ -30,19 +30,33 @@ def as_uuid(value: uuid.UUID | str) -> uuid.UUID:
         raise NotFoundError(f"{value!r} is not a record id") from None
 
 
-def clean_text(value: Any, field: str, *, required: bool = False, max_length: int = 20_000) -> str:
-    """Return user text with control characters removed and ends trimmed.
+def clean_text(
+    value: Any,
+    field: str,
+    *,
+    required: bool = False,
+    max_length: int = 20_000,
+    single_line: bool = False,
+) -> str:
+    """Return user text as the app stores it (see :mod:`facilitator.stored_text`).
+
+    Line ends become newlines, invisible characters are dropped and the ends
+    trimmed: the same rule the event-file reader applies, so what is stored
+    here is exported and imported unchanged.
 
     Raises:
-        ServiceError: a required field is empty or the text is too long.
+        ServiceError: a required field is empty, a single-line field has a
+            line break, or the text is too long.
     """
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise ServiceError(f"{field} must be text")
-    text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = stored_text.clean(value).text
     if required and not text:
         raise ServiceError(f"{field} must not be empty")
+    if single_line and "\n" in text:
+        raise ServiceError(f"{field} must be a single line")
     if len(text) > max_length:
         raise ServiceError(f"{field} is too long ({len(text)} characters, at most {max_length})")
     return text
@@ -98,9 +112,13 @@ def apply_fields(record: Any, changes: dict[str, Any], cleaners: dict[str, Any])
         setattr(record, name, cleaners[name](value))
 
 
-def text_cleaner(field: str, *, required: bool = False, max_length: int = 20_000):
+def text_cleaner(
+    field: str, *, required: bool = False, max_length: int = 20_000, single_line: bool = False
+):
     """Return a cleaner for ``apply_fields`` that cleans text for ``field``."""
-    return lambda value: clean_text(value, field, required=required, max_length=max_length)
+    return lambda value: clean_text(
+        value, field, required=required, max_length=max_length, single_line=single_line
+    )
 
 
 def enum_cleaner(enum_cls, field: str):
@@ -130,8 +148,10 @@ def hours_cleaner(field: str, *, allow_none: bool = True):
             number = float(str(value).replace(",", "."))
         except ValueError:
             raise ServiceError(f"{field} must be a number (got {value!r})") from None
-        if number < 0 or number != number or number == float("inf"):
+        if number < 0 or not math.isfinite(number):
             raise ServiceError(f"{field} must be zero or more (got {value!r})")
+        if number > MAX_NUMBER:
+            raise ServiceError(f"{field} must be at most {MAX_NUMBER:,.0f} (got {value!r})")
         return number
 
     return clean

@@ -28,6 +28,7 @@ from facilitator.domain.base import utcnow
 from facilitator.domain.summary import EventSummary
 from facilitator.services.coalitions import find_or_create_coalition, latest_goal
 from facilitator.services.common import (
+    MAX_NUMBER,
     apply_fields,
     as_uuid,
     clean_text,
@@ -58,7 +59,8 @@ def plan_event(
     names = [clean_text(n, "Coalition name", required=True, max_length=200) for n in coalitions]
     if not names:
         raise ServiceError("an event needs at least one coalition")
-    if len({n.lower() for n in names}) != len(names):
+    # Compared as find_coalition and the event-file reader compare names.
+    if len({n.casefold() for n in names}) != len(names):
         raise ServiceError("the same coalition is named twice")
     if not isinstance(date, dt.date):
         raise ServiceError("the event date must be a date")
@@ -68,7 +70,7 @@ def plan_event(
         title=clean_text(title, "Title", max_length=300),
         facilitator=clean_text(facilitator, "Facilitator", max_length=200),
         trigger=enum_cleaner(Trigger, "Trigger")(trigger),
-        agenda_id=clean_text(agenda_id, "Agenda", required=True, max_length=64),
+        agenda_id=clean_text(agenda_id, "Agenda", required=True, max_length=64, single_line=True),
         status=EventStatus.PLANNED,
     )
     session.add(event)
@@ -85,7 +87,7 @@ _EVENT_FIELDS = {
     "title": text_cleaner("Title", max_length=300),
     "facilitator": text_cleaner("Facilitator", max_length=200),
     "trigger": enum_cleaner(Trigger, "Trigger"),
-    "agenda_id": text_cleaner("Agenda", required=True, max_length=64),
+    "agenda_id": text_cleaner("Agenda", required=True, max_length=64, single_line=True),
     "date": lambda v: v if isinstance(v, dt.date) else _bad_date(v),
 }
 
@@ -138,7 +140,7 @@ def add_coalition_to_event(session: Session, event_id: uuid.UUID | str, name: st
 def move_to_step(session: Session, event_id: uuid.UUID | str, step_id: str) -> Event:
     """Note the agenda step the room is on; a planned event starts running."""
     event = editable_event(session, event_id)
-    event.current_step_id = clean_text(step_id, "Step", required=True, max_length=64)
+    event.current_step_id = clean_text(step_id, "Step", required=True, max_length=64, single_line=True)
     if event.status == EventStatus.PLANNED:
         event.status = EventStatus.RUNNING
     return event
@@ -149,9 +151,13 @@ def record_step_time(
 ) -> StepTime:
     """Store the total time spent on a step (the timer's current reading)."""
     event = editable_event(session, event_id)
-    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not 0 <= seconds <= MAX_NUMBER  # also refuses NaN, which compares false
+    ):
         raise ServiceError("step time must be zero or more seconds")
-    step_id = clean_text(step_id, "Step", required=True, max_length=64)
+    step_id = clean_text(step_id, "Step", required=True, max_length=64, single_line=True)
     row = next((r for r in event.step_times if r.step_id == step_id), None)
     if row is None:
         row = StepTime(step_id=step_id)

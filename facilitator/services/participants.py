@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from facilitator.domain import Agreement, Event, Participant, ParticipantRole, SupportCapacity
 from facilitator.domain.base import new_id
 from facilitator.services.common import (
+    MAX_NUMBER,
     apply_fields,
     editable_event,
     enum_cleaner,
@@ -187,6 +188,8 @@ def accept_over_commitment(
     line = next((l for l in capacity_report(session, event.id) if l.owner_id == participant.id), None)
     if line is None or (accept and not line.over_committed):
         raise ServiceError(f"{participant.name} is not over-committed")
+    if accept and line.promised_hours > MAX_NUMBER:
+        raise ServiceError(f"more than {MAX_NUMBER:,.0f} promised hours cannot be accepted")
     row = next((c for c in event.capacities if c.participant_id == participant.id), None)
     if row is None:
         row = SupportCapacity(participant=participant, hours=0.0)

@@ -18,7 +18,12 @@ from facilitator.services.common import clean_text
     [
         ("  Zoë\x00 Łukasz\x1b[31m  ", "Zoë Łukasz[31m"),
         ("bell\x07 and delete\x7f", "bell and delete"),
-        ("C1\x85 control\x9f", "C1 control"),
+        ("C1\x9f control\x80", "C1 control"),
+        # Every line separator Office, Unicode or old Macs use is a newline.
+        ("a\x0bb\x0cc\x85d\u2028e\u2029f", "a\nb\nc\nd\ne\nf"),
+        ("zero\u200bwidth\u2060 soft\u00adhyphen\ufeff", "zerowidth softhyphen"),
+        ("lone \ud800surrogate, pair \ud83d\ude80", "lone surrogate, pair 🚀"),
+        ("kept: \u200d\u200c\u200e\u202b\ufe0f\U000e0067 \u00a0", "kept: \u200d\u200c\u200e\u202b\ufe0f\U000e0067"),
         ("line one\r\nline two\rline three", "line one\nline two\nline three"),
         ("keeps\ttabs\nand newlines", "keeps\ttabs\nand newlines"),
         ("日本 مريم 🚀", "日本 مريم 🚀"),
@@ -87,3 +92,36 @@ def test_demo_event_round_trips_completely(db, reopen):
         assert report["Zoë Lefèvre"].promised_hours == 22  # the playbook is not in hours
         assert not report["Zoë Lefèvre"].over_committed
         assert session.get(Event, demo_id).goal_for(event.coalitions[0]).startswith("Halve")
+
+
+# --- what the services store, an event file must import (issue 11) ------------
+
+
+def test_ids_of_agendas_and_steps_are_one_line(act, event_id):
+    with pytest.raises(ServiceError, match="Agenda must be a single line"):
+        act(events.update_event, event_id, agenda_id="scale-across\nsecond line")
+    with pytest.raises(ServiceError, match="Step must be a single line"):
+        act(events.move_to_step, event_id, "top-goal\r\nx")
+
+
+def test_numbers_stop_where_event_files_stop(act, event_id):
+    from facilitator.services.common import MAX_NUMBER
+
+    person = act(participants.add_participant, event_id, "Ana")
+    act(participants.set_capacity, event_id, person.id, MAX_NUMBER)
+    with pytest.raises(ServiceError, match="Capacity must be at most"):
+        act(participants.set_capacity, event_id, person.id, MAX_NUMBER * 10)
+    for seconds in (float("inf"), float("nan"), MAX_NUMBER * 2):
+        with pytest.raises(ServiceError, match="step time"):
+            act(events.record_step_time, event_id, "top-goal", seconds)
+
+
+def test_coalition_names_compare_by_unicode_case_folding(act, event_id, coalition_id):
+    from facilitator.services import coalitions
+
+    with pytest.raises(ServiceError, match="named twice"):
+        act(events.plan_event, coalitions=["Straße Guild", "STRASSE GUILD"], date=dt.date(2026, 5, 1))
+    other = act(coalitions.find_or_create_coalition, "Łódź Guild")
+    with pytest.raises(ServiceError, match="another coalition is already called “Łódź Guild”"):
+        act(coalitions.rename_coalition, coalition_id, "ŁÓDŹ GUILD")
+    assert act(coalitions.rename_coalition, other.id, "ŁÓDŹ Guild").name == "ŁÓDŹ Guild"
