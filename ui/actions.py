@@ -47,6 +47,7 @@ class Act(enum.Enum):
     EXPORT_AGREEMENTS = "export_agreements"
     EXPORT_EVENT_FILE = "export_event_file"
     IMPORT_EVENT_FILE = "import_event_file"
+    BACKUPS = "backups"
     OPEN_AFTER_EXPORT = "open_after_export"
     HISTORY = "history"
     SEARCH = "search"
@@ -99,6 +100,7 @@ SPECS: dict[Act, ActionSpec] = {
     ),
     Act.EXPORT_EVENT_FILE: ActionSpec("Event &file (YAML)…", (), "The event as a file another facilitator can import"),
     Act.IMPORT_EVENT_FILE: ActionSpec("&Import event file…", ("Ctrl+I",), "Create an event from a YAML or JSON event file"),
+    Act.BACKUPS: ActionSpec("&Backups…", (), "See the verified backups, choose how many to keep, back up now"),
     Act.OPEN_AFTER_EXPORT: ActionSpec("&Open files after export", (), "Show each exported file at once", True),
     Act.HISTORY: ActionSpec("&History", ("Ctrl+H",), "Every event, sortable and filterable"),
     Act.SEARCH: ActionSpec("&Search everything", ("Ctrl+F",), "Goals, outcomes, patterns, boundaries, agreements, people"),

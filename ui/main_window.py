@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
             Act.EXPORT_AGREEMENTS: self.exporter.export_all_agreements,
             Act.EXPORT_EVENT_FILE: self.exporter.export_event_file,
             Act.IMPORT_EVENT_FILE: self.exporter.import_event_file,
+            Act.BACKUPS: self.show_backups,
             **{act: (lambda _checked=False, act=act: self.show_followup(act)) for act in FOLLOW_UP_ACTS},
             Act.OPEN_AFTER_EXPORT: lambda: self.settings.set(
                 "open_after_export", self.actions_[Act.OPEN_AFTER_EXPORT].isChecked()
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
         a = self.actions_
         file_menu = bar.addMenu("&File")
         for act in (Act.NEW_EVENT, Act.OPEN_SAMPLE, Act.IMPORT_EVENT_FILE, Act.HOME, None,
-                    Act.CLOSE_EVENT, Act.REOPEN_EVENT, None, Act.QUIT):
+                    Act.CLOSE_EVENT, Act.REOPEN_EVENT, None, Act.BACKUPS, None, Act.QUIT):
             file_menu.addSeparator() if act is None else file_menu.addAction(a[act])
         edit_menu = bar.addMenu("&Edit")
         for act in (Act.UNDO, Act.REDO, None, Act.ADD_RECORD):
@@ -319,6 +320,22 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """Show every shortcut (F1)."""
         ShortcutsDialog(self).exec()
+
+    def show_backups(self) -> None:
+        """Show the backups of the open database file, how many are kept, and back up now."""
+        from ui.backups_dialog import BackupsDialog
+
+        try:
+            path = self.db.path
+        except StorageError as exc:
+            self.show_problem(str(exc))
+            return
+        if path is None:
+            QMessageBox.information(
+                self, TITLE, "Backups are kept for database files; this database is not a file."
+            )
+            return
+        BackupsDialog(path, self.settings, self).exec()
 
     # -- events --------------------------------------------------------------
     def show_start(self, rows: list[EventSummary] | None = None) -> None:

@@ -1,0 +1,178 @@
+"""File ▸ Backups…: where the backups are, which are kept, how many to keep, and one now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.storage import StorageError
+from facilitator.storage.backups import Backup, backup_folder, list_backups, take_backup
+from ui.settings import Settings
+from ui.widgets import heading, plain_label
+
+# The most backups the spin box offers: enough for a year of weekly events.
+MAX_KEEP = 999
+REASONS = {
+    "at-start": "When the app started",
+    "before-migration": "Before a schema update",
+    "manual": "Backed up by hand",
+    "": "Backup",
+}
+
+
+class BackupsDialog(QDialog):
+    """Shows the backup folder and this database's backups; sets how many are kept.
+
+    The number is stored in the ``backups_keep`` option as soon as it
+    changes. Lowering it deletes nothing at once (a slip of the arrow key
+    must not cost backups): the oldest beyond the number go when the next
+    backup is taken, by "Back up now" or at the next start.
+    """
+
+    def __init__(self, db_path: Path, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.settings = settings
+        self.setWindowTitle("Backups")
+
+        folder = backup_folder()
+        self.folder_label = plain_label(f"Verified copies of {self.db_path} are kept in {folder}.")
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        show_folder = QPushButton("&Show folder")
+        show_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        show_folder.setEnabled(folder.is_dir())
+        self.show_folder_button = show_folder
+
+        self.list = QTreeWidget()
+        self.list.setColumnCount(3)
+        self.list.setHeaderLabels(["Taken", "Why", "Size"])
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.header().setStretchLastSection(False)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.empty_label = plain_label("There are no backups of this database yet.", "muted")
+
+        self.keep = QSpinBox()
+        self.keep.setRange(1, MAX_KEEP)
+        self.keep.setValue(min(MAX_KEEP, max(1, settings.get("backups_keep"))))
+        self.keep.setAccessibleName("Number of backups to keep")
+        self.keep.ensurePolished()
+        self.keep.setMinimumWidth(self.keep.fontMetrics().horizontalAdvance("8888") + 64)
+        self.keep.valueChanged.connect(self._store_keep)
+        keep_label = QLabel("&Keep the newest")
+        keep_label.setBuddy(self.keep)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(keep_label)
+        keep_row.addWidget(self.keep)
+        keep_row.addWidget(QLabel("backups"))
+        keep_row.addStretch(1)
+        note = plain_label(
+            "Older ones are removed when the next backup is taken, never before.", "muted"
+        )
+
+        self.status = plain_label("")
+        self.status.hide()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.back_up_button = buttons.addButton("Back up &now", QDialogButtonBox.ButtonRole.ActionRole)
+        self.back_up_button.setProperty("role", "primary")
+        self.back_up_button.clicked.connect(self.back_up_now)
+        # Enter after typing the number closes the dialog; a backup is never
+        # started by a key that only meant "done".
+        self.back_up_button.setAutoDefault(False)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        buttons.rejected.connect(self.reject)
+
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(show_folder, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Backups", "heading"))
+        layout.addLayout(folder_row)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(keep_row)
+        layout.addWidget(note)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.resize(960, 640)
+        self.refresh()
+        self.keep.setFocus()
+
+    def backups(self) -> list[Backup]:
+        """Return the backups shown, newest first."""
+        return [self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                for i in range(self.list.topLevelItemCount())]
+
+    def refresh(self) -> None:
+        """Read the backup folder again."""
+        self.list.clear()
+        for backup in list_backups(self.db_path):
+            when = backup.created
+            item = QTreeWidgetItem([
+                f"{when:%a} {when.day} {when:%b %Y, %H:%M:%S}",
+                REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
+                _size(backup.size),
+            ])
+            item.setData(0, Qt.ItemDataRole.UserRole, backup)
+            item.setToolTip(0, str(backup.path))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(item)
+        for column in (0, 2):
+            # Room between the columns: the date must not run into the reason.
+            self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, self.list.columnWidth(column) + 40)
+        has_any = self.list.topLevelItemCount() > 0
+        self.list.setVisible(has_any)
+        self.empty_label.setVisible(not has_any)
+        if has_any:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self.show_folder_button.setEnabled(backup_folder().is_dir())
+
+    def back_up_now(self) -> None:
+        """Take a verified backup, keeping the newest N; say how it went."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backup = take_backup(self.db_path, keep=self.keep.value(), reason="manual")
+        except StorageError as exc:
+            self._say(f"No backup was taken: {exc}", "danger")
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.refresh()
+        self._say(f"Backed up at {backup.created:%H:%M:%S} ({_size(backup.size)}).", "ok")
+
+    def _store_keep(self, value: int) -> None:
+        self.settings.set("backups_keep", value)
+        self.settings.sync()
+
+    def _say(self, text: str, role: str) -> None:
+        self.status.setText(text)
+        self.status.setProperty("role", role)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.show()
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
