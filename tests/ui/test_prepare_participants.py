@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
 from facilitator.domain import ParticipantRole
 from facilitator.services import agreements, events, participants
@@ -106,6 +106,35 @@ def test_three_people_with_non_ascii_names_entered_from_the_keyboard(qtbot, pane
     assert shown == [name for name, _, _ in expected]
     assert "3 participants" in panel.tally.text()
     assert editor.undo_stack.count() == 3
+
+
+@pytest.fixture
+def forgetful_keyboard_search():
+    """Make Qt's own type-to-search forget each letter at once, as after a pause."""
+    before = QApplication.keyboardInputInterval()
+    QApplication.setKeyboardInputInterval(0)
+    yield
+    QApplication.setKeyboardInputInterval(before)
+
+
+def test_role_letters_count_from_entering_the_field_however_slowly_they_come(
+    qtbot, panel, forgetful_keyboard_search
+):
+    # A facilitator talking while typing pauses mid-word; this passes only if
+    # the panel keeps the letters itself rather than Qt's timed search.
+    role = panel.quick_add.role
+    role.setFocus()
+    qtbot.keyClicks(role, "pr")  # "p" is Potential adopter, "pr" Process owner
+    assert role.currentText() == "Process owner"
+    qtbot.keyClick(role, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(role, "l")
+    assert role.currentText() == "Platform owner"
+    qtbot.keyClicks(role, "s")  # "pls" matches nothing: a new search from "s"
+    assert role.currentText() == "Sponsor"
+    panel.quick_add.name.setFocus()
+    role.setFocus()  # coming back starts afresh
+    qtbot.keyClicks(role, "co")
+    assert role.currentText() == "Coalition member"
 
 
 def test_new_role_defaults_to_potential_adopter_and_empty_name_adds_nothing(qtbot, panel, editor):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +13,7 @@ from facilitator.services import events
 from facilitator.storage import open_database
 from helpers import show_active
 from ui.main_window import MainWindow
-from ui.walkthrough.timer import format_seconds
+from ui.walkthrough.timer import StepTimer, format_seconds
 
 
 @pytest.fixture
@@ -78,16 +79,32 @@ def test_the_step_list_and_prompts_follow_the_agenda_file(qtbot, db, demo):
     assert window.settings.get("show_prompts") is False
 
 
-def test_the_timer_counts_pauses_stores_and_resets(qtbot, db, db_path, demo):
+@pytest.fixture
+def clock(monkeypatch):
+    """A monotonic clock for the step timer that moves only when the test says."""
+    now = SimpleNamespace(value=1000.0)
+    monkeypatch.setattr(StepTimer, "clock", staticmethod(lambda: now.value))
+
+    def advance(seconds: float) -> None:
+        now.value += seconds
+
+    return advance
+
+
+def test_the_timer_counts_pauses_stores_and_resets(qtbot, db, db_path, demo, clock):
     window = _window(qtbot, db, demo)
     page = window.screen_.walkthrough
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert page.timer.running and page.timer_button.text() == "Pause"
-    qtbot.wait(1200)
+    clock(72.4)
+    with qtbot.waitSignal(page.timer.ticked, timeout=10_000):
+        pass  # the once-a-second tick repaints the reading
+    assert page.timer_label.text().startswith("1:12 / 5:00")
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert not page.timer.running
+    clock(30)  # paused: time goes by uncounted
     used = page.timer.seconds()
-    assert 1.0 <= used < 5
+    assert used == pytest.approx(72.4)
     assert page.timer_label.text().startswith(format_seconds(used))
     reopened = open_database(db_path)
     with reopened.transaction() as session:
@@ -98,19 +115,17 @@ def test_the_timer_counts_pauses_stores_and_resets(qtbot, db, db_path, demo):
     assert page.timer.seconds() == 0
 
 
-def test_a_running_timer_goes_on_with_the_next_step(qtbot, db, demo):
+def test_a_running_timer_goes_on_with_the_next_step(qtbot, db, demo, clock):
     window = _window(qtbot, db, demo)
     page = window.screen_.walkthrough
     page.timer.start()
-    qtbot.wait(300)
+    clock(40)
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
-    qtbot.wait(300)
+    clock(25)
     page.timer.pause()
-    assert page.timer.seconds("top-goal") >= 0.25
-    assert page.timer.seconds("outcomes-patterns") >= 0.25
-    assert page.timer.total_seconds() == pytest.approx(
-        page.timer.seconds("top-goal") + page.timer.seconds("outcomes-patterns")
-    )
+    assert page.timer.seconds("top-goal") == pytest.approx(40)
+    assert page.timer.seconds("outcomes-patterns") == pytest.approx(25)
+    assert page.timer.total_seconds() == pytest.approx(65)
 
 
 def test_an_overrun_is_visible(qtbot, db, demo):

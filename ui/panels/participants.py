@@ -51,8 +51,10 @@ class ParticipantQuickAdd(QWidget):
         self.name.returnPressed.connect(self.submit)
         self.team.returnPressed.connect(self.submit)
         self.button.clicked.connect(self.submit)
-        # A closed drop-down ignores Enter; catch it so Enter adds from there too.
+        # A closed drop-down ignores Enter; catch it so Enter adds from there
+        # too. Typed letters pick the role here as well (see _pick_role).
         self.role.installEventFilter(self)
+        self._role_typed = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.name, 3)
@@ -64,15 +66,51 @@ class ParticipantQuickAdd(QWidget):
         QWidget.setTabOrder(self.role, self.button)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.role and event.type() == QEvent.Type.FocusIn:
+            self._role_typed = ""
         if (
             watched is self.role
             and event.type() == QEvent.Type.KeyPress
-            and event.key() in _ENTER
             and not self.role.view().isVisible()
         ):
-            self.submit()
-            return True
+            if event.key() in _ENTER:
+                self.submit()
+                return True
+            return self._pick_role(event)
         return super().eventFilter(watched, event)
+
+    def _pick_role(self, event) -> bool:
+        """Choose the role whose name starts with the letters typed since the field got focus.
+
+        Qt's own type-to-search forgets the letters after a pause of
+        ``keyboardInputInterval`` (400 ms), so a facilitator who pauses mid-word
+        while talking ("po…", "…t") lands on another role. Here the letters count
+        from entering the field, however slowly they come; Backspace takes one back.
+        """
+        if event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
+            return False
+        if event.key() == Qt.Key.Key_Backspace:
+            self._role_typed = self._role_typed[:-1]
+            self._select_role(self._role_typed)
+            return True
+        letter = event.text()
+        if not letter or not letter.isprintable() or letter.isspace() and not self._role_typed:
+            return False
+        if self._select_role(self._role_typed + letter):
+            self._role_typed += letter
+        elif self._select_role(letter):  # a new word: start again from this letter
+            self._role_typed = letter
+        return True
+
+    def _select_role(self, typed: str) -> bool:
+        wanted = typed.casefold()
+        if not wanted:
+            return False
+        for index in range(self.role.count()):
+            if self.role.itemText(index).casefold().startswith(wanted):
+                self.role.setCurrentIndex(index)
+                return True
+        return False
 
     def submit(self) -> None:
         """Add the person typed; on success clear the name for the next one."""
