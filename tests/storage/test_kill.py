@@ -79,7 +79,7 @@ def test_every_acknowledged_outcome_survives_sigkill(db_path, acknowledged_befor
 
     event_id = None
     acknowledged: list[uuid.UUID] = []
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 120  # a guard against a hung child, not a speed limit
     try:
         while len(acknowledged) < acknowledged_before_kill:
             remaining = deadline - time.monotonic()

@@ -122,7 +122,7 @@ def test_date_typed_is_stored_on_leaving_and_a_picked_date_after_a_pause(qtbot, 
 
     # Picking a day in the calendar pop-up changes the date without leaving the field.
     form.date.setDate(to_qdate(dt.date(2026, 6, 1)))
-    qtbot.waitUntil(lambda: stored_event(db_path, editor.event_id)[1] == dt.date(2026, 6, 1), timeout=3000)
+    qtbot.waitUntil(lambda: stored_event(db_path, editor.event_id)[1] == dt.date(2026, 6, 1), timeout=20_000)
     editor.undo_stack.undo()
     assert stored_event(db_path, editor.event_id)[1] == dt.date(2026, 5, 6)
     assert form.date.date() == to_qdate(dt.date(2026, 5, 6))
@@ -135,7 +135,7 @@ def test_top_goal_is_stored_after_a_pause_and_when_leaving(qtbot, form, editor, 
     goal.moveCursor(goal.textCursor().MoveOperation.End)
     type_text(goal, " — by Q2 ")
     assert stored_event(db_path, editor.event_id)[5] == {"Checkout Coalition": GOAL}
-    qtbot.waitUntil(lambda: not goal.unsaved, timeout=3000)
+    qtbot.waitUntil(lambda: not goal.unsaved, timeout=20_000)
     assert stored_event(db_path, editor.event_id)[5] == {"Checkout Coalition": GOAL + " — by Q2"}
     # The trailing blank typed before the pause is still there to type on.
     assert goal.toPlainText() == GOAL + " — by Q2 "

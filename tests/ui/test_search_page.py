@@ -39,7 +39,7 @@ def rows(page):
 
 def type_and_wait(qtbot, page, text):
     type_text(page.field, text)
-    qtbot.waitUntil(lambda: not page.timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not page.timer.isActive(), timeout=20_000)
 
 
 def test_typing_shows_the_matches_with_the_words_in_bold(qtbot, page, demo):
@@ -62,7 +62,7 @@ def test_typing_shows_the_matches_with_the_words_in_bold(qtbot, page, demo):
 def test_the_search_waits_for_a_pause_in_typing(qtbot, page, demo):
     type_text(page.field, "lukasz")
     assert page.model.rowCount() == 0 and page.timer.isActive()  # one search, not six
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=20_000)
 
 
 def test_enter_on_a_result_opens_it_in_its_event(qtbot, page, demo):

@@ -82,7 +82,7 @@ def test_goal_is_stored_after_a_pause_in_typing(qtbot, db, db_path):
     goal.setFocus()
     qtbot.keyClicks(goal, "Cut lead time to 4 days")
     assert goal.hasFocus()
-    qtbot.waitUntil(lambda: _stored_goal(db_path, event_id) == "Cut lead time to 4 days", timeout=3000)
+    qtbot.waitUntil(lambda: _stored_goal(db_path, event_id) == "Cut lead time to 4 days", timeout=20_000)
     assert goal.hasFocus()
     assert goal.toPlainText() == "Cut lead time to 4 days"
 
