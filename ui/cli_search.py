@@ -66,9 +66,9 @@ def _plain(text: str) -> str:
 
 def _db_reindex(args, path: Path) -> int:
     from facilitator.search import reindex
-    from facilitator.storage import open_database
+    from ui.cli import _open
 
-    db = open_database(path)
+    db = _open(args)
     try:
         count = reindex(db)
     finally:

@@ -118,14 +118,15 @@ def test_a_real_process_refuses_the_file_untouched(refused, kind, mode):
 # --- damage, and a folder that cannot be written ---------------------------------
 
 
-def test_a_damaged_file_names_the_command_that_finds_its_backup(capsys, tmp_path):
+@pytest.mark.parametrize("command", ["events", "search", "db reindex"])
+def test_a_damaged_file_names_the_command_that_finds_its_backup(capsys, tmp_path, command):
     path = tmp_path / FILE_NAME
     open_database(path).close()
     take_backup(path)
     with path.open("r+b") as handle:
         handle.write(bytes(100))  # a zeroed header: ours, since a backup of it exists
 
-    code = main(["events", "--db", str(path)])
+    code = main(_argv(OPENING[command], tmp_path / "out", path))
 
     err = capsys.readouterr().err
     assert code == 1
