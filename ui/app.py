@@ -20,7 +20,8 @@ def start_window(db_target: str | None):
     the file is a known database at the current schema, the event list is
     read without the ORM and the database is opened after the first paint;
     anything else (a first start, a migration, a URL, a problem) takes the
-    careful path first. Once open, a changed database is backed up.
+    careful path first. Once open, a changed database is backed up; damage
+    that backup's check finds gets the same offer as after a crash.
 
     Raises:
         StorageError: the database cannot be opened.
