@@ -13,6 +13,7 @@ Every problem is a :class:`DocumentError` whose text is
 ``"<path>:<line>:<column>: <problem>"``.
 """
 
+from facilitator.documents._yaml import CORE_RESOLVERS
 from facilitator.documents.errors import DocumentError
 from facilitator.documents.loader import (
     DEFAULT_MAX_BYTES,
@@ -20,6 +21,7 @@ from facilitator.documents.loader import (
     load_document,
     parse_document,
 )
+from facilitator.documents.notices import TextNotice
 from facilitator.documents.located import (
     LocatedMapping,
     LocatedSequence,
@@ -29,12 +31,14 @@ from facilitator.documents.located import (
 )
 
 __all__ = [
+    "CORE_RESOLVERS",
     "DEFAULT_MAX_BYTES",
     "MAX_DEPTH",
     "DocumentError",
     "LocatedMapping",
     "LocatedSequence",
     "Mark",
+    "TextNotice",
     "error_at",
     "load_document",
     "parse_document",

@@ -4,7 +4,12 @@
 A small reader then walks the (now known to be valid) text again to build
 located values. We do not compose JSON through PyYAML: it rejects some valid
 JSON (keys over 1024 characters, a key and its ':' on different lines) and
-reads numbers by YAML 1.1 rules (``1e5`` would become text).
+reads numbers by YAML rules.
+
+Every text value is cleaned the way the app stores text, as in YAML
+(:mod:`facilitator.documents.notices`); with a notices list, control
+characters may also stand raw inside strings (``json.loads(strict=False)``),
+as text pasted into an editor brings them.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from facilitator.documents.located import (
     Mark,
     error_at,
 )
+from facilitator.documents.notices import TextNotice, TextValues, ValuePath
+from facilitator.stored_text import Dropped
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NOT_NUMBERS = ("NaN", "Infinity", "-Infinity")
@@ -33,28 +40,37 @@ def _reject_constant(name: str) -> object:
     return None
 
 
-def parse_json(text: str, source: str) -> object:
+def parse_json(text: str, source: str, notices: list[TextNotice] | None = None) -> object:
     """Parse a JSON document from ``text`` into located values.
+
+    Args:
+        text: The document.
+        source: Its name, for messages.
+        notices: Receives a notice for every character dropped from a text
+            value; without it such a character is refused.
 
     Raises:
         DocumentError: For syntax errors, duplicate keys, ``NaN``/``Infinity``,
             numbers too long to read and nesting deeper than ``MAX_DEPTH``.
     """
+    strict = notices is None
     try:
-        json.loads(text, parse_constant=_reject_constant)
+        json.loads(text, parse_constant=_reject_constant, strict=strict)
     except json.JSONDecodeError as error:
         raise DocumentError(source, error.lineno, error.colno, f"invalid JSON: {error.msg}") from None
     except (RecursionError, ValueError):
         # Too deep or a number with too many digits: the walk reports it with
         # its position (it stops at MAX_DEPTH, long before recursion runs out).
         pass
-    return _Walker(text, source).document()
+    return _Walker(text, source, TextValues(source, notices), strict=strict).document()
 
 
 class _Walker:
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, texts: TextValues, *, strict: bool) -> None:
         self._text = text
         self._source = source
+        self._texts = texts
+        self._strict = strict
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
     def _mark(self, index: int) -> Mark:
@@ -75,7 +91,7 @@ class _Walker:
 
     def document(self) -> object:
         try:
-            value, end = self._value(self._skip(0), 0)
+            value, end = self._value(self._skip(0), 0, None)
         except json.JSONDecodeError as error:  # only if json.loads gave up early
             raise self._fail(error.pos, f"invalid JSON: {error.msg}") from None
         end = self._skip(end)
@@ -83,15 +99,17 @@ class _Walker:
             raise self._fail(end, "invalid JSON: extra data after the document")
         return value
 
-    def _value(self, index: int, depth: int) -> tuple[object, int]:
+    def _value(self, index: int, depth: int, path: ValuePath) -> tuple[object, int]:
         text = self._text
         char = text[index : index + 1]
         if char == "{":
-            return self._object(index, depth + 1)
+            return self._object(index, depth + 1, path)
         if char == "[":
-            return self._array(index, depth + 1)
+            return self._array(index, depth + 1, path)
         if char == '"':
-            return scanstring(text, index + 1, True)
+            value, end = scanstring(text, index + 1, self._strict)
+            locate = lambda dropped: self._locate(index + 1, end - 1, value, dropped)  # noqa: E731
+            return self._texts.clean(value, path, locate), end
         for name in _NOT_NUMBERS:
             if text.startswith(name, index):
                 raise self._fail(index, f"{name} is not a valid JSON number")
@@ -109,11 +127,18 @@ class _Walker:
                 return value, index + len(literal)
         raise self._fail(index, "invalid JSON: expected a value")
 
+    def _locate(self, start: int, end: int, value: str, dropped: list[Dropped]) -> list[Mark]:
+        """Return where each dropped character of the string ``text[start:end]`` is written."""
+        written = _written_indexes(self._text, start, end)
+        if len(written) != len(value):  # cannot happen; point at the string then
+            return [self._mark(start - 1)] * len(dropped)
+        return [self._mark(written[d.offset]) for d in dropped]
+
     def _check_depth(self, index: int, depth: int) -> None:
         if depth > MAX_DEPTH:
             raise self._fail(index, f"the data is nested more than {MAX_DEPTH} levels deep")
 
-    def _object(self, start: int, depth: int) -> tuple[LocatedMapping, int]:
+    def _object(self, start: int, depth: int, path: ValuePath) -> tuple[LocatedMapping, int]:
         self._check_depth(start, depth)
         entries: list[tuple[str, object, Mark, Mark]] = []
         first_seen: dict[str, Mark] = {}
@@ -123,7 +148,7 @@ class _Walker:
             if not self._text.startswith('"', index):
                 raise self._fail(index, "invalid JSON: expected a key in double quotes")
             key_mark = self._mark(index)
-            key, index = scanstring(self._text, index + 1, True)
+            key, index = scanstring(self._text, index + 1, self._strict)
             if key in first_seen:
                 shown = key if len(key) <= 40 else key[:37] + "..."
                 raise error_at(
@@ -134,7 +159,7 @@ class _Walker:
             first_seen[key] = key_mark
             index = self._expect(self._skip(index), ":")
             value_mark = self._mark(index)
-            value, index = self._value(index, depth)
+            value, index = self._value(index, depth, (path, key))
             entries.append((key, value, key_mark, value_mark))
             index = self._skip(index)
             closed = self._text.startswith("}", index)
@@ -143,14 +168,14 @@ class _Walker:
         mapping = LocatedMapping(entries, source=self._source, mark=self._mark(start))
         return mapping, index + 1
 
-    def _array(self, start: int, depth: int) -> tuple[LocatedSequence, int]:
+    def _array(self, start: int, depth: int, path: ValuePath) -> tuple[LocatedSequence, int]:
         self._check_depth(start, depth)
         items: list[tuple[object, Mark]] = []
         index = self._skip(start + 1)
         closed = self._text.startswith("]", index)
         while not closed:
             item_mark = self._mark(index)
-            value, index = self._value(index, depth)
+            value, index = self._value(index, depth, (path, len(items)))
             items.append((value, item_mark))
             index = self._skip(index)
             closed = self._text.startswith("]", index)
@@ -158,3 +183,28 @@ class _Walker:
                 index = self._expect(index, ",")
         sequence = LocatedSequence(items, source=self._source, mark=self._mark(start))
         return sequence, index + 1
+
+
+def _written_indexes(text: str, start: int, end: int) -> list[int]:
+    """Return, per character of the JSON string ``text[start:end]``, where it is written.
+
+    An escape is one character at its backslash, and ``\\ud83d\\ude00`` one
+    character, as :func:`json.decoder.scanstring` reads them.
+    """
+    indexes: list[int] = []
+    index = start
+    while index < end:
+        indexes.append(index)
+        if text[index] != "\\":
+            index += 1
+        elif text[index + 1] != "u":
+            index += 2
+        elif (
+            "d800" <= text[index + 2 : index + 6].lower() <= "dbff"
+            and text.startswith("\\u", index + 6)
+            and "dc00" <= text[index + 8 : index + 12].lower() <= "dfff"
+        ):
+            index += 12
+        else:
+            index += 6
+    return indexes

@@ -8,13 +8,23 @@ input is refused before it can cost anything:
 * nesting is capped (no ``RecursionError`` from the recursive composer);
 * only the core tags are accepted (no ``!!python/object``, no custom ``!foo``).
 
+Unquoted values get the types of the **YAML 1.2 core schema**, not PyYAML's
+YAML 1.1 ones: ``true``/``false`` (any capitalisation the core schema allows)
+are the only yes/no values, so ``No``, ``yes``, ``on`` stay text; ``null``,
+``~`` and nothing are empty; whole numbers are decimal, ``0o17`` or ``0x1F``
+(no ``1:30`` read as 90, no ``0777`` read as octal, no ``1_000``); decimals
+have no base-60 form either. One deliberate addition: unquoted ISO dates and
+date-times (``2026-06-01``) stay dates, because event files rely on them.
+
 Values are then built from the nodes by hand so every key and value keeps its
-position for later error messages.
+position for later error messages, and every text value is cleaned the way the
+app stores text (:mod:`facilitator.documents.notices`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 
 import yaml
 from yaml.error import Mark as YamlMark
@@ -35,6 +45,8 @@ from facilitator.documents.located import (
     Mark,
     error_at,
 )
+from facilitator.documents.notices import TextNotice, TextValues, ValuePath
+from facilitator.stored_text import Dropped, clean
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings/lists accepted; real documents need far less."""
@@ -60,6 +72,82 @@ _BAD_SCALAR = {
 }
 
 
+# --- YAML 1.2 core schema ------------------------------------------------------
+
+_TRUE, _FALSE = ("true", "True", "TRUE"), ("false", "False", "FALSE")
+_NULLS = ("", "~", "null", "Null", "NULL")
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
+_OCTAL = re.compile(r"0o[0-7]+")
+_HEXADECIMAL = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT_FORM = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INFINITY = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NOT_A_NUMBER = re.compile(r"\.(?:nan|NaN|NAN)")
+_TIMESTAMP_FORM = next(
+    pattern
+    for tag, pattern in yaml.resolver.Resolver.yaml_implicit_resolvers["0"]
+    if tag == _TIMESTAMP
+)
+
+
+def _exactly(*words: str) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(re.escape(word) for word in words) + r")\Z")
+
+
+def _whole(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(p.pattern for p in patterns) + r")\Z")
+
+
+# (tag, pattern, first characters) in the order they are tried; an int is
+# tried before a float, and `2026-06-01` is neither.
+CORE_RESOLVERS: tuple[tuple[str, re.Pattern[str], str | Sequence[str]], ...] = (
+    (_BOOL, _exactly(*_TRUE, *_FALSE), "tTfF"),
+    (_NULL, _exactly(*_NULLS), ["~", "n", "N", ""]),
+    (_INT, _whole(_DECIMAL, _OCTAL, _HEXADECIMAL), "-+0123456789"),
+    (_FLOAT, _whole(_FLOAT_FORM, _INFINITY, _NOT_A_NUMBER), "-+.0123456789"),
+    (_TIMESTAMP, _TIMESTAMP_FORM, "0123456789"),
+    (_MERGE, _exactly("<<"), "<"),
+)
+"""The implicit resolvers of the YAML 1.2 core schema, plus dates; the exporter uses them too."""
+
+
+def _scalar_text(loader: yaml.SafeLoader, node: Node) -> str:
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+def _construct_bool(loader: yaml.SafeLoader, node: Node) -> bool:
+    value = _scalar_text(loader, node)
+    if value not in _TRUE + _FALSE:
+        raise ValueError(value)
+    return value in _TRUE
+
+
+def _construct_null(loader: yaml.SafeLoader, node: Node) -> None:
+    if _scalar_text(loader, node) not in _NULLS:
+        raise ValueError(node.value)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: Node) -> int:
+    value = _scalar_text(loader, node)
+    if _DECIMAL.fullmatch(value):
+        return int(value)
+    if _OCTAL.fullmatch(value):
+        return int(value[2:], 8)
+    if _HEXADECIMAL.fullmatch(value):
+        return int(value[2:], 16)
+    raise ValueError(value)
+
+
+def _construct_float(loader: yaml.SafeLoader, node: Node) -> float:
+    value = _scalar_text(loader, node)
+    if _FLOAT_FORM.fullmatch(value):
+        return float(value)
+    if _INFINITY.fullmatch(value):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if _NOT_A_NUMBER.fullmatch(value):
+        return float("nan")
+    raise ValueError(value)
+
+
 def _mark(yaml_mark: YamlMark) -> Mark:
     return Mark(yaml_mark.line + 1, yaml_mark.column + 1)
 
@@ -74,12 +162,30 @@ def _short(text: str) -> str:
 
 
 class _GuardedComposer(yaml.SafeLoader):
-    """SafeLoader whose composer refuses aliases, odd tags and deep nesting."""
+    """SafeLoader whose composer refuses aliases, odd tags and deep nesting.
 
-    def __init__(self, text: str, source: str) -> None:
+    It resolves and constructs scalars by the YAML 1.2 core schema. With
+    ``lenient``, raw control characters may stand in the file (text pasted
+    into an editor brings them); they reach the values, whose cleaning drops
+    and reports them. NUL stays refused: PyYAML reads it as the end of the
+    stream, which would silently cut the document short.
+    """
+
+    yaml_implicit_resolvers: dict = {}
+
+    def __init__(self, text: str, source: str, *, lenient: bool = False) -> None:
+        self._lenient = lenient  # read by check_printable, which __init__ calls
         super().__init__(text)
         self._source = source
         self._depth = 0
+
+    def check_printable(self, data: str) -> None:
+        if not self._lenient:
+            super().check_printable(data)
+            return
+        nul = data.find("\0")
+        if nul >= 0:
+            raise ReaderError(self.name, nul, 0, "unicode", "special characters are not allowed")
 
     def _fail(self, yaml_mark: YamlMark, problem: str) -> DocumentError:
         return error_at(self._source, _mark(yaml_mark), problem)
@@ -129,6 +235,17 @@ class _GuardedComposer(yaml.SafeLoader):
             self._depth -= 1
 
 
+for _tag, _pattern, _first in CORE_RESOLVERS:
+    _GuardedComposer.add_implicit_resolver(_tag, _pattern, list(_first))
+for _tag, _construct in (
+    (_BOOL, _construct_bool),
+    (_NULL, _construct_null),
+    (_INT, _construct_int),
+    (_FLOAT, _construct_float),
+):
+    _GuardedComposer.add_constructor(_tag, _construct)
+
+
 def _syntax_problem(error: MarkedYAMLError) -> str:
     problem = error.problem or "this is not valid YAML"
     if "'\\t'" in problem or "tab character" in problem:
@@ -146,17 +263,23 @@ def _position(text: str, index: int) -> Mark:
     return Mark(text.count("\n", 0, index) + 1, index - line_start + 1)
 
 
-def parse_yaml(text: str, source: str) -> object:
+def parse_yaml(text: str, source: str, notices: list[TextNotice] | None = None) -> object:
     """Parse one YAML document from ``text`` into located values.
 
     Returns ``None`` for a document without any content; the caller decides
     what an empty file means.
 
+    Args:
+        text: The document.
+        source: Its name, for messages.
+        notices: Receives a notice for every character dropped from a text
+            value; without it such a character is refused.
+
     Raises:
         DocumentError: For syntax errors and every refused construct.
     """
     try:
-        loader = _GuardedComposer(text, source)
+        loader = _GuardedComposer(text, source, lenient=notices is not None)
         try:
             node = loader.get_single_node()
         finally:
@@ -175,33 +298,55 @@ def parse_yaml(text: str, source: str) -> object:
         raise error_at(source, position, _syntax_problem(error)) from None
     if node is None:
         return None
-    return _Builder(loader, source).build(node)
+    return _Builder(loader, source, text, TextValues(source, notices)).build(node, None)
 
 
 class _Builder:
     """Turns composed nodes into located values, refusing odd keys."""
 
-    def __init__(self, loader: yaml.SafeLoader, source: str) -> None:
-        # The loader's SafeConstructor methods convert scalar text exactly as
-        # yaml.safe_load would (YAML 1.1: `No` is False, `1:30` is 90).
+    def __init__(self, loader: yaml.SafeLoader, source: str, text: str, texts: TextValues) -> None:
+        # The loader's constructors convert scalar text by the YAML 1.2 core
+        # schema (`No` is text, `1:30` is text, `2026-06-01` a date).
         self._loader = loader
         self._source = source
+        self._text = text
+        self._texts = texts
 
     def _fail(self, node: Node, problem: str) -> DocumentError:
         return error_at(self._source, _mark(node.start_mark), problem)
 
-    def build(self, node: Node) -> object:
+    def build(self, node: Node, path: ValuePath) -> object:
         if isinstance(node, MappingNode):
-            return self._mapping(node)
+            return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ:
                 raise self._fail(node, f"a list cannot be tagged {_show_tag(node.tag)}")
             return LocatedSequence(
-                ((self.build(item), _mark(item.start_mark)) for item in node.value),
+                (
+                    (self.build(item, (path, index)), _mark(item.start_mark))
+                    for index, item in enumerate(node.value)
+                ),
                 source=self._source,
                 mark=_mark(node.start_mark),
             )
-        return self._scalar(node)
+        value = self._scalar(node)
+        if isinstance(value, str):
+            return self._texts.clean(value, path, lambda dropped: self._locate(node, dropped))
+        return value
+
+    def _locate(self, node: Node, dropped: Sequence[Dropped]) -> list[Mark]:
+        """Return where each dropped character stands in the file.
+
+        Folding only changes spaces and line breaks, never a dropped
+        character, so the k-th dropped character of the value is the k-th
+        one of the scalar as written (escapes decoded). Should that ever not
+        hold, every notice points at the start of the value instead.
+        """
+        written = _written_characters(self._text, node)
+        found = clean("".join(char for char, _ in written)).dropped
+        if [d.char for d in found] != [d.char for d in dropped]:
+            return [_mark(node.start_mark)] * len(dropped)
+        return [_mark_at(self._text, node.start_mark, written[d.offset][1]) for d in found]
 
     def _scalar(self, node: Node) -> object:
         tag = node.tag
@@ -221,7 +366,7 @@ class _Builder:
                 node, f'"{_short(node.value)}" {_BAD_SCALAR.get(tag, "cannot be read")}'
             ) from None
 
-    def _mapping(self, node: MappingNode) -> LocatedMapping:
+    def _mapping(self, node: MappingNode, path: ValuePath) -> LocatedMapping:
         if node.tag != _MAP:
             raise self._fail(node, f"a mapping cannot be tagged {_show_tag(node.tag)}")
         entries: list[tuple[str, object, Mark, Mark]] = []
@@ -237,7 +382,7 @@ class _Builder:
                 )
             first_seen[key] = key_mark
             entries.append(
-                (key, self.build(value_node), key_mark, _mark(value_node.start_mark))
+                (key, self.build(value_node, (path, key)), key_mark, _mark(value_node.start_mark))
             )
         return LocatedMapping(entries, source=self._source, mark=_mark(node.start_mark))
 
@@ -262,3 +407,67 @@ class _Builder:
             f'the key "{_short(node.value)}" must be text, but YAML read it as '
             f"{kind}; put the key in quotes",
         )
+
+
+# --- where a character of a scalar is written ----------------------------------
+
+_ESCAPED = {
+    "0": "\0", "a": "\x07", "b": "\x08", "t": "\t", "\t": "\t", "n": "\n", "v": "\x0b",
+    "f": "\x0c", "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\",
+    "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+_LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
+
+
+def _written_characters(text: str, node: Node) -> list[tuple[str, int]]:
+    """Return the characters a scalar is written with, each with its index in ``text``.
+
+    Escapes in double quotes count as the character they stand for, at the
+    backslash; a block scalar's header line (`|-` and a comment) is skipped.
+    """
+    start, end = node.start_mark.index, node.end_mark.index
+    if node.style == '"':
+        return _double_quoted(text, start + 1, end - 1)
+    if node.style in ("|", ">"):
+        header_end = _LINE_BREAK.search(text, start, end)
+        start = header_end.end() if header_end else end
+    return [(text[index], index) for index in range(start, end)]
+
+
+def _double_quoted(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    written: list[tuple[str, int]] = []
+    index = start
+    while index < end:
+        char = text[index]
+        if char != "\\":
+            written.append((char, index))
+            index += 1
+            continue
+        code = text[index + 1 : index + 2]
+        if code in _HEX_DIGITS:
+            digits = _HEX_DIGITS[code]
+            try:
+                written.append((chr(int(text[index + 2 : index + 2 + digits], 16)), index))
+            except ValueError:  # PyYAML refused it already; nothing to point at
+                pass
+            index += 2 + digits
+        else:  # an escaped line break stands for nothing
+            if code in _ESCAPED:
+                written.append((_ESCAPED[code], index))
+            index += 2
+    return written
+
+
+def _mark_at(text: str, start: YamlMark, index: int) -> Mark:
+    """Return the position of ``text[index]``, counting lines as PyYAML does."""
+    line, column = start.line, start.column
+    position = start.index
+    while position < index:
+        char = text[position]
+        if char in "\n\x85\u2028\u2029" or (char == "\r" and text[position + 1 : position + 2] != "\n"):
+            line, column = line + 1, 0
+        else:
+            column += 1
+        position += 1
+    return Mark(line + 1, column + 1)

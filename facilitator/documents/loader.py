@@ -21,6 +21,7 @@ from pathlib import Path
 from facilitator.documents._json import parse_json
 from facilitator.documents._yaml import MAX_DEPTH, parse_yaml
 from facilitator.documents.errors import DocumentError
+from facilitator.documents.notices import TextNotice
 from facilitator.documents.located import (
     START,
     LocatedMapping,
@@ -52,15 +53,23 @@ _OTHER_BOMS = (
 )
 
 
-def load_document(path: Path | str, *, max_bytes: int) -> object:
+def load_document(
+    path: Path | str, *, max_bytes: int, notices: list[TextNotice] | None = None
+) -> object:
     """Read the file at ``path`` and return its content as located values.
 
-    The file is JSON when its name ends in ``.json``, YAML otherwise.
+    The file is JSON when its name ends in ``.json``, YAML otherwise. Every
+    text value comes back as the app stores text (``facilitator.stored_text``):
+    line ends normalised, invisible characters dropped, surrounding whitespace
+    removed.
 
     Args:
         path: The file to read.
         max_bytes: Larger files are refused before any of their content is
             read, so a huge file costs nothing.
+        notices: Receives a :class:`TextNotice` for every character dropped
+            from a text value. Without it, such a character is refused with
+            a :class:`DocumentError` at its line and column.
 
     Returns:
         A :class:`LocatedMapping`, :class:`LocatedSequence` or plain scalar
@@ -74,7 +83,9 @@ def load_document(path: Path | str, *, max_bytes: int) -> object:
     source = str(path)
     data = _read_capped(path, source, max_bytes)
     is_json = path.suffix.lower() == ".json"
-    return parse_document(data, source, is_json=is_json, max_bytes=max_bytes)
+    return parse_document(
+        data, source, is_json=is_json, max_bytes=max_bytes, notices=notices
+    )
 
 
 def parse_document(
@@ -83,6 +94,7 @@ def parse_document(
     *,
     is_json: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    notices: list[TextNotice] | None = None,
 ) -> object:
     """Parse ``data`` like :func:`load_document` parses a file's content.
 
@@ -91,6 +103,7 @@ def parse_document(
         source: Name used in error messages (normally the file path).
         is_json: Parse as JSON instead of YAML.
         max_bytes: Larger data is refused.
+        notices: As for :func:`load_document`.
 
     Raises:
         DocumentError: If the data is not acceptable.
@@ -100,7 +113,10 @@ def parse_document(
     text = _decode(data, source)
     if not text.strip(" \t\r\n"):
         raise error_at(source, START, "the file is empty")
-    value = parse_json(text, source) if is_json else parse_yaml(text, source)
+    if is_json:
+        value = parse_json(text, source, notices)
+    else:
+        value = parse_yaml(text, source, notices)
     if value is None and not is_json:
         # Only comments, or a bare '---': nothing a caller could use.
         raise error_at(source, START, "the file is empty")

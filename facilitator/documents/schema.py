@@ -12,10 +12,12 @@ List positions in paths are 1-based (``steps[1]`` is the first step) because
 facilitators count that way; build paths with :func:`at_key` and
 :func:`at_index` so all schemas agree.
 
-Missing optional keys return the ``default`` argument. Text is returned with
-surrounding whitespace removed (block scalars end with a newline nobody
-meant); control characters other than newline and tab are refused, not
-silently stripped, so what is stored is exactly what the author wrote.
+Missing optional keys return the ``default`` argument. Text is returned as
+the app stores text (:func:`facilitator.stored_text.clean`): the readers
+already cleaned every text value, reporting or refusing what they dropped at
+its line and column, so here surrounding whitespace is all that goes (block
+scalars end with a newline nobody meant). A value that still holds a
+character the rule drops (a key, or a value built by hand) is refused.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import difflib
 import re
 from collections.abc import Collection, Mapping, Sequence
 
+from facilitator import stored_text
 from facilitator.documents.errors import DocumentError
 from facilitator.documents.located import (
     START,
@@ -41,9 +44,6 @@ SLUG_MAX_LENGTH = 64
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# C0 controls except tab and newline, DEL and C1 controls: invisible in the
-# app, and they break PDF and CSV exports.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 # --- paths and errors -------------------------------------------------------
@@ -97,6 +97,17 @@ def describe(value: object) -> str:
     if isinstance(value, Sequence):
         return "a list"
     return "an unexpected value"
+
+
+def describe_number(value: object) -> str:
+    """Describe a value found where a number belongs.
+
+    Text gets "the text" before it: ``timebox_minutes: 1:30`` looks like a
+    number to its author, but YAML 1.2 reads it as text.
+    """
+    if isinstance(value, str):
+        return f"the text {describe(value)}"
+    return describe(value)
 
 
 def _short(text: str) -> str:
@@ -257,19 +268,19 @@ def check_text(
     if not isinstance(value, str):
         if isinstance(value, (Mapping, Sequence)):
             raise fail(f"expected text, got {describe(value)}")
-        # YAML 1.1 turns `No`, `1.5` or `2024-01-02` into non-text values.
+        # Unquoted `true`, `1.5` or `2024-01-02` are not text in YAML.
         kind = describe(value)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             kind = f"a number ({value})"
         reader = "the file has" if source.lower().endswith(".json") else "YAML read"
         raise fail(f"expected text but {reader} {kind}; put the text in quotes")
-    control = _CONTROL.search(value)
-    if control:
+    cleaned = stored_text.clean(value)
+    if cleaned.dropped:
+        first = cleaned.dropped[0]
         raise fail(
-            f"contains a control character (U+{ord(control.group()):04X}) "
-            f"at character {control.start() + 1}; remove it"
+            f"contains {first.describe()} at character {first.offset + 1}; remove it"
         )
-    text = value.strip()
+    text = cleaned.text
     if not text and not allow_empty:
         raise fail("must not be empty")
     if single_line and "\n" in text:
@@ -292,10 +303,10 @@ def get_text(
 ) -> str:
     """Return the text under ``key``, stripped of surrounding whitespace.
 
-    Refuses non-text values YAML produced from unquoted words (``No`` is a
-    yes/no value, ``1.5`` a number), suggesting quotes; refuses control
-    characters other than newline and tab; refuses empty text unless
-    ``allow_empty``; refuses newlines when ``single_line``.
+    Refuses non-text values YAML produced from unquoted words (``true`` is a
+    yes/no value, ``1.5`` a number), suggesting quotes; refuses characters
+    the app's text rule drops; refuses empty text unless ``allow_empty``;
+    refuses newlines when ``single_line``.
     """
     if key not in mapping:
         if required:
@@ -362,9 +373,9 @@ def get_int(
         rule = f"a whole number{of_unit}"
     else:
         rule = f"a whole number{of_unit}, at least {minimum}"
-    # bool is a subclass of int in Python; `timebox: yes` must not become 1.
+    # bool is a subclass of int in Python; `timebox: true` must not become 1.
     if not isinstance(value, int) or isinstance(value, bool):
-        raise value_error(mapping, key, where, f"must be {rule}, got {describe(value)}")
+        raise value_error(mapping, key, where, f"must be {rule}, got {describe_number(value)}")
     if minimum is not None and value < minimum:
         raise value_error(mapping, key, where, f"must be {rule}, got {value}")
     if maximum is not None and value > maximum:
@@ -381,7 +392,7 @@ def get_bool(
     required: bool = True,
     default: bool = False,
 ) -> bool:
-    """Return ``true``/``false`` (YAML also accepts yes/no, on/off)."""
+    """Return ``true``/``false`` (``yes``, ``no``, ``on`` and ``off`` are text in YAML 1.2)."""
     if key not in mapping:
         if required:
             raise _missing(mapping, key, where)

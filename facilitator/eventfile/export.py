@@ -12,6 +12,7 @@ from typing import Literal
 import yaml
 from sqlalchemy.orm import Session
 
+from facilitator.documents import CORE_RESOLVERS
 from facilitator.domain import (
     Agreement,
     BoundaryCondition,
@@ -213,6 +214,11 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_text)
+# Text is written plain only when neither YAML 1.1 (the dumper's own
+# resolvers, as other tools read) nor YAML 1.2 (our reader) would take it for
+# something else: "09", "1e5" and "0o17" are numbers in 1.2 only.
+for _core_tag, _core_regexp, _core_first in CORE_RESOLVERS:
+    _Dumper.add_implicit_resolver(_core_tag, _core_regexp, list(_core_first))
 
 
 def dump_event_document(document: dict, fmt: Format = "yaml") -> bytes:

@@ -13,7 +13,15 @@ import uuid
 from dataclasses import dataclass
 
 from facilitator.documents import DocumentError, LocatedMapping, Mark, error_at
-from facilitator.documents.schema import at_key, check_text, describe, get_date, value_error
+from facilitator.documents.schema import (
+    at_key,
+    check_text,
+    describe,
+    describe_number,
+    get_date,
+    value_error,
+)
+from facilitator.services.common import MAX_NUMBER
 
 UUID_PATTERN = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
@@ -117,16 +125,17 @@ def get_number(
 ) -> float | None:
     """Return a number that is zero or more; ``None`` when absent or empty.
 
-    YAML reads ``.inf`` and ``.nan`` as numbers; neither is an amount.
+    YAML reads ``.inf`` and ``.nan`` as numbers; neither is an amount. The
+    largest is the services' (``MAX_NUMBER``), so what the app stores imports.
     """
     if key not in mapping or mapping[key] is None:
         return None
     value = mapping[key]
     rule = f"must be zero or a positive {what}"
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise value_error(mapping, key, where, f"{rule}, got {describe(value)}")
+        raise value_error(mapping, key, where, f"{rule}, got {describe_number(value)}")
     number = float(value)
-    if not math.isfinite(number) or number > 1e12:
+    if not math.isfinite(number) or number > MAX_NUMBER:
         raise value_error(mapping, key, where, f"{rule} of sensible size, got {value}")
     if number < 0:
         raise value_error(mapping, key, where, f"{rule}, got {value}")

@@ -9,13 +9,14 @@ against failures while writing).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import uuid
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from facilitator.documents import load_document, parse_document
+from facilitator.documents import TextNotice, load_document, parse_document
 from facilitator.domain import Event
 from facilitator.eventfile.plan import Plan
 from facilitator.eventfile.records import EventDocument
@@ -27,12 +28,18 @@ from facilitator.storage import Database
 def read_event_file(path: str | os.PathLike[str]) -> EventDocument:
     """Read and check an event file (``.json`` is JSON, anything else YAML).
 
+    Text is read as the app stores typed text (``facilitator.stored_text``):
+    line ends become newlines and invisible characters are dropped; the
+    document's ``notices`` say what was dropped and where.
+
     Raises:
         DocumentError: The file is unreadable, too large (10 MiB) or invalid;
             the message is ``path:line:column: problem``.
     """
     source = Path(path)
-    return validate_event_document(load_document(source, max_bytes=MAX_FILE_BYTES), str(source))
+    notices: list[TextNotice] = []
+    value = load_document(source, max_bytes=MAX_FILE_BYTES, notices=notices)
+    return _with_notices(validate_event_document(value, str(source)), notices)
 
 
 def parse_event_file(data: bytes, source: str, *, is_json: bool = False) -> EventDocument:
@@ -41,8 +48,15 @@ def parse_event_file(data: bytes, source: str, *, is_json: bool = False) -> Even
     Raises:
         DocumentError: As :func:`read_event_file`; ``source`` names the data.
     """
-    value = parse_document(data, source, is_json=is_json, max_bytes=MAX_FILE_BYTES)
-    return validate_event_document(value, source)
+    notices: list[TextNotice] = []
+    value = parse_document(
+        data, source, is_json=is_json, max_bytes=MAX_FILE_BYTES, notices=notices
+    )
+    return _with_notices(validate_event_document(value, source), notices)
+
+
+def _with_notices(doc: EventDocument, notices: list[TextNotice]) -> EventDocument:
+    return dataclasses.replace(doc, notices=tuple(notices)) if notices else doc
 
 
 def import_event(session: Session, doc: EventDocument, *, new_ids: bool = False) -> Event:
@@ -73,9 +87,20 @@ def import_event(session: Session, doc: EventDocument, *, new_ids: bool = False)
 
 
 def import_event_file(
-    db: Database, path: str | os.PathLike[str], *, new_ids: bool = False
+    db: Database,
+    path: str | os.PathLike[str],
+    *,
+    new_ids: bool = False,
+    notices: list[TextNotice] | None = None,
 ) -> uuid.UUID:
     """Read ``path`` and import it in one transaction; return the new event's id.
+
+    Args:
+        db: The database to add the event to.
+        path: The event file.
+        new_ids: As for :func:`import_event`.
+        notices: Receives what the reader dropped from the file's text (one
+            :class:`TextNotice` per character or run), for the caller to show.
 
     Raises:
         DocumentError: The file is invalid or conflicts with stored records.
@@ -83,4 +108,7 @@ def import_event_file(
     """
     doc = read_event_file(path)
     with db.transaction() as session:
-        return import_event(session, doc, new_ids=new_ids).id
+        event_id = import_event(session, doc, new_ids=new_ids).id
+    if notices is not None:
+        notices.extend(doc.notices)
+    return event_id

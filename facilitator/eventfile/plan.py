@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from facilitator.domain import (
@@ -24,7 +24,7 @@ from facilitator.domain import (
 from facilitator.domain.base import Base
 from facilitator.eventfile.fields import RecordId
 from facilitator.eventfile.records import BoundaryEntry, EventDocument, PatternEntry
-from facilitator.services.coalitions import latest_goal
+from facilitator.services.coalitions import find_coalition, latest_goal
 
 NEW_IDS_HINT = "import with --new-ids to add a copy"
 
@@ -105,9 +105,8 @@ class Plan:
             if entry.id is not None and entry.id.uuid is not None:
                 found = self.session.get(Coalition, entry.id.uuid)
             if found is None:
-                found = self.session.scalars(
-                    select(Coalition).where(func.lower(Coalition.name) == entry.name.lower())
-                ).first()
+                # As typing the name would find it: SQLite's lower() folds only ASCII.
+                found = find_coalition(self.session, entry.name)
             if found is None:
                 chosen.append(_kept_or_fresh(entry.id))
                 continue

@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from facilitator.documents import TextNotice
 from facilitator.domain import (
     AgreementStatus,
     BoundaryKind,
@@ -159,6 +160,7 @@ class EventDocument:
 
     ``coalitions`` holds the event's coalitions first (``in_event``), then
     those from ``other_coalitions``; pattern owners index into it.
+    ``notices`` say which invisible characters the reader dropped, and where.
     """
 
     source: str
@@ -168,6 +170,7 @@ class EventDocument:
     outcomes: tuple[OutcomeEntry, ...]
     patterns: tuple[PatternEntry, ...]
     agreements: tuple[AgreementEntry, ...]
+    notices: tuple[TextNotice, ...] = ()
 
     @property
     def event_coalitions(self) -> tuple[CoalitionEntry, ...]:

@@ -73,7 +73,7 @@ class References:
             entry.id.text: index for index, entry in enumerate(entries) if entry.id is not None
         }
         if kind == "coalition":
-            self._coalition_names = {entry.name.lower(): i for i, entry in enumerate(entries)}
+            self._coalition_names = {entry.name.casefold(): i for i, entry in enumerate(entries)}
 
     def one(self, mapping: LocatedMapping, key: str, where: str, kind: str) -> int | None:
         """Return the record ``key`` refers to; ``None`` when absent or empty."""
@@ -105,7 +105,7 @@ class References:
         text = get_line(mapping, "coalition", where, required=True, max_length=200)
         index = self._tables["coalition"].get(_normal(text))
         if index is None:
-            index = self._coalition_names.get(text.lower())
+            index = self._coalition_names.get(text.casefold())
         if index is None:
             raise place_of_value(mapping, "coalition", where).error(
                 f"no coalition in this file has the id or name {describe(text)}; "

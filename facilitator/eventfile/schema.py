@@ -296,14 +296,15 @@ def _coalitions(top: LocatedMapping, ids: IdRegistry) -> tuple[CoalitionEntry, .
             _keys(mapping, where, ("name",), ("top_goal",) if in_event else ())
             record_id = ids.read(mapping, where)
             name = _text(mapping, "name", where, _NAME, required=True)
-            if name.lower() in names:
+            # Names compare as the services compare them (find_coalition).
+            if name.casefold() in names:
                 raise value_error(
                     mapping,
                     "name",
                     where,
-                    f"the coalition “{name}” is already listed as {names[name.lower()]}",
+                    f"the coalition “{name}” is already listed as {names[name.casefold()]}",
                 )
-            names[name.lower()] = where
+            names[name.casefold()] = where
             top_goal = _text(mapping, "top_goal", where, _NOTE) if "top_goal" in mapping else None
             entries.append(
                 CoalitionEntry(record_id, place_of(mapping, where), name, top_goal, in_event)

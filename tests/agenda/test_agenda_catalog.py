@@ -93,11 +93,11 @@ def test_user_agendas_follow_shipped_ones_sorted_by_title(tmp_path: Path) -> Non
 def test_broken_user_agenda_is_reported_and_others_still_load(tmp_path: Path) -> None:
     write(tmp_path, "good.yaml", "good", "Good")
     broken = tmp_path / "broken.yaml"
-    broken.write_text(USER_AGENDA.format(id="broken", title="No"), encoding="utf-8")
+    broken.write_text(USER_AGENDA.format(id="broken", title="true"), encoding="utf-8")
     catalog = load_catalog(tmp_path)
     assert [a.id for a in catalog.agendas][-1] == "good"
     assert [str(p) for p in catalog.problems] == [
-        f"{broken}:4:8: title: expected text but YAML read a yes/no value (false); "
+        f"{broken}:4:8: title: expected text but YAML read a yes/no value (true); "
         "put the text in quotes"
     ]
     with pytest.raises(KeyError):

@@ -45,8 +45,8 @@ CASES = {
         variant("    title: Two\n", "    title: Two\n    title: Again\n"),
         '13:5: duplicate key "title" (first given on line 12)',
     ),
-    "title No": (
-        variant("title: Test agenda", "title: No"),
+    "title False": (
+        variant("title: Test agenda", "title: False"),
         "4:8: title: expected text but YAML read a yes/no value (false); put the text in quotes",
     ),
     "title number": (
@@ -63,7 +63,22 @@ CASES = {
     ),
     "timebox text": (
         variant("timebox_minutes: 10", "timebox_minutes: ten"),
-        '14:22: steps[2].timebox_minutes: must be a positive whole number of minutes, got "ten"',
+        "14:22: steps[2].timebox_minutes: must be a positive whole number of minutes, "
+        'got the text "ten"',
+    ),
+    "timebox in hours and minutes (YAML 1.1 read 1:30 as 90)": (
+        variant("timebox_minutes: 10", "timebox_minutes: 1:30"),
+        "14:22: steps[2].timebox_minutes: must be a positive whole number of minutes, "
+        'got the text "1:30"',
+    ),
+    "timebox with a leading zero is decimal (YAML 1.1 read 0300 as octal 192)": (
+        variant("timebox_minutes: 10", "timebox_minutes: 0300"),
+        "14:22: steps[2].timebox_minutes: must be at most 240 minutes, got 300",
+    ),
+    "timebox with a digit separator": (
+        variant("timebox_minutes: 10", "timebox_minutes: 1_0"),
+        "14:22: steps[2].timebox_minutes: must be a positive whole number of minutes, "
+        'got the text "1_0"',
     ),
     "timebox boolean": (
         variant("timebox_minutes: 10", "timebox_minutes: true"),
@@ -127,7 +142,7 @@ CASES = {
     ),
     "version as text": (
         variant("version: 1", "version: one"),
-        '2:10: version: must be a whole number, got "one"',
+        '2:10: version: must be a whole number, got the text "one"',
     ),
     "bad id slug": (
         variant("id: test", "id: Test Agenda"),

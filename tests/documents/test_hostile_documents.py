@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -49,14 +48,14 @@ def test_core_tags_are_allowed() -> None:
     assert parse_document(b"a: !!str No\nb: !!int '7'\n", "doc.yaml") == {"a": "No", "b": 7}
 
 
-def test_alias_bomb_is_refused_quickly() -> None:
+def test_alias_bomb_is_refused_at_the_first_alias() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for name, previous in zip("bcdefghi", "abcdefgh"):
         refs = ",".join([f"*{previous}"] * 9)
         lines.append(f"{name}: &{name} [{refs}]")
-    started = time.perf_counter()
+    # Refused at the very first `*a` (line 2), so nothing was ever expanded:
+    # the cost does not depend on how far the bomb would have gone.
     error = error_for("\n".join(lines) + "\n")
-    assert time.perf_counter() - started < 1.0
     assert str(error) == "doc.yaml:2:8: aliases are not allowed (*a); write the value out in full"
 
 
@@ -129,11 +128,10 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path, monkeypatch) ->
     def no_reading(*args: object, **kwargs: object) -> None:
         raise AssertionError("the file was opened")
 
+    # The size alone refuses it: the file is never opened, let alone read.
     monkeypatch.setattr(Path, "open", no_reading)
-    started = time.perf_counter()
     with pytest.raises(DocumentError) as caught:
         load_document(path, max_bytes=LIMIT)
-    assert time.perf_counter() - started < 0.5
     assert str(caught.value) == (
         f"{path}:1:1: the file is too large (50.0 MB); the limit for this kind of file is 256 KB"
     )
@@ -188,7 +186,7 @@ def test_json_nan_is_refused() -> None:
     "text, problem",
     [
         ("1: one\n", 'the key "1" must be text, but YAML read it as a number; put the key in quotes'),
-        ("yes: 1\n", 'the key "yes" must be text, but YAML read it as a yes/no value; put the key in quotes'),
+        ("true: 1\n", 'the key "true" must be text, but YAML read it as a yes/no value; put the key in quotes'),
         ("? [a, b]\n: 1\n", "a key must be plain text, not a list or mapping"),
         ("<<: {a: 1}\n", "merge keys (<<) are not allowed"),
     ],

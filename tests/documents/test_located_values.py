@@ -28,10 +28,10 @@ steps:
 """
 
 
-def test_yaml_scalars_resolve_like_safe_load() -> None:
+def test_yaml_scalars_resolve_by_the_yaml_1_2_core_schema() -> None:
     value = parse_document(YAML_TEXT.encode(), "doc.yaml")
     assert to_plain(value) == {
-        "title": False,  # YAML 1.1 kept on purpose; the schema layer refuses it
+        "title": "No",  # YAML 1.1 read False
         "count": 3,
         "ratio": 1.5,
         "when": dt.date(2025, 3, 14),
@@ -89,5 +89,5 @@ def test_json_accepts_what_yaml_flow_would_not() -> None:
 
 def test_yaml_suffix_variants_are_yaml(tmp_path: Path) -> None:
     path = tmp_path / "agenda.yml"
-    path.write_text("a: yes\n")
+    path.write_text("a: true\n")
     assert load_document(path, max_bytes=1024) == {"a": True}

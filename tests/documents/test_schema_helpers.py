@@ -79,16 +79,41 @@ def test_get_text_strips_and_validates() -> None:
 @pytest.mark.parametrize(
     "value, problem",
     [
-        ("No", "expected text but YAML read a yes/no value (false); put the text in quotes"),
+        ("false", "expected text but YAML read a yes/no value (false); put the text in quotes"),
+        ("TRUE", "expected text but YAML read a yes/no value (true); put the text in quotes"),
         ("1.5", "expected text but YAML read a number (1.5); put the text in quotes"),
         ("2024-01-02", "expected text but YAML read a date (2024-01-02); put the text in quotes"),
         ("[a]", "expected text, got a list"),
-        ('"a\\x07b"', "contains a control character (U+0007) at character 2; remove it"),
     ],
 )
 def test_get_text_refuses_non_text(value: str, problem: str) -> None:
     mapping = doc(f"title: {value}\n")
     assert message(lambda: get_text(mapping, "title", "")) == f"doc.yaml:1:8: title: {problem}"
+
+
+def test_words_yaml_1_1_took_for_yes_no_values_are_text() -> None:
+    mapping = doc("a: No\nb: yes\nc: off\nd: On\ne: y\n")
+    assert [get_text(mapping, key, "") for key in "abcde"] == ["No", "yes", "off", "On", "y"]
+
+
+def test_a_control_character_in_an_agenda_is_refused_where_it_stands() -> None:
+    # Without a notices list (agendas) the reader refuses what event files drop.
+    assert message(lambda: doc('title: "a\\x07b"\n')) == (
+        "doc.yaml:1:10: title: contains U+0007 (control character), which is not allowed; "
+        "remove it"
+    )
+
+
+def test_a_key_with_an_invisible_character_is_refused_by_check_text() -> None:
+    from facilitator.documents.schema import check_text
+    from facilitator.documents import Mark
+
+    assert message(
+        lambda: check_text("top\u200bgoal", "step_seconds", source="doc.yaml", mark=Mark(3, 5))
+    ) == (
+        "doc.yaml:3:5: step_seconds: contains U+200B (zero-width space) at character 4; "
+        "remove it"
+    )
 
 
 def test_get_text_keeps_newline_and_tab() -> None:
@@ -98,7 +123,7 @@ def test_get_text_keeps_newline_and_tab() -> None:
 def test_get_int() -> None:
     mapping = doc("n: 5\nb: true\nf: 1.5\ns: '7'\n")
     assert get_int(mapping, "n", "s[1]", minimum=1) == 5
-    for key, got in (("b", "a yes/no value (true)"), ("f", "1.5"), ("s", '"7"')):
+    for key, got in (("b", "a yes/no value (true)"), ("f", "1.5"), ("s", 'the text "7"')):
         assert message(lambda key=key: get_int(mapping, key, "", minimum=0)).endswith(
             f"{key}: must be zero or a positive whole number, got {got}"
         )
@@ -112,10 +137,11 @@ def test_get_int() -> None:
 
 def test_get_bool_date_enum_slug() -> None:
     mapping = doc(
-        "flag: yes\nword: 'yes'\nd1: 2025-03-14\nd2: '2025-03-15'\nd3: 14.3.2025\n"
+        "flag: True\nword: yes\nd1: 2025-03-14\nd2: '2025-03-15'\nd3: 14.3.2025\n"
         "kind: coaching\nid: Top Goal\n"
     )
     assert get_bool(mapping, "flag", "") is True
+    # YAML 1.2: `yes` is a word, not a yes/no value.
     assert message(lambda: get_bool(mapping, "word", "")).endswith(
         'word: must be true or false, got "yes"'
     )
@@ -134,9 +160,9 @@ def test_get_bool_date_enum_slug() -> None:
     )
 
 
-def test_on_key_is_refused_by_the_loader() -> None:
-    # `on:` is a yes/no value in YAML 1.1; as a key it must be quoted.
-    assert "put the key in quotes" in message(lambda: doc("on: 1\n"))
+def test_yes_no_on_off_are_plain_keys() -> None:
+    # YAML 1.1 read `on:` as a yes/no key; YAML 1.2 reads the word.
+    assert list(doc("on: 1\nyes: 2\nNo: 3\n")) == ["on", "yes", "No"]
 
 
 def test_sequences_and_text_lists() -> None:

@@ -52,9 +52,9 @@ CASES = [
         4, 1, "invalid JSON",
     ),
     (
-        "title: No is a yes/no value",
+        "title: false is a yes/no value",
         ".yaml",
-        HEAD.replace("  date: 2026-11-21\n", "  date: 2026-11-21\n  title: No\n"),
+        HEAD.replace("  date: 2026-11-21\n", "  date: 2026-11-21\n  title: false\n"),
         5, 10,
         "event.title: expected text but YAML read a yes/no value (false); put the text in quotes",
     ),
@@ -184,7 +184,16 @@ CASES = [
         ".yaml",
         HEAD + "participants:\n  - name: Zoë\n    capacity_hours: lots\n",
         9, 21,
-        'participants[1].capacity_hours: must be zero or a positive number of hours, got "lots"',
+        "participants[1].capacity_hours: must be zero or a positive number of hours, "
+        'got the text "lots"',
+    ),
+    (
+        "hours and minutes where a number belongs (YAML 1.2 has no base 60)",
+        ".yaml",
+        HEAD + "participants:\n  - name: Zoë\n    capacity_hours: 1:30\n",
+        9, 21,
+        "participants[1].capacity_hours: must be zero or a positive number of hours, "
+        'got the text "1:30"',
     ),
     (
         "not an event file",
