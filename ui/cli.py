@@ -227,13 +227,19 @@ def _cmd_demo(args) -> int:
 
 def _cmd_import(args) -> int:
     from facilitator.eventfile import import_event_file
+    from ui.terminal import printable
 
     db = _open(args)
+    notices: list = []
     try:
-        event_id = import_event_file(db, args.file, new_ids=args.new_ids)
+        event_id = import_event_file(db, args.file, new_ids=args.new_ids, notices=notices)
     finally:
         db.close()
-    print(f"Imported event {event_id} from {args.file}")
+    # Warnings, like a compiler's: one `file:line:column: …` line each on
+    # stderr, so editors jump to them and stdout stays the one result line.
+    for notice in notices:
+        print(printable(str(notice)), file=sys.stderr)
+    print(f"Imported event {event_id} from {printable(str(args.file))}")
     return 0
 
 

@@ -115,3 +115,24 @@ def test_export_out_into_a_new_folder_creates_it_and_says_so(capsys, tmp_path, n
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"Created the folder {tmp_path / 'new'}"
     assert target.stat().st_size > 0 and out[1].startswith("Wrote ")
+
+
+def test_import_of_pasted_text_prints_what_was_dropped_and_succeeds(capsys, tmp_path):
+    prepared = tmp_path / "prepared.yaml"
+    prepared.write_bytes(
+        "format: scale-across-event\r\nversion: 1\r\nevent:\r\n  date: 2026-11-21\r\n"
+        "  title: No\x07 freeze\r\ncoalitions:\r\n  - name: \"Check\\u200bout\"\r\n".encode()
+    )
+    code = main(["import", str(prepared), "--db", str(tmp_path / "x.sqlite3")])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert err.splitlines() == [
+        f"{prepared}:5:12: dropped U+0007 (control character) in event.title",
+        f"{prepared}:7:17: dropped U+200B (zero-width space) in coalitions[1].name",
+    ]
+    assert out.startswith("Imported event ") and out.count("\n") == 1
+    db = open_database(tmp_path / "x.sqlite3")
+    with db.transaction() as session:
+        event = events.load_event(session, out.split()[2])
+        assert (event.title, event.coalitions[0].name) == ("No freeze", "Checkout")
+    db.close()
