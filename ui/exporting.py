@@ -109,7 +109,11 @@ class ExportController(QObject):
         return self._write(write, path.parent, "event file", open_after=False)
 
     def import_event_file(self) -> uuid.UUID | None:
-        """Create an event from an event file and open it."""
+        """Create an event from an event file and open it.
+
+        Invisible characters dropped from the file's text (pasted from mail or
+        Office) are listed in a message over the opened event.
+        """
         from facilitator.documents import DocumentError
         from facilitator.eventfile import import_event_file
         from facilitator.services.errors import ServiceError
@@ -120,14 +124,19 @@ class ExportController(QObject):
         )
         if not name:
             return None
+        notices: list = []
         try:
-            event_id = import_event_file(self._window.db, Path(name))
+            event_id = import_event_file(self._window.db, Path(name), notices=notices)
         except (DocumentError, ServiceError, StorageError, OSError) as exc:
             self._window.banner.show_message(str(exc))
             return None
         self._remember(Path(name).parent)
         self._window.open_event(event_id)
         self._window.statusBar().showMessage(f"Imported {Path(name).name}", 8000)
+        if notices:
+            from ui.import_notices import show_dropped
+
+            show_dropped(self._window, Path(name).name, notices)
         return event_id
 
     # -- writing -------------------------------------------------------------

@@ -115,3 +115,36 @@ def test_an_event_file_from_another_facilitator_is_imported_and_opened(qtbot, tm
     assert "already in this database" in win.banner.label.text()
     win.close()
     mine.close()
+
+
+def test_importing_pasted_text_shows_what_was_dropped_over_the_opened_event(
+    qtbot, tmp_path, monkeypatch, db
+):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    prepared = tmp_path / "prepared.yaml"
+    people = "".join(f"  - name: Person{n}\x07\r\n" for n in range(47))
+    prepared.write_bytes(
+        (
+            "format: scale-across-event\r\nversion: 1\r\nevent: {date: 2026-11-21, title: No}\r\n"
+            "coalitions: [{name: Checkout}]\r\nparticipants:\r\n" + people
+        ).encode()
+    )
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(prepared), ""))
+
+    qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
+
+    assert win.editor is not None and win.editor.event.title == "No"
+    assert [p.name for p in win.editor.event.participants][:2] == ["Person0", "Person1"]
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    assert box.text().startswith("Imported prepared.yaml. 47 invisible characters were dropped")
+    lines = box.informativeText().split("\n")
+    assert lines[0] == "line 6, column 18, participants[1].name: U+0007 (control character)"
+    assert len(lines) == 11 and lines[-1] == "and 37 more"
+    assert box.detailedText().count("\n") == 46
+    box.close()
+    win.close()
