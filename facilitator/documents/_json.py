@@ -148,7 +148,12 @@ class _Walker:
             if not self._text.startswith('"', index):
                 raise self._fail(index, "invalid JSON: expected a key in double quotes")
             key_mark = self._mark(index)
-            key, index = scanstring(self._text, index + 1, self._strict)
+            key_start = index
+            raw_key, index = scanstring(self._text, index + 1, self._strict)
+            locate = lambda dropped: self._locate(  # noqa: E731
+                key_start + 1, index - 1, raw_key, dropped
+            )
+            key = self._texts.clean(raw_key, path, locate, key=True)
             if key in first_seen:
                 shown = key if len(key) <= 40 else key[:37] + "..."
                 raise error_at(

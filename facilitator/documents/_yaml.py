@@ -372,7 +372,12 @@ class _Builder:
         entries: list[tuple[str, object, Mark, Mark]] = []
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
-            key = self._key(key_node)
+            key = self._texts.clean(
+                self._key(key_node),
+                path,
+                lambda dropped, key_node=key_node: self._locate(key_node, dropped),
+                key=True,
+            )
             key_mark = _mark(key_node.start_mark)
             if key in first_seen:
                 raise self._fail(

@@ -1,6 +1,6 @@
 """Text values cleaned while a document is read, and the notices that say what went.
 
-Both readers (YAML and JSON) pass every text value through
+Both readers (YAML and JSON) pass every text value and every key through
 :func:`facilitator.stored_text.clean` — the rule the services apply to typed
 text — as they build it, while they still know where each character stood in
 the file. What happens to a dropped character depends on the caller:
@@ -80,8 +80,11 @@ class TextValues:
         self._source = source
         self._notices = notices
 
-    def clean(self, value: str, path: ValuePath, locate: Locate) -> str:
+    def clean(self, value: str, path: ValuePath, locate: Locate, *, key: bool = False) -> str:
         """Return ``value`` as the app stores text.
+
+        Keys are cleaned too (a step id in ``step_seconds`` is stored text);
+        then ``path`` is that of their mapping.
 
         Raises:
             DocumentError: Something had to be dropped and no notices are kept.
@@ -91,6 +94,8 @@ class TextValues:
             return result.text
         marks = locate(result.dropped)
         where = render_path(path)
+        if key:
+            where = f"a key of {where}" if where else "a key"
         if self._notices is None:
             raise self._refusal(result.dropped[0], marks[0], where)
         run_start = 0

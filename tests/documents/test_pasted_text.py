@@ -71,9 +71,15 @@ def test_json_escapes_and_raw_control_characters() -> None:
     ]
 
 
-def test_text_is_trimmed_and_keys_are_left_alone() -> None:
-    value, _ = read('"  key  ": "  value \\u200b "\n')
-    assert value == {"  key  ": "value"}
+def test_keys_are_cleaned_too() -> None:
+    value, notices = read('steps:\n  "  top\\u200bgoal  ": "  value \\u200b "\n')
+    assert value == {"steps": {"topgoal": "value"}}
+    assert notices == [
+        "doc.yaml:2:9: dropped U+200B (zero-width space) in a key of steps",
+        "doc.yaml:2:33: dropped U+200B (zero-width space) in steps.topgoal",
+    ]
+    _, notices = read('{"a\\u0007": 1}', is_json=True)
+    assert notices == ["doc.json:1:4: dropped U+0007 (control character) in a key"]
 
 
 def test_numbers_dates_and_empty_values_are_not_text() -> None:
