@@ -1,23 +1,33 @@
-"""Right-to-left text without ReportLab's optional ``rlbidi``: a small, honest subset.
+"""Right-to-left text: Arabic joining before line breaking, display order per line after.
 
-ReportLab 5 lays out right-to-left text only when the optional ``rlbidi``
-package is installed (and shapes Arabic only with ``uharfbuzz``); neither is a
-dependency of this app. Without them it draws Hebrew and Arabic letters in
-typing order, left to right: a name reads backwards and Arabic letters stand
-apart. This module fixes what a name or a short phrase needs, before the text
-reaches a Paragraph:
+ReportLab 5 orders right-to-left text only with the optional ``rlbidi``
+package, which our package index lacks; without it, it draws Hebrew and
+Arabic letters in typing order, left to right. This module does the two
+halves of the job at the two moments they belong to:
 
-* :func:`shape_arabic` picks each Arabic letter's joined form (initial, medial,
-  final, isolated) and the lam-alef ligatures from the Unicode presentation
-  forms, which DejaVu Sans has; the joining rules are derived from
-  ``unicodedata`` (a letter with an initial or medial form joins both ways).
-* :func:`visual_order` reverses each right-to-left run inside a left-to-right
-  line (the documents' direction): letters with their combining marks, digits
-  kept left to right, brackets mirrored.
+* :func:`shape_arabic`, before ReportLab breaks lines (``exports.pdf.markup``):
+  each Arabic letter takes its joined form (initial, medial or final) and
+  lam-alef its ligature, from the Unicode presentation forms DejaVu Sans has;
+  a letter joined to nothing stays as typed. The joining rules are derived
+  from ``unicodedata`` (a letter with an initial or medial form joins both
+  ways). Joining never crosses a space, so doing it on the whole line is the
+  same as doing it per word, and the widths ReportLab measures to break lines
+  are the widths drawn. The glyphs are the ones the font's own OpenType tables
+  choose (the tests compare them with HarfBuzz's shaping).
+* :func:`display_order`, after ReportLab broke the lines (``exports.pdf.paragraph``):
+  the Unicode Bidirectional Algorithm (UAX #9) for the lines of a paragraph
+  that starts left to right or right to left: rules W1-W7, N0-N2 and I1-I2
+  resolve each character's level on the whole paragraph (:func:`levels`),
+  then L1, L2 and L4 (mirrored brackets) reorder each line on its own.
+  Reordering per line is what keeps the first words of a long Hebrew sentence
+  on its first line; reversing a whole paragraph before breaking it puts its
+  lines in reverse order.
 
-The limit: the reversal happens before ReportLab wraps lines, so a
-right-to-left run that wraps shows its lines in the wrong order (see
-``exports/README.md``).
+Not implemented: explicit embeddings, overrides and isolates (U+202A-U+202E,
+U+2066-U+2069) count as neutral characters, and each paragraph takes one
+direction from its first strong letter (rules P2-P3), however many lines the
+user typed. Combining marks (Hebrew points, Arabic vowel signs) are drawn
+where the font puts them by default, without OpenType mark positioning.
 """
 
 from __future__ import annotations
@@ -26,13 +36,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bidi.mirror import MIRRORED
+
 from exports.pdf.fonts import REGULAR, has_glyph
 
-# Hebrew, Arabic, Syriac, Thaana, NKo...; the presentation forms; RTL astral blocks.
+# Hebrew, Arabic, Syriac, Thaana, NKo...; the presentation forms; RTL astral blocks;
+# the right-to-left mark. Text without any of these is never shaped or reordered.
 _MAYBE_RTL = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
-_MIRRORED = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _LAM = 0x0644
 _FORM_NAMES = ("isolated", "final", "initial", "medial")
 _JOIN_CAUSING = {0x0640, 0x200D}  # tatweel, zero width joiner
@@ -75,8 +89,15 @@ def _joining(char: str) -> str:
     return "U"
 
 
+def has_rtl(text: str) -> bool:
+    """Return whether ``text`` may hold right-to-left letters (a cheap test)."""
+    return _MAYBE_RTL.search(text) is not None
+
+
 def shape_arabic(text: str) -> str:
-    """Return ``text`` with Arabic letters replaced by their contextual forms."""
+    """Return ``text`` (in typing order) with Arabic letters in their contextual forms."""
+    if not _ARABIC.search(text):
+        return text
     letters, lam_alef = _forms()
     types = [_joining(c) for c in text]
     count = len(text)
@@ -107,93 +128,203 @@ def shape_arabic(text: str) -> str:
                 continue
         joins_after = kind == "D" and after is not None and types[after] in ("D", "R", "C")
         form = {(True, True): "medial", (True, False): "final",
-                (False, True): "initial", (False, False): "isolated"}[(joins_before, joins_after)]
-        out.append(letters[ord(char)].get(form, char))
+                (False, True): "initial", (False, False): None}[(joins_before, joins_after)]
+        # A letter joined to nothing keeps its own glyph, as the font's OpenType rules do.
+        out.append(letters[ord(char)].get(form, char) if form else char)
         index += 1
     return "".join(out)
 
 
-_CLOSING = {")": "(", "]": "[", "}": "{", "»": "«", "›": "‹"}
+# --- Display order (UAX #9 for one line) ------------------------------------
+
+# Bidi_Paired_Bracket pairs (rule N0), opening then closing.
+_BRACKETS = "()[]{}⁅⁆⁽⁾₍₎⌈⌉⌊⌋〈〉❨❩❪❫❬❭❮❯❰❱❲❳❴❵⟅⟆⟦⟧⟨⟩⟪⟫⟬⟭⟮⟯⦃⦄⦅⦆⦇⦈⦉⦊" \
+    "⦑⦒⦓⦔⦕⦖⦗⦘⧘⧙⧚⧛⧼⧽⸢⸣⸤⸥⸦⸧⸨⸩〈〉《》「」『』【】〔〕〖〗〘〙〚〛﹙﹚﹛﹜﹝﹞（）［］｛｝｟｠｢｣"
+_OPENING = dict(zip(_BRACKETS[::2], _BRACKETS[1::2], strict=True))
+_CLOSING = frozenset(_BRACKETS[1::2])
+_MAX_BRACKET_DEPTH = 63  # BD16: deeper nesting stops the pairing
+
+# Explicit embeddings, overrides and isolates are not applied: they count as neutrals.
+_AS_NEUTRAL = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "BN"})
+_NEUTRAL = frozenset({"B", "S", "WS", "ON"})
+# Reset to the paragraph level at the end of a line (L1).
+_TRAILING = frozenset({"WS", "B", "S"}) | _AS_NEUTRAL
+_DIRECTION = {"L": "L", "R": "R", "EN": "R", "AN": "R"}  # numbers count as R for neutrals
 
 
-def _closes_inside(run: str, char: str) -> bool:
-    opening = _CLOSING.get(char)
-    return opening is not None and run.count(opening) > run.count(char)
+def _classes(text: str) -> list[str]:
+    # An unassigned code point is L (the app replaces characters no font has anyway).
+    return [unicodedata.bidirectional(char) or "L" for char in text]
 
 
-def _strong(char: str) -> str:
-    kind = unicodedata.bidirectional(char)
-    if kind in ("R", "AL"):
-        return "R"
-    return "L" if kind == "L" else ""
+def is_rtl_paragraph(text: str) -> bool:
+    """Return whether ``text`` runs right to left: its first strong letter is (P2-P3)."""
+    for kind in map(unicodedata.bidirectional, text):
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
-def _units(run: str) -> list[str]:
-    """Split a right-to-left run into units that keep their inner order:
-    a letter with its combining marks, or a number with its separators."""
-    units: list[str] = []
-    for index, char in enumerate(run):
-        if units and _continues(units[-1], char, run[index + 1:index + 2]):
-            units[-1] += char
-        else:
-            units.append(char)
-    return units
-
-
-_NUMERIC = ("EN", "AN")
-_SEPARATORS = ("CS", "ES", "ET")
-
-
-def _continues(unit: str, char: str, following: str) -> bool:
-    """Whether ``char`` belongs to ``unit``: a combining mark, or more of a number."""
-    kind = unicodedata.bidirectional(char)
-    if kind == "NSM":
-        return True
-    if not _is_number(unit):
-        return False
-    if kind in _NUMERIC:
-        return True
-    return kind in _SEPARATORS and bool(following) and \
-        unicodedata.bidirectional(following) in _NUMERIC
-
-
-def _is_number(unit: str) -> bool:
-    return bool(unit) and unicodedata.bidirectional(unit[0]) in ("EN", "AN")
-
-
-def _reverse_run(run: str) -> str:
-    units = _units(shape_arabic(run))
-    return "".join(_MIRRORED.get(unit, unit) for unit in reversed(units))
-
-
-def visual_order(line: str) -> str:
-    """Return one left-to-right line with its right-to-left runs in display order.
-
-    A run starts and ends with a strong right-to-left letter and holds no
-    strong left-to-right one; spaces, punctuation and digits inside it belong
-    to it (the Unicode bidi algorithm's rules for a left-to-right paragraph,
-    simplified). Lines without right-to-left letters come back unchanged.
-    """
-    if not _MAYBE_RTL.search(line):
-        return line
-    kinds = [_strong(c) for c in line]
-    out: list[str] = []
-    index, count = 0, len(line)
-    while index < count:
-        if kinds[index] != "R":
-            out.append(line[index])
+def _resolve_weak(types: list[str], edge: str) -> None:
+    """Rules W1-W7 on one level run (the whole line)."""
+    previous = strong = edge
+    for index, kind in enumerate(types):
+        if kind == "NSM":  # W1: a mark takes the class of what it marks
+            kind = previous
+        previous = kind
+        if kind == "EN" and strong == "AL":  # W2
+            kind = "AN"
+        elif kind in ("L", "R", "AL"):
+            strong = kind
+        types[index] = "R" if kind == "AL" else kind  # W3
+    count = len(types)
+    for index in range(1, count - 1):  # W4: one separator between two numbers
+        kind, before, after = types[index], types[index - 1], types[index + 1]
+        if before == after and (
+            (kind == "ES" and before == "EN") or (kind == "CS" and before in ("EN", "AN"))
+        ):
+            types[index] = before
+    index = 0
+    while index < count:  # W5: terminators next to a European number
+        if types[index] != "ET":
             index += 1
             continue
-        end = last = index
-        while end < count and kinds[end] != "L":
-            if kinds[end] == "R":
-                last = end
+        end = index
+        while end < count and types[end] == "ET":
             end += 1
-        while last + 1 < count and unicodedata.bidirectional(line[last + 1]) == "NSM":
-            last += 1
-        # A closing bracket right after the run closes a bracket opened inside it.
-        while last + 1 < count and _closes_inside(line[index:last + 1], line[last + 1]):
-            last += 1
-        out.append(_reverse_run(line[index:last + 1]))
-        index = last + 1
-    return "".join(out)
+        if (index and types[index - 1] == "EN") or (end < count and types[end] == "EN"):
+            types[index:end] = ["EN"] * (end - index)
+        index = end
+    strong = edge
+    for index, kind in enumerate(types):
+        if kind in ("ES", "ET", "CS"):  # W6
+            types[index] = "ON"
+        elif kind == "EN" and strong == "L":  # W7
+            types[index] = "L"
+        elif kind in ("L", "R"):
+            strong = kind
+
+
+def _bracket_pairs(text: str, types: list[str]) -> list[tuple[int, int]]:
+    """BD16: the paired brackets of ``text``, by position of the opening one."""
+    stack: list[tuple[str, int]] = []
+    pairs = []
+    for index, char in enumerate(text):
+        if types[index] != "ON":
+            continue
+        if char in _OPENING:
+            if len(stack) == _MAX_BRACKET_DEPTH:
+                break
+            stack.append((_OPENING[char], index))
+        elif char in _CLOSING:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == char:
+                    pairs.append((stack[depth][1], index))
+                    del stack[depth:]
+                    break
+    return sorted(pairs)
+
+
+def _resolve_brackets(text: str, types: list[str], original: list[str], edge: str) -> None:
+    """Rule N0: a bracket pair takes the direction of what it encloses (and its context)."""
+    for opening, closing in _bracket_pairs(text, types):
+        inside = {_DIRECTION.get(kind) for kind in types[opening + 1:closing]}
+        if edge in inside:
+            direction = edge
+        elif inside - {None}:  # only the opposite direction inside: look before the pair
+            before = next((_DIRECTION[k] for k in reversed(types[:opening]) if k in _DIRECTION),
+                          edge)
+            direction = before
+        else:
+            continue
+        for index in (opening, closing):
+            types[index] = direction
+            # Marks on a bracket follow it.
+            index += 1
+            while index < len(types) and original[index] == "NSM":
+                types[index] = direction
+                index += 1
+
+
+def _resolve_neutral(types: list[str], edge: str) -> None:
+    """Rules N1-N2: neutrals between two equal directions take it, others the paragraph's."""
+    count = len(types)
+    index = 0
+    while index < count:
+        if types[index] not in _NEUTRAL:
+            index += 1
+            continue
+        end = index
+        while end < count and types[end] in _NEUTRAL:
+            end += 1
+        before = _DIRECTION[types[index - 1]] if index else edge
+        after = _DIRECTION[types[end]] if end < count else edge
+        types[index:end] = [before if before == after else edge] * (end - index)
+        index = end
+
+
+def levels(text: str, rtl: bool) -> list[int]:
+    """Return the embedding level of each character of one paragraph (even: left to right).
+
+    ``rtl`` is the paragraph's direction (see :func:`is_rtl_paragraph`). The
+    levels come before any line breaking; :func:`display_order` takes a line's
+    share of them.
+    """
+    edge = "R" if rtl else "L"
+    original = _classes(text)
+    types = ["ON" if kind in _AS_NEUTRAL else kind for kind in original]
+    _resolve_weak(types, edge)
+    _resolve_brackets(text, types, original, edge)
+    _resolve_neutral(types, edge)
+    if rtl:  # I2
+        return [2 if kind in ("L", "EN", "AN") else 1 for kind in types]
+    return [1 if kind == "R" else 2 if kind in ("EN", "AN") else 0 for kind in types]  # I1
+
+
+def display_order(line: str, rtl: bool,
+                  resolved: list[int] | None = None) -> list[tuple[int, str]]:
+    """Return one line in display order, left to right: (index in ``line``, character) pairs.
+
+    ``resolved`` is the line's share of its paragraph's :func:`levels` (by
+    default the line is resolved on its own). The characters are those of
+    ``line``, brackets mirrored where they run right to left (L4). A combining
+    mark in right-to-left text comes before its letter, as L2 leaves it and as
+    the font wants it: DejaVu Sans draws Hebrew and Arabic marks to the right
+    of where they start, over the next glyph.
+    """
+    resolved = list(levels(line, rtl) if resolved is None else resolved)
+    # L1: separators, and the white space before them or at the end of the line.
+    base = 1 if rtl else 0
+    reset = True
+    for index in range(len(line) - 1, -1, -1):
+        kind = unicodedata.bidirectional(line[index])
+        if kind in ("B", "S"):
+            resolved[index] = base
+            reset = True
+        elif reset and kind in _TRAILING:
+            resolved[index] = base
+        else:
+            reset = False
+    highest = max(resolved, default=0)
+    lowest_odd = min((level for level in resolved if level % 2), default=highest + 1)
+    order = list(range(len(line)))
+    for level in range(highest, lowest_odd - 1, -1):  # L2
+        start = None
+        for position in range(len(order) + 1):
+            inside = position < len(order) and resolved[order[position]] >= level
+            if inside and start is None:
+                start = position
+            elif not inside and start is not None:
+                order[start:position] = order[start:position][::-1]
+                start = None
+    return [(index, MIRRORED.get(line[index], line[index]) if resolved[index] % 2
+             else line[index]) for index in order]
+
+
+def visual_order(line: str, rtl: bool = False) -> str:
+    """Return one line as it is drawn, left to right (see :func:`display_order`)."""
+    if not rtl and not has_rtl(line):
+        return line
+    return "".join(char for _, char in display_order(line, rtl))

@@ -5,9 +5,10 @@ Every string a user typed reaches a ReportLab ``Paragraph`` only through
 
 1. line breaks (``\\r\\n``, ``\\r``, U+2028, U+2029) become ``\\n`` and tabs spaces;
    other control characters and lone surrogates are removed;
-2. right-to-left runs are put in display order and Arabic is shaped
-   (``exports.pdf.bidi``), then the text is split into runs by which shipped
-   font has the glyphs;
+2. Arabic letters take their joined forms (``exports.pdf.bidi``; the text stays
+   in typing order: ``exports.pdf.paragraph`` puts each line in display order
+   once ReportLab has broken the lines), then the text is split into runs by
+   which shipped font has the glyphs;
 3. each run is escaped with ``xml.sax.saxutils.escape`` (so ``<b>``, ``&`` and
    ``<a href=...>`` stay text) and runs not in the style's own face are wrapped
    in ``<font face="...">`` naming one of *our* fonts; user text never goes
@@ -21,10 +22,11 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
-from exports.pdf.bidi import visual_order
+from exports.pdf.bidi import has_rtl, shape_arabic
 from exports.pdf.fonts import REGULAR, covers, font_for, has_glyph
 
 REPLACEMENT = "\ufffd"
+LEFT_TO_RIGHT_MARK = "\u200e"  # zero width; DejaVu Sans has it
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # C0 and C1 controls other than newline (tab is made a space first), and lone surrogates.
@@ -74,7 +76,7 @@ def text(value: object, face: str = REGULAR) -> str:
     ``face`` is the font of the paragraph style the markup goes into.
     """
     lines = clean(value).split("\n")
-    return "<br/>".join(_line_markup(visual_order(line), face) for line in lines)
+    return "<br/>".join(_line_markup(shape_arabic(line), face) for line in lines)
 
 
 def _line_markup(line: str, face: str) -> str:
@@ -85,6 +87,16 @@ def _line_markup(line: str, face: str) -> str:
         escaped = escape(chunk)
         parts.append(escaped if font == face else f'<font face="{font}">{escaped}</font>')
     return "".join(parts)
+
+
+def embedded(value: str) -> str:
+    """Return a user's value to put inside a sentence of ours, before a date or number.
+
+    A value with right-to-left letters gets a left-to-right mark after it:
+    otherwise the bidi algorithm draws "· 14 May 2026" after a Hebrew title as
+    part of the title's run ("14 · <title> May 2026").
+    """
+    return value + LEFT_TO_RIGHT_MARK if has_rtl(value) else value
 
 
 def plain(value: object, limit: int | None = None) -> str:
