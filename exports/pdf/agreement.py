@@ -32,6 +32,7 @@ from exports.pdf.document import (
     section_heading,
 )
 from exports.pdf.fonts import REGULAR
+from exports.pdf.markup import embedded
 from exports.pdf.paragraph import Para
 from exports.pdf.styles import RULE, Styles, make_styles
 from exports.pdf.summary import event_name, running_footer
@@ -122,11 +123,12 @@ class AgreementRenderer:
         return [
             Para("SCALE ACROSS · ADOPTION AGREEMENT", s.kicker),
             para(self.adopter.name, s.title),
-            para(f"{self.adopter.team + ' · ' if self.adopter.team else ''}"
-                 f"{coalitions} · {date_text(event.date)}", s.subtitle),
+            para(f"{embedded(self.adopter.team) + ' · ' if self.adopter.team else ''}"
+                 f"{embedded(coalitions)} · {date_text(event.date)}", s.subtitle,
+                 direction="ltr"),
             key_values(facts, s, self.width),
             Spacer(1, 8),
-            para(intro, s.body),
+            para(intro, s.body, direction="ltr"),
         ]
 
     def _patterns(self) -> list[Flowable]:

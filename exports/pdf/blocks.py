@@ -64,9 +64,14 @@ def support_headline(item) -> str:
 
 # Paragraphs ------------------------------------------------------------------
 
-def para(value: object, style) -> Para:
-    """Return a Paragraph showing user text ``value`` exactly as typed."""
-    return Para(text(value, style.fontName), style)
+def para(value: object, style, direction: str = "auto") -> Para:
+    """Return a Paragraph showing user text ``value`` exactly as typed.
+
+    One value a user typed runs right to left when its first strong letter
+    does (``direction="auto"``); a sentence of ours with values in it passes
+    ``direction="ltr"``.
+    """
+    return Para(text(value, style.fontName), style, direction=direction)
 
 
 def labelled(label: str, value: object, style) -> Para:
@@ -76,7 +81,7 @@ def labelled(label: str, value: object, style) -> Para:
 
 def bold(value: object, style) -> Para:
     """Return user text in bold (the markup is computed for the bold face)."""
-    return Para(bold_markup(value), style)
+    return Para(bold_markup(value), style, direction="auto")
 
 
 def bold_markup(value: object) -> str:
@@ -86,8 +91,8 @@ def bold_markup(value: object) -> str:
 
 def bullets(values: Iterable[object], styles: Styles, empty: str | None = None) -> list[Para]:
     """Return one bulleted paragraph per value, or a grey ``empty`` line."""
-    items = [Para(text(v, styles.bullet.fontName), styles.bullet, bulletText="•")
-             for v in values]
+    items = [Para(text(v, styles.bullet.fontName), styles.bullet, bulletText="•",
+                  direction="auto") for v in values]
     if not items and empty:
         items = [Para(empty, styles.note)]
     return items

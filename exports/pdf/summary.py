@@ -23,7 +23,7 @@ from exports.pdf.document import (
     page_size_of,
     section_heading,
 )
-from exports.pdf.markup import text
+from exports.pdf.markup import embedded, text
 from exports.pdf.paragraph import Para
 from exports.pdf.styles import Styles, make_styles
 from facilitator.domain import AgreementStatus, OutcomeKind, ParticipantRole
@@ -60,7 +60,7 @@ def event_name(event) -> str:
 
 def running_footer(event) -> str:
     """Return the line that names the event at the foot of every page."""
-    return f"{event_name(event)} · {date_text(event.date)}"
+    return f"{embedded(event_name(event))} · {date_text(event.date)}"
 
 
 class SummaryRenderer:
@@ -117,7 +117,8 @@ class SummaryRenderer:
         return [
             Para("SCALE ACROSS · EVENT SUMMARY", s.kicker),
             para(event_name(event), s.title),
-            para(f"{' + '.join(coalitions)} · {date_text(event.date)}", s.subtitle),
+            para(f"{embedded(' + '.join(coalitions))} · {date_text(event.date)}", s.subtitle,
+                 direction="ltr"),
             key_values(facts, s, self.width),
         ]
 
@@ -196,7 +197,7 @@ class SummaryRenderer:
         coalitions = " + ".join(c.name for c in event.coalitions)
         story: list[Flowable] = [section_heading("Next steps", s)]
         story.append(Para("Main track", s.item))
-        story.append(para(f"{coalitions} {MAIN_TRACK}", s.body))
+        story.append(para(f"{coalitions} {MAIN_TRACK}", s.body, direction="ltr"))
         story.append(Para("Adoption track", s.item))
         if event.agreements:
             story.append(Para(ADOPTION_TRACK, s.body))
