@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pdf_helpers import hostile_event, loaded_event
+from pdf_helpers import hostile_event, loaded_event, rtl_event
 
 from facilitator.demo import create_demo_event
 
@@ -18,3 +18,9 @@ def demo_event(tmp_path_factory):
 def hostile(tmp_path_factory):
     """An event whose every typed field holds markup-like or multi-script text."""
     return loaded_event(tmp_path_factory, hostile_event)
+
+
+@pytest.fixture(scope="module")
+def rtl(tmp_path_factory):
+    """An event written in Hebrew and Arabic, with long paragraphs and narrow cells."""
+    return loaded_event(tmp_path_factory, rtl_event)
