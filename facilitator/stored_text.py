@@ -115,23 +115,36 @@ class Dropped:
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
-    """Text as the app stores it, and what was dropped on the way."""
+    """Text as the app stores it, and what was dropped on the way.
+
+    Attributes:
+        text: The clean text.
+        dropped: The characters dropped, in order (the first ``keep``).
+        more: How many more were dropped beyond ``keep``.
+    """
 
     text: str
     dropped: tuple[Dropped, ...] = ()
+    more: int = 0
 
 
-def clean(value: str) -> CleanText:
+def clean(value: str, *, keep: int | None = None) -> CleanText:
     """Return ``value`` the way the app stores text (the rules are in the module doc).
 
     Runs in one pass; text without anything special (nearly all) is only
     searched once and stripped.
+
+    Args:
+        value: The text as typed, pasted or read.
+        keep: Describe at most this many dropped characters and only count
+            the rest, so a hostile file full of them cannot fill the memory.
     """
     first = _SPECIAL.search(value)
     if first is None:
         return CleanText(value.strip())
     parts: list[str] = []
     dropped: list[Dropped] = []
+    more = 0
     start = 0
     match: re.Match[str] | None = first
     while match is not None:
@@ -144,16 +157,16 @@ def clean(value: str) -> CleanText:
             parts.append("\n")
         elif char in _LINE_ENDS:
             parts.append("\n")
-        elif "\ud800" <= char <= "\udbff" and "\udc00" <= value[start : start + 1] <= "\udfff":
-            pair = value[index : index + 2]
-            char = pair.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
-            start += 1
-            if why_dropped(char):
+        else:
+            if "\ud800" <= char <= "\udbff" and "\udc00" <= value[start : start + 1] <= "\udfff":
+                char = value[index : start + 1].encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+                start += 1
+            if not why_dropped(char):
+                parts.append(char)  # a surrogate pair, joined
+            elif keep is None or len(dropped) < keep:
                 dropped.append(Dropped(index, char))
             else:
-                parts.append(char)
-        else:
-            dropped.append(Dropped(index, char))
+                more += 1
         match = _SPECIAL.search(value, start)
     parts.append(value[start:])
-    return CleanText("".join(parts).strip(), tuple(dropped))
+    return CleanText("".join(parts).strip(), tuple(dropped), more)

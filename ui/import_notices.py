@@ -19,16 +19,19 @@ def notice_lines(notices: Sequence[TextNotice], limit: int = SHOWN) -> list[str]
     The file is named once in the message, and the message says "dropped",
     so each line is only the place and the character.
     """
-    lines = [
-        f"line {n.mark.line}, column {n.mark.column}"
-        + (f", {n.where}" if n.where else "")
-        + f": {n.dropped.describe()}"
-        + (f", {n.count} times" if n.count > 1 else "")
-        for n in notices[:limit]
-    ]
+    lines = [_line(n) for n in notices[:limit]]
     if len(notices) > limit:
         lines.append(f"and {len(notices) - limit} more")
     return lines
+
+
+def _line(notice: TextNotice) -> str:
+    place = f"line {notice.mark.line}, column {notice.mark.column}"
+    if notice.more:
+        return f"from {place} on: {notice.count} more characters"
+    where = f", {notice.where}" if notice.where else ""
+    times = f", {notice.count} times" if notice.count > 1 else ""
+    return f"{place}{where}: {notice.dropped.describe()}{times}"
 
 
 def show_dropped(parent: QWidget, file_name: str, notices: Sequence[TextNotice]) -> QMessageBox:

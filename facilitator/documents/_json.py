@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE  # type: ignore[attr-defined]
 
@@ -62,7 +63,10 @@ def parse_json(text: str, source: str, notices: list[TextNotice] | None = None) 
         # Too deep or a number with too many digits: the walk reports it with
         # its position (it stops at MAX_DEPTH, long before recursion runs out).
         pass
-    return _Walker(text, source, TextValues(source, notices), strict=strict).document()
+    texts = TextValues(source, notices)
+    value = _Walker(text, source, texts, strict=strict).document()
+    texts.finish()
+    return value
 
 
 class _Walker:
@@ -108,7 +112,7 @@ class _Walker:
             return self._array(index, depth + 1, path)
         if char == '"':
             value, end = scanstring(text, index + 1, self._strict)
-            locate = lambda dropped: self._locate(index + 1, end - 1, value, dropped)  # noqa: E731
+            locate = lambda dropped: self._locate(index + 1, end - 1, dropped)  # noqa: E731
             return self._texts.clean(value, path, locate), end
         for name in _NOT_NUMBERS:
             if text.startswith(name, index):
@@ -127,12 +131,9 @@ class _Walker:
                 return value, index + len(literal)
         raise self._fail(index, "invalid JSON: expected a value")
 
-    def _locate(self, start: int, end: int, value: str, dropped: list[Dropped]) -> list[Mark]:
+    def _locate(self, start: int, end: int, dropped: Sequence[Dropped]) -> list[Mark]:
         """Return where each dropped character of the string ``text[start:end]`` is written."""
-        written = _written_indexes(self._text, start, end)
-        if len(written) != len(value):  # cannot happen; point at the string then
-            return [self._mark(start - 1)] * len(dropped)
-        return [self._mark(written[d.offset]) for d in dropped]
+        return [self._mark(index) for index in _written_at(self._text, start, end, dropped)]
 
     def _check_depth(self, index: int, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -150,9 +151,7 @@ class _Walker:
             key_mark = self._mark(index)
             key_start = index
             raw_key, index = scanstring(self._text, index + 1, self._strict)
-            locate = lambda dropped: self._locate(  # noqa: E731
-                key_start + 1, index - 1, raw_key, dropped
-            )
+            locate = lambda dropped: self._locate(key_start + 1, index - 1, dropped)  # noqa: E731
             key = self._texts.clean(raw_key, path, locate, key=True)
             if key in first_seen:
                 shown = key if len(key) <= 40 else key[:37] + "..."
@@ -190,16 +189,21 @@ class _Walker:
         return sequence, index + 1
 
 
-def _written_indexes(text: str, start: int, end: int) -> list[int]:
-    """Return, per character of the JSON string ``text[start:end]``, where it is written.
+def _written_at(text: str, start: int, end: int, dropped: Sequence[Dropped]) -> list[int]:
+    """Return where each dropped character of the JSON string ``text[start:end]`` is written.
 
     An escape is one character at its backslash, and ``\\ud83d\\ude00`` one
-    character, as :func:`json.decoder.scanstring` reads them.
+    character, as :func:`json.decoder.scanstring` reads them. One walk serves
+    every offset, which ``dropped`` gives in ascending order.
     """
+    wanted = iter(d.offset for d in dropped)
     indexes: list[int] = []
-    index = start
-    while index < end:
-        indexes.append(index)
+    target = next(wanted, None)
+    offset, index = 0, start
+    while index < end and target is not None:
+        if offset == target:
+            indexes.append(index)
+            target = next(wanted, None)
         if text[index] != "\\":
             index += 1
         elif text[index + 1] != "u":
@@ -212,4 +216,5 @@ def _written_indexes(text: str, start: int, end: int) -> list[int]:
             index += 12
         else:
             index += 6
+        offset += 1
     return indexes

@@ -24,7 +24,7 @@ app stores text (:mod:`facilitator.documents.notices`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import yaml
 from yaml.error import Mark as YamlMark
@@ -298,7 +298,10 @@ def parse_yaml(text: str, source: str, notices: list[TextNotice] | None = None) 
         raise error_at(source, position, _syntax_problem(error)) from None
     if node is None:
         return None
-    return _Builder(loader, source, text, TextValues(source, notices)).build(node, None)
+    texts = TextValues(source, notices)
+    value = _Builder(loader, source, text, texts).build(node, None)
+    texts.finish()
+    return value
 
 
 class _Builder:
@@ -335,18 +338,32 @@ class _Builder:
         return value
 
     def _locate(self, node: Node, dropped: Sequence[Dropped]) -> list[Mark]:
-        """Return where each dropped character stands in the file.
+        """Return where each of the first dropped characters of a scalar stands in the file.
 
         Folding only changes spaces and line breaks, never a dropped
         character, so the k-th dropped character of the value is the k-th
         one of the scalar as written (escapes decoded). Should that ever not
         hold, every notice points at the start of the value instead.
         """
-        written = _written_characters(self._text, node)
-        found = clean("".join(char for char, _ in written)).dropped
+        text, start, end = self._text, node.start_mark.index, node.end_mark.index
+        if node.style == '"':
+            decoded = "".join(char for char, _ in _double_quoted(text, start + 1, end - 1))
+            found = clean(decoded, keep=len(dropped)).dropped
+            wanted = {d.offset for d in found}
+            indexes = [
+                index
+                for offset, (_, index) in enumerate(_double_quoted(text, start + 1, end - 1))
+                if offset in wanted
+            ]
+        else:
+            if node.style in ("|", ">"):  # skip the header line: `|-  # a comment`
+                header_end = _LINE_BREAK.search(text, start, end)
+                start = header_end.end() if header_end else end
+            found = clean(text[start:end], keep=len(dropped)).dropped
+            indexes = [start + d.offset for d in found]
         if [d.char for d in found] != [d.char for d in dropped]:
             return [_mark(node.start_mark)] * len(dropped)
-        return [_mark_at(self._text, node.start_mark, written[d.offset][1]) for d in found]
+        return _marks_at(text, node.start_mark, indexes)
 
     def _scalar(self, node: Node) -> object:
         tag = node.tag
@@ -425,54 +442,50 @@ _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
 _LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
 
 
-def _written_characters(text: str, node: Node) -> list[tuple[str, int]]:
-    """Return the characters a scalar is written with, each with its index in ``text``.
+def _double_quoted(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """Yield the characters of a double-quoted scalar's inside, each with its index.
 
-    Escapes in double quotes count as the character they stand for, at the
-    backslash; a block scalar's header line (`|-` and a comment) is skipped.
+    An escape is the character it stands for, at its backslash; an escaped
+    line break stands for nothing.
     """
-    start, end = node.start_mark.index, node.end_mark.index
-    if node.style == '"':
-        return _double_quoted(text, start + 1, end - 1)
-    if node.style in ("|", ">"):
-        header_end = _LINE_BREAK.search(text, start, end)
-        start = header_end.end() if header_end else end
-    return [(text[index], index) for index in range(start, end)]
-
-
-def _double_quoted(text: str, start: int, end: int) -> list[tuple[str, int]]:
-    written: list[tuple[str, int]] = []
     index = start
     while index < end:
         char = text[index]
         if char != "\\":
-            written.append((char, index))
+            yield char, index
             index += 1
             continue
         code = text[index + 1 : index + 2]
         if code in _HEX_DIGITS:
             digits = _HEX_DIGITS[code]
             try:
-                written.append((chr(int(text[index + 2 : index + 2 + digits], 16)), index))
+                yield chr(int(text[index + 2 : index + 2 + digits], 16)), index
             except ValueError:  # PyYAML refused it already; nothing to point at
                 pass
             index += 2 + digits
-        else:  # an escaped line break stands for nothing
-            if code in _ESCAPED:
-                written.append((_ESCAPED[code], index))
-            index += 2
-    return written
-
-
-def _mark_at(text: str, start: YamlMark, index: int) -> Mark:
-    """Return the position of ``text[index]``, counting lines as PyYAML does."""
-    line, column = start.line, start.column
-    position = start.index
-    while position < index:
-        char = text[position]
-        if char in "\n\x85\u2028\u2029" or (char == "\r" and text[position + 1 : position + 2] != "\n"):
-            line, column = line + 1, 0
         else:
-            column += 1
-        position += 1
-    return Mark(line + 1, column + 1)
+            if code in _ESCAPED:
+                yield _ESCAPED[code], index
+            index += 2
+
+
+def _marks_at(text: str, start: YamlMark, indexes: list[int]) -> list[Mark]:
+    """Return the positions of ``text[i]`` for ascending ``indexes``, counting lines as PyYAML.
+
+    One walk from the scalar's start serves them all: a value full of pasted
+    control characters costs its length, not its length times their number.
+    """
+    marks: list[Mark] = []
+    line, column, position = start.line, start.column, start.index
+    for index in indexes:
+        while position < index:
+            char = text[position]
+            if char in "\n\x85\u2028\u2029" or (
+                char == "\r" and text[position + 1 : position + 2] != "\n"
+            ):
+                line, column = line + 1, 0
+            else:
+                column += 1
+            position += 1
+        marks.append(Mark(line + 1, column + 1))
+    return marks

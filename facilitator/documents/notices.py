@@ -14,6 +14,7 @@ the file. What happens to a dropped character depends on the caller:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -41,6 +42,10 @@ def render_path(path: ValuePath) -> str:
     return rendered
 
 
+MAX_LISTED = 1000
+"""Dropped characters described one by one per document; the rest are counted in one notice."""
+
+
 @dataclass(frozen=True)
 class TextNotice:
     """Characters dropped from one value while reading a file.
@@ -50,7 +55,11 @@ class TextNotice:
         mark: Where the (first) character stood.
         where: The value's path, e.g. ``participants[2].name``.
         dropped: The character.
-        count: How many of the same character stood there in a row.
+        count: How many of the same character stood there in a row; for the
+            closing notice (``more``), how many further characters of any
+            kind were dropped from here on.
+        more: This notice counts what was dropped after the first
+            :data:`MAX_LISTED` characters, instead of listing it.
     """
 
     source: str
@@ -58,18 +67,22 @@ class TextNotice:
     where: str
     dropped: Dropped
     count: int = 1
+    more: bool = False
 
     def __str__(self) -> str:
+        place = f"{self.source}:{self.mark.line}:{self.mark.column}: "
+        if self.more:
+            return (
+                f"{place}dropped {self.count} more invisible characters from here on "
+                f"(only the first {MAX_LISTED} are listed one by one)"
+            )
         times = f" {self.count} times" if self.count > 1 else ""
-        place = f" in {self.where}" if self.where else ""
-        return (
-            f"{self.source}:{self.mark.line}:{self.mark.column}: "
-            f"dropped {self.dropped.describe()}{times}{place}"
-        )
+        where = f" in {self.where}" if self.where else ""
+        return f"{place}dropped {self.dropped.describe()}{times}{where}"
 
 
 Locate = Callable[[Sequence[Dropped]], list[Mark]]
-"""Returns where each dropped character stood in the file."""
+"""Returns where each of the first dropped characters of a value stood in the file."""
 
 
 class TextValues:
@@ -79,6 +92,8 @@ class TextValues:
         """Record into ``notices``, or refuse the file when it is ``None``."""
         self._source = source
         self._notices = notices
+        self._listed = 0
+        self._more: TextNotice | None = None
 
     def clean(self, value: str, path: ValuePath, locate: Locate, *, key: bool = False) -> str:
         """Return ``value`` as the app stores text.
@@ -89,28 +104,47 @@ class TextValues:
         Raises:
             DocumentError: Something had to be dropped and no notices are kept.
         """
-        result = stored_text.clean(value)
-        if not result.dropped:
+        keep = 1 if self._notices is None else MAX_LISTED - self._listed
+        result = stored_text.clean(value, keep=keep)
+        if not result.dropped and not result.more:
             return result.text
-        marks = locate(result.dropped)
+        listed = result.dropped
+        if result.more and self._more is None:
+            # The first character not listed: where the closing notice points.
+            listed = stored_text.clean(value, keep=keep + 1).dropped
+        marks = locate(listed)
         where = render_path(path)
         if key:
             where = f"a key of {where}" if where else "a key"
         if self._notices is None:
-            raise self._refusal(result.dropped[0], marks[0], where)
+            raise self._refusal(listed[0], marks[0], where)
+        self._note(result.dropped, marks, where)
+        if result.more:
+            if self._more is None:
+                self._more = TextNotice(self._source, marks[-1], where, listed[-1], 0, more=True)
+            self._more = dataclasses.replace(self._more, count=self._more.count + result.more)
+        return result.text
+
+    def finish(self) -> None:
+        """Add the closing notice that counts what was not listed, if any."""
+        if self._more is not None and self._notices is not None:
+            self._notices.append(self._more)
+
+    def _note(self, dropped: Sequence[Dropped], marks: list[Mark], where: str) -> None:
+        """Add one notice per run of the same character."""
+        assert self._notices is not None
+        self._listed += len(dropped)
         run_start = 0
-        for index in range(1, len(result.dropped) + 1):
-            first = result.dropped[run_start]
-            if index < len(result.dropped):
-                current = result.dropped[index]
-                previous = result.dropped[index - 1]
+        for index in range(1, len(dropped) + 1):
+            first = dropped[run_start]
+            if index < len(dropped):
+                current, previous = dropped[index], dropped[index - 1]
                 if current.char == first.char and current.offset == previous.offset + 1:
                     continue
             self._notices.append(
                 TextNotice(self._source, marks[run_start], where, first, index - run_start)
             )
             run_start = index
-        return result.text
 
     def _refusal(self, dropped: Dropped, mark: Mark, where: str) -> DocumentError:
         problem = f"contains {dropped.describe()}, which is not allowed; remove it"

@@ -104,3 +104,15 @@ def test_without_a_notices_list_the_first_drop_is_refused() -> None:
         "a.json:1:24: steps[1].title: contains U+200B (zero-width space), "
         "which is not allowed; remove it"
     )
+
+
+def test_a_file_full_of_control_characters_lists_the_first_thousand_then_counts():
+    # A hostile file must not cost a notice (and memory) per character.
+    value, notices = read("a: " + "x\x07" * 1200 + "\nb: \"\\a\\a\"\n")
+    assert value == {"a": "x" * 1200, "b": ""}
+    assert len(notices) == 1001
+    assert notices[999] == "doc.yaml:1:2003: dropped U+0007 (control character) in a"
+    assert notices[1000] == (
+        "doc.yaml:1:2005: dropped 202 more invisible characters from here on "
+        "(only the first 1000 are listed one by one)"
+    )
