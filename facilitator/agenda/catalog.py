@@ -8,6 +8,7 @@ or stop the app from starting.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -80,8 +81,20 @@ def load_catalog(user_dir: Path | None = None) -> AgendaCatalog:
 
 
 def _load_shipped(problems: list[DocumentError]) -> list[Agenda]:
-    # Read through importlib.resources so this works from an installed wheel,
-    # not only from a source checkout.
+    agendas, shipped_problems = _read_shipped()
+    problems.extend(shipped_problems)
+    return list(agendas)
+
+
+@lru_cache(maxsize=1)
+def _read_shipped() -> tuple[tuple[Agenda, ...], tuple[DocumentError, ...]]:
+    # The shipped files are package data and cannot change while the app runs,
+    # so they are parsed once per process (the strict, located YAML reader
+    # costs about 10 ms an agenda, and every opened event asks for the list).
+    # Agendas are frozen, so sharing them is safe. Read through
+    # importlib.resources so this works from an installed wheel, not only
+    # from a source checkout.
+    problems: list[DocumentError] = []
     agendas: list[Agenda] = []
     root = resources.files("agendas")
     for entry in sorted(root.iterdir(), key=lambda item: item.name):
@@ -94,7 +107,7 @@ def _load_shipped(problems: list[DocumentError]) -> list[Agenda]:
             problems.append(error)
         except OSError as error:
             problems.append(error_at(source, START, f"cannot read file: {error.strerror or error}"))
-    return agendas
+    return tuple(agendas), tuple(problems)
 
 
 def _load_user(directory: Path, taken: set[str], problems: list[DocumentError]) -> list[Agenda]:
