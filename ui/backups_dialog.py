@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 from facilitator.storage import StorageError
 from facilitator.storage.backups import Backup, backup_folder, list_backups, take_backup
 from ui.settings import Settings
-from ui.widgets import heading, plain_label
+from ui.widgets import heading, plain_label, size_in_lines
 
 # The most backups the spin box offers: enough for a year of weekly events.
 MAX_KEEP = 999
@@ -66,6 +68,9 @@ class BackupsDialog(QDialog):
         self.list.setAlternatingRowColors(True)
         self.list.header().setStretchLastSection(False)
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.ensurePolished()
+        # Room for the header and two backups whatever the zoom; more scroll.
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 4)
         self.empty_label = plain_label("There are no backups of this database yet.", "muted")
 
         self.keep = QSpinBox()
@@ -102,7 +107,9 @@ class BackupsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(show_folder, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading("Backups", "heading"))
         layout.addLayout(folder_row)
         layout.addWidget(self.list, 1)
@@ -110,8 +117,17 @@ class BackupsDialog(QDialog):
         layout.addLayout(keep_row)
         layout.addWidget(note)
         layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        self.resize(960, 640)
+        # At the largest zoom on a 720p projector the content is taller than
+        # the screen: it scrolls, and the buttons stay in sight below it.
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(buttons)
+        size_in_lines(self, 48, 24)
         self.refresh()
         self.keep.setFocus()
 
@@ -126,18 +142,20 @@ class BackupsDialog(QDialog):
         for backup in list_backups(self.db_path):
             when = backup.created
             item = QTreeWidgetItem([
-                f"{when:%a} {when.day} {when:%b %Y, %H:%M:%S}",
+                f"{when.day} {when:%b %Y, %H:%M:%S}",
                 REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
                 _size(backup.size),
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, backup)
             item.setToolTip(0, str(backup.path))
+            item.setToolTip(1, item.text(1))  # elided at the largest zoom
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
+        gap = self.list.fontMetrics().averageCharWidth() * 2
         for column in (0, 2):
             # Room between the columns: the date must not run into the reason.
             self.list.resizeColumnToContents(column)
-            self.list.setColumnWidth(column, self.list.columnWidth(column) + 40)
+            self.list.setColumnWidth(column, self.list.columnWidth(column) + gap)
         has_any = self.list.topLevelItemCount() > 0
         self.list.setVisible(has_any)
         self.empty_label.setVisible(not has_any)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def heading(text: str, role: str = "subheading") -> QLabel:
@@ -42,3 +42,23 @@ def plain_label(text: str, role: str = "") -> QLabel:
     if role:
         label.setProperty("role", role)
     return label
+
+
+def size_in_lines(dialog: QWidget, width_em: float, height_lines: float) -> None:
+    """Size a dialog in units of its own text, within the screen it will show on.
+
+    A size in pixels that suits 100 % zoom squeezes the content at 200 %;
+    measured in text, the dialog grows with the zoom until it meets the
+    screen (at most 90 % of it), and then its lists scroll.
+    """
+    dialog.ensurePolished()
+    metrics = dialog.fontMetrics()
+    width = round(metrics.averageCharWidth() * width_em * 2)  # an em is about two average characters
+    height = round(metrics.lineSpacing() * height_lines)
+    parent = dialog.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or dialog.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, round(room.width() * 0.9))
+        height = min(height, round(room.height() * 0.9))
+    dialog.resize(width, height)
