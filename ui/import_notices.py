@@ -5,27 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from facilitator.documents import TextNotice
-
-SHOWN = 10
-"""Notices listed in the message itself; the rest are counted ("and 37 more")."""
+from ui.widgets import plain_label, size_in_lines
 
 
-def notice_lines(notices: Sequence[TextNotice], limit: int = SHOWN) -> list[str]:
-    """Return one short line per notice, the first ``limit`` of them, then how many more.
+def notice_line(notice: TextNotice) -> str:
+    """Return where a character was dropped and which, e.g. ``line 6, column 18, …: U+0007 (…)``.
 
-    The file is named once in the message, and the message says "dropped",
+    The file is named once above the list, and the dialog says "dropped",
     so each line is only the place and the character.
     """
-    lines = [_line(n) for n in notices[:limit]]
-    if len(notices) > limit:
-        lines.append(f"and {len(notices) - limit} more")
-    return lines
-
-
-def _line(notice: TextNotice) -> str:
     place = f"line {notice.mark.line}, column {notice.mark.column}"
     if notice.more:
         return f"from {place} on: {notice.count} more characters"
@@ -34,29 +25,48 @@ def _line(notice: TextNotice) -> str:
     return f"{place}{where}: {notice.dropped.describe()}{times}"
 
 
-def show_dropped(parent: QWidget, file_name: str, notices: Sequence[TextNotice]) -> QMessageBox:
-    """Open a message listing what was dropped; it does not block (the event is already open).
+class DroppedCharactersDialog(QDialog):
+    """Says how many invisible characters an import dropped, and lists every place.
+
+    The places are in a read-only text box that scrolls and can be copied, so
+    a file with hundreds of them, or the largest zoom on a small projector,
+    never pushes the dialog off the screen.
+    """
+
+    def __init__(self, file_name: str, notices: Sequence[TextNotice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Event file imported")
+        characters = sum(n.count for n in notices)
+        plural = "character was" if characters == 1 else "characters were"
+        self.summary = plain_label(
+            f"Imported {file_name}. {characters} invisible {plural} dropped from its text "
+            "(control characters, zero-width spaces and the like); everything else is as written."
+        )
+        self.places = QPlainTextEdit("\n".join(notice_line(n) for n in notices))
+        self.places.setReadOnly(True)
+        self.places.setAccessibleName("Where characters were dropped")
+        self.places.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.places, 1)
+        layout.addWidget(buttons)
+        size_in_lines(self, 40, 10 + min(len(notices), 10))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
+
+    def lines(self) -> list[str]:
+        """Return the places listed, one per line."""
+        return self.places.toPlainText().splitlines()
+
+
+def show_dropped(parent: QWidget, file_name: str, notices: Sequence[TextNotice]) -> DroppedCharactersDialog:
+    """Open the list of what was dropped; it does not block (the event is already open).
 
     Returns:
-        The message box, open and deleted when closed.
+        The dialog, open and deleted when closed.
     """
-    characters = sum(n.count for n in notices)
-    plural = "character was" if characters == 1 else "characters were"
-    box = QMessageBox(parent)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("Event file imported")
-    box.setTextFormat(Qt.TextFormat.PlainText)  # file names and paths are not markup
-    box.setText(
-        f"Imported {file_name}. {characters} invisible {plural} dropped from its text "
-        "(control characters, zero-width spaces and the like); everything else is as written."
-    )
-    box.setInformativeText("\n".join(notice_lines(notices)))
-    # Wide enough that a line ("line 12, column 7, outcomes[3].evidence: U+200B
-    # (zero-width space)") is not wrapped in two.
-    box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 34em; }")
-    if len(notices) > SHOWN:
-        box.setDetailedText("\n".join(str(n) for n in notices))
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.open()
-    return box
+    dialog = DroppedCharactersDialog(file_name, notices, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -120,7 +120,9 @@ def test_an_event_file_from_another_facilitator_is_imported_and_opened(qtbot, tm
 def test_importing_pasted_text_shows_what_was_dropped_over_the_opened_event(
     qtbot, tmp_path, monkeypatch, db
 ):
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
+
+    from ui.import_notices import DroppedCharactersDialog
 
     prepared = tmp_path / "prepared.yaml"
     people = "".join(f"  - name: Person{n}\x07\r\n" for n in range(47))
@@ -140,11 +142,11 @@ def test_importing_pasted_text_shows_what_was_dropped_over_the_opened_event(
     assert win.editor is not None and win.editor.event.title == "No"
     assert [p.name for p in win.editor.event.participants][:2] == ["Person0", "Person1"]
     box = QApplication.activeModalWidget()
-    assert isinstance(box, QMessageBox)
-    assert box.text().startswith("Imported prepared.yaml. 47 invisible characters were dropped")
-    lines = box.informativeText().split("\n")
+    assert isinstance(box, DroppedCharactersDialog)
+    assert box.summary.text().startswith("Imported prepared.yaml. 47 invisible characters were dropped")
+    lines = box.lines()
     assert lines[0] == "line 6, column 18, participants[1].name: U+0007 (control character)"
-    assert len(lines) == 11 and lines[-1] == "and 37 more"
-    assert box.detailedText().count("\n") == 46
-    box.close()
+    assert len(lines) == 47 and lines[-1].startswith("line 52, column 19")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # OK has the focus: Enter closes it
+    assert QApplication.activeModalWidget() is None
     win.close()
