@@ -14,7 +14,7 @@ def missing_folder(path: Path) -> Path | None:
     Callers ask before writing, so they can say which folder the write made.
     """
     missing = None
-    for folder in Path(path).absolute().parents:
+    for folder in Path(path).parents:
         if folder.exists():
             break
         missing = folder
