@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.file_size import describe_size
 from facilitator.storage import StorageError
 from facilitator.storage.backups import Backup, backup_folder, list_backups, take_backup
 from ui.settings import Settings
@@ -144,7 +145,7 @@ class BackupsDialog(QDialog):
             item = QTreeWidgetItem([
                 f"{when.day} {when:%b %Y, %H:%M:%S}",
                 REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
-                _size(backup.size),
+                describe_size(backup.size),
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, backup)
             item.setToolTip(0, str(backup.path))
@@ -174,7 +175,7 @@ class BackupsDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         self.refresh()
-        self._say(f"Backed up at {backup.created:%H:%M:%S} ({_size(backup.size)}).", "ok")
+        self._say(f"Backed up at {backup.created:%H:%M:%S} ({describe_size(backup.size)}).", "ok")
 
     def _store_keep(self, value: int) -> None:
         self.settings.set("backups_keep", value)
@@ -186,11 +187,3 @@ class BackupsDialog(QDialog):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.show()
-
-
-def _size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"

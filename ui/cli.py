@@ -16,6 +16,7 @@ from pathlib import Path
 from facilitator import __version__
 from facilitator.applog import log_exception
 from facilitator.documents import DocumentError
+from facilitator.file_size import describe_size
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from exports.errors import ExportError
@@ -370,7 +371,7 @@ def _db_backup(args, path: Path) -> int:
     from facilitator.storage.backups import take_backup
 
     backup = take_backup(path, keep=args.keep, reason="manual")
-    print(f"Backed up {path} to {backup.path} ({_size(backup.size)})")
+    print(f"Backed up {path} to {backup.path} ({describe_size(backup.size)})")
     return 0
 
 
@@ -385,7 +386,7 @@ def _db_backups(args, path: Path) -> int:
         )
         return 0
     for backup in found:
-        print(f"{backup.created:%Y-%m-%d %H:%M:%S}  {_size(backup.size):>10}  {backup.path}")
+        print(f"{backup.created:%Y-%m-%d %H:%M:%S}  {describe_size(backup.size):>10}  {backup.path}")
     return 0
 
 
@@ -406,14 +407,6 @@ def _db_restore(args, path: Path) -> int:
     else:
         print("There was no previous file to move aside")
     return 0
-
-
-def _size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 _DB_HANDLERS = {

@@ -21,6 +21,7 @@ from pathlib import Path
 from facilitator.documents._json import parse_json
 from facilitator.documents._yaml import MAX_DEPTH, parse_yaml
 from facilitator.documents.errors import DocumentError
+from facilitator.file_size import describe_size
 from facilitator.documents.notices import TextNotice
 from facilitator.documents.located import (
     START,
@@ -109,7 +110,7 @@ def parse_document(
         DocumentError: If the data is not acceptable.
     """
     if len(data) > max_bytes:
-        raise _too_large(source, _size(len(data)), max_bytes)
+        raise _too_large(source, describe_size(len(data)), max_bytes)
     text = _decode(data, source)
     if not text.strip(" \t\r\n"):
         raise error_at(source, START, "the file is empty")
@@ -132,7 +133,7 @@ def _read_capped(path: Path, source: str, max_bytes: int) -> bytes:
             # Pipes and devices could block or never end.
             raise error_at(source, START, "this is not a regular file")
         if info.st_size > max_bytes:
-            raise _too_large(source, _size(info.st_size), max_bytes)
+            raise _too_large(source, describe_size(info.st_size), max_bytes)
         with path.open("rb") as file:
             # Read one byte past the limit in case the file grew meanwhile.
             data = file.read(max_bytes + 1)
@@ -140,7 +141,7 @@ def _read_capped(path: Path, source: str, max_bytes: int) -> bytes:
         reason = error.strerror or str(error)
         raise error_at(source, START, f"cannot read file: {reason}") from None
     if len(data) > max_bytes:
-        raise _too_large(source, f"more than {_size(max_bytes)}", max_bytes)
+        raise _too_large(source, f"more than {describe_size(max_bytes)}", max_bytes)
     return data
 
 
@@ -149,16 +150,8 @@ def _too_large(source: str, size: str, max_bytes: int) -> DocumentError:
         source,
         START,
         f"the file is too large ({size}); the limit for this kind of file "
-        f"is {_size(max_bytes)}",
+        f"is {describe_size(max_bytes)}",
     )
-
-
-def _size(count: int) -> str:
-    if count < 1024:
-        return f"{count} bytes"
-    if count < 1024 * 1024:
-        return f"{count / 1024:.0f} KB"
-    return f"{count / (1024 * 1024):.1f} MB"
 
 
 def _decode(data: bytes, source: str) -> str:

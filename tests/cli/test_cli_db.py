@@ -131,7 +131,7 @@ def test_backup_takes_a_verified_backup_and_says_where(capsys, db_path):
     [backup] = list_backups(db_path)
     assert code == 0 and err == ""
     assert re.fullmatch(
-        rf"Backed up {re.escape(str(db_path))} to {re.escape(str(backup.path))} \(\d+\.\d KB\)\n", out
+        rf"Backed up {re.escape(str(db_path))} to {re.escape(str(backup.path))} \(\d+ KB\)\n", out
     )
     assert verify_backup(backup.path)
 
@@ -174,7 +174,7 @@ def test_backups_lists_newest_first_with_date_size_and_path(capsys, db_path):
     for line, backup in zip(lines, (newer, older)):
         assert line.startswith(f"{backup.created:%Y-%m-%d %H:%M:%S}  ")
         assert line.endswith(f"  {backup.path}")
-        assert re.search(r"\d+\.\d KB", line)
+        assert re.search(r"\d+ KB", line)
 
 
 def test_restore_moves_the_current_file_aside_and_puts_the_backup_in_place(capsys, db_path):
