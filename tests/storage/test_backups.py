@@ -12,8 +12,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine, text
+
+from refused_files import make_revision_0001
 
 from facilitator.services import events, participants
 from facilitator.storage import StorageError, open_database
@@ -27,7 +27,7 @@ from facilitator.storage.backups import (
 )
 from facilitator.storage.constants import APPLICATION_ID
 from facilitator.storage.health import CorruptDatabaseError
-from facilitator.storage.migrate import HEAD_REVISION, alembic_config
+from facilitator.storage.migrate import HEAD_REVISION
 
 PAGE = 4096
 NAME = re.compile(r"^events-\d{8}-\d{6}-\d{6}(-[a-z0-9-]+)?\.sqlite3$")
@@ -244,20 +244,6 @@ def test_no_backup_of_a_file_that_is_not_ours(tmp_path):
 
 
 # --- before a migration -----------------------------------------------------
-
-
-def make_revision_0001(path: Path) -> None:
-    """Build a file the way the version with schema 0001 left it, with records."""
-    config = alembic_config()
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-        connection.execute(text(
-            "INSERT INTO coalitions (id, name, created_at) "
-            "VALUES ('0123456789abcdef0123456789abcdef', 'Ærø Coalition', '2025-01-01 00:00:00')"
-        ))
-    engine.dispose()
 
 
 def test_an_older_file_is_backed_up_before_it_is_migrated(db_path):

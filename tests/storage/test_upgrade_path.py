@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from alembic import command
-from sqlalchemy import create_engine, text
+from refused_files import make_revision_0001
 
 from facilitator.storage import open_database
-from facilitator.storage.migrate import HEAD_REVISION, alembic_config
+from facilitator.storage.migrate import HEAD_REVISION
 
 
 def test_a_revision_0001_file_with_data_is_upgraded_in_place(tmp_path):
     path = tmp_path / "old.sqlite3"
-    config = alembic_config()
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-        connection.execute(text(
-            "INSERT INTO coalitions (id, name, created_at) "
-            "VALUES ('0123456789abcdef0123456789abcdef', 'Ærø Coalition', '2025-01-01 00:00:00')"
-        ))
-    engine.dispose()
+    make_revision_0001(path)
 
     db = open_database(path)
     with db.engine.connect() as connection:
