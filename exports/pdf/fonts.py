@@ -23,6 +23,13 @@ BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
 BOLD_ITALIC = "DejaVuSans-BoldOblique"
 CJK = "DroidSansFallback"
+# Droid Sans Fallback stops at Unicode 4.0: ideographs after U+9FA5 and a few kana
+# (U+309F, U+30FF...) would print as U+FFFD. Two small subsets hold only the CJK
+# characters no other shipped font has (resources/fonts/README.md): the Kai one the
+# ideographs and kana, in a weight close to Droid's; the Mincho one the rarer rest
+# (Kanbun, Ainu katakana, compatibility ideographs, half-width jamo, hentaigana).
+CJK_EXTRA = "CJKExtraKai"
+CJK_RARE = "CJKExtraMincho"
 HANGUL = "NanumGothic"
 SYMBOLS = "Symbola"
 
@@ -33,12 +40,14 @@ FILES = {
     ITALIC: "DejaVuSans-Oblique.ttf",
     BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
     CJK: "DroidSansFallbackFull.ttf",
+    CJK_EXTRA: "CJKExtraKai.ttf",
+    CJK_RARE: "CJKExtraMincho.ttf",
     HANGUL: "NanumGothic.ttf",
     SYMBOLS: "Symbola.ttf",
 }
 
 # After the style's own face: where a character missing from it is looked for.
-FALLBACKS = (REGULAR, CJK, HANGUL, SYMBOLS)
+FALLBACKS = (REGULAR, CJK, CJK_EXTRA, CJK_RARE, HANGUL, SYMBOLS)
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,7 @@ def _registered() -> _Registry:
             pdfmetrics.registerFontFamily(
                 REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
             )
-            for name in (CJK, SYMBOLS):
+            for name in (CJK, CJK_EXTRA, CJK_RARE, SYMBOLS):
                 for bold in (0, 1):
                     for italic in (0, 1):
                         addMapping(name, bold, italic, name)

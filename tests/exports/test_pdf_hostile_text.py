@@ -13,7 +13,17 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from exports.pdf import adopters, render_agreement, render_summary
 from exports.pdf.bidi import shape_arabic, visual_order
-from exports.pdf.fonts import CJK, FALLBACKS, HANGUL, REGULAR, SYMBOLS, font_dir, font_for
+from exports.pdf.fonts import (
+    CJK,
+    CJK_EXTRA,
+    CJK_RARE,
+    FALLBACKS,
+    HANGUL,
+    REGULAR,
+    SYMBOLS,
+    font_dir,
+    font_for,
+)
 from exports.pdf.markup import REPLACEMENT, text
 
 # An audit hook cannot be removed, so one hook records only while a test asks it to.
@@ -117,7 +127,7 @@ def test_a_character_no_font_has_becomes_a_replacement_or_disappears():
         if unicodedata.category(chr(c)) == "Cf" and font_for(chr(c)) is None
     )
     assert text(f"a{invisible}b") == "ab"
-    assert set(FALLBACKS) == {REGULAR, CJK, HANGUL, SYMBOLS}
+    assert set(FALLBACKS) == {REGULAR, CJK, CJK_EXTRA, CJK_RARE, HANGUL, SYMBOLS}
 
 
 def test_right_to_left_runs_are_put_in_display_order():
