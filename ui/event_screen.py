@@ -27,6 +27,9 @@ class EventScreen(QWidget):
             editor, [("Outcomes (draft)", OutcomesPanel(editor)), ("Patterns (draft)", PatternsPanel(editor))]
         )
         self.walkthrough = WalkthroughPage(editor, agenda)
+        # A running step timer stops, and its reading is stored, while the
+        # event can still take it: a closed event refuses every write.
+        editor.about_to_close.connect(self.walkthrough.timer.pause)
         self.review = ReviewPage(editor)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

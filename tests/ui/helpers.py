@@ -27,3 +27,20 @@ def show_active(qtbot, window) -> None:
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
+
+
+def freeze_step_clock(monkeypatch):
+    """Give the step timer a clock that moves only when the test says; return ``advance(seconds)``.
+
+    Tests move time on exactly instead of waiting, which holds however busy
+    the machine is.
+    """
+    from ui.walkthrough.timer import StepTimer
+
+    now = [1000.0]
+    monkeypatch.setattr(StepTimer, "clock", staticmethod(lambda: now[0]))
+
+    def advance(seconds: float) -> None:
+        now[0] += seconds
+
+    return advance

@@ -7,14 +7,16 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import event as sa_event
 
 from facilitator.demo import create_demo_event
+from facilitator.domain import EventStatus
 from facilitator.services import events
 from facilitator.storage import open_database
-from helpers import focused, show_active, type_text
+from helpers import focused, freeze_step_clock, show_active, type_text
 from ui import theme
+from ui.actions import Act
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -66,6 +68,47 @@ def test_undo_and_redo_shortcuts_act_on_the_open_event(qtbot, db, db_path, demo)
     with reopened.transaction() as session:
         assert events.load_event(session, demo).outcomes[-1].title == "Ein neuer Erfolg für Łódź"
     reopened.close()
+
+
+def test_a_closed_event_stays_closed_whatever_undo_is_pressed(qtbot, db, db_path, demo, monkeypatch):
+    clock = freeze_step_clock(monkeypatch)
+    asked = []
+
+    def question(parent, title, text, buttons, default):
+        asked.append(title)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = _window(qtbot, db)
+    window.open_event(demo, view=1)
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL)  # the room is talking: the timer runs
+    clock(95)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    qtbot.keyClick(window, Qt.Key.Key_Return, CTRL)
+    type_text(focused(), "Ein letzter Erfolg")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    undo = window.actions_[Act.UNDO]
+    assert undo.isEnabled()
+
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL | SHIFT)  # Close event…, confirmed
+    assert asked == ["Close event"]
+    assert window.editor.read_only
+    assert not window.screen_.walkthrough.timer.running  # stopped, its reading kept
+    assert not undo.isEnabled() and "Close" not in undo.text()
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
+    reopened = open_database(db_path)
+    with reopened.transaction() as session:
+        stored = events.load_event(session, demo)
+        assert stored.status == EventStatus.CLOSED
+        assert stored.seconds_on("top-goal") == pytest.approx(95)
+        assert stored.outcomes[-1].title == "Ein letzter Erfolg"  # undo did not reach back either
+    reopened.close()
+
+    window.actions_[Act.REOPEN_EVENT].trigger()  # deliberate, and confirmed too
+    assert asked == ["Close event", "Reopen event"]
+    assert not window.editor.read_only and not window.screen_.walkthrough.timer.running
+    assert not undo.isEnabled()
 
 
 def test_a_write_that_fails_is_shown_plainly_and_the_text_is_kept_for_retry(qtbot, db, demo):

@@ -119,7 +119,7 @@ def test_an_over_commitment_is_named_in_the_capacity_summary(qtbot, db, demo):
     assert "Zoë Lefèvre: 30 h promised, 24 h available — 6 h over (not accepted)" in _shown_text(page)
 
 
-def test_close_asks_first_then_stores_closed_and_undo_reopens(qtbot, db, db_path, demo, monkeypatch):
+def test_close_asks_first_then_stores_closed_and_undo_cannot_reopen(qtbot, db, db_path, demo, monkeypatch):
     editor, page = _page(qtbot, db, demo)
     asked = []
 
@@ -141,9 +141,11 @@ def test_close_asks_first_then_stores_closed_and_undo_reopens(qtbot, db, db_path
     assert page.close_button.text() == "Reopen event for edits"
     assert "Status: Closed" in _shown_text(page)
 
+    # Closing is a deliberate step: nothing on the undo stack turns it back.
+    assert not editor.undo_stack.canUndo() and not editor.undo_stack.canRedo()
     editor.undo_stack.undo()
-    assert _stored_status(db_path, demo) == EventStatus.RUNNING
-    assert page.close_button.text() == "Close event"
+    assert _stored_status(db_path, demo) == EventStatus.CLOSED
+    assert page.close_button.text() == "Reopen event for edits"
 
 
 def test_reopening_a_closed_event_is_confirmed(qtbot, db, db_path, demo, monkeypatch):
@@ -162,6 +164,7 @@ def test_reopening_a_closed_event_is_confirmed(qtbot, db, db_path, demo, monkeyp
     assert titles == ["Reopen event"]
     assert _stored_status(db_path, demo) == EventStatus.RUNNING
     assert page.close_button.text() == "Close event"
+    assert not _editor.undo_stack.canUndo()  # reopening is not undone either
 
 
 def test_a_hidden_page_redraws_only_when_shown(qtbot, db, demo):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,9 +10,9 @@ from PySide6.QtCore import Qt
 from facilitator.demo import create_demo_event
 from facilitator.services import events
 from facilitator.storage import open_database
-from helpers import show_active
+from helpers import freeze_step_clock, show_active
 from ui.main_window import MainWindow
-from ui.walkthrough.timer import StepTimer, format_seconds
+from ui.walkthrough.timer import format_seconds
 
 
 @pytest.fixture
@@ -82,13 +81,7 @@ def test_the_step_list_and_prompts_follow_the_agenda_file(qtbot, db, demo):
 @pytest.fixture
 def clock(monkeypatch):
     """A monotonic clock for the step timer that moves only when the test says."""
-    now = SimpleNamespace(value=1000.0)
-    monkeypatch.setattr(StepTimer, "clock", staticmethod(lambda: now.value))
-
-    def advance(seconds: float) -> None:
-        now.value += seconds
-
-    return advance
+    return freeze_step_clock(monkeypatch)
 
 
 def test_the_timer_counts_pauses_stores_and_resets(qtbot, db, db_path, demo, clock):

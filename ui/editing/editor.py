@@ -36,6 +36,9 @@ class EventEditor(QObject):
     changed = Signal()
     saved = Signal(object)  # datetime.datetime of the commit
     failed = Signal(str)
+    #: The event is about to be closed: store what must be stored while it is
+    #: still open (the step timer's reading).
+    about_to_close = Signal()
 
     def __init__(self, db: Database, event_id: uuid.UUID, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +100,30 @@ class EventEditor(QObject):
             return False
         self.saved.emit(dt.datetime.now())
         return True
+
+    def close_event(self) -> bool:
+        """Close the event: it becomes history. Not undoable; return whether it was stored.
+
+        Closing and reopening are deliberate, confirmed steps, never an undo:
+        one Ctrl+Z must not turn the room's record back into a running event.
+        The undo history ends here, as the edits in it can no longer be undone
+        on a closed event anyway.
+        """
+        self.about_to_close.emit()
+        return self._settle(lambda session: events.close_event(session, self.event_id))
+
+    def reopen_event(self) -> bool:
+        """Make a closed event editable again. Not undoable; return whether it was stored.
+
+        The history starts afresh: undo must not reach back past the close.
+        """
+        return self._settle(lambda session: events.reopen_event(session, self.event_id))
+
+    def _settle(self, work: Work) -> bool:
+        ok, _ = self.apply(work)
+        if ok:
+            self.undo_stack.clear()
+        return ok
 
     def push(self, command: ServiceCommand) -> bool:
         """Apply an undoable command; return whether it was stored."""

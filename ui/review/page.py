@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.services import events, participants
+from facilitator.services import participants
 from ui.editing import EventEditor
 from ui.review import sections
 
@@ -103,7 +103,7 @@ class ReviewPage(QWidget):
         return self.request_reopen() if self.editor.read_only else self.request_close()
 
     def request_close(self) -> bool:
-        """Ask, then mark the event closed (undo reopens it)."""
+        """Ask, then mark the event closed (only a confirmed reopen undoes it)."""
         answer = QMessageBox.question(
             self,
             "Close event",
@@ -114,15 +114,10 @@ class ReviewPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        event_id = self.editor.event_id
-        return self.editor.call(
-            "Close event",
-            lambda s: events.close_event(s, event_id),
-            lambda s: events.reopen_event(s, event_id),
-        )
+        return self.editor.close_event()
 
     def request_reopen(self) -> bool:
-        """Ask, then make a closed event editable again (undo closes it)."""
+        """Ask, then make a closed event editable again (closing it is again a confirmed step)."""
         answer = QMessageBox.question(
             self,
             "Reopen event",
@@ -132,9 +127,4 @@ class ReviewPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        event_id = self.editor.event_id
-        return self.editor.call(
-            "Reopen event",
-            lambda s: events.reopen_event(s, event_id),
-            lambda s: events.close_event(s, event_id),
-        )
+        return self.editor.reopen_event()
