@@ -17,6 +17,7 @@ from ui import theme
 from ui.actions import SPECS, Act, key_sequences, make_action
 from ui.error_banner import ErrorBanner
 from ui.exporting import PAGE_SIZES, ExportController
+from ui.field_shortcuts import FieldShortcuts
 from ui.settings import ZOOM_STEPS, Settings
 from ui.shortcuts_dialog import ShortcutsDialog
 from ui.start.page import StartPage, rows_from
@@ -215,6 +216,11 @@ class MainWindow(QMainWindow):
             self.actions_[act] = action
         self.actions_[Act.TOGGLE_PROMPTS].setChecked(self.settings.get("show_prompts"))
         self.actions_[Act.OPEN_AFTER_EXPORT].setChecked(self.settings.get("open_after_export"))
+        # Ctrl+U in the search box opens the tracker; Ctrl+Z after adding a
+        # record undoes the record (ui/field_shortcuts.py says the rule).
+        self.field_shortcuts = FieldShortcuts(
+            (seq for action in self.actions_.values() for seq in action.shortcuts()), self
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -121,7 +121,9 @@ class QuickAdd(QWidget):
         if not text:
             return
         if self._submit(text, self.kind.currentData()):
-            self.line.clear()
+            # setText, not clear(): it also empties the field's own undo, so
+            # the next Ctrl+Z undoes the record just added, not the clearing.
+            self.line.setText("")
             self.submitted.emit()
         self.line.setFocus()
 

@@ -116,7 +116,7 @@ class ParticipantQuickAdd(QWidget):
         """Add the person typed; on success clear the name for the next one."""
         name = self.name.text().strip()
         if name and self._add(name, self.team.text().strip(), self.role.currentData()):
-            self.name.clear()
+            self.name.setText("")  # empties the field's own undo too: Ctrl+Z undoes the person
         # On failure everything typed stays for a retry; the window shows why.
         self.focus()
 
