@@ -150,8 +150,32 @@ def local_action(act: Act, widget: QWidget, slot: Callable) -> QAction:
     return action
 
 
+# Keys beyond letters, digits and punctuation that an ordinary keyboard has.
+_KEYBOARD_KEYS = frozenset({
+    Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Backspace, Qt.Key.Key_Return,
+    Qt.Key.Key_Enter, Qt.Key.Key_Insert, Qt.Key.Key_Delete, Qt.Key.Key_Home, Qt.Key.Key_End,
+    Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown, *(Qt.Key(Qt.Key.Key_F1.value + n) for n in range(12)),
+})
+
+
 def shortcut_text(act: Act) -> str:
-    """Return the shortcuts of ``act`` as readable text, e.g. "PgDown, Alt+Right"."""
-    return ", ".join(
-        s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(SPECS[act])
-    )
+    """Return the keys a person presses for ``act``, e.g. "PgDown, Alt+Right".
+
+    Qt's standard keys also answer to keys of special keyboards (F14, the
+    Undo key) and to old aliases (Alt+Backspace for undo); those work but are
+    not shown. Return and Enter are both "Enter" to people.
+    """
+    shown: list[str] = []
+    for sequence in key_sequences(SPECS[act]):
+        combination = sequence[0]
+        key = combination.key()
+        if key.value >= 0x01000000 and key not in _KEYBOARD_KEYS:
+            continue
+        if key == Qt.Key.Key_Backspace and combination.keyboardModifiers() & Qt.KeyboardModifier.AltModifier:
+            continue
+        text = QKeySequence(combination).toString(QKeySequence.SequenceFormat.NativeText)
+        text = text.replace("Return", "Enter")
+        if text not in shown:
+            shown.append(text)
+    return ", ".join(shown)
