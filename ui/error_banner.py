@@ -21,7 +21,17 @@ class ErrorBanner(QFrame):
         layout.addWidget(dismiss)
         self.hide()
 
-    def show_message(self, message: str) -> None:
-        """Show a problem; what was typed stays where it was typed for a retry."""
+    def show_not_saved(self, message: str) -> None:
+        """Show why an edit was not stored; what was typed stays where it was typed for a retry."""
         self.label.setText(f"Not saved: {message}. What you typed is still there — correct it or try again.")
+        self.show()
+
+    def show_message(self, message: str) -> None:
+        """Show a problem that is not about typing (a file, an export), as one sentence.
+
+        The message should say what did not happen and why, e.g. "The event
+        file was not imported: plan.yaml:12:7: event.date: …".
+        """
+        text = message[:1].upper() + message[1:]
+        self.label.setText(text if text.endswith((".", "?", "!")) else text + ".")
         self.show()

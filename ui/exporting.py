@@ -128,7 +128,8 @@ class ExportController(QObject):
         try:
             event_id = import_event_file(self._window.db, Path(name), notices=notices)
         except (DocumentError, ServiceError, StorageError, OSError) as exc:
-            self._window.banner.show_message(str(exc))
+            # A DocumentError names the file, line and column already.
+            self._window.banner.show_message(f"the event file was not imported: {exc}")
             return None
         self._remember(Path(name).parent)
         self._window.open_event(event_id)
@@ -163,7 +164,8 @@ class ExportController(QObject):
         try:
             result = write()
         except (ExportError, OSError, StorageError) as exc:
-            self._window.banner.show_message(str(exc))
+            verb = "were" if what.endswith("s") else "was"
+            self._window.banner.show_message(f"the {what} {verb} not written: {exc}")
             return None
         self._remember(folder)
         paths = result if isinstance(result, list) else [result]

@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         try:
             self.start.refresh(rows)
         except StorageError as exc:
-            self.banner.show_message(str(exc))
+            self.banner.show_message(f"the list of events could not be read: {exc}")
         self.pages.setCurrentWidget(self.start)
         self.setWindowTitle(TITLE)
         self._update_action_state()
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
             with self.db.transaction() as session:
                 place = locate(session, kind, record_id)
         except StorageError as exc:
-            self.banner.show_message(str(exc))
+            self.banner.show_message(f"the record could not be found: {exc}")
             return
         if place is not None:
             self.screen_.show_record(place)
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
             with self.db.transaction() as session:
                 event_id = create_demo_event(session).id
         except (StorageError, ServiceError) as exc:
-            self.banner.show_message(str(exc))
+            self.banner.show_message(f"the sample event was not created: {exc}")
             return
         self.open_event(event_id)
 
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
         try:
             editor = EventEditor(self.db, event_id, self)
         except (StorageError, ServiceError) as exc:
-            self.banner.show_message(str(exc))
+            self.banner.show_message(f"the event could not be opened: {exc}")
             return
         catalog = load_catalog()
         agenda_id = editor.event.agenda_id
@@ -502,7 +502,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(f"Saved {when:%H:%M}")
 
     def _show_failed(self, message: str) -> None:
-        self.banner.show_message(message)
+        self.banner.show_not_saved(message)
         self.saved_label.setText("Last edit NOT saved")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)

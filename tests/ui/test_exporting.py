@@ -117,6 +117,20 @@ def test_an_event_file_from_another_facilitator_is_imported_and_opened(qtbot, tm
     mine.close()
 
 
+def test_a_broken_event_file_is_named_with_its_line_not_as_a_typing_problem(qtbot, tmp_path, monkeypatch, db):
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("format: scale-across-event\nversion: 1\nevent: {date: 2026-02-30}\n", encoding="utf-8")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
+    text = win.banner.label.text()
+    assert text.startswith(f"The event file was not imported: {broken}:3:")
+    assert "typed" not in text and "Not saved" not in text
+    assert win.editor is None
+
+
 def test_importing_pasted_text_shows_what_was_dropped_over_the_opened_event(
     qtbot, tmp_path, monkeypatch, db
 ):
