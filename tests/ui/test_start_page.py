@@ -45,6 +45,9 @@ def test_empty_database_says_how_to_start(qtbot, db):
     page.show()
     page.refresh()
     assert page.empty_label.isVisible() and not page.table.isVisible()
+    # The sample is a prepared, planned event: the page must not promise a finished one.
+    assert "finished" not in page.empty_label.text()
+    assert "prepared" in page.empty_label.text()
 
 
 def test_event_list_model_is_a_valid_qt_model(qtmodeltester, db):

@@ -82,7 +82,10 @@ class StartPage(QWidget):
         self.table.activated.connect(lambda _index: self.open_current())
 
         self.empty_label = heading(
-            "No events yet. Start with “New event”, or open the sample event to see a finished one.",
+            # The sample is planned, not held: prepared with realistic records,
+            # it shows what a facilitator walks the room through.
+            "No events yet. Start with “New event”, or open the sample event: "
+            "one prepared with realistic records, ready to walk through.",
             "muted",
         )
 
