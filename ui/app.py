@@ -122,7 +122,9 @@ def run_gui(db_target: str | None) -> int:
     """Open the database and show the main window; return the exit status.
 
     Exits with status 1, without opening anything, when another instance has
-    the same database open or the database cannot be opened.
+    the same database open, the database cannot be opened, or there is none
+    at a path given with ``--db`` and the facilitator chose not to create it
+    (see ``ui.new_database``).
     """
     from PySide6.QtWidgets import QApplication
 
@@ -144,10 +146,13 @@ def run_gui(db_target: str | None) -> int:
 def _run(app, db_target: str | None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.new_database import may_start
     from ui.recovery import StartCancelled
     from ui.settings import APPLICATION
     from ui.single_instance import AlreadyOpenError, DatabaseLock
 
+    if not may_start(db_target):
+        return 1
     path = plain_sqlite_path(db_target)
     lock = DatabaseLock(path) if path is not None else None
     try:

@@ -16,9 +16,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from facilitator.storage import migrate
 from facilitator.storage.acceptance import accept_file, back_up_before_migrating
-from facilitator.storage.errors import StorageError, describe_database_error, unwritable_folder_message
+from facilitator.storage.errors import (
+    MissingDatabaseError,
+    MissingFolderError,
+    StorageError,
+    describe_database_error,
+    unwritable_folder_message,
+)
 from facilitator.storage.health import CorruptDatabaseError, is_corruption
-from facilitator.storage.location import database_target
+from facilitator.storage.location import database_target, is_default_database
 from facilitator.storage.sqlite_setup import (
     APPLICATION_ID,
     WalUnavailableError,
@@ -107,8 +113,13 @@ def _note_write(session: Session, _context) -> None:
     session.info["wrote"] = True
 
 
-def open_database(target: str | os.PathLike[str] | None = None) -> Database:
-    """Open (creating if needed) and migrate the database named by ``target``.
+def open_database(target: str | os.PathLike[str] | None = None, *, create: bool = True) -> Database:
+    """Open and migrate the database named by ``target``, creating it only when asked.
+
+    A new SQLite file is created only with ``create``, and only in a folder
+    that exists, except for the default database, whose data folder is made
+    with it (a first start just works). A missing file or folder is
+    reported before anything is written, so a mistyped path leaves no trace.
 
     An existing SQLite file is checked before anything writes to it (see
     ``acceptance``): a refused file is left byte-for-byte untouched, and
@@ -116,13 +127,22 @@ def open_database(target: str | os.PathLike[str] | None = None) -> Database:
     older schema revision is backed up (reason "before-migration") before
     it is migrated; when no backup can be taken, it is not migrated.
 
+    Args:
+        target: A path or SQLAlchemy URL; see :func:`resolve_database_url`.
+        create: Whether a missing SQLite file may be created (commands that
+            only read pass False).
+
     Raises:
+        MissingDatabaseError: there is no file and ``create`` is False.
+        MissingFolderError: the new file's folder does not exist.
         CorruptDatabaseError: the file is ours but SQLite finds it damaged.
         StorageError: the file is not ours, is newer than this app, or the
             folder/file cannot be created or written.
     """
     url = resolve_database_url(target)
     path = _sqlite_path(url)
+    if path is not None:
+        _check_place(path, create=create)
     accepted = accept_file(path) if path is not None else None
     engine = _create_engine(url)
     try:
@@ -147,6 +167,16 @@ def open_database(target: str | os.PathLike[str] | None = None) -> Database:
         folder = unwritable_folder_message(path) if path is not None else None
         raise StorageError(folder or f"cannot open {url}: {describe_database_error(exc)}") from None
     return Database(engine)
+
+
+def _check_place(path: Path, *, create: bool) -> None:
+    """Refuse a missing file unless asked to create one, and a missing folder unless ours."""
+    if os.path.lexists(path):
+        return
+    if not create:
+        raise MissingDatabaseError(path)
+    if not path.parent.is_dir() and not is_default_database(path):
+        raise MissingFolderError(path)
 
 
 def _sqlite_file(engine: Engine) -> Path | None:

@@ -10,6 +10,38 @@ class StorageError(Exception):
     """The database cannot be opened or written; the message says why and where."""
 
 
+class MissingDatabaseError(StorageError):
+    """No database file is where one was to be read; nothing was created.
+
+    Attributes:
+        path: The file that does not exist.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"no database at {path}")
+        self.path = path
+
+
+class MissingFolderError(StorageError):
+    """A new database's folder does not exist; nothing was created.
+
+    A mistyped ``--db`` must not grow folders: only the app's own data
+    folder is created for its default database.
+
+    Attributes:
+        path: The database file that was to be created.
+        folder: Its folder, which does not exist.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.folder = path.parent
+        super().__init__(
+            f"cannot create a database at {path}: the folder {self.folder} does not exist; "
+            f"create the folder first, or check the path"
+        )
+
+
 def describe_database_error(exc: BaseException) -> str:
     """Return a one-line, user-facing description of a database error."""
     original = getattr(exc, "orig", None) or exc

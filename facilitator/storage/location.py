@@ -16,6 +16,30 @@ def database_target(target: str | os.PathLike[str] | None = None) -> str:
     return value or str(paths.default_database_path())
 
 
+def origin(target: str | os.PathLike[str] | None = None) -> str:
+    """Say where the database's location came from, for messages about it.
+
+    Returns:
+        "given with --db", "named by SCALE_ACROSS_DB", or "the default
+        database in your data folder".
+    """
+    if target is not None and os.fspath(target):
+        return "given with --db"
+    if os.environ.get(DB_ENV):
+        return f"named by {DB_ENV}"
+    return "the default database in your data folder"
+
+
+def is_default_database(path: str | os.PathLike[str]) -> bool:
+    """Return True when ``path`` is the default database in the app's data folder.
+
+    Only there may the app create the folders a new database needs: the data
+    folder is the app's own, any other folder is the user's, and one that is
+    missing more likely means a mistyped path than a wish for a new folder.
+    """
+    return Path(path).expanduser().absolute() == paths.default_database_path().expanduser().absolute()
+
+
 def plain_sqlite_path(target: str | os.PathLike[str] | None = None) -> Path | None:
     """Return the SQLite file the target names, or None when it is a URL."""
     value = database_target(target)

@@ -60,7 +60,8 @@ def warnings(monkeypatch):
     return shown
 
 
-def test_a_second_instance_on_the_same_file_says_so_and_exits(qapp, db_path, holder, warnings, capsys):
+def test_a_second_instance_on_the_same_file_says_so_and_exits(qapp, db_path, holder, warnings, capsys, monkeypatch):
+    monkeypatch.setattr("ui.new_database.ask_to_create", lambda *_: True)  # a new file: yes, create it
     assert run_gui(str(db_path)) == 1
     message = f"This database is already open in Scale Across (process {holder.pid} on host {socket.gethostname()})."
     assert warnings == [f"{message} Switch to that window."]
@@ -100,7 +101,8 @@ def test_an_unreadable_lock_file_with_no_live_holder_is_reclaimed(db_path):
     lock.release()
 
 
-def test_a_normal_run_takes_the_lock_and_leaves_nothing_behind(qapp, db_path):
+def test_a_normal_run_takes_the_lock_and_leaves_nothing_behind(qapp, db_path, monkeypatch):
+    monkeypatch.setattr("ui.new_database.ask_to_create", lambda *_: True)  # a new file: yes, create it
     seen = {}
 
     def look_then_quit():

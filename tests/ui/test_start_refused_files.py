@@ -46,7 +46,8 @@ def test_the_window_refuses_the_file_and_leaves_it_untouched(qapp, tmp_path, iso
 
 
 @pytest.mark.parametrize("new", [False, True], ids=["existing file", "new file"])
-def test_a_folder_that_cannot_be_written_is_named_before_any_window(qapp, tmp_path, boxes, immutable_folder, new):  # noqa: F811
+def test_a_folder_that_cannot_be_written_is_named_before_any_window(qapp, tmp_path, boxes, immutable_folder, new, monkeypatch):  # noqa: F811
+    monkeypatch.setattr("ui.new_database.ask_to_create", lambda *_: True)  # a new file: yes, create it
     place = tmp_path / "place"
     place.mkdir()
     path = place / FILE_NAME

@@ -1,0 +1,74 @@
+"""Where the window may create a new database: asked for, never guessed.
+
+A first start creates the default database in the app's data folder without
+a word: that is what a new user expects. A file named with ``--db`` (or
+``SCALE_ACROSS_DB``) that does not exist is more often a mistyped path than a
+wish for a new database, so the window asks before creating it, as a
+document editor does when it is given a file name that does not exist. A
+folder that does not exist is named and nothing is created: the user's
+folders are theirs to make.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from facilitator.storage.errors import MissingFolderError
+from facilitator.storage.location import is_default_database, origin, plain_sqlite_path
+from ui.settings import APPLICATION
+
+CREATE = "Create database"
+
+
+def may_start(db_target: str | None) -> bool:
+    """Return True when the window may open (or create) the database ``db_target`` names.
+
+    Tells the facilitator, in a dialog and on stderr, why it may not: the
+    folder does not exist, or they chose not to create a new database.
+    Nothing is created or written before the answer.
+    """
+    path = plain_sqlite_path(db_target)
+    if path is None or os.path.lexists(path) or is_default_database(path):
+        return True
+    if not path.parent.is_dir():
+        QMessageBox.critical(
+            None, APPLICATION,
+            f"Cannot create a database at {path}.\n\nThe folder {path.parent} does not exist. "
+            f"The path was {origin(db_target)}: check it, or create the folder first.",
+        )
+        print(f"scale-across: error: {MissingFolderError(path)} ({origin(db_target)})", file=sys.stderr)
+        return False
+    if ask_to_create(path, origin(db_target)):
+        return True
+    print(f"scale-across: no database at {path}; nothing was created", file=sys.stderr)
+    return False
+
+
+def ask_to_create(path: Path, where_from: str) -> bool:
+    """Ask whether to create a new, empty database at ``path``; True for yes."""
+    box = creation_question(path, where_from)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole
+
+
+def creation_question(path: Path, where_from: str) -> QMessageBox:
+    """Return the question asked before a new database is created at ``path``.
+
+    Its buttons say what they do: "Create database" (the default, since the
+    path was given on purpose) and "Cancel", which opens nothing.
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, APPLICATION, f"There is no database at {path}.")
+    box.setInformativeText(
+        f"The path was {where_from}. Create a new, empty database there, "
+        "or cancel and check the path?"
+    )
+    create = box.addButton(CREATE, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(create)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return box
