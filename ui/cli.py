@@ -177,21 +177,43 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def _open(args):
+def _open(args, *, create: bool = False):
     """Open the database ``--db`` names; a file it refuses is left untouched.
 
+    Only commands that make records (``demo``, ``import``) pass ``create``:
+    a command that reads, given a path with no database, says so and creates
+    nothing, because a mistyped path must not become a new, empty database.
     A damaged file of ours also names the command that lists its backups.
     """
     from facilitator.storage import open_database
+    from facilitator.storage.errors import MissingDatabaseError, MissingFolderError
     from facilitator.storage.health import CorruptDatabaseError
 
     try:
-        return open_database(args.db)
+        return open_database(args.db, create=create)
+    except MissingDatabaseError as exc:
+        raise CommandError(_no_database(exc.path, args.db)) from None
+    except MissingFolderError as exc:
+        raise CommandError(f"{exc} ({_origin(args.db)})") from None
     except CorruptDatabaseError as exc:
         raise CommandError(
             f"{exc}; to see its newest backup and how to restore it: "
             f"{PROG} db check --db {shlex.quote(str(exc.path))}"
         ) from None
+
+
+def _no_database(path: Path, target: str | None) -> str:
+    """Say that a command that reads found no database, and how to make one."""
+    return (
+        f"no database at {path} ({_origin(target)}); create one with "
+        f"\"{PROG} demo\" or \"{PROG} import FILE\", or check the path"
+    )
+
+
+def _origin(target: str | None) -> str:
+    from facilitator.storage.location import origin
+
+    return origin(target)
 
 
 def _cmd_events(args) -> int:
@@ -215,7 +237,7 @@ def _cmd_events(args) -> int:
 def _cmd_demo(args) -> int:
     from facilitator.demo import create_demo_event
 
-    db = _open(args)
+    db = _open(args, create=True)
     try:
         with db.transaction() as session:
             event = create_demo_event(session)
@@ -227,18 +249,20 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_import(args) -> int:
-    from facilitator.eventfile import import_event_file
+    from facilitator.eventfile.importer import import_event, read_event_file
     from ui.terminal import printable
 
-    db = _open(args)
-    notices: list = []
+    # The file is read and checked first: an invalid file creates no database.
+    doc = read_event_file(args.file)
+    db = _open(args, create=True)
     try:
-        event_id = import_event_file(db, args.file, new_ids=args.new_ids, notices=notices)
+        with db.transaction() as session:
+            event_id = import_event(session, doc, new_ids=args.new_ids).id
     finally:
         db.close()
     # Warnings, like a compiler's: one `file:line:column: …` line each on
     # stderr, so editors jump to them and stdout stays the one result line.
-    for notice in notices:
+    for notice in doc.notices:
         print(printable(str(notice)), file=sys.stderr)
     print(f"Imported event {event_id} from {printable(str(args.file))}")
     return 0
@@ -249,6 +273,7 @@ def _cmd_export(args) -> int:
     from facilitator.services import events
     from ui.terminal import say_created
 
+    fmt = _export_format(args) if args.adopters is None else "pdf"
     target = args.adopters / "_" if args.adopters is not None else args.out
     created = missing_folder(target)
     db = _open(args)
@@ -256,10 +281,10 @@ def _cmd_export(args) -> int:
         with db.transaction() as session:
             event_id = events.resolve_event_id(session, args.event_id)
             event = events.load_event(session, event_id)
-            if args.adopters is None and _export_format(args) != "pdf":
+            if fmt != "pdf":
                 from facilitator.eventfile import export_event
 
-                export_event(session, event_id, args.out, args.format)
+                export_event(session, event_id, args.out, fmt)
                 say_created(created)
                 print(f"Wrote event {event_id} to {args.out}")
                 return 0
@@ -281,10 +306,27 @@ def _cmd_export(args) -> int:
     return 0
 
 
+_FORMAT_OF_SUFFIX = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".pdf": "pdf"}
+
+
 def _export_format(args) -> str:
+    """Return ``--format``, else the format the file name ends in.
+
+    Raises:
+        CommandError: neither says which format: a guess would put one
+            format into a file named for another (YAML into ``x.docx``).
+    """
     if args.format:
         return args.format
-    return "pdf" if args.out.suffix.lower() == ".pdf" else ""
+    fmt = _FORMAT_OF_SUFFIX.get(args.out.suffix.lower())
+    if fmt is None:
+        from ui.terminal import printable
+
+        raise CommandError(
+            f"cannot tell the format of {printable(str(args.out))}; "
+            f"use .yaml, .yml, .json or .pdf, or give --format"
+        )
+    return fmt
 
 
 def _cmd_agenda(args) -> int:
@@ -312,10 +354,55 @@ def _cmd_db(args) -> int:
     path = plain_sqlite_path(args.db)
     if path is None:
         raise CommandError("db commands work on a SQLite file, not on a database URL")
+    if not os.path.lexists(path) and args.db_command in _DB_READERS:
+        return _db_missing(args, path)
+    if args.db_command == "restore":
+        _check_restore_place(args, path)
     handlers = dict(_DB_HANDLERS)
     for extension in _extensions():
         handlers.update(getattr(extension, "DB_HANDLERS", {}))
     return handlers[args.db_command](args, path)
+
+
+# The db actions that only read the database (backup copies it out): none of
+# them may leave a file or folder behind when there is no database.
+_DB_READERS = {"check", "backup", "backups", "reindex"}
+
+
+def _db_missing(args, path: Path) -> int:
+    """Say there is no database, and name the backups of that file when there are any.
+
+    A database that is gone is when its backups matter most, so ``db backups``
+    still lists them, and ``db check`` names the newest and how to restore it.
+    """
+    from facilitator.storage import backups
+
+    found = backups.list_backups(path)
+    if args.db_command == "backups" and found:
+        print(f"{PROG}: note: there is no database at {path} now; its backups:", file=sys.stderr)
+        return _db_backups(args, path)
+    _fail(_no_database(path, args.db))
+    newest = backups.newest_verified_backup(path) if found and args.db_command == "check" else None
+    if newest is not None:
+        print(f"{PROG}: hint: {_restore_hint(newest, path)}", file=sys.stderr)
+    return 1
+
+
+def _check_restore_place(args, path: Path) -> None:
+    """Restore into a missing folder only when it is the app's own data folder."""
+    from facilitator.storage.errors import MissingFolderError
+    from facilitator.storage.location import is_default_database
+
+    if not os.path.lexists(path) and not path.parent.is_dir() and not is_default_database(path):
+        raise CommandError(f"{MissingFolderError(path)} ({_origin(args.db)})")
+
+
+def _restore_hint(newest, path: Path) -> str:
+    return (
+        f"the newest verified backup is {newest.path} (taken {newest.created:%Y-%m-%d %H:%M:%S}); "
+        f"restore it with: {PROG} db restore {shlex.quote(str(newest.path))} "
+        f"--db {shlex.quote(str(path))}"
+    )
 
 
 def _db_check(args, path: Path) -> int:
@@ -339,11 +426,7 @@ def _db_check(args, path: Path) -> int:
         print(f"{PROG}: moved {path} and its journal files to {moved}", file=sys.stderr)
     newest = backups.newest_verified_backup(path)
     if newest is not None:
-        hint = (
-            f"the newest verified backup is {newest.path} (taken {newest.created:%Y-%m-%d %H:%M:%S}); "
-            f"restore it with: {PROG} db restore {shlex.quote(str(newest.path))} "
-            f"--db {shlex.quote(str(path))}"
-        )
+        hint = _restore_hint(newest, path)
     else:
         hint = f"there is no verified backup of {path} in {backups.backup_folder()}"
         if exists and moved is None:

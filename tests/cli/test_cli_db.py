@@ -115,12 +115,14 @@ def test_check_without_any_backup_says_so_and_how_to_set_the_file_aside(capsys, 
     )
 
 
-def test_check_of_a_missing_file_fails_in_one_line_plus_hint(capsys, tmp_path):
+def test_check_of_a_missing_file_says_there_is_no_database_in_one_line(capsys, tmp_path):
     missing = tmp_path / "missing.sqlite3"
     code, _, err = run(capsys, "db", "check", "--db", str(missing))
     assert code == 1
-    assert err.splitlines()[0] == f"scale-across: error: {missing}: the file does not exist"
-    assert len(err.splitlines()) == 2
+    assert err == (
+        f"scale-across: error: no database at {missing} (given with --db); create one with "
+        f'"scale-across demo" or "scale-across import FILE", or check the path\n'
+    )
 
 
 def test_backup_takes_a_verified_backup_and_says_where(capsys, db_path):

@@ -18,7 +18,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_events_on_an_empty_database_says_how_to_start(capsys, db_path):
+def test_events_on_an_empty_database_says_how_to_start(capsys, db, db_path):
     code, out, err = run(capsys, "events", "--db", str(db_path))
     assert code == 0
     assert "No events yet" in out

@@ -55,8 +55,8 @@ def test_a_malformed_event_file_is_one_line_with_file_line_column(capsys, tmp_pa
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_unknown_event_id_is_reported(capsys, tmp_path):
-    code = main(["export", "ffff", "--out", str(tmp_path / "x.yaml"), "--db", str(tmp_path / "x.sqlite3")])
+def test_unknown_event_id_is_reported(capsys, tmp_path, db, db_path):
+    code = main(["export", "ffff", "--out", str(tmp_path / "x.yaml"), "--db", str(db_path)])
     assert code == 1
     assert "no event with an id starting 'ffff'" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()
@@ -136,3 +136,35 @@ def test_import_of_pasted_text_prints_what_was_dropped_and_succeeds(capsys, tmp_
         event = events.load_event(session, out.split()[2])
         assert (event.title, event.coalitions[0].name) == ("No freeze", "Checkout")
     db.close()
+
+
+@pytest.mark.parametrize("name", ["event.docx", "event", "event.yaml.bak"])
+def test_export_refuses_a_file_name_that_names_no_format(capsys, tmp_path, name):
+    db = tmp_path / "a.sqlite3"
+    event_id = _demo_id(capsys, db)
+    out = tmp_path / "out" / name
+
+    code = main(["export", event_id, "--out", str(out), "--db", str(db)])
+
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"scale-across: error: cannot tell the format of {out}; "
+        f"use .yaml, .yml, .json or .pdf, or give --format\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("name", "start"), [("e.yml", b"format: "), ("e.JSON", b"{"), ("e.Pdf", b"%PDF-")])
+def test_export_knows_every_format_by_its_file_name(capsys, tmp_path, name, start):
+    db = tmp_path / "a.sqlite3"
+    event_id = _demo_id(capsys, db)
+    assert main(["export", event_id, "--out", str(tmp_path / name), "--db", str(db)]) == 0
+    assert (tmp_path / name).read_bytes().startswith(start)
+
+
+def test_export_with_format_writes_any_file_name(capsys, tmp_path):
+    db = tmp_path / "a.sqlite3"
+    event_id = _demo_id(capsys, db)
+    out = tmp_path / "event.docx"
+    assert main(["export", event_id, "--format", "yaml", "--out", str(out), "--db", str(db)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("format: scale-across-event")

@@ -64,7 +64,7 @@ def test_an_unknown_coalition_is_one_line_naming_the_known_ones(capsys, history)
     assert err == "scale-across: error: no coalition named 'Gamma'; coalitions: Alpha, Beta\n"
 
 
-def test_an_empty_database_says_so(capsys, db_path):
+def test_an_empty_database_says_so(capsys, db, db_path):
     code, out, _ = run(capsys, "figures", "--db", str(db_path))
     assert code == 0 and out == "No figures yet: no events or patterns are recorded.\n"
 
