@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
@@ -13,25 +16,55 @@ class ErrorBanner(QFrame):
         self.setProperty("role", "banner")
         self.label = QLabel()
         self.label.setWordWrap(True)
+        # A message may name a folder or file: the user can select and copy it.
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        #: What the user can do about the message ("Show folder"); hidden when there is nothing.
+        self.action = QPushButton()
+        self.action.clicked.connect(self._act)
+        self.action.hide()
+        self._do: Callable[[], object] | None = None
         dismiss = QPushButton("Dismiss")
         dismiss.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action)
         layout.addWidget(dismiss)
         self.hide()
 
     def show_not_saved(self, message: str) -> None:
         """Show why an edit was not stored; what was typed stays where it was typed for a retry."""
         self.label.setText(f"Not saved: {message}. What you typed is still there — correct it or try again.")
+        self._set_action(None)
         self.show()
 
-    def show_message(self, message: str) -> None:
+    def show_message(self, message: str, action: tuple[str, Callable[[], object]] | None = None) -> None:
         """Show a problem that is not about typing (a file, an export), as one sentence.
 
         The message should say what did not happen and why, e.g. "The event
         file was not imported: plan.yaml:12:7: event.date: …".
+
+        Args:
+            message: The sentence; a capital and a full stop are added.
+            action: A button's text and what it does, e.g. ("Show folder", …).
         """
         text = message[:1].upper() + message[1:]
         self.label.setText(text if text.endswith((".", "?", "!")) else text + ".")
+        self._set_action(action)
         self.show()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # The next message, however it is shown, must not offer this one's action.
+        # Only when the banner itself was hidden, not the window around it.
+        if self.isHidden():
+            self._set_action(None)
+        super().hideEvent(event)
+
+    def _set_action(self, action: tuple[str, Callable[[], object]] | None) -> None:
+        self._do = action[1] if action else None
+        self.action.setText(action[0] if action else "")
+        self.action.setVisible(action is not None)
+
+    def _act(self) -> None:
+        if self._do is not None:
+            self._do()

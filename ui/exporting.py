@@ -7,8 +7,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from exports.errors import ExportError
@@ -173,8 +172,19 @@ class ExportController(QObject):
         self._window.statusBar().showMessage(f"Exported {what}: {shown} ({dt.datetime.now():%H:%M})", 10000)
         if open_after and self._settings.get("open_after_export"):
             target = paths[0] if len(paths) == 1 and what != "agreements" else folder
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+            written = f"Wrote {paths[0].name}" if target != folder else f"Wrote {len(paths)} PDF files"
+            self._open(target, folder, written)
         return result
+
+    def _open(self, target: Path, folder: Path, written: str) -> None:
+        """Open what was written; when no program can, say where it is and offer its folder."""
+        from ui.opening import not_opened, open_path
+
+        if open_path(target):
+            return
+        # A folder that could not be opened cannot be shown either: the message names it.
+        action = ("Show folder", lambda: open_path(folder)) if target != folder else None
+        self._window.banner.show_message(not_opened(written, target), action)
 
     # -- menus ---------------------------------------------------------------
     def fill_adopter_menu(self, menu: QMenu) -> None:

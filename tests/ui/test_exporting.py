@@ -164,3 +164,53 @@ def test_importing_pasted_text_shows_what_was_dropped_over_the_opened_event(
     qtbot.keyClick(box, Qt.Key.Key_Return)  # OK has the focus: Enter closes it
     assert QApplication.activeModalWidget() is None
     win.close()
+
+
+@pytest.fixture
+def no_viewer(monkeypatch):
+    """A machine with no program for the file: openUrl returns False, as Qt's does then."""
+    urls = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) and False)
+    return urls
+
+
+def test_a_pdf_no_program_can_open_is_named_with_its_folder(qtbot, window, tmp_path, monkeypatch, no_viewer):
+    target = tmp_path / "summary.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+
+    assert target.exists() and no_viewer == [str(target)]
+    assert window.banner.isVisible()
+    assert window.banner.label.text() == (
+        f"Wrote summary.pdf. No program to open PDF files was found; the file is in {tmp_path}."
+    )
+    assert window.banner.action.isVisible() and window.banner.action.text() == "Show folder"
+    qtbot.mouseClick(window.banner.action, Qt.MouseButton.LeftButton)
+    assert no_viewer == [str(target), str(tmp_path)]
+
+
+def test_a_folder_no_program_can_show_is_named_without_a_show_folder_button(qtbot, window, tmp_path, monkeypatch, no_viewer):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+
+    qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
+
+    assert no_viewer == [str(tmp_path)]
+    assert window.banner.label.text() == (
+        f"Wrote 4 PDF files. No program to show folders was found; the files are in {tmp_path}."
+    )
+    assert not window.banner.action.isVisible()
+
+
+def test_the_show_folder_button_goes_with_its_message(qtbot, window, tmp_path, monkeypatch, no_viewer):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "s.pdf"), ""))
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    assert window.banner.action.isVisible()
+
+    window.banner.show_message("the event could not be opened: gone")
+
+    assert not window.banner.action.isVisible()
+    window.banner.show_message("again", ("Show folder", lambda: None))
+    window.banner.hide()
+    window.show_problem("No backup was taken at start.")
+    assert window.banner.isVisible() and not window.banner.action.isVisible()

@@ -186,3 +186,17 @@ def test_axis_labels_shorten_then_turn_to_years_so_none_overlap():
     labels = quarter_labels(long, 8, width)
     assert [label for label in labels if label] == ["2016", "2018", "2020", "2022", "2024"]
     assert labels[8] == "2018"  # at the year's first quarter
+
+
+def test_a_report_no_program_can_open_says_where_it_is(qtbot, page, tmp_path, monkeypatch):
+    urls = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) and False)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "r.pdf"), ""))
+
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+
+    written = tmp_path / "r.pdf"
+    assert urls == [str(written)]
+    assert page.message.text() == (
+        f"Wrote the report to {written}. No program to open PDF files was found; the file is in {tmp_path}."
+    )

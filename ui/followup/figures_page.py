@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -35,6 +34,7 @@ from facilitator.figures import (
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.followup.figure_card import FigureCard, TopPatternsCard
+from ui.opening import not_opened, open_path
 from ui.settings import Settings
 from ui.widgets import heading
 
@@ -211,8 +211,8 @@ class FiguresPage(QWidget):
         self._settings.set("export_folder", str(written.parent))
         self.message.setText(f"Wrote the report to {written}")
         self.message.show()
-        if self._settings.get("open_after_export"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+        if self._settings.get("open_after_export") and not open_path(written):
+            self.message.setText(not_opened(f"Wrote the report to {written}", written))
         return written
 
     def _page_size(self) -> str:

@@ -1,0 +1,33 @@
+"""Open a written file or folder in the desktop's program for it, and say when none can.
+
+``QDesktopServices.openUrl`` returns False when no program could be started
+for the file: a machine without a PDF viewer, say, which is common on the
+laptops that drive a meeting room's projector. Silence then looks like the
+export failed, so the caller is told and says where the file is instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+
+def open_path(path: Path) -> bool:
+    """Open a file or folder as a double click in the file manager would; False when nothing could."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
+def not_opened(written: str, target: Path) -> str:
+    """Say that ``target`` was written but could not be opened, and where it is.
+
+    Args:
+        written: What was written, for the sentence's start ("Wrote summary.pdf").
+        target: The file or folder that could not be opened.
+    """
+    if target.suffix.lower() == ".pdf":
+        return f"{written}. No program to open PDF files was found; the file is in {target.parent}."
+    if target.suffix:
+        return f"{written}. No program to open {target.name} was found; the file is in {target.parent}."
+    return f"{written}. No program to show folders was found; the files are in {target}."
