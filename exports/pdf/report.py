@@ -27,7 +27,7 @@ from exports.pdf.document import (
 )
 from exports.pdf.markup import plain
 from exports.pdf.paragraph import Para
-from exports.pdf.report_charts import GOAL_HEX, figure_chart
+from exports.pdf.report_charts import GOAL_HEX, scope_charts
 from exports.pdf.report_tables import headed_grid, lines, loose, two_columns
 from exports.pdf.styles import Styles, make_styles
 from facilitator.figures import (
@@ -43,6 +43,7 @@ TITLE = "Scale Across — adoption report"
 NAME_IN_TABLE = 160          # characters of a coalition or pattern name in a table cell
 NAME_IN_HEADING = 200        # ... in a section heading; a longer name follows in full below it
 CHART_HEIGHT = 118
+HEADLINES_HEIGHT = 75 * mm  # a section heading and its five headline figures
 TABLE_QUARTERS = 8          # the quarter table shows the most recent two years
 GAP = 8 * mm
 
@@ -111,8 +112,12 @@ class ReportRenderer:
     def _scope(self, figures: Figures) -> list[Flowable]:
         s = self.styles
         name = plain(figures.scope, NAME_IN_HEADING)
-        title = "Overall" if figures.coalition_id is None else f"Coalition: {name}"
-        story: list[Flowable] = [PageBreak(), section_heading(title, s)]
+        overall = figures.coalition_id is None
+        title = "Overall" if overall else f"Coalition: {name}"
+        # The overall figures follow the summary on the first page, which a
+        # page break left half empty; each coalition starts a page of its own.
+        start = CondPageBreak(HEADLINES_HEIGHT) if overall else PageBreak()
+        story: list[Flowable] = [start, section_heading(title, s)]
         if name != figures.scope:
             story.append(para(f"Full name: {figures.scope}", s.note))
         if figures.is_empty:
@@ -145,17 +150,14 @@ class ReportRenderer:
         s = self.styles
         width = (self.width - GAP) / 2
         cells = []
-        for info in FIGURES:
+        charts = scope_charts(FIGURES, figures, width, CHART_HEIGHT)
+        for info, chart in zip(FIGURES, charts, strict=True):
             caption = "per quarter" if not info.cumulative else "as at each quarter's end"
             if info.key == "adoption_rate" and any(q.open_teams for q in figures.quarters):
                 caption += " · lighter: some teams still within six months"
             if info.target is not None:
                 caption += f' · <font color="{GOAL_HEX}">dashed line: {info.target_label}</font>'
-            cells.append([
-                Para(f"<b>{info.title}</b>", s.note),
-                Para(caption, s.note),
-                figure_chart(info, figures, width, CHART_HEIGHT),
-            ])
+            cells.append([Para(f"<b>{info.title}</b>", s.note), Para(caption, s.note), chart])
         return two_columns(cells, width, GAP)
 
     def _quarter_table(self, quarters) -> Table:
@@ -172,7 +174,8 @@ class ReportRenderer:
                          self._cell(format_value("boundary_share", q.boundary_share)),
                          self._cell(format_value("median_days", q.median_days)),
                          self._cell(f"{q.failures:,}")])
-        share = [0.10, 0.09, 0.22, 0.09, 0.11, 0.14, 0.14, 0.11]
+        # The quarter ("2026 Q3") is one line: a label broken in two reads as two rows.
+        share = [0.12, 0.09, 0.20, 0.08, 0.11, 0.14, 0.14, 0.12]
         return headed_grid(head, rows, [self.width * f for f in share], self.styles)
 
     def _top_patterns(self, figures: Figures) -> Flowable:

@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from exports.pdf.fonts import REGULAR
+from exports.pdf.fonts import REGULAR, register_fonts
 from exports.pdf.styles import HAIRLINE, INK, MUTED, RULE
 from facilitator.figures import FigureInfo, Figures, axis_scale, axis_text, short_value
 
@@ -31,6 +31,7 @@ GOAL = colors.HexColor(GOAL_HEX)
 LABEL_SIZE = 7
 VALUE_SIZE = 7
 LEFT, BOTTOM, TOP, RIGHT = 30, 16, 16, 8
+CLEARANCE = 4  # points between the highest label and the drawing's top edge
 
 
 class Chart(Flowable):
@@ -59,13 +60,37 @@ class Chart(Flowable):
             STATE_DEFAULTS["fontName"] = saved
 
 
-def figure_chart(info: FigureInfo, figures: Figures, width: float, height: float) -> Chart:
-    """Return a chart of one figure of one scope over its quarters."""
-    return Chart(figure_drawing(info, figures, width, height))
+def scope_charts(infos, figures: Figures, width: float, height: float) -> list[Chart]:
+    """Return the charts of several figures of one scope, their plots level with each other.
+
+    Each chart is laid out as :func:`figure_drawing` would; then all take
+    the largest top margin any of them needed, so charts side by side have
+    their value axes at one height.
+    """
+    margin = max(_top_margin(info, figures, width, height) for info in infos)
+    return [Chart(_figure_drawing(info, figures, width, height, margin)) for info in infos]
 
 
 def figure_drawing(info: FigureInfo, figures: Figures, width: float, height: float) -> Drawing:
-    """Return a drawing of one figure of one scope over its quarters."""
+    """Return a drawing of one figure of one scope over its quarters.
+
+    Everything drawn stays inside the drawing's box, with ``CLEARANCE`` to
+    spare at the top: a value label above the highest point ("100 %") would
+    otherwise reach into the caption printed above the chart. Where the
+    first layout's labels stick out, the plot is lowered by that much.
+    """
+    return _figure_drawing(info, figures, width, height, _top_margin(info, figures, width, height))
+
+
+def _top_margin(info: FigureInfo, figures: Figures, width: float, height: float) -> float:
+    """Return the space above the plot that keeps its highest label ``CLEARANCE`` inside."""
+    register_fonts()  # measuring a label needs its font, even before a document is built
+    overflow = _figure_drawing(info, figures, width, height, TOP).getBounds()[3] - (height - CLEARANCE)
+    return TOP + max(0.0, overflow)
+
+
+def _figure_drawing(info: FigureInfo, figures: Figures, width: float, height: float,
+                    top_margin: float) -> Drawing:
     drawing = Drawing(width, height)
     values = list(figures.series(info.key))
     labels = [q.quarter.short_label for q in figures.quarters]
@@ -74,7 +99,7 @@ def figure_drawing(info: FigureInfo, figures: Figures, width: float, height: flo
                            fontSize=8, fillColor=MUTED, textAnchor="middle"))
         return drawing
     top, step = axis_scale(info, values)
-    plot_width, plot_height = width - LEFT - RIGHT, height - BOTTOM - TOP
+    plot_width, plot_height = width - LEFT - RIGHT, height - BOTTOM - top_margin
     if info.cumulative:
         chart = _line(values, labels, top, plot_width, info)
     else:
