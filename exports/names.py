@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from facilitator.dates import iso
+
 MAX_CHARS = 120          # whole name, ".pdf" included
 MAX_BYTES = 240          # UTF-8 bytes; most file systems allow 255
 SUFFIX = ".pdf"
@@ -65,7 +67,7 @@ def adopter_file_name(event, participant, taken: set[str]) -> str:
     and macOS) gets " (2)", " (3)", ... The chosen name is added to ``taken``.
     """
     person = safe_stem(participant.display_name) or "adopter"
-    stem = f"{event.date.isoformat()} Agreement - {person}"
+    stem = f"{iso(event.date)} Agreement - {person}"
     used = {name.casefold() for name in taken}
     name = _fit(stem, "")
     number = 1

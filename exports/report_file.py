@@ -7,6 +7,7 @@ from pathlib import Path
 
 from exports.files import write_atomically
 from exports.pdf.report import render_report
+from facilitator.dates import iso
 from facilitator.figures import FiguresReport
 
 __all__ = ["export_report", "report_file_name"]
@@ -14,7 +15,7 @@ __all__ = ["export_report", "report_file_name"]
 
 def report_file_name(today: dt.date) -> str:
     """Return the suggested file name, e.g. "scale-across-report-2026-11-21.pdf"."""
-    return f"scale-across-report-{today.isoformat()}.pdf"
+    return f"scale-across-report-{iso(today)}.pdf"
 
 
 def export_report(report: FiguresReport, path: Path, *, page_size: str = "A4") -> Path:

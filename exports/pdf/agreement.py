@@ -77,7 +77,7 @@ class AgreementRenderer:
             title=f"Adoption agreement — {adopter.name}",
             author=event.facilitator,
             subject=f"What {adopter.name} agreed to adopt at {event_name(event)} on "
-                    f"{event.date.isoformat()}, with the support promised and its limits",
+                    f"{date_text(event.date)}, with the support promised and its limits",
             header=f"Adoption agreement · {person_text(adopter)}",
             header_right=date_text(event.date),
             footer=running_footer(event),

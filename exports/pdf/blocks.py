@@ -18,12 +18,8 @@ from exports.pdf.fonts import BOLD, REGULAR
 from exports.pdf.markup import text
 from exports.pdf.paragraph import Para
 from exports.pdf.styles import FAILURE_HEX, HAIRLINE, RULE, SUCCESS_HEX, Styles
+from facilitator.dates import long_day
 from facilitator.domain import BoundaryKind, OutcomeKind
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)
 
 BOUNDARY_GROUPS = (
     (BoundaryKind.WORKS_WHEN, "Works when"),
@@ -35,10 +31,10 @@ BOUNDARY_GROUPS = (
 # Values ----------------------------------------------------------------------
 
 def date_text(value: dt.date | None, missing: str = "not set") -> str:
-    """Return "14 May 2026" (the same in every locale), or ``missing``."""
+    """Return "14 May 2026", as every printed document writes a date, or ``missing``."""
     if value is None:
         return missing
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return long_day(value)
 
 
 def amount_text(amount: float | None, unit: str) -> str:

@@ -79,7 +79,7 @@ class SummaryRenderer:
         info = DocumentInfo(
             title=f"Event summary — {event_name(event)}",
             author=event.facilitator,
-            subject=f"Scale Across event of {coalitions} on {event.date.isoformat()}: "
+            subject=f"Scale Across event of {coalitions} on {date_text(event.date)}: "
                     "outcomes, patterns with their boundaries, and adoption agreements",
             header=f"Event summary · {event_name(event)}",
             header_right=date_text(event.date),

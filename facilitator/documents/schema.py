@@ -28,6 +28,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from facilitator import stored_text
+from facilitator.dates import iso, iso_moment
 from facilitator.documents.errors import DocumentError
 from facilitator.documents.located import (
     START,
@@ -89,9 +90,9 @@ def describe(value: object) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, dt.datetime):
-        return f"a date and time ({value.isoformat()})"
+        return f"a date and time ({iso_moment(value)})"
     if isinstance(value, dt.date):
-        return f"a date ({value.isoformat()})"
+        return f"a date ({iso(value)})"
     if isinstance(value, Mapping):
         return "a mapping of keys and values"
     if isinstance(value, Sequence):

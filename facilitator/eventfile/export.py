@@ -12,6 +12,7 @@ from typing import Literal
 import yaml
 from sqlalchemy.orm import Session
 
+from facilitator.dates import iso, iso_moment
 from facilitator.documents import CORE_RESOLVERS
 from facilitator.domain import (
     Agreement,
@@ -98,7 +99,7 @@ def _event(event: Event) -> dict:
     return {
         "id": str(event.id),
         "title": event.title,
-        "date": event.date.isoformat(),
+        "date": iso(event.date),
         "facilitator": event.facilitator,
         "trigger": event.trigger.value,
         "agenda": event.agenda_id,
@@ -145,7 +146,7 @@ def _agreement(agreement: Agreement) -> dict:
         "adopter": str(agreement.adopter_id),
         "sponsor": str(agreement.sponsor_id) if agreement.sponsor_id else None,
         "patterns": [str(link.pattern_id) for link in agreement.pattern_links],
-        "check_in": agreement.check_in.isoformat() if agreement.check_in else None,
+        "check_in": iso(agreement.check_in) if agreement.check_in else None,
         "limits": agreement.limits,
         "notes": agreement.notes,
         "status": agreement.status.value,
@@ -194,7 +195,7 @@ def _in_sequence(changes: list[StatusChange]) -> list[StatusChange]:
 
 
 def _moment(value: dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    return iso_moment(value) if value is not None else None
 
 
 # --- serialising --------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 
+from facilitator.dates import iso_moment
 from facilitator.documents import LocatedMapping, error_at
 from facilitator.documents.schema import (
     at_index,
@@ -529,7 +530,7 @@ def _change(mapping: LocatedMapping, where: str, previous: StatusEntry | None) -
             mapping,
             "at",
             where,
-            f"is earlier than the change before it ({previous.at.isoformat()}); "
+            f"is earlier than the change before it ({iso_moment(previous.at)}); "
             "list changes oldest first",
         )
     return StatusEntry(

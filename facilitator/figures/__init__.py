@@ -24,7 +24,6 @@ from facilitator.figures.text import (
     axis_text,
     detail,
     format_value,
-    long_date,
     short_value,
 )
 
@@ -32,5 +31,5 @@ __all__ = [
     "FIGURES", "FIGURE_BY_KEY", "METHOD", "NO_VALUE", "OVERALL", "FigureInfo", "FigureValues",
     "Figures", "FiguresReport", "PatternReach", "Quarter", "QuarterFigures", "add_months",
     "axis_scale", "axis_text",
-    "compute_figures", "detail", "format_value", "long_date", "short_value",
+    "compute_figures", "detail", "format_value", "short_value",
 ]

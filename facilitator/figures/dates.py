@@ -6,6 +6,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from facilitator.dates import quarter, short_quarter
+
 
 @dataclass(frozen=True, order=True)
 class Quarter:
@@ -33,12 +35,12 @@ class Quarter:
     @property
     def label(self) -> str:
         """Return "2026 Q3"."""
-        return f"{self.year} Q{self.number}"
+        return quarter(self.year, self.number)
 
     @property
     def short_label(self) -> str:
         """Return "Q3 '26", short enough for a chart's axis."""
-        return f"Q{self.number} ’{self.year % 100:02d}"
+        return short_quarter(self.year, self.number)
 
     @property
     def first_day(self) -> dt.date:

@@ -66,13 +66,6 @@ FIGURES: tuple[FigureInfo, ...] = (
 FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES}
 
 NO_VALUE = "—"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
-def long_date(day) -> str:
-    """Return "21 November 2026", the same in every locale (as in the PDFs)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def format_value(figure: FigureInfo | str, value: float | None) -> str:

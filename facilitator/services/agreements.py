@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
+from facilitator.dates import day_time
 from facilitator.domain import (
     Agreement,
     AgreementPattern,
@@ -174,8 +175,8 @@ def change_status(
     latest = max((c.changed_at for c in agreement.status_history), default=None)
     if when is not None and latest is not None and when < latest:
         raise ServiceError(
-            f"the change cannot be dated {when:%Y-%m-%d %H:%M}, before the previous "
-            f"status change ({latest:%Y-%m-%d %H:%M})"
+            f"the change cannot be dated {day_time(when)}, before the previous "
+            f"status change ({day_time(latest)})"
         )
     # A clock behind the last recorded change (another machine's, say) must
     # not put the new change first in the history.

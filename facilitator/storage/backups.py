@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator import paths
+from facilitator.dates import file_stamp, parse_file_stamp
 from facilitator.storage.constants import APPLICATION_ID
 from facilitator.storage.errors import StorageError
 from facilitator.storage.file_check import ForeignFileError, check_database_file
@@ -49,7 +50,6 @@ __all__ = [
 ]
 
 DEFAULT_KEEP = 20
-_STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 _SUFFIX = ".sqlite3"
 _REASON = re.compile(rf"-\d{{8}}-\d{{6}}-\d{{6}}-(?P<reason>[a-z0-9-]+){re.escape(_SUFFIX)}$")
 # A temp file this old belongs to a backup that was killed half-way.
@@ -112,7 +112,7 @@ def list_backups(db_path: os.PathLike[str] | str, folder: Path | None = None) ->
         if match is None or not entry.is_file(follow_symlinks=False):
             continue
         try:
-            created = dt.datetime.strptime(match["stamp"], _STAMP_FORMAT)
+            created = parse_file_stamp(match["stamp"])
             size = entry.stat(follow_symlinks=False).st_size
         except (ValueError, OSError):
             continue
@@ -266,7 +266,7 @@ def _free_name(folder: Path, stem: str, reason: str) -> tuple[dt.datetime, Path]
     tag = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40]
     created = dt.datetime.now()
     while True:
-        name = f"{stem}-{created.strftime(_STAMP_FORMAT)}{'-' + tag if tag else ''}{_SUFFIX}"
+        name = f"{stem}-{file_stamp(created)}{'-' + tag if tag else ''}{_SUFFIX}"
         target = folder / name
         if not os.path.lexists(target) and not os.path.lexists(folder / f".{name}.tmp"):
             return created, target

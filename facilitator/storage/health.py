@@ -47,6 +47,7 @@ import stat
 from pathlib import Path
 
 from facilitator import paths
+from facilitator.dates import file_stamp, iso_moment
 from facilitator.storage.constants import APPLICATION_ID
 from facilitator.storage.errors import StorageError
 
@@ -445,7 +446,7 @@ def restore_backup(backup_path: os.PathLike[str] | str, db_path: os.PathLike[str
 
 
 def _stamp() -> str:
-    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return file_stamp(dt.datetime.now())
 
 
 def _new_folder(parent: Path, name: str) -> Path:
@@ -518,7 +519,7 @@ def mark_session_open(db_path: os.PathLike[str] | str) -> None:
             "database": str(Path(db_path).expanduser().absolute()),
             "pid": os.getpid(),
             "host": socket.gethostname(),
-            "started": dt.datetime.now().isoformat(timespec="seconds"),
+            "started": iso_moment(dt.datetime.now().replace(microsecond=0)),
         }
     )
     temp = marker.with_name(f"{marker.name}.{os.getpid()}.tmp")
