@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.dates import clock, day_time
 from facilitator.file_size import describe_size
 from facilitator.storage import StorageError
 from facilitator.storage.backups import Backup, backup_folder, list_backups, take_backup
@@ -143,7 +144,7 @@ class BackupsDialog(QDialog):
         for backup in list_backups(self.db_path):
             when = backup.created
             item = QTreeWidgetItem([
-                f"{when.day} {when:%b %Y, %H:%M:%S}",
+                day_time(when, seconds=True),
                 REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
                 describe_size(backup.size),
             ])
@@ -175,7 +176,7 @@ class BackupsDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         self.refresh()
-        self._say(f"Backed up at {backup.created:%H:%M:%S} ({describe_size(backup.size)}).", "ok")
+        self._say(f"Backed up at {clock(backup.created, seconds=True)} ({describe_size(backup.size)}).", "ok")
 
     def _store_keep(self, value: int) -> None:
         self.settings.set("backups_keep", value)

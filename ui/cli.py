@@ -15,6 +15,7 @@ from pathlib import Path
 
 from facilitator import __version__
 from facilitator.applog import log_exception
+from facilitator.dates import iso, iso_time
 from facilitator.documents import DocumentError
 from facilitator.file_size import describe_size
 from facilitator.services.errors import ServiceError
@@ -230,7 +231,7 @@ def _cmd_events(args) -> int:
         return 0
     width = max(len(r.coalition_names) for r in rows)
     for row in rows:
-        print(f"{row.id}  {row.date.isoformat()}  {row.coalition_names:<{width}}  {row.status.value}")
+        print(f"{row.id}  {iso(row.date)}  {row.coalition_names:<{width}}  {row.status.value}")
     return 0
 
 
@@ -399,7 +400,7 @@ def _check_restore_place(args, path: Path) -> None:
 
 def _restore_hint(newest, path: Path) -> str:
     return (
-        f"the newest verified backup is {newest.path} (taken {newest.created:%Y-%m-%d %H:%M:%S}); "
+        f"the newest verified backup is {newest.path} (taken {iso_time(newest.created)}); "
         f"restore it with: {PROG} db restore {shlex.quote(str(newest.path))} "
         f"--db {shlex.quote(str(path))}"
     )
@@ -469,7 +470,7 @@ def _db_backups(args, path: Path) -> int:
         )
         return 0
     for backup in found:
-        print(f"{backup.created:%Y-%m-%d %H:%M:%S}  {describe_size(backup.size):>10}  {backup.path}")
+        print(f"{iso_time(backup.created)}  {describe_size(backup.size):>10}  {backup.path}")
     return 0
 
 

@@ -57,7 +57,7 @@ def _compute(args):
 
 
 def _cmd_figures(args) -> int:
-    from facilitator.figures import long_date
+    from facilitator.dates import iso
     from ui.cli import CommandError
 
     report = _compute(args)
@@ -71,7 +71,7 @@ def _cmd_figures(args) -> int:
     if report.is_empty:
         print("No figures yet: no events or patterns are recorded.")
         return 0
-    print(f"Scale Across adoption figures as of {long_date(report.today)}")
+    print(f"Scale Across adoption figures as of {iso(report.today)}")
     print()
     if args.coalition is None:
         print("All time")

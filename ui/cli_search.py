@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from facilitator.dates import iso
 from ui.terminal import printable
 
 
@@ -49,7 +50,7 @@ def _cmd_search(args) -> int:
         return 0
     width = max(len(hit.kind_label) for hit in hits)
     for hit in hits[: args.limit]:
-        date = hit.event_date.isoformat() if hit.event_date else "—"
+        date = iso(hit.event_date) if hit.event_date else "—"
         title = hit.event_title or "(no event)"
         print(f"{hit.kind_label:<{width}}  {date}  {_plain(title)}  {_plain(marked(hit.snippet))}")
     if len(hits) > args.limit:

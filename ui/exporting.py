@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from exports.errors import ExportError
+from facilitator.dates import clock, iso
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -42,7 +43,7 @@ class ExportController(QObject):
 
         event = self._window.editor.event
         coalitions = " + ".join(c.name for c in event.coalitions)
-        return safe_file_name(f"{event.date.isoformat()} {coalitions} {what}")
+        return safe_file_name(f"{iso(event.date)} {coalitions} {what}")
 
     # -- exports -------------------------------------------------------------
     def export_summary(self) -> Path | None:
@@ -169,7 +170,7 @@ class ExportController(QObject):
         self._remember(folder)
         paths = result if isinstance(result, list) else [result]
         shown = paths[0].name if len(paths) == 1 else f"{len(paths)} files into {folder}"
-        self._window.statusBar().showMessage(f"Exported {what}: {shown} ({dt.datetime.now():%H:%M})", 10000)
+        self._window.statusBar().showMessage(f"Exported {what}: {shown} ({clock(dt.datetime.now())})", 10000)
         if open_after and self._settings.get("open_after_export"):
             target = paths[0] if len(paths) == 1 and what != "agreements" else folder
             written = f"Wrote {paths[0].name}" if target != folder else f"Wrote {len(paths)} PDF files"

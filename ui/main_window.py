@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
+from facilitator.dates import clock, day
 from facilitator.domain.summary import EventSummary
 from facilitator.storage import StorageError
 from ui import theme
@@ -449,7 +450,7 @@ class MainWindow(QMainWindow):
             view = WALK_THROUGH if editor.event.current_step_id else PREPARE
         self.screen_.show_view(view)
         names = " + ".join(c.name for c in editor.event.coalitions)
-        self.setWindowTitle(f"{names} — {editor.event.date.isoformat()} — {TITLE}")
+        self.setWindowTitle(f"{names} — {day(editor.event.date)} — {TITLE}")
         self._update_action_state()
 
     def _leave_event(self) -> None:
@@ -499,7 +500,7 @@ class MainWindow(QMainWindow):
 
     def _show_saved(self, when: dt.datetime) -> None:
         self.banner.hide()
-        self.saved_label.setText(f"Saved {when:%H:%M}")
+        self.saved_label.setText(f"Saved {clock(when)}")
 
     def _show_failed(self, message: str) -> None:
         self.banner.show_not_saved(message)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
+from facilitator.dates import day_time
 from facilitator.storage.backups import Backup, newest_verified_backup
 from facilitator.storage.health import (
     check_database,
@@ -134,7 +135,7 @@ def recover(db_path: Path, problems: list[str]) -> Choice:
 
 def _describe(damage: Damage) -> str:
     when = damage.backup.created
-    text = f"{when:%A %d %B %Y, %H:%M}"
+    text = day_time(when)
     if damage.backup_events is not None:
         text += f" ({damage.backup_events} event{'' if damage.backup_events == 1 else 's'})"
     return text

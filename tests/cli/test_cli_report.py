@@ -36,7 +36,7 @@ def test_figures_prints_every_scope_then_the_overall_quarters(capsys, history):
     code, out, err = run(capsys, "figures", "--db", str(history), "--today", "2026-11-21")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == "Scale Across adoption figures as of 21 November 2026"
+    assert lines[0] == "Scale Across adoption figures as of 2026-11-21"
     assert lines[3].split() == ["scope", "adoption", "teams/pattern", "documented",
                                 "median", "days", "failures"]
     assert lines[4].split() == ["Overall", "57", "%", "2.0", "80", "%", "60", "5"]

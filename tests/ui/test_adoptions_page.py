@@ -80,7 +80,7 @@ def test_open_agreements_first_then_every_one_with_overdue_ones_standing_out(qtb
     check_in = [model.columns[c].header for c in range(model.columnCount())].index("Check-in")
     texts = [model.index(r, check_in).data() for r in range(model.rowCount())]
     # Said in words, not by colour alone; an adopted agreement's past date is not overdue.
-    assert texts == ["2026-01-20", "2026-02-01 · 12 days late", "2026-02-10 · 3 days late", "2026-03-01"]
+    assert texts == ["Tue 20 Jan 2026", "Sun 1 Feb 2026 · 12 days late", "Tue 10 Feb 2026 · 3 days late", "Sun 1 Mar 2026"]
     colours = [model.index(r, check_in).data(Qt.ItemDataRole.ForegroundRole) for r in range(4)]
     assert [c is not None for c in colours] == [False, True, True, False]
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -139,7 +139,7 @@ def test_change_status_through_the_dialog_is_stored_with_date_and_note(qtbot, pa
     assert steps[1].changed_at.date() == dt.date(2026, 2, 10)
     assert page.current_row().status == AgreementStatus.IN_PROGRESS
     assert page.model.index(page.model.row_of(history.bo), 0).data() == "In progress"
-    assert page.detail.history_lines()[-1] == "2026-02-10 · Agreed → In progress · Kick-off with the team"
+    assert page.detail.history_lines()[-1] == "Tue 10 Feb 2026 · Agreed → In progress · Kick-off with the team"
 
 
 def test_abandoning_without_a_reason_is_refused_with_a_message(qtbot, page, history, db_path):

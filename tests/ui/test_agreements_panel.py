@@ -121,7 +121,7 @@ def test_adding_an_agreement_from_the_keyboard_with_patterns_sponsor_check_in_an
     assert row.data(row.index(0, 1)) == "Trunk-based development, Contract tests"
     assert row.data(row.index(0, 2)) == "Coaching 8 h · Time 4.5 h"
     assert row.data(row.index(0, 3)) == "Zoë Lefèvre, Łukasz Wróblewski"
-    assert row.data(row.index(0, 4)) == "2026-07-01"
+    assert row.data(row.index(0, 4)) == "Wed 1 Jul 2026"
     assert row.data(row.index(0, 5)) == "田中 愛子"
 
     # Every step is undoable, one at a time, back to no agreement at all.

@@ -7,6 +7,7 @@ from helpers import show_active
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from facilitator.dates import day_time
 from facilitator.storage import StorageError
 from facilitator.storage.backups import backup_folder, list_backups, take_backup
 from ui.actions import Act
@@ -94,7 +95,7 @@ def test_the_file_menu_opens_backups_and_the_keys_set_how_many_are_kept(qtbot, w
     assert seen["shown"] == taken[::-1]
     assert [row[1] for row in seen["rows"]] == ["When the app started", "Before a schema update", "When the app started"]
     newest = taken[-1].created
-    assert seen["rows"][0][0] == f"{newest.day} {newest:%b %Y, %H:%M:%S}"
+    assert seen["rows"][0][0] == day_time(newest, seconds=True)  # "2 Dec 2026, 14:32:05"
     assert seen["rows"][0][2].endswith(" KB")
     assert seen["focus"]  # the spin box: keys work at once
 

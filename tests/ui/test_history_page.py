@@ -93,7 +93,7 @@ def test_all_events_newest_first_with_their_figures(page):
     assert page.count_label.text() == "Showing 4 of 4 events"
     winter = page.proxy.index(3, 0)
     texts = [page.proxy.index(3, col).data() for col in range(page.proxy.columnCount())]
-    assert texts == ["2025-12-01", "Winter", "Checkout", "Closed", "1", "2", "0", "1"]
+    assert texts == ["Mon 1 Dec 2025", "Winter", "Checkout", "Closed", "1", "2", "0", "1"]
     assert "read-only" in page.proxy.index(3, 3).data(Qt.ItemDataRole.ToolTipRole)
     assert winter.data(ROW_ROLE).status == EventStatus.CLOSED
     assert page.proxy.index(2, 2).data() == "Search"

@@ -80,7 +80,7 @@ def _double_click_on(qtbot, view, text: str) -> None:
 def test_table_lists_patterns_with_their_reach(page, history):
     assert _names(page) == ["Trunk-based development", "Zoë's déploiement freeze"]
     row = [page.proxy.index(0, column).data() for column in range(7)]
-    assert row == ["Trunk-based development", "Success", CHECKOUT, "2026-01-10", "2", "2", "1"]
+    assert row == ["Trunk-based development", "Success", CHECKOUT, "Sat 10 Jan 2026", "2", "2", "1"]
     page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     assert _names(page) == ["Zoë's déploiement freeze", "Trunk-based development"]
 
@@ -105,13 +105,13 @@ def test_selected_pattern_shows_outcomes_boundaries_and_adopters(qtbot, page, hi
     assert page.select_pattern(history.trunk)
     lines = page.detail.toPlainText().splitlines()
     for expected in ("Trunk-based development", "Came from", "Success: Lead time cut",
-                     "Boundaries over time", "2026-01-10 · Winter", "2026-04-14 · Spring",
+                     "Boundaries over time", "Sat 10 Jan 2026 · Winter", "Tue 14 Apr 2026 · Spring",
                      "Works when: Small services", "Breaks when: Release trains",
                      "Adopted by", "Zoë (Payments)", "Adopted", "Bo (Search)",
-                     "Abandoned — No CI to speak of", "Presented at", "2026-04-14 · Spring (planned)"):
+                     "Abandoned — No CI to speak of", "Presented at", "Tue 14 Apr 2026 · Spring (planned)"):
         assert expected in lines
-    grown = [lines.index(text) for text in ("2026-01-10 · Winter", "Works when: Small services",
-                                            "2026-04-14 · Spring", "Breaks when: Release trains")]
+    grown = [lines.index(text) for text in ("Sat 10 Jan 2026 · Winter", "Works when: Small services",
+                                            "Tue 14 Apr 2026 · Spring", "Breaks when: Release trains")]
     assert grown == sorted(grown)
 
 
@@ -121,7 +121,7 @@ def test_double_click_or_enter_in_the_detail_opens_the_record(qtbot, page, histo
         ("Lead time cut", [history.winter, "outcome", history.win.id]),
         ("Release trains", [history.spring, "pattern", history.trunk]),
         ("Zoë (Payments)", [history.winter, "agreement", history.adopted]),
-        ("2026-04-14 · Spring (planned)", [history.spring, "event", None]),
+        ("Tue 14 Apr 2026 · Spring (planned)", [history.spring, "event", None]),
     ):
         with qtbot.waitSignal(page.open_requested) as opened:
             _double_click_on(qtbot, page.detail, text)
@@ -155,7 +155,7 @@ def test_carry_into_event_stores_it_and_opens_the_target(qtbot, db, page, histor
     QTimer.singleShot(0, choose_summer)
     with qtbot.waitSignal(page.open_requested) as opened:
         qtbot.mouseClick(page.carry_button, Qt.MouseButton.LeftButton)
-    assert seen == [[f"2026-06-01 · {CHECKOUT} — Summer (planned)"]]
+    assert seen == [[f"Mon 1 Jun 2026 · {CHECKOUT} — Summer (planned)"]]
     assert opened.args == [history.summer, "pattern", history.trunk]
     with db.transaction() as session:
         assert [p.id for p in session.get(Event, history.summer).patterns] == [history.trunk]

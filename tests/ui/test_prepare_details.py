@@ -247,4 +247,4 @@ def test_prepare_page_title_sections_and_keyboard_entry(qtbot, editor):
     assert page.tabs.currentIndex() == PARTICIPANTS
 
     editor.update("Date", type(editor.event), editor.event_id, events.update_event, date=dt.date(2026, 6, 1))
-    assert page.title.text() == "Prepare: Checkout Coalition — Mon 1 June 2026"
+    assert page.title.text() == "Prepare: Checkout Coalition — Mon 1 Jun 2026"

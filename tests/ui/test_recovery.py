@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from facilitator.applog import log_file
+from facilitator.dates import day_time
 from facilitator.services import events
 from facilitator.storage import StorageError, open_database
 from facilitator.storage.backups import list_backups, take_backup
@@ -182,7 +183,7 @@ def test_the_dialog_offers_the_backup_with_its_time_and_events(qtbot, db_path, b
     qtbot.addWidget(dialog)
     assert str(damage.moved_to) in dialog.text() and "Nothing was deleted" in dialog.text()
     assert "What was found: the file is truncated." in dialog.informativeText()
-    assert f"{backed_up.created:%d %B %Y, %H:%M} (2 events)?" in dialog.informativeText()
+    assert f"{day_time(backed_up.created)} (2 events)?" in dialog.informativeText()
     assert [b.text() for b in dialog.buttons_.values()] == ["Restore backup", "Start with an empty database", "Quit"]
     assert dialog.defaultButton() is dialog.buttons_[Choice.RESTORE]
 

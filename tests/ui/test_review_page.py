@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QMessageBox
 
+from facilitator.dates import day
 from facilitator.demo import GOAL, create_demo_event
 from facilitator.domain import BoundaryKind, EventStatus
 from facilitator.services import agreements, events, participants
@@ -61,7 +62,7 @@ def test_the_page_shows_every_record_of_the_demo_event(qtbot, db, demo):
     event = editor.event
 
     expected = [
-        "Scale Across — checkout delivery patterns", "Checkout Reliability Coalition", "2026-05-04",
+        "Scale Across — checkout delivery patterns", "Checkout Reliability Coalition", "Mon 4 May 2026",
         "Facilitator: Zoë Lefèvre", "Trigger: Pattern discovery", "Status: Planned", GOAL,
     ]
     expected += [p.display_name for p in event.participants]
@@ -73,7 +74,7 @@ def test_the_page_shows_every_record_of_the_demo_event(qtbot, db, demo):
         expected += [pattern.name, pattern.summary, pattern.guidance]
         expected += [b.text for b in pattern.boundaries]
     for agreement in event.agreements:
-        expected += [f"{agreement.adopter.display_name} adopts", agreement.limits, agreement.check_in.isoformat()]
+        expected += [f"{agreement.adopter.display_name} adopts", agreement.limits, day(agreement.check_in)]
         expected += [item.limits for item in agreement.support_items]
     expected += [
         "田中 愛子 (Aiko Tanaka) (Engineering Leadership)",

@@ -51,9 +51,9 @@ def test_typing_shows_the_matches_with_the_words_in_bold(qtbot, page, demo):
     assert page.count_label.text() == "2 matches"
     html = hit_html(hits[0], QColor("#4a4a52"))
     assert "<b>Zoë</b> Lefèvre · Checkout" in html
-    assert "Participant · 2026-02-03 · Scale Across — checkout delivery patterns" in html
+    assert "Participant · Tue 3 Feb 2026 · Scale Across — checkout delivery patterns" in html
     assert page.model.index(0, 0).data() == (
-        "Participant · 2026-02-03 · Scale Across — checkout delivery patterns: "
+        "Participant · Tue 3 Feb 2026 · Scale Across — checkout delivery patterns: "
         "Zoë Lefèvre · Checkout"
     )
     page.grab()  # paints every row through the delegate

@@ -21,7 +21,7 @@ def test_start_page_lists_stored_events_newest_first(qtbot, db):
     page.refresh()
     assert page.proxy.rowCount() == 2
     assert page.proxy.index(0, 1).data() == "Checkout Reliability Coalition"
-    assert page.proxy.index(0, 0).data() == "2026-02-01"
+    assert page.proxy.index(0, 0).data() == "Sun 1 Feb 2026"
     assert page.proxy.index(1, 3).data() == "Planned"
 
 

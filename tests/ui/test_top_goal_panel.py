@@ -113,7 +113,7 @@ def test_earlier_goals_of_the_coalition_are_shown_newest_first(qtbot, db):
     _w, _editor, panel, _elsewhere = _window(qtbot, db, event_id)
     card = panel.cards[0]
     shown = [card.history.itemAt(i).widget().text() for i in range(card.history.count())]
-    assert shown == ["2025-11-03 — Deploy weekly — Zoë’s plan", "2025-06-02 — Deploy monthly"]
+    assert shown == ["Mon 3 Nov 2025 — Deploy weekly — Zoë’s plan", "Mon 2 Jun 2025 — Deploy monthly"]
     assert card.history.itemAt(0).widget().property("role") == "muted"
     assert card.name.text() == COALITION
 

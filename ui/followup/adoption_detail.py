@@ -20,15 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.dates import day
 from facilitator.followup.adoptions import AdoptionRow, StatusStep
 from ui.followup.adoption_model import check_in_text, event_text
 from ui.widgets import heading
 
 
 def history_line(step: StatusStep) -> str:
-    """Return one status change as "2026-03-14 · Agreed → In progress · note"."""
+    """Return one status change as "Sat 14 Mar 2026 · Agreed → In progress · note"."""
     moved = f"{step.from_status.label} → {step.to_status.label}" if step.from_status else step.to_status.label
-    return " · ".join(part for part in (step.changed_at.date().isoformat(), moved, step.note) if part)
+    return " · ".join(part for part in (day(step.changed_at.date()), moved, step.note) if part)
 
 
 def _value() -> QLabel:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QWidget
 
+from facilitator.dates import day
 from facilitator.domain import AgreementStatus
 from facilitator.folding import fold
 from facilitator.followup.adoptions import AdoptionRow
@@ -39,12 +40,12 @@ def check_in_text(row: AdoptionRow, sep: str = " · ") -> str:
     if row.check_in is None:
         return "—"
     late = late_text(row)
-    return f"{row.check_in.isoformat()}{sep}{late}" if late else row.check_in.isoformat()
+    return f"{day(row.check_in)}{sep}{late}" if late else day(row.check_in)
 
 
 def event_text(row: AdoptionRow, sep: str = " · ") -> str:
     """Return the event as "date · title"; ``sep`` goes between them."""
-    return f"{row.event_date.isoformat()}{sep}{row.event_title}" if row.event_title else row.event_date.isoformat()
+    return f"{day(row.event_date)}{sep}{row.event_title}" if row.event_title else day(row.event_date)
 
 
 def adopter_text(row: AdoptionRow, sep: str = " · ") -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.dates import day
 from facilitator.followup.library import CarryTarget
 from ui.widgets import heading
 
@@ -29,7 +30,7 @@ def target_text(target: CarryTarget) -> str:
     """Return one target as the list shows it: date, coalitions, title and status."""
     coalitions = " + ".join(target.coalitions) or "no coalition"
     title = f" — {target.title}" if target.title else ""
-    return f"{target.date.isoformat()} · {coalitions}{title} ({target.status.label.lower()})"
+    return f"{day(target.date)} · {coalitions}{title} ({target.status.label.lower()})"
 
 
 class CarryDialog(QDialog):

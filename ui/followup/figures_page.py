@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from exports.errors import ExportError
+from facilitator.dates import day
 from facilitator.figures import (
     FIGURES,
     Figures,
     FiguresReport,
     compute_figures,
-    long_date,
 )
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
@@ -175,7 +175,7 @@ class FiguresPage(QWidget):
             card.show_figures(figures)
 
     def _subtitle(self, figures: Figures) -> str:
-        text = f"As of {long_date(self.report.today)}"
+        text = f"As of {day(self.report.today)}"
         if figures.quarters:
             first, last = figures.quarters[0].quarter.label, figures.quarters[-1].quarter.label
             text += f" · {first} to {last}, by quarter of the event date"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import EventStatus
 from facilitator.followup.history import HistoryFilter, HistoryRow
+from ui.date_fields import show_days
 
 
 class HistoryFilterBar(QWidget):
@@ -163,5 +164,4 @@ class HistoryFilterBar(QWidget):
 def _date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+    return show_days(edit)

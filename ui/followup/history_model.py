@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from facilitator.dates import day
 from facilitator.domain import EventStatus
 from facilitator.followup.history import HistoryFilter, HistoryRow
 from ui.widgets import tooltip_text
@@ -47,7 +48,7 @@ def _count(field: str, title: str = "") -> Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("Date", lambda r: r.date.isoformat(), attrgetter("date")),
+    Column("Date", lambda r: day(r.date), attrgetter("date")),
     Column("Event", lambda r: r.title or "(untitled)", lambda r: r.title.casefold()),
     Column("Coalitions", lambda r: r.coalition_names, lambda r: r.coalition_names.casefold()),
     Column("Status", lambda r: r.status.label, lambda r: _STATUS_ORDER[r.status]),

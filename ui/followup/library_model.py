@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from facilitator.dates import day, iso
 from facilitator.domain import OutcomeKind
 from facilitator.folding import fold
 from facilitator.followup.library import PatternRow
@@ -18,7 +19,7 @@ _NUMBERS = {4, 5, 6}
 
 
 def _display(row: PatternRow, column: int) -> str:
-    first = row.first_presented.isoformat() if row.first_presented else "—"
+    first = day(row.first_presented) if row.first_presented else "—"
     return (
         row.name, row.kind.label, row.coalition, first,
         str(row.events), str(row.teams_reached), str(row.adopted_teams),
@@ -27,7 +28,7 @@ def _display(row: PatternRow, column: int) -> str:
 
 def _sort_key(row: PatternRow, column: int):
     # Never-presented patterns sort after every date, not as a type error.
-    first = row.first_presented.isoformat() if row.first_presented else "9999"
+    first = iso(row.first_presented) if row.first_presented else "9999"
     return (
         row.name.casefold(), row.kind.label, row.coalition.casefold(), first,
         row.events, row.teams_reached, row.adopted_teams,

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from facilitator.dates import day
 from facilitator.domain import AgreementStatus, EventStatus, OutcomeKind
 from facilitator.followup.library import Adoption, BoundaryGroup, PatternDetail, Presentation, SourceOutcome
 
@@ -49,8 +50,8 @@ def plural(count: int, word: str) -> str:
 
 
 def event_words(date: dt.date, title: str) -> str:
-    """Return how an event is named in the detail: "2026-01-10 · Winter"."""
-    return f"{date.isoformat()} · {title or 'Untitled event'}"
+    """Return how an event is named in the detail: "Sat 10 Jan 2026 · Winter"."""
+    return f"{day(date)} · {title or 'Untitled event'}"
 
 
 class DetailDocument:
@@ -138,7 +139,7 @@ class DetailDocument:
 
     def _boundaries(self, pattern_id: uuid.UUID, group: BoundaryGroup) -> str:
         if group.event_id is None:
-            when, target = f"{group.date.isoformat()} · outside an event", None
+            when, target = f"{day(group.date)} · outside an event", None
         else:
             when, target = event_words(group.date, group.title), (group.event_id, "pattern", pattern_id)
         lines = [self._muted(when)]
@@ -154,7 +155,7 @@ class DetailDocument:
             status_html = f'<span style="color:{colour[a.status]}; font-weight: 700">{esc(status)}</span>'
         else:
             status_html = esc(status)
-        check_in = f" · check-in {a.check_in.isoformat()}" if a.check_in else ""
+        check_in = f" · check-in {day(a.check_in)}" if a.check_in else ""
         lines = [
             f'<span style="font-size: {self.look.subheading_pt}pt; font-weight: 700">{esc(who)}</span>',
             status_html,

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from facilitator.dates import day
 from facilitator.search import SearchHit
 from ui.widgets import tooltip_text
 
@@ -23,8 +24,8 @@ _PADDING = 8
 
 
 def hit_place(hit: SearchHit) -> str:
-    """Return where a hit is, as plain text: "Outcome · 2026-03-01 · Title"."""
-    date = hit.event_date.isoformat() if hit.event_date else ""
+    """Return where a hit is, as plain text: "Outcome · Sun 1 Mar 2026 · Title"."""
+    date = day(hit.event_date) if hit.event_date else ""
     title = hit.event_title or ("" if hit.event_id else "in no event")
     return " · ".join(part for part in (hit.kind_label, date, title) if part)
 

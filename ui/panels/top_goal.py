@@ -7,6 +7,7 @@ import uuid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from facilitator.dates import day
 from facilitator.domain import Coalition
 from facilitator.services import coalitions, events
 from ui.editing import EventEditor
@@ -93,7 +94,7 @@ class GoalCard(QFrame):
                 item.widget().hide()
                 item.widget().deleteLater()
         for record in earlier:
-            self.history.addWidget(_muted(f"{record.event_date.isoformat()} — {record.text}"))
+            self.history.addWidget(_muted(f"{day(record.event_date)} — {record.text}"))
         if not earlier:
             self.history.addWidget(_muted("None recorded: this is the coalition's first event here."))
 

@@ -9,9 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel
 
 from facilitator.agenda import AgendaCatalog
 from facilitator.domain import Trigger
-
-# Day name included: "Tue 5 May 2026" is what people say when they agree a date.
-DATE_FORMAT = "ddd d MMM yyyy"
+from ui.date_fields import show_days
 
 
 def to_qdate(date: dt.date) -> QDate:
@@ -28,7 +26,7 @@ def date_edit(date: dt.date) -> QDateEdit:
     """Return a date field with a calendar pop-up (Alt+Down opens it)."""
     edit = QDateEdit(to_qdate(date))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    show_days(edit)  # "Tue 5 May 2026": what people say when they agree a date
     return edit
 
 

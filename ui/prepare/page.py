@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.agenda import AgendaCatalog
+from facilitator.dates import day
 from ui.editing import EventEditor
 from ui.panels.base import heading
 from ui.panels.capacity import CapacityPanel
@@ -80,7 +81,7 @@ class PreparePage(QWidget):
         """Redraw the title and the tab labels (with counts) from the event."""
         event = self.editor.event
         names = " + ".join(c.name for c in event.coalitions)
-        self.title.setText(f"Prepare: {names} — {_long_date(event.date)}")
+        self.title.setText(f"Prepare: {names} — {day(event.date)}")
         self.closed_note.setVisible(self.editor.read_only)
         self.tabs.setTabText(PARTICIPANTS, f"Participants ({len(event.participants)})")
 
@@ -116,7 +117,3 @@ def _padded(panel: QWidget) -> QWidget:
     layout.addWidget(panel)
     return holder
 
-
-def _long_date(date) -> str:
-    # Built by hand: strftime's %-d does not exist on Windows.
-    return f"{date:%a} {date.day} {date:%B %Y}"

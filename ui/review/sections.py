@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from facilitator.dates import day, day_time
 from facilitator.domain import Agreement, BoundaryKind, Event, OutcomeKind, ParticipantRole, Pattern
 from facilitator.services.participants import CapacityLine
 from ui.panels.support_text import format_amount, format_hours, stated_text
@@ -87,11 +88,11 @@ def title_block(event: Event) -> list[QWidget]:
     names = " + ".join(c.name for c in event.coalitions)
     status = event.status.label
     if event.closed_at is not None:
-        status += f" (closed {event.closed_at:%Y-%m-%d %H:%M} UTC)"
+        status += f" (closed {day_time(event.closed_at)} UTC)"
     return [
         plain(event.title or f"Scale Across — {names}", "heading"),
         field("Coalition" if len(event.coalitions) == 1 else "Coalitions", names),
-        field("Date", event.date.isoformat()),
+        field("Date", day(event.date)),
         field("Facilitator", event.facilitator or "—"),
         field("Trigger", event.trigger.label),
         field("Status", status),
@@ -176,7 +177,7 @@ def agreement_card(agreement: Agreement) -> QFrame:
         bullets("Support", [support_line(item) for item in agreement.support_items]),
         field("Not included", agreement.limits or "—"),
         field("Sponsor", agreement.sponsor.display_name if agreement.sponsor else "—"),
-        field("Check-in", agreement.check_in.isoformat() if agreement.check_in else "no date set"),
+        field("Check-in", day(agreement.check_in) if agreement.check_in else "no date set"),
         field("Status", agreement.status.label + (f" — {agreement.status_reason}" if agreement.status_reason else "")),
     ]
     if agreement.notes:

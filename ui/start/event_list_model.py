@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from facilitator.dates import day
 from facilitator.domain.summary import EventSummary
 
 COLUMNS = ("Date", "Coalition", "Event", "Status")
@@ -41,7 +42,7 @@ class EventListModel(QAbstractTableModel):
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (
-                row.date.isoformat(),
+                day(row.date),
                 row.coalition_names,
                 row.title,
                 row.status.label,
