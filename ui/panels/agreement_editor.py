@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import Agreement, OutcomeKind, Pattern
 from facilitator.services import agreements
+from ui.date_fields import show_days
 from ui.editing import EventEditor
 from ui.panels.autosave_text import AutoSaveText
 from ui.panels.base import heading
@@ -66,7 +67,7 @@ class AgreementEditor(QWidget):
         self.has_check_in.setToolTip("Untick for no check-in date")
         self.has_check_in.toggled.connect(self._on_check_in_toggled)
         self.check_in = QDateEdit(calendarPopup=True)
-        self.check_in.setDisplayFormat("yyyy-MM-dd")
+        show_days(self.check_in)
         self.check_in.setAccessibleName("Check-in date")
         self.check_in.editingFinished.connect(self._store_check_in)
         self.check_in.calendarWidget().clicked.connect(lambda _: self._store_check_in())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.dates import day
 from facilitator.domain import Agreement
 from facilitator.services import agreements
 from ui.editing import EventEditor
@@ -34,7 +35,7 @@ def _columns() -> list[Column]:
         Column("Patterns", lambda a: ", ".join(p.name for p in a.patterns) or "— none yet —"),
         Column("Support", lambda a: support_summary(a.support_items) or "— none yet —"),
         Column("Owner(s)", owner_names),
-        Column("Check-in", lambda a: a.check_in.isoformat() if a.check_in else "—"),
+        Column("Check-in", lambda a: day(a.check_in) if a.check_in else "—"),
         Column("Sponsor", lambda a: a.sponsor.name if a.sponsor else "—"),
     ]
 
