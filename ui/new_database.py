@@ -62,11 +62,13 @@ def creation_question(path: Path, where_from: str) -> QMessageBox:
     Its buttons say what they do: "Create database" (the default, since the
     path was given on purpose) and "Cancel", which opens nothing.
     """
-    box = QMessageBox(QMessageBox.Icon.Question, APPLICATION, f"There is no database at {path}.")
+    box = QMessageBox(QMessageBox.Icon.Question, APPLICATION, f"There is no database at\n{path}")
     box.setInformativeText(
-        f"The path was {where_from}. Create a new, empty database there, "
-        "or cancel and check the path?"
+        f"Create a new, empty database there, or cancel and check the path ({where_from})?"
     )
+    # Wide enough that "--db" and the path are not broken over lines.
+    width = box.fontMetrics().averageCharWidth() * 52
+    box.setStyleSheet(f"QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel {{ min-width: {width}px; }}")
     create = box.addButton(CREATE, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(create)

@@ -129,7 +129,7 @@ def test_the_question_names_the_path_and_its_buttons_say_what_they_do(qapp, tmp_
     path = tmp_path / "new.sqlite3"
     box = new_database.creation_question(path, "given with --db")
 
-    assert box.text() == f"There is no database at {path}."
+    assert box.text() == f"There is no database at\n{path}"
     assert "given with --db" in box.informativeText()
     assert sorted(b.text() for b in box.buttons()) == ["Cancel", "Create database"]
     assert box.defaultButton().text() == "Create database"
