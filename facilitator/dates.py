@@ -2,7 +2,7 @@
 
 Every layer (the window, the command line, the PDFs, files) writes dates
 through these functions, so a date reads the same way wherever its context
-is the same, and ``tests/test_date_formats.py`` fails on a date format
+is the same, and ``tests/packaging/test_date_formats.py`` fails on a date format
 written anywhere else. One style per context:
 
 ===================  ===========================  =====================================
