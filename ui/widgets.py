@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionFrame,
+    QWidget,
+)
 
 
 def heading(text: str, role: str = "subheading") -> QLabel:
@@ -62,3 +73,150 @@ def size_in_lines(dialog: QWidget, width_em: float, height_lines: float) -> None
         width = min(width, round(room.width() * 0.9))
         height = min(height, round(room.height() * 0.9))
     dialog.resize(width, height)
+
+
+class _Holder(QWidget):
+    """Holds a page without a layout of its own: the scroll area then reads its minimum size."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        page.setParent(self)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.page.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
+class FillingScrollArea(QScrollArea):
+    """A vertical scroll area whose page fills it, and scrolls only below the page's minimum.
+
+    A plain scroll area never shrinks a page with wrapping text below the
+    height the page would like, so such a page scrolls at every size. Here the
+    page takes the scroll area's height whenever that is at least its minimum
+    height for the width (every wrapped line still shown, every list at its
+    smallest), and scrolls beyond that: at a high zoom on a short projector.
+    """
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self._holder = _Holder(page)
+        self.setWidget(self._holder)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page.installEventFilter(self)
+
+    def fit(self) -> None:
+        """Set the page's smallest height at the current width.
+
+        Never a width: the page is as wide as the scroll area, and reflows
+        to it (a page wider than its minimum would never learn it must).
+        """
+        width = self.viewport().width()
+        layout = self.page.layout()
+        height = self.page.minimumSizeHint().height()
+        if layout is not None and layout.hasHeightForWidth():
+            height = max(layout.minimumHeightForWidth(width), 0)
+        if self._holder.minimumHeight() != height:
+            self._holder.setMinimumHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.fit()
+        super().resizeEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when narrower than the text; the tooltip has all of it.
+
+    For a name that only confirms a choice made elsewhere on screen (the
+    selected pattern's name above its sources): one line is all it may take.
+    """
+
+    def __init__(self, text: str = "", role: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setProperty("elided", True)
+        if role:
+            self.setProperty("role", role)
+        self._full = ""
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        """Show ``text``, elided to the label's width."""
+        self._full = text
+        self.setProperty("fullText", text)
+        self._elide()
+
+    def full_text(self) -> str:
+        """Return the whole text."""
+        return self._full
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.contentsRect().width(), 1))
+        if shown != self.text():
+            self.setText(shown)
+        self.setToolTip(tooltip_text(self._full) if shown != self._full else "")
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right() + 2
+        return QSize(width, super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
+
+class _PlaceholderWidth(QObject):
+    """Keeps a line edit at least as wide as its placeholder, at every zoom."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            fit_placeholder(watched)
+        return False
+
+
+def fit_placeholder(line: QLineEdit) -> None:
+    """Never let ``line`` get narrower than its placeholder (which Qt would cut with "…").
+
+    The first call also keeps it so when the zoom changes the font.
+    """
+    if line.property("fitsPlaceholder") is None:
+        line.setProperty("fitsPlaceholder", True)
+        line.installEventFilter(_PlaceholderWidth(line))
+    text = line.fontMetrics().horizontalAdvance(line.placeholderText())
+    combo = line.parentWidget()
+    if isinstance(combo, QComboBox) and combo.lineEdit() is line:
+        # The line of an editable combo box fills its field: size the combo box.
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        size = combo.style().sizeFromContents(
+            QStyle.ContentsType.CT_ComboBox, option, QSize(text + 6, line.fontMetrics().height()), combo
+        )
+        combo.setMinimumWidth(size.width())
+        return
+    # The style's border and padding (from the stylesheet), the text margins,
+    # and the two pixels QLineEdit keeps free on each side.
+    option = QStyleOptionFrame()
+    line.initStyleOption(option)
+    option.rect = QRect(0, 0, 1000, max(line.height(), 10))
+    inner = line.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, line)
+    margins = line.textMargins()
+    frame = 1000 - inner.width() + margins.left() + margins.right() + 4
+    line.setMinimumWidth(text + frame + 1)

@@ -34,6 +34,24 @@ class Reflow:
         """Choose the arrangement for ``width`` pixels."""
         self.apply(width < self.threshold)
 
+    def fit_room(self, width: int, chars: int) -> None:
+        """Choose the arrangement for ``width`` pixels, ``chars`` average characters wide.
+
+        Narrow when the threshold (in characters) says so, or when the wide
+        arrangement's widgets would not fit their smallest widths into ``width``:
+        long names or a high zoom make the wide row wider than any threshold.
+        """
+        self.apply(chars < self.threshold or self.wide_minimum() > width)
+
+    def wide_minimum(self) -> int:
+        """Return the smallest width of the wide arrangement (its widgets side by side)."""
+        columns: dict[int, int] = {}
+        for widget, (_row, column, _rows, span), _narrow in self.cells:
+            if span == 1 and not widget.isHidden():
+                columns[column] = max(columns.get(column, 0), widget.minimumSizeHint().width())
+        spacing = max(self.grid.horizontalSpacing(), 0)
+        return sum(columns.values()) + spacing * max(len(columns) - 1, 0)
+
     def apply(self, narrow: bool) -> None:
         """Place every widget for the narrow or the wide arrangement."""
         if narrow == self.narrow:
