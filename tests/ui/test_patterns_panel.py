@@ -75,7 +75,7 @@ def test_add_a_pattern_and_tick_the_outcomes_it_came_from(qtbot, db, db_path):
     assert names(db_path, editor.event_id) == ["Contract tests", "Łukasz’s long freezes — 冻结"]
     # The new pattern is selected, so "Learnt from" is about it.
     assert panel.selected_pattern().name == "Łukasz’s long freezes — 冻结"
-    assert panel.sources_pattern.text() == "“Łukasz’s long freezes — 冻结”"
+    assert panel.sources_pattern.full_text() == "“Łukasz’s long freezes — 冻结”"
 
     sources = panel.sources
     sources.setFocus()

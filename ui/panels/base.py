@@ -6,20 +6,21 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QWidget,
 )
 
 from ui.actions import Act, local_action
-from ui.widgets import heading
+from ui.flow_layout import FlowLayout
+from ui.widgets import fit_placeholder, heading
 
 if TYPE_CHECKING:
     from ui.editing import EventEditor
@@ -80,6 +81,18 @@ class RecordPanel(QWidget):
     def add_record(self) -> None:
         """Start adding a record (the global Add record action)."""
 
+    def focus_first(self) -> bool:
+        """Put the cursor in the panel's first field; return False when it has none to offer.
+
+        The walk-through calls this when the room arrives at a step: the first
+        field is where the step's first record starts, as with Add record.
+        """
+        if type(self).add_record is RecordPanel.add_record:
+            return False
+        self.add_record()
+        focused = self.window().focusWidget()
+        return focused is not None and self.isAncestorOf(focused)
+
 
 class QuickAdd(QWidget):
     """A line to type a record and press Enter; optional kind drop-down.
@@ -107,10 +120,13 @@ class QuickAdd(QWidget):
         self.line.returnPressed.connect(self.submit)
         self.button = QPushButton(button_text)
         self.button.clicked.connect(self.submit)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # The line is never narrower than its hint; when the row has no room
+        # for all three at a high zoom, the button wraps below instead.
+        fit_placeholder(self.line)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = FlowLayout(self, spacing=6)
         layout.addWidget(self.kind)
-        layout.addWidget(self.line, 1)
+        layout.addWidget(self.line)
         layout.addWidget(self.button)
         # Only once it has a parent: showing a parentless widget opens a window.
         self.kind.setVisible(bool(kinds))
@@ -137,7 +153,15 @@ class RecordTable(QTableView):
 
     ``on_delete(record)`` and ``on_move(record, new_index)`` are optional; the
     matching keyboard actions only exist when they are given.
+
+    Rows are as tall as their wrapped text, up to ``max_lines`` lines: a longer
+    text ends in "…" and its cell's tooltip (and editor) has all of it, so one
+    long record never fills the table. The table is never shorter than its
+    header and one such row, whatever the zoom.
     """
+
+    #: Most lines of text a row shows (None: as many as the text needs).
+    max_lines: int | None = 3
 
     def __init__(
         self,
@@ -176,9 +200,43 @@ class RecordTable(QTableView):
         """Show records, keeping the current row where possible."""
         current = self.current_record()
         self.records.set_records(records)
-        self.resizeRowsToContents()
+        self.fit_rows()
         if current is not None:
             self.select_record(current.id)
+
+    def row_cap(self) -> int:
+        """Return the height of a row of ``max_lines`` lines at the current font."""
+        lines = self.max_lines or 1
+        return self.fontMetrics().lineSpacing() * lines + 8
+
+    def fit_rows(self) -> None:
+        """Measure every row's wrapped text again, up to ``max_lines`` lines."""
+        self.resizeRowsToContents()
+        if self.max_lines:
+            cap = self.row_cap()
+            rows = self.verticalHeader()
+            for row in range(self.records.rowCount()):
+                if rows.sectionSize(row) > cap:
+                    rows.resizeSection(row, cap)
+        self.updateGeometry()  # the smallest height follows the rows (see minimumSizeHint)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """Never shorter than the header and one row of ``max_lines``: a row must fit the view.
+
+        Measured when asked, so it follows the zoom without waiting for a redraw.
+        """
+        hint = super().minimumSizeHint()
+        header = self.horizontalHeader()
+        height = (0 if header.isHidden() else header.sizeHint().height()) + self.row_cap() + 2 * self.frameWidth()
+        if self.horizontalScrollBar().isVisibleTo(self):
+            height += self.horizontalScrollBar().sizeHint().height()
+        return QSize(hint.width(), max(hint.height(), height))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # A new zoom: rows measured at the old font would cut the new text.
+            QTimer.singleShot(0, self, self.fit_rows)
 
     def current_record(self) -> Any | None:
         """Return the selected record, or None."""

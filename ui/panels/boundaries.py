@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
@@ -21,7 +22,7 @@ from ui.actions import Act, local_action, shortcut_text
 from ui.editing import EventEditor
 from ui.panels.base import QuickAdd, RecordPanel, RecordTable, heading
 from ui.panels.outcomes import fit_columns, kind_label
-from ui.panels.patterns import WrappingList
+from ui.panels.patterns import NOTE_ROLE, WrappingList
 from ui.panels.record_model import Column
 
 PATTERN_ROLE = Qt.ItemDataRole.UserRole
@@ -120,7 +121,8 @@ class BoundariesPanel(RecordPanel):
 
         self.pattern_name = heading("")
         self.lists: dict[BoundaryKind, ConditionList] = {}
-        columns = QHBoxLayout()
+        # Side by side while each list has room for its hint; stacked at a high zoom.
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for kind, title, placeholder in LISTS:
             self.lists[kind] = ConditionList(
                 kind, title, placeholder, self._add, self._edit, self._delete, self._mover(kind)
@@ -147,6 +149,24 @@ class BoundariesPanel(RecordPanel):
         local_action(Act.NEXT_PATTERN, self, lambda: self.step_pattern(+1))
         local_action(Act.PREVIOUS_PATTERN, self, lambda: self.step_pattern(-1))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._arrange)
+
+    def _arrange(self) -> None:
+        # The lists' quick-add lines are as wide as their hints; three of them
+        # and their buttons must fit the details' share of the width.
+        needed = sum(c.quick_add.minimumSizeHint().width() for c in self.lists.values()) + 2 * 24
+        share = self.width() * 3 // 4
+        direction = QBoxLayout.Direction.LeftToRight if needed <= share else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+
     # -- drawing -----------------------------------------------------------
 
     def refresh(self) -> None:
@@ -166,7 +186,7 @@ class BoundariesPanel(RecordPanel):
             for row, pattern in enumerate(event_patterns):
                 item = self.selector.item(row)
                 item.setText(_selector_text(pattern))
-                item.setToolTip(_counts_text(pattern))
+                item.setData(NOTE_ROLE, _counts_text(pattern))
             if self._pattern_id is not None:
                 self.selector.setCurrentRow(ids.index(self._pattern_id))
         finally:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from facilitator.domain import Outcome, OutcomeKind
 from facilitator.services import outcomes
 from ui.editing import EventEditor
+from ui.flow_layout import FlowLayout
 from ui.panels.base import QuickAdd, RecordPanel, RecordTable
 from ui.panels.record_model import Column
 
@@ -31,17 +32,20 @@ def widen_kind_choice(combo: QComboBox) -> None:
 def fit_columns(table: RecordTable, fixed: tuple[int, ...] = ()) -> None:
     """Size ``fixed`` columns to their content, share the rest of the width equally.
 
-    Rows are re-measured whenever the widths change, so wrapped text never
-    hides behind a row that is too short.
+    A shared column is never narrower than its title (a zoomed two-line title
+    such as "How to reproduce" must not lose its first letters); rows are
+    re-measured whenever the widths change, so wrapped text never hides
+    behind a row that is too short.
     """
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     for column in range(table.records.columnCount()):
         # Fixed, sized by the fitter: ResizeToContents would read every row
         # again each time the table is laid out, i.e. on every step switch.
-        mode = QHeaderView.ResizeMode.Fixed if column in fixed else QHeaderView.ResizeMode.Stretch
-        header.setSectionResizeMode(column, mode)
-    table.viewport().installEventFilter(_RowFitter(table, fixed))
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+    fitter = _RowFitter(table, fixed)
+    table.viewport().installEventFilter(fitter)
+    table.installEventFilter(fitter)
     # Rows of wrapped text are tall; scrolling by whole rows would jump.
     table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
@@ -62,7 +66,11 @@ class _RowFitter(QObject):
         table.records.modelReset.connect(self._fit_columns)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # A new zoom: the fixed columns and the rows are measured again.
+            self._fitted_width = -1
+            QTimer.singleShot(0, self._table, self._fit)
+        elif event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             # After the header has stretched its sections to the new width.
             QTimer.singleShot(0, self._table, self._fit)
         return False
@@ -72,11 +80,32 @@ class _RowFitter(QObject):
         if self._table.isVisible() and width != self._fitted_width:
             self._fitted_width = width
             self._fit_columns()
-            self._table.resizeRowsToContents()
+            self._table.fit_rows()
 
     def _fit_columns(self) -> None:
+        table = self._table
+        header = table.horizontalHeader()
         for column in self._fixed:
-            self._table.resizeColumnToContents(column)
+            table.resizeColumnToContents(column)
+        shared = [c for c in range(table.records.columnCount()) if c not in self._fixed]
+        if not shared:
+            return
+        room = table.viewport().width() - sum(header.sectionSize(c) for c in self._fixed)
+        titles = {c: header.sectionSizeHint(c) for c in shared}
+        # Equal shares, but a column whose title needs more keeps it and the
+        # others share what is left (the table scrolls sideways only when the
+        # titles alone are wider than it).
+        wide = {c for c in shared if titles[c] > room // len(shared)}
+        rest = max(room - sum(titles[c] for c in wide), 0)
+        others = [c for c in shared if c not in wide]
+        for column in shared:
+            if column in wide:
+                size = titles[column]
+            else:
+                size = max(rest // len(others), titles[column])
+                if column == others[-1]:
+                    size = max(rest - (rest // len(others)) * (len(others) - 1), titles[column])
+            header.resizeSection(column, size)
 
 
 class OutcomesPanel(RecordPanel):
@@ -115,9 +144,10 @@ class OutcomesPanel(RecordPanel):
         self.tally = QLabel()
         self.tally.setProperty("role", "muted")
         # The tally shares the quick-add row: in the walk-through this panel
-        # shares the height with the patterns, and every line counts.
-        top = QHBoxLayout()
-        top.addWidget(self.quick_add, 1)
+        # shares the height with the patterns, and every line counts. When the
+        # row is too narrow (a high zoom), the tally goes below it.
+        top = FlowLayout(spacing=12, line_spacing=4)
+        top.addWidget(self.quick_add)
         top.addWidget(self.tally)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -6,14 +6,16 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -22,42 +24,69 @@ from facilitator.domain import OutcomeKind, Pattern
 from facilitator.services import patterns
 from ui.editing import EventEditor
 from ui.panels.base import QuickAdd, RecordPanel, RecordTable, heading
+from ui.panels.list_rows import fit_list_rows
 from ui.panels.outcomes import KIND_CHOICES, fit_columns, kind_label, widen_kind_choice
 from ui.panels.record_model import Column
+from ui.flow_layout import FlowLayout
+from ui.widgets import ElidedLabel, tooltip_text
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 TICKED_ROLE = Qt.ItemDataRole.UserRole + 1
+# An item's tooltip is its whole text (a longer text than fits ends in "…"),
+# then its note if it has one; TIP_ROLE remembers what the tooltip was made from.
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 20
+TIP_ROLE = Qt.ItemDataRole.UserRole + 21
 
 
 class WrappingList(QListWidget):
-    """A list whose long texts wrap onto as many lines as they need.
+    """A list whose long texts wrap onto as many lines as they need, up to ``max_lines``.
 
     Qt measures wrapped items before it knows their final width, so the last
     line of a long name could be cut off; this list measures each row itself
-    whenever its width changes.
+    whenever its width or its font (the zoom) changes. A text longer than
+    ``max_lines`` ends in "…" and the whole of it is in the item's tooltip.
     """
+
+    #: Most lines a row shows; a row taller than the list could never be read whole.
+    max_lines = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setSpacing(4)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
     def fit_rows(self) -> None:
         """Give every row the height its wrapped text needs at the current width."""
-        width = max(self.viewport().width() - 2 * self.spacing() - 12, 40)
-        metrics = self.fontMetrics()
         for row in range(self.count()):
             item = self.item(row)
-            text = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, item.text())
-            item.setSizeHint(QSize(width, text.height() + 8))
+            tip = "\n".join(part for part in (item.text(), item.data(NOTE_ROLE)) if part)
+            if item.data(TIP_ROLE) != tip:
+                item.setToolTip(tooltip_text(tip))
+                item.setData(TIP_ROLE, tip)
+        fit_list_rows(self, self.max_lines)
+        self.updateGeometry()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        # Only a new width changes how the text wraps; re-measuring on every
-        # resize would slow down each step switch.
-        if event.size().width() != event.oldSize().width():
-            self.fit_rows()
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """Never shorter than its tallest row: every row must fit the list."""
+        hint = super().minimumSizeHint()
+        tallest = max((self.item(row).sizeHint().height() for row in range(self.count())), default=0)
+        tallest = max(tallest, self.fontMetrics().lineSpacing() + 8)
+        return QSize(hint.width(), max(hint.height(), tallest + 2 * self.frameWidth() + 2 * self.spacing() + 2))
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
+        # Only a new width changes how the text wraps (the viewport's: a scroll
+        # bar coming or going changes it too); re-measuring on every resize
+        # would slow down each step switch.
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self, self.fit_rows)
+        return super().viewportEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self.fit_rows)
 
 
 class Checklist(WrappingList):
@@ -160,17 +189,18 @@ class PatternsPanel(RecordPanel):
         self.reuse_choice.setAccessibleName("Pattern from an earlier event")
         self.reuse_button = QPushButton("Reuse")
         self.reuse_button.clicked.connect(self.reuse_selected)
-        reuse_layout = QHBoxLayout(self.reuse_row)
-        reuse_layout.setContentsMargins(0, 0, 0, 0)
+        # Wraps when narrow: a pattern's name can be longer than the row.
+        self.reuse_choice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        reuse_layout = FlowLayout(self.reuse_row, spacing=8, line_spacing=4)
         reuse_label = QLabel("From earlier events:")
         reuse_label.setBuddy(self.reuse_choice)
         reuse_layout.addWidget(reuse_label)
-        reuse_layout.addWidget(self.reuse_choice, 1)
+        reuse_layout.addWidget(self.reuse_choice)
         reuse_layout.addWidget(self.reuse_button)
 
         self.sources_heading = heading("Learnt from")
-        self.sources_pattern = QLabel()
-        self.sources_pattern.setWordWrap(True)
+        # One line: the table beside it has the name in full, this only says which pattern is meant.
+        self.sources_pattern = ElidedLabel()
         self.sources = Checklist()
         self.sources.setAccessibleName("Outcomes the selected pattern was learnt from")
         self.sources.toggled.connect(self._source_toggled)
@@ -221,7 +251,7 @@ class PatternsPanel(RecordPanel):
     def _show_sources(self) -> None:
         pattern = self.selected_pattern()
         outcomes = self.editor.event.outcomes
-        self.sources_pattern.setText(f"“{pattern.name}”" if pattern else "")
+        self.sources_pattern.set_full_text(f"“{pattern.name}”" if pattern else "")
         self.sources_pattern.setVisible(pattern is not None)
         linked = {o.id for o in pattern.outcomes} if pattern else set()
         self.sources.editable = pattern is not None and not self.editor.read_only
