@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from facilitator.domain import ParticipantRole, SupportType
 from facilitator.services import agreements, events, participants
@@ -38,14 +38,14 @@ def _stored_capacity(db_path, event_id):
 
 
 def _show(qtbot, db, event_id):
-    """The Follow-Up step as the room sees it: agreements beside capacity."""
+    """The Follow-Up step as the room sees it: capacity in a strip above the agreements."""
     editor = EventEditor(db, event_id)
     window = QWidget()
     agreements_panel = AgreementsPanel(editor)
     capacity = CapacityView(editor)
-    layout = QHBoxLayout(window)
-    layout.addWidget(agreements_panel, 3)
-    layout.addWidget(capacity, 1)
+    layout = QVBoxLayout(window)
+    layout.addWidget(capacity)
+    layout.addWidget(agreements_panel, 1)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     with qtbot.waitActive(window):
@@ -127,14 +127,15 @@ def test_only_hours_count_against_capacity(qtbot, db):
     assert (line.stated_hours, line.promised_hours) == (24.0, 0.0)
 
 
-def test_the_table_lists_promised_against_stated_and_what_is_left(qtbot, db):
+def test_the_owners_line_lists_promised_against_stated_and_what_is_left(qtbot, db):
     event_id, zoe_id = _event(db)
     _window, editor, panel, capacity = _show(qtbot, db, event_id)
     _promise(qtbot, panel, "7,5", "Pairing")
-    assert capacity.shown_rows() == [["Zoë Lefèvre", "16.5 h left"], ["7.5 h promised of 24 h"], []]
+    assert capacity.shown_rows() == [["Zoë Lefèvre", "16.5 h left", "7.5 h promised of 24 h"]]
     _promise(qtbot, panel, "20", "More pairing")
-    assert capacity.shown_rows()[:2] == [["Zoë Lefèvre", "3.5 h over"], ["27.5 h promised of 24 h"]]
-    assert capacity._table.itemAtPosition(0, 1).widget().property("role") == "danger"
+    # Over-committed, Zoë is said once, in her banner, not again in the owners' line.
+    assert capacity.shown_rows() == []
+    assert capacity.banner_for(zoe_id).text.text() == "Zoë Lefèvre: 27.5 h promised, 24 h available — 3.5 h over"
 
 
 def test_a_closed_event_shows_capacity_without_buttons(qtbot, db):

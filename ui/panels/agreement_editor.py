@@ -6,13 +6,12 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QGridLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,12 +23,15 @@ from ui.date_fields import show_days
 from ui.editing import EventEditor
 from ui.panels.autosave_text import AutoSaveText
 from ui.panels.base import heading
+from ui.panels.patterns import WrappingList
 from ui.panels.people_combo import PeopleCombo
 from ui.panels.reflow import Reflow
 from ui.panels.support_items import SupportItemsEditor
 from ui.panels.support_text import NONE_LABEL
 
-NARROW_BELOW = 900  # pixels; narrower editors stack their fields
+# Widths in average characters of the editor's text, so the layout follows the zoom.
+NARROW_BELOW = 80  # narrower editors stack adopter, sponsor and check-in
+SIDE_BY_SIDE_FROM = 110  # from this width the support sits beside the patterns
 DEFAULT_CHECK_IN_DAYS = 42  # six weeks: long enough to try a pattern, short enough to remember
 
 
@@ -72,9 +74,10 @@ class AgreementEditor(QWidget):
         self.check_in.editingFinished.connect(self._store_check_in)
         self.check_in.calendarWidget().clicked.connect(lambda _: self._store_check_in())
 
-        self.patterns = QListWidget()
+        self.patterns = WrappingList()
+        self.patterns.max_lines = 3
+        self.patterns.setSpacing(0)
         self.patterns.setAccessibleName("Patterns adopted")
-        self.patterns.setWordWrap(True)
         self.patterns.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.patterns.itemChanged.connect(self._on_pattern_toggled)
         self.limits = AutoSaveText(lambda text: self._store_text("limits", "Change limits", text))
@@ -104,42 +107,64 @@ class AgreementEditor(QWidget):
             NARROW_BELOW,
         )
 
-        middle = QGridLayout()
-        middle.setHorizontalSpacing(16)
-        middle.setVerticalSpacing(4)
-        self._middle = Reflow(
-            middle,
+        # Wide: the agreement's own fields in one column and its support beside
+        # them, so the whole agreement fits under the list at 1080p. Narrow: the
+        # support below, full width, where its table has room for its columns.
+        body = QGridLayout()
+        body.setHorizontalSpacing(16)
+        body.setVerticalSpacing(4)
+        support_label = heading("Support promised", "strong")
+        self._body = Reflow(
+            body,
             [
                 (_label("&Patterns adopted (Space ticks)", self.patterns), (0, 0, 1, 1), (0, 0, 1, 1)),
                 (self.patterns, (1, 0, 1, 1), (1, 0, 1, 1)),
-                (_label("&Not included in the support", self.limits), (0, 1, 1, 1), (0, 1, 1, 1)),
-                (self.limits, (1, 1, 1, 1), (1, 1, 1, 1)),
-                (_label("N&otes", self.notes), (0, 2, 1, 1), (2, 0, 1, 2)),
-                (self.notes, (1, 2, 1, 1), (3, 0, 1, 2)),
+                (_label("&Not included in the support", self.limits), (2, 0, 1, 1), (0, 1, 1, 1)),
+                (self.limits, (3, 0, 1, 1), (1, 1, 1, 1)),
+                (_label("N&otes", self.notes), (4, 0, 1, 1), (2, 0, 1, 2)),
+                (self.notes, (5, 0, 1, 1), (3, 0, 1, 2)),
+                (support_label, (0, 1, 1, 1), (4, 0, 1, 2)),
+                (self.support, (1, 1, 5, 1), (5, 0, 1, 2)),
             ],
-            ({0: 4, 1: 3, 2: 2}, {0: 1, 1: 1}),
-            NARROW_BELOW,
+            ({0: 2, 1: 3}, {0: 1, 1: 1}),
+            SIDE_BY_SIDE_FROM,
         )
-        for widget in (self.patterns, self.limits, self.notes):
-            widget.setMinimumHeight(90)
-            widget.setMaximumHeight(110)
+        # The lists and texts take the height (in the narrow arrangement row 5 is the support).
+        for row in (1, 3, 5):
+            body.setRowStretch(row, 1)
+        self._fit_heights()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(middle)
-        layout.addWidget(heading("Support promised", "subheading"))
-        layout.addWidget(self.support, 1)
+        layout.addLayout(body, 1)
         for before, after in zip(
             [self.adopter, self.sponsor, self.has_check_in, self.check_in, self.patterns, self.limits, self.notes],
             [self.sponsor, self.has_check_in, self.check_in, self.patterns, self.limits, self.notes, self.support.quick_add.type],
         ):
             QWidget.setTabOrder(before, after)
 
+    def _fit_heights(self) -> None:
+        # In lines of text, so the fields grow with the zoom: room for the
+        # patterns of a typical agreement, and two lines of limits and notes.
+        lines = self.fontMetrics().lineSpacing()
+        for text in (self.limits, self.notes):
+            text.setMinimumHeight(2 * lines + 16)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_heights()
+            self._reflow(self.width())
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self._top.fit(event.size().width())
-        self._middle.fit(event.size().width())
+        self._reflow(event.size().width())
         super().resizeEvent(event)
+
+    def _reflow(self, width: int) -> None:
+        chars = width // max(self.fontMetrics().averageCharWidth(), 1)
+        self._top.fit_room(width, chars)
+        self._body.fit(chars)
 
     # -- showing ---------------------------------------------------------
 
@@ -202,6 +227,7 @@ class AgreementEditor(QWidget):
             checked = Qt.CheckState.Checked if pattern.id in chosen else Qt.CheckState.Unchecked
             if item.checkState() != checked:
                 item.setCheckState(checked)
+        self.patterns.fit_rows()
 
     # -- editing ---------------------------------------------------------
 

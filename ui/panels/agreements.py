@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
+    QAbstractItemView,
     QLabel,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -24,9 +23,14 @@ from ui.panels.base import RecordPanel, RecordTable
 from ui.panels.people_combo import AdopterPicker
 from ui.panels.record_model import Column
 from ui.panels.support_text import owner_names, support_summary
+from ui.flow_layout import FlowLayout
+from ui.widgets import FillingScrollArea, fit_placeholder
 
 ADOPTER, PATTERNS, SUPPORT, OWNERS, CHECK_IN, SPONSOR = range(6)
-NARROW_LIST_BELOW = 760  # pixels of list width
+NARROW_LIST_BELOW = 66  # average characters of list width; narrower lists leave owners and sponsor to the editor
+# The list of agreements takes up to this share of the panel's height (then it
+# scrolls); the editor of the selected one gets the rest.
+LIST_SHARE = 0.45
 
 
 def _columns() -> list[Column]:
@@ -59,33 +63,37 @@ class AgreementsPanel(RecordPanel):
         self.add_button = QPushButton("Add agreement")
         self.add_button.clicked.connect(self.add_agreement)
         self.add_row = QWidget()
-        row = QHBoxLayout(self.add_row)
-        row.setContentsMargins(0, 0, 0, 0)
+        # The picker is never narrower than its hint; the row wraps at a high zoom.
+        self.picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        fit_placeholder(self.picker.lineEdit())
+        row = FlowLayout(self.add_row, spacing=8, line_spacing=4)
         new_label = QLabel("New &agreement for")
         new_label.setBuddy(self.picker)
         row.addWidget(new_label)
-        row.addWidget(self.picker, 1)
+        row.addWidget(self.picker)
         row.addWidget(self.add_button)
 
         self.table = RecordTable(_columns(), None, self._delete, self._move)
         self.table.setAccessibleName("Agreements")
-        # One line per agreement keeps the whole list in view; the editor below
-        # and the tooltips show the full text.
-        self.table.setWordWrap(False)
+        # Two lines per agreement at most: a list of patterns reads whole far
+        # more often than on one line, and the list still shows every agreement
+        # of a typical event; the editor below and the tooltips have the rest.
+        self.table.max_lines = 2
+        # Every column is sized below: a stretching last column would take the sponsor's title.
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.agreement_editor = AgreementEditor(editor)
         self.hint = QLabel("Type the adopter’s name above and press Enter to record the first agreement.")
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # Fields wrap and shrink instead: sideways scrolling hides them from the room.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.agreement_editor)
+        # Fields wrap and shrink instead of scrolling sideways (that hides them
+        # from the room); the editor scrolls down only below its smallest size.
+        scroll = FillingScrollArea(self.agreement_editor)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.hint)
         self.stack.addWidget(scroll)
@@ -97,7 +105,9 @@ class AgreementsPanel(RecordPanel):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self._sized = False
+        # The split follows the number of agreements until someone drags it.
+        self._split_by_hand = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,23 +128,33 @@ class AgreementsPanel(RecordPanel):
         self.table.records.read_only = read_only
         self.table.set_records(event.agreements)
         self._fit_columns()
+        self._size_split()
         if self.table.current_record() is None and event.agreements:
             self.table.setCurrentIndex(self.table.records.index(0, 0))
         self._show_current()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if not self._sized:
-            self._sized = True
-            self._size_split()
+        self._size_split()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._size_split()
 
     def _size_split(self) -> None:
-        # Room for three agreements (the list scrolls); the editor gets the rest of the screen.
-        rows = min(max(self.table.records.rowCount(), 2), 3)
-        row_height = self.table.rowHeight(0) if self.table.records.rowCount() else 40
-        wanted = self.table.horizontalHeader().height() + rows * row_height + 2 * self.table.frameWidth()
+        # Every agreement in view while they fit in the list's share of the
+        # height (then the list scrolls); the editor gets the rest.
+        if self._split_by_hand:
+            return
         total = sum(self.splitter.sizes())
-        self.splitter.setSizes([wanted, max(total - wanted, 0)])
+        if total <= 0:
+            return
+        rows = self.table.records.rowCount()
+        heights = sum(self.table.rowHeight(row) for row in range(rows)) if rows else self.table.row_cap()
+        wanted = self.table.horizontalHeader().sizeHint().height() + heights + 2 * self.table.frameWidth()
+        wanted = max(min(wanted, int(total * LIST_SHARE)), self.table.minimumHeight())
+        if self.splitter.sizes()[0] != wanted:
+            self.splitter.setSizes([wanted, max(total - wanted, 0)])
 
     def _show_current(self, *_args) -> None:
         agreement = self.table.current_record()
@@ -144,37 +164,53 @@ class AgreementsPanel(RecordPanel):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+            self.table.fit_rows()
+            self._size_split()
+        elif watched is self.table and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # A new zoom: columns are measured in text, then rows and the split follow.
+            QTimer.singleShot(0, self, self._refit)
         return super().eventFilter(watched, event)
 
+    def _refit(self) -> None:
+        self._fit_columns()
+        self.table.fit_rows()
+        self._size_split()
+
     def _fit_columns(self) -> None:
-        """Give the adopter and the date their full width; the rest share what is left."""
+        """Give the adopter and the date their width; the patterns and the support share the rest.
+
+        Every column keeps at least its title; when the width cannot give
+        them all that, the owners and the sponsor are left to the editor below.
+        """
         header = self.table.horizontalHeader()
         width = self.table.viewport().width()
-        # In a narrow column the owners and the sponsor are left to the editor below.
-        narrow = width < NARROW_LIST_BELOW
+        chars = self.table.fontMetrics().averageCharWidth()
+        count = self.table.records.columnCount()
+        titles = [header.sectionSizeHint(c) for c in range(count)]
+        content = [max(self.table.sizeHintForColumn(c), titles[c]) for c in range(count)]
+        least = list(titles)
+        for column, letters in ((ADOPTER, 10), (PATTERNS, 14), (SUPPORT, 12)):
+            least[column] = max(least[column], letters * chars)
+        least[CHECK_IN] = content[CHECK_IN]
+        narrow = sum(least) > width
         for column in (OWNERS, SPONSOR):
             self.table.setColumnHidden(column, narrow)
-        wanted = [
-            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c))
-            for c in range(self.table.records.columnCount())
-        ]
-        fixed = {ADOPTER: min(wanted[ADOPTER], int(width * 0.3)), CHECK_IN: wanted[CHECK_IN]}
-        shared = [c for c in range(len(wanted)) if c not in fixed and not self.table.isColumnHidden(c)]
-        room = max(width - sum(fixed.values()), 0)
-        total = sum(wanted[c] for c in shared) or 1
-        sizes = dict(fixed)
-        if total <= room:
-            # Spare width goes to the patterns and the support, the longest texts.
-            spare = room - total
-            sizes.update({c: wanted[c] for c in shared})
-            sizes[PATTERNS] += spare // 2
-            sizes[SUPPORT] += spare - spare // 2
-        else:
-            sizes.update({c: max(60, wanted[c] * room // total) for c in shared})
-        last = max(sizes)
-        for column, size in sizes.items():
-            if column != last:  # the last section stretches to the edge
-                header.resizeSection(column, size)
+        shown = [c for c in range(count) if not self.table.isColumnHidden(c)]
+        sizes = {c: least[c] for c in shown}
+        spare = width - sum(sizes.values())
+        # Towards each text's whole width, the longest texts first (the adopter
+        # never beyond three tenths); what is still spare goes to those two.
+        for column in (PATTERNS, SUPPORT, ADOPTER, OWNERS, SPONSOR):
+            if column in sizes and spare > 0:
+                wanted = min(content[column], width * 3 // 10) if column == ADOPTER else content[column]
+                grow = min(spare, max(wanted - sizes[column], 0))
+                sizes[column] += grow
+                spare -= grow
+        if spare > 0:
+            sizes[PATTERNS] += spare * 3 // 5
+            sizes[SUPPORT] += spare - spare * 3 // 5
+        for column in shown:
+            header.resizeSection(column, sizes[column])
 
     # -- editing ---------------------------------------------------------
 

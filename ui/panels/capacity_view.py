@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +16,8 @@ from PySide6.QtWidgets import (
 from facilitator.services import participants
 from facilitator.services.participants import CapacityLine
 from ui.editing import EventEditor
-from ui.panels.base import RecordPanel, heading
+from ui.flow_layout import FlowLayout
+from ui.panels.base import RecordPanel
 from ui.panels.support_text import format_hours, over_commitment_text
 from ui.widgets import plain_label
 
@@ -39,7 +38,8 @@ def _clear(layout) -> None:
 class OverCommitmentBanner(QFrame):
     """One owner's over-commitment, in plain words, with the room's decision on it.
 
-    Text above the button, so the banner stays readable in a narrow side column.
+    One line above the agreements: the sentence, and beside it the button for
+    the room's decision (the sentence wraps when the window is narrow).
     """
 
     def __init__(self, line: CapacityLine, read_only: bool, on_accept, parent: QWidget | None = None) -> None:
@@ -48,15 +48,17 @@ class OverCommitmentBanner(QFrame):
         # An accepted over-commitment stays visible, but as a card, not an alarm.
         self.setProperty("role", "card" if line.accepted else "banner")
         suffix = " · accepted by the room" if line.accepted else ""
-        self.text = plain_label(over_commitment_text(line) + suffix, "" if line.accepted else "subheading")
+        self.text = plain_label(over_commitment_text(line) + suffix, "" if line.accepted else "strong")
         self.text.setObjectName("overCommitmentText")
         self.button = QPushButton("Withdraw acceptance" if line.accepted else "Accept over-commitment")
         self.button.setAccessibleName(f"{self.button.text()} for {line.owner_name}")
         self.button.clicked.connect(lambda: on_accept(line, not line.accepted))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
+        # The button beside the sentence, or below it when the window is too narrow for both.
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = FlowLayout(self, spacing=12, line_spacing=4)
+        layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.text)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.button)
         # Only after it has a parent: showing a parentless button opens it as a window.
         self.button.setVisible(not read_only)
 
@@ -71,13 +73,34 @@ def _detail_text(line: CapacityLine) -> str:
     return f"{format_hours(line.promised_hours)} promised {stated}".replace("promised none", "promised, none")
 
 
+class OwnerCapacity(QWidget):
+    """One owner in the capacity line: name, what is left (or over), promised of stated."""
+
+    def __init__(self, line: CapacityLine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = plain_label(line.owner_name, "strong")
+        self.left = plain_label(_left_text(line), "danger" if line.needs_attention else "")
+        accepted = " · accepted by the room" if line.over_committed and line.accepted else ""
+        self.detail = plain_label(_detail_text(line) + accepted, "muted")
+        layout = FlowLayout(self, spacing=8, line_spacing=0)
+        for label in (self.name, self.left, self.detail):
+            layout.addWidget(label)
+
+    def texts(self) -> list[str]:
+        """Return what the room reads, in order."""
+        return [self.name.text(), self.left.text(), self.detail.text()]
+
+
 class CapacityView(RecordPanel):
     """Live support capacity per owner, with over-commitments shown plainly.
 
-    Each over-committed owner gets a banner naming the numbers and an
-    "Accept over-commitment" button; an accepted one is shown as accepted.
+    A strip above the agreements rather than a column beside them: the
+    agreements need the width more than the capacity needs the height. Each
+    over-committed owner gets a one-line banner naming the numbers with an
+    "Accept over-commitment" button (an accepted one is shown as accepted);
+    below, one line gives the hours of every other owner, wrapping when
+    narrow (an owner is never said twice: every line counts on a projector).
     Only support measured in hours counts (the service decides which units).
-    Laid out to stay readable in a narrow column beside the agreements.
     """
 
     title = "Support capacity"
@@ -86,108 +109,92 @@ class CapacityView(RecordPanel):
         super().__init__(editor, parent)
         self.lines: list[CapacityLine] = []
         self.banners: list[OverCommitmentBanner] = []
+        self.owners: list[OwnerCapacity] = []
         self._banners = QVBoxLayout()
-        self._banners.setSpacing(8)
-        self._table = QGridLayout()
-        self._card = QFrame()
-        self._card.setProperty("role", "card")
-        card_layout = QVBoxLayout(self._card)
-        card_layout.setContentsMargins(14, 10, 14, 10)
-        card_layout.addLayout(self._table)
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addWidget(heading("Support capacity", "subheading"))
-        body_layout.addLayout(self._banners)
-        body_layout.addWidget(self._card)
-        body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        self._scroll = scroll
+        self._banners.setSpacing(4)
+        # Over-commitments the room accepted are decided: the owners' line says
+        # so, and their cards (with "Withdraw acceptance") wait behind a toggle
+        # instead of taking a line each above the agreements.
+        self.accepted_box = QWidget()
+        self._accepted = QVBoxLayout(self.accepted_box)
+        self._accepted.setContentsMargins(0, 0, 0, 0)
+        self._accepted.setSpacing(4)
+        self.accepted_box.hide()
+        self.toggle = QPushButton()
+        self.toggle.setCheckable(True)
+        self.toggle.toggled.connect(self._show_accepted)
+        self._owners_box = QWidget()
+        self._owners = FlowLayout(self._owners_box, spacing=24, line_spacing=2)
+        self.heading = QLabel("Support capacity:")
+        self.heading.setProperty("role", "strong")
+        self._row = QWidget()
+        row = FlowLayout(self._row, spacing=12, line_spacing=2)
+        self._owners_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        for widget in (self.heading, self._owners_box, self.toggle):
+            row.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(360, 400)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(4)
+        layout.addLayout(self._banners)
+        layout.addWidget(self._row)
+        layout.addWidget(self.accepted_box)
 
     def refresh(self) -> None:
-        """Read the capacity report and redraw banners and the table."""
+        """Read the capacity report and redraw banners and the owners' line."""
         event_id = self.editor.event_id
         self.lines = self.editor.read(lambda s: participants.capacity_report(s, event_id))
         self._draw_banners()
-        self._draw_table()
-        # Never narrower than a banner's button: a clipped "Accept" is no use to the room.
-        body = self._scroll.widget()
-        body.ensurePolished()  # the stylesheet sets the font the sizes depend on
-        body.layout().activate()
-        scrollbar = self._scroll.verticalScrollBar().sizeHint().width()
-        self._scroll.setMinimumWidth(max(260, body.minimumSizeHint().width() + scrollbar))
+        self._draw_owners()
 
     def banner_for(self, owner_id: uuid.UUID) -> OverCommitmentBanner | None:
         """Return the banner of an owner, or None when they are within capacity."""
         return next((b for b in self.banners if b.line.owner_id == owner_id), None)
 
     def shown_rows(self) -> list[list[str]]:
-        """Return the owner table as text, row by row (what the room reads)."""
-        rows = []
-        for row in range(self._table.rowCount()):
-            widgets: list[QLabel] = []
-            for column in range(2):
-                item = self._table.itemAtPosition(row, column)
-                # A cell spanning both columns is found at both positions.
-                if item is not None and item.widget() is not None and item.widget() not in widgets:
-                    widgets.append(item.widget())
-            rows.append([w.text() for w in widgets])
-        return rows
+        """Return the owners' line as text, owner by owner (what the room reads).
+
+        Over-committed owners are in their banners instead.
+        """
+        return [owner.texts() for owner in self.owners]
 
     def _draw_banners(self) -> None:
         _clear(self._banners)
+        _clear(self._accepted)
         self.banners = [
             OverCommitmentBanner(line, self.editor.read_only, self.accept)
             for line in self.lines
             if line.over_committed
         ]
-        # Unaccepted ones first: they are what the room must still decide.
-        for banner in sorted(self.banners, key=lambda b: b.line.accepted):
-            self._banners.addWidget(banner)
+        for banner in self.banners:
+            (self._accepted if banner.line.accepted else self._banners).addWidget(banner)
             banner.show()  # now, not on the next loop turn, so the sizes below count it
+        self.toggle.setVisible(any(banner.line.accepted for banner in self.banners))
+        self.toggle.setToolTip("Show or hide the over-commitments the room accepted, to withdraw one")
+        self._show_accepted(self.toggle.isChecked())
 
-    def _draw_table(self) -> None:
-        # A fresh grid each time: QGridLayout never forgets rows it once had.
-        # A plain layout, not a host widget: a widget would paint the window colour over the card.
-        _clear(self._table)
-        self._card.layout().removeItem(self._table)
-        self._table.deleteLater()
-        self._table = QGridLayout()
-        self._table.setContentsMargins(0, 0, 0, 0)
-        self._table.setHorizontalSpacing(16)
-        self._table.setVerticalSpacing(2)
-        self._table.setColumnStretch(0, 1)
-        self._card.layout().addLayout(self._table)
+    def _show_accepted(self, shown: bool) -> None:
+        accepted = sum(banner.line.accepted for banner in self.banners)
+        self.toggle.setText(f"Accepted ({accepted}) {'▾' if shown else '▸'}")
+        self.accepted_box.setVisible(shown and bool(accepted))
+
+    def _draw_owners(self) -> None:
+        _clear(self._owners)
+        # An owner the room must still decide on is in a banner, not again here.
+        self.owners = [OwnerCapacity(line) for line in self.lines if not line.needs_attention]
+        for owner in self.owners:
+            self._owners.addWidget(owner)
+            owner.show()
+        # Every owner is in a banner: the line would only repeat its heading.
+        self._row.setVisible(bool(self.owners) or not self.lines)
         if not self.lines:
-            self._table.addWidget(
-                plain_label(
-                    "No support owners yet. Hours appear here as soon as an owner states "
-                    "their capacity or support in hours is promised.",
-                    "muted",
-                ),
-                0, 0, 1, 2,
+            empty = plain_label(
+                "No support owners yet. Hours appear here as soon as an owner states "
+                "their capacity or support in hours is promised.",
+                "muted",
             )
-            return
-        row = 0
-        for line in self.lines:
-            left = plain_label(_left_text(line), "danger" if line.needs_attention else "")
-            left.setWordWrap(False)
-            left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            self._table.addWidget(plain_label(line.owner_name), row, 0)
-            self._table.addWidget(left, row, 1)
-            self._table.addWidget(plain_label(_detail_text(line), "muted"), row + 1, 0, 1, 2)
-            self._table.setRowMinimumHeight(row + 2, 10)
-            row += 3
+            self._owners.addWidget(empty)
+            empty.show()
+        self._owners_box.updateGeometry()
 
     def accept(self, line: CapacityLine, accept: bool = True) -> bool:
         """Accept (or withdraw acceptance of) an owner's over-commitment, undoably."""

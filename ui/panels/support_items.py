@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
+    QSizePolicy,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 from facilitator.domain import Agreement, Participant, ParticipantRole, SupportItem, SupportType
 from facilitator.services import agreements
 from ui.editing import EventEditor
+from ui.flow_layout import FlowLayout
 from ui.panels.base import RecordTable
 from ui.panels.people_combo import PeopleCombo
 from ui.panels.record_model import Column
-from ui.panels.reflow import Reflow
 from ui.panels.support_text import NONE_LABEL, format_number
+from ui.widgets import fit_placeholder
 
 TYPE_CHOICES = [(kind.label, kind.value) for kind in SupportType]
 DEFAULT_UNIT = "hours"
@@ -42,10 +43,8 @@ class SupportQuickAdd(QWidget):
             self.type.addItem(label, value)
         self.type.setAccessibleName("Support type")
         self.amount = QLineEdit(placeholderText="Amount")
-        self.amount.setMaximumWidth(110)
         self.unit = QLineEdit(DEFAULT_UNIT)
         self.unit.setAccessibleName("Unit")
-        self.unit.setMaximumWidth(120)
         self.owner = PeopleCombo(NONE_LABEL)
         self.owner.setAccessibleName("Owner of the support")
         self.description = QLineEdit(placeholderText="What exactly")
@@ -56,26 +55,31 @@ class SupportQuickAdd(QWidget):
         for line in (self.amount, self.unit, self.description, self.limits):
             line.returnPressed.connect(self.submit)
         self.button.clicked.connect(self.submit)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self._reflow = Reflow(
-            grid,
-            [
-                (self.type, (0, 0, 1, 1), (0, 0, 1, 1)),
-                (self.amount, (0, 1, 1, 1), (0, 1, 1, 1)),
-                (self.unit, (0, 2, 1, 1), (0, 2, 1, 1)),
-                (self.owner, (0, 3, 1, 1), (0, 3, 1, 2)),
-                (self.description, (0, 4, 1, 1), (1, 0, 1, 2)),
-                (self.limits, (0, 5, 1, 1), (1, 2, 1, 2)),
-                (self.button, (0, 6, 1, 1), (1, 4, 1, 1)),
-            ],
-            ({3: 1, 4: 2, 5: 2}, {0: 1, 3: 1}),
-            900,
-        )
+        # One row when there is room, wrapping onto more at a high zoom or in a
+        # narrow column; the owner, what and limits share what a row has left.
+        for field in (self.owner, self.description, self.limits):
+            field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        for line in (self.description, self.limits):
+            fit_placeholder(line)
+        flow = FlowLayout(self, spacing=6, line_spacing=4)
+        for widget in (self.type, self.amount, self.unit, self.owner, self.description, self.limits, self.button):
+            flow.addWidget(widget)
+        self._fit_widths()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self._reflow.fit(event.size().width())
-        super().resizeEvent(event)
+    def _fit_widths(self) -> None:
+        # In characters, so a zoomed "hours" or "Amount" still reads whole.
+        metrics = self.fontMetrics()
+        frame = 28  # the stylesheet's border and padding, and the field's own margins
+        self.amount.setMinimumWidth(metrics.horizontalAdvance(self.amount.placeholderText()) + frame)
+        self.amount.setMaximumWidth(metrics.horizontalAdvance(self.amount.placeholderText() + "00") + frame)
+        widest_unit = max(("hours", "playbook", *DEFAULT_UNITS.values()), key=metrics.horizontalAdvance)
+        self.unit.setMinimumWidth(metrics.horizontalAdvance(widest_unit) + frame)
+        self.unit.setMaximumWidth(metrics.horizontalAdvance(widest_unit + "00") + frame)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_widths()
 
     def _default_unit(self) -> None:
         kind = self.type.currentData()
@@ -135,8 +139,8 @@ class SupportItemsEditor(QWidget):
         ]
         self.table = RecordTable(columns, self._edit, self._delete, self._move)
         self.table.setAccessibleName("Support items")
-        self.table.setMinimumHeight(100)
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)
         self.quick_add = SupportQuickAdd(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,18 +156,28 @@ class SupportItemsEditor(QWidget):
         read_only = self.editor.read_only
         self.table.records.read_only = read_only
         self.table.set_records(agreement.support_items)
+        self._fit_columns()
         self.quick_add.setVisible(not read_only)
         self.quick_add.set_people(people)
 
     def _fit_columns(self) -> None:
+        # Type, amount and unit as wide as their texts; the owner up to a
+        # quarter; what and limits share the rest and wrap.
         header = self.table.horizontalHeader()
-        width = max(self.table.viewport().width(), 400)
-        for column, share in enumerate((0.13, 0.09, 0.09, 0.2, 0.25)):
-            header.resizeSection(column, int(width * share))
+        width = self.table.viewport().width()
+        wanted = [max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(6)]
+        sizes = wanted[:3] + [max(min(wanted[3], width // 4), header.sectionSizeHint(3))]
+        rest = max(width - sum(sizes), 2 * header.minimumSectionSize())
+        sizes.append(max(rest // 2, header.sectionSizeHint(4)))
+        for column, size in enumerate(sizes):
+            header.resizeSection(column, size)
+        self.table.fit_rows()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+        elif watched is self.table and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._fit_columns)
         return super().eventFilter(watched, event)
 
     def add_item(self, kind: str, **fields) -> bool:
