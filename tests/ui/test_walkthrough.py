@@ -126,7 +126,7 @@ def test_an_overrun_is_visible(qtbot, db, demo):
         events.record_step_time(session, demo, "top-goal", 6 * 60 + 15)
     window = _window(qtbot, db, demo)
     page = window.screen_.walkthrough
-    assert page.timer_label.text() == "6:15 / 5:00  +1:15 over"
+    assert page.timer_label.text() == "6:15 / 5:00\n+1:15 over"  # the overrun on a line of its own
     assert page.timer_label.property("state") == "over"
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert page.timer_label.property("state") == ""

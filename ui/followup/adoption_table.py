@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -97,14 +97,17 @@ class AdoptionTable(QTableView):
         bold = QFontMetrics(bold_font)
         header = QFontMetrics(self.horizontalHeader().font())
         rows = model.rows()[:SAMPLE_ROWS]
-        self._wanted, self._natural = [], []
+        self._wanted, self._natural, self._titles = [], [], []
         for column, key in enumerate(model.keys):
             # Overdue cells are bold; measure them so, whichever rows are overdue.
             metrics = bold if key in WARN_COLUMNS else plain
             text = model.columns[column].text
             widest = max((metrics.horizontalAdvance(line) for row in rows for line in text(row).split("\n")),
                          default=0)
-            title = header.horizontalAdvance(model.columns[column].header) + HEADER_ROOM
+            # The header's own measure knows its bold font; ours its sort arrow.
+            title = max(header.horizontalAdvance(model.columns[column].header) + HEADER_ROOM,
+                        self.horizontalHeader().sectionSizeHint(column))
+            self._titles.append(title)
             wanted = max(widest + CELL_ROOM, title)
             self._natural.append(wanted)
             if key in self._caps:
@@ -139,7 +142,8 @@ class AdoptionTable(QTableView):
         for column in fixed:
             wanted = self._wanted[column]
             if column in self._capped and total > room:
-                wanted = max(MIN_WIDTH, wanted * max(room, 0) // max(total, 1))
+                # Never below the column's title: a cut "Adopter" names nothing.
+                wanted = max(MIN_WIDTH, self._titles[column], wanted * max(room, 0) // max(total, 1))
             sizes[column] = wanted
         # Width the stretching column cannot use (its text fits on its lines)
         # lets capped columns show more of their names.
@@ -154,6 +158,14 @@ class AdoptionTable(QTableView):
     def _size_rows(self) -> None:
         line = self.fontMetrics().lineSpacing()
         self.verticalHeader().setDefaultSectionSize(self._lines * line + 14)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """Never shorter than the header and one row: a row must fit the view."""
+        hint = super().minimumSizeHint()
+        header = self.horizontalHeader()
+        height = header.sizeHint().height() + self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth()
+        return QSize(hint.width(), max(hint.height(), height))
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
         # The viewport, not the view: a scroll bar coming or going changes its width too.

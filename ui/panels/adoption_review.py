@@ -95,6 +95,13 @@ class AdoptionReviewPanel(RecordPanel):
             self.table.setCurrentIndex(self.model.index(max(row, 0), 0))
         self._show_state()
 
+    def focus_first(self) -> bool:
+        """Put the keyboard in the list: Enter then changes the selected agreement's status."""
+        if not self.model.rowCount():
+            return False
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def rows(self) -> list[AdoptionRow]:
         """Return the agreements listed, in the order shown."""
         return self.model.rows()

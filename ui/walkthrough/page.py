@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QListWidget,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -20,14 +17,17 @@ from facilitator.services import events
 from ui.actions import Act, shortcut_text
 from ui.editing import EventEditor
 from ui.panels.base import heading
+from ui.walkthrough.agenda_column import AgendaColumn
+from ui.walkthrough.question import SHARE, QuestionView
 from ui.walkthrough.step_panels import StepContent
 from ui.walkthrough.timer import StepTimer, format_seconds
+from ui.widgets import FillingScrollArea
 
-# Below this page height (a 720p projector) the question uses the heading size
-# so the room still sees the records; at 1080p it is the full question size.
+# Below this page height (a 720p projector) the agenda's rows are tight.
 COMPACT_BELOW_HEIGHT = 800
 # The current step is stored this long after the last step change.
 FLUSH_AFTER_MS = 400
+CLOSED_TEXT = "This event is closed: it is shown as it was recorded. Reopen it from the File menu to change it."
 
 
 class WalkthroughPage(QWidget):
@@ -42,30 +42,23 @@ class WalkthroughPage(QWidget):
         self.timer = StepTimer(editor, self)
         self.index = -1
 
-        self.step_list = QListWidget(objectName="stepList")
-        self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.step_list.setWordWrap(True)
-        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.step_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agenda_column = AgendaColumn()
+        column = self.agenda_column
+        self.step_list = column.step_list
         self.step_list.itemClicked.connect(lambda item: self.go_to(self.step_list.row(item)))
         # Tight rows until the page is known to be tall: five roomy steps made
         # the window taller than a 720-pixel projector before its first resize.
         self.step_list.setProperty("compact", True)
-        self.total_label = QLabel()
-        self.total_label.setProperty("role", "muted")
-        # Prompts are for the facilitator: they sit beside the agenda, not
-        # between the question and what the room is saying.
-        self.prompts_label = heading("", "prompt")
-        self.prompts_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.prompts_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.timer_label = QLabel()
-        self.timer_label.setProperty("role", "timer")
-        self.timer_button = QPushButton()
+        self.total_label = column.total_label
+        self.prompts_label = column.prompts_label
+        self.prompts_area = column.prompts_area
+        self.timer_label = column.timer_label
+        self.timer_button = column.timer_button
         self.timer_button.setToolTip(f"Start or pause the step timer ({shortcut_text(Act.TIMER_TOGGLE)})")
         self.timer_button.clicked.connect(self.timer.toggle)
-        reset = QPushButton("Reset")
-        reset.setToolTip(f"Set this step's time to zero ({shortcut_text(Act.TIMER_RESET)})")
-        reset.clicked.connect(self.timer.reset)
+        self.reset_button = column.reset_button
+        self.reset_button.setToolTip(f"Set this step's time to zero ({shortcut_text(Act.TIMER_RESET)})")
+        self.reset_button.clicked.connect(self.timer.reset)
         self.previous_button = QPushButton("◀ Previous")
         self.previous_button.setToolTip(f"Previous step ({shortcut_text(Act.PREVIOUS_STEP)})")
         self.previous_button.clicked.connect(self.previous_step)
@@ -73,44 +66,21 @@ class WalkthroughPage(QWidget):
         self.next_button.setProperty("role", "primary")
         self.next_button.setToolTip(f"Next step ({shortcut_text(Act.NEXT_STEP)})")
         self.next_button.clicked.connect(self.next_step)
-        for button in (self.timer_button, reset, self.previous_button, self.next_button):
+        for button in (self.timer_button, self.reset_button, self.previous_button, self.next_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        timer_buttons = QHBoxLayout()
-        timer_buttons.addWidget(self.timer_button, 1)
-        timer_buttons.addWidget(reset)
-
-        left_widget = QWidget()
-        left_widget.setFixedWidth(320)
-        left = QVBoxLayout(left_widget)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(heading("Agenda", "subheading"))
-        left.addWidget(self.step_list)
-        left.addSpacing(8)
-        left.addWidget(self.timer_label)
-        left.addLayout(timer_buttons)
-        left.addWidget(self.total_label)
-        left.addSpacing(8)
-        # On a short screen the prompts scroll rather than push the window
-        # taller than the projector.
-        self.prompts_area = QScrollArea()
-        self.prompts_area.setWidgetResizable(True)
-        self.prompts_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.prompts_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.prompts_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.prompts_area.setWidget(self.prompts_label)
-        # Below its scroll bar's own minimum too: the steps and the timer come
-        # first, and a larger zoom or font must not push the window off the screen.
-        self.prompts_area.setMinimumHeight(1)
-        left.addWidget(self.prompts_area, 1)
 
         self.position_label = heading("", "subheading")
-        self.question_label = heading("", "question")
-        self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.question = QuestionView()
+        self.question_label = self.question.label
+        # A closed event is history: said once, above the question, instead of
+        # leaving the room to wonder why typing does nothing.
+        self.closed_label = heading(CLOSED_TEXT, "notice")
+        self.closed_label.setObjectName("closedNotice")
 
         top = QHBoxLayout()
         top.addWidget(self.position_label, 1)
-        top.addWidget(self.previous_button)
-        top.addWidget(self.next_button)
+        top.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.contents = QStackedWidget()
         for step in agenda.steps:
@@ -118,15 +88,20 @@ class WalkthroughPage(QWidget):
 
         right = QVBoxLayout()
         right.addLayout(top)
-        right.addWidget(self.question_label)
+        right.addWidget(self.closed_label)
+        right.addWidget(self.question)
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
         right.addWidget(rule)
         right.addWidget(self.contents, 1)
 
+        # At 200 % on a 720p projector even the steps and the timer are taller
+        # than the page: then the column scrolls rather than push the window off the screen.
+        self.column_scroll = FillingScrollArea(column)
+        self.column_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(left_widget)
+        layout.addWidget(self.column_scroll)
         layout.addSpacing(16)
         layout.addLayout(right, 1)
 
@@ -135,23 +110,35 @@ class WalkthroughPage(QWidget):
         self._flush_timer.timeout.connect(self.flush)
         self.timer.ticked.connect(self._show_time)
         self.timer.running_changed.connect(lambda _running: self._show_time())
+        # Closing or reopening the event changes what may be edited here.
+        editor.changed.connect(self._show_closed)
         self._show_prompts = True
         start_at = agenda.index_of(editor.event.current_step_id) if self._known_step() else 0
         self.go_to(start_at, store=False)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        """Use the compact question size and step rows on short screens (the 28 pt rule is for 1080p)."""
+        """Fit the side column and the question to the page: the records get the rest."""
         compact = event.size().height() < COMPACT_BELOW_HEIGHT
-        if self.question_label.property("compact") != compact:
-            self.question_label.setProperty("compact", compact)
-            self.question_label.style().unpolish(self.question_label)
-            self.question_label.style().polish(self.question_label)
         if self.step_list.property("compact") != compact:
             self.step_list.setProperty("compact", compact)
             self.step_list.style().unpolish(self.step_list)
             self.step_list.style().polish(self.step_list)
-            self._fit_step_list()
+        self._fit(event.size().width(), event.size().height())
         super().resizeEvent(event)
+
+    def _fit(self, width: int | None = None, height: int | None = None) -> None:
+        width = self.width() if width is None else width
+        height = self.height() if height is None else height
+        self.column_scroll.setFixedWidth(self.agenda_column.preferred_width(width))
+        content = self.contents.currentWidget()
+        share = content.question_share if content is not None else SHARE
+        self.question.set_budget(int(height * share))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # A new zoom: the column's width is measured in text.
+            QTimer.singleShot(0, self, self._fit)
 
     def _known_step(self) -> bool:
         step_id = self.editor.event.current_step_id
@@ -166,6 +153,7 @@ class WalkthroughPage(QWidget):
         """Show or hide the facilitator prompts (a remembered setting)."""
         self._show_prompts = visible
         self.prompts_area.setVisible(visible and bool(self.prompts_label.text()))
+        self.agenda_column.fit()
 
     def go_to(self, index: int, *, store: bool = True) -> None:
         """Show step ``index``; remember it so reopening the event returns here."""
@@ -174,8 +162,9 @@ class WalkthroughPage(QWidget):
         self.index = index
         step = self.agenda.steps[index]
         self.contents.setCurrentIndex(index)
+        self._fit()
         self.position_label.setText(f"Step {index + 1} of {len(self.agenda.steps)} · {step.title}")
-        self.question_label.setText(step.question)
+        self.question.set_text(step.question)
         prompts = "\n".join(f"• {p}" for p in step.prompts)
         self.prompts_label.setText(prompts)
         self.prompts_area.setVisible(self._show_prompts and bool(prompts))
@@ -183,12 +172,13 @@ class WalkthroughPage(QWidget):
         self.next_button.setEnabled(index < len(self.agenda.steps) - 1)
         self.timer.set_step(step.id)
         if self.isVisible():
-            # Focus follows the room, so keys never act on a step it has left;
-            # Ctrl+Enter then starts the step's first record. (Focusing the
-            # first field itself would restyle it on every switch.)
-            self.contents.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+            # Focus follows the room, so keys never act on a step it has left:
+            # the cursor waits in the step's first field, and what the
+            # facilitator types right after Page Down lands there.
+            self.contents.currentWidget().focus_first()
         self._show_steps()
         self._show_time()
+        self.agenda_column.fit()
         if store and not self.editor.read_only:
             # One write once the room settles on a step (a clicker may skip
             # through several): the screen never waits for the disk.
@@ -254,13 +244,7 @@ class WalkthroughPage(QWidget):
             item.setToolTip(f"{step.title} — {state}")
         self.step_list.setCurrentRow(self.index)
         if rebuilt:
-            self._fit_step_list()
-
-    def _fit_step_list(self) -> None:
-        # Every step stays visible; the item delegate's hint leaves out the
-        # stylesheet's item border, hence the few pixels per row.
-        rows = sum(self.step_list.sizeHintForRow(r) + 6 for r in range(self.step_list.count()))
-        self.step_list.setFixedHeight(rows + 2 * self.step_list.frameWidth())
+            self.step_list.fit_rows()
 
     def _show_time(self) -> None:
         step = self.step
@@ -269,18 +253,29 @@ class WalkthroughPage(QWidget):
         over = used > limit
         text = f"{format_seconds(used)} / {step.timebox_minutes}:00"
         if over:
-            text += f"  +{format_seconds(used - limit)} over"
+            # On a line of its own: the side column is narrow, and the overrun
+            # is the part the facilitator must not miss.
+            text += f"\n+{format_seconds(used - limit)} over"
         self.timer_label.setText(text)
         if self.timer_label.property("state") != ("over" if over else ""):
             self.timer_label.setProperty("state", "over" if over else "")
             self.timer_label.style().unpolish(self.timer_label)
             self.timer_label.style().polish(self.timer_label)
         self.timer_button.setText("Pause" if self.timer.running else "Start timer")
+        self._show_closed()
         total = format_seconds(self.timer.total_seconds())
         self.total_label.setText(f"Event time {total} of {self.agenda.total_minutes}:00")
         current = self.step_list.item(self.index)
         if current is not None:
             current.setText(self._step_text(self.index, "▶"))
+            self.step_list.fit_rows()
+
+    def _show_closed(self) -> None:
+        # A closed event keeps its recorded times: nothing here may start a timer.
+        read_only = self.editor.read_only
+        self.closed_label.setVisible(read_only)
+        for button in (self.timer_button, self.reset_button):
+            button.setEnabled(not read_only)
 
     def _step_text(self, position: int, mark: str) -> str:
         step = self.agenda.steps[position]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from facilitator.agenda.model import AgendaStep
 from ui.editing import EventEditor
@@ -17,6 +17,8 @@ from ui.panels.outcomes import OutcomesPanel
 from ui.panels.participants import ParticipantsPanel
 from ui.panels.patterns import PatternsPanel
 from ui.panels.top_goal import TopGoalPanel
+from ui.walkthrough.question import SHARE
+from ui.widgets import FillingScrollArea
 
 def _adoption_review(editor: EventEditor) -> RecordPanel:
     # Imported when an agenda has the step: it brings the adoption tracker's
@@ -36,8 +38,13 @@ PANELS: dict[str, Callable[[EventEditor], RecordPanel]] = {
     "capacity": CapacityView,
     "adoption_review": _adoption_review,
 }
-# The capacity view sits beside the agreements; other panels share the height.
-_SIDE_BY_SIDE = {"capacity"}
+# Share of the page's height the question may take on a step: the agreements,
+# and the earlier agreements under review, need the most room of all records,
+# so there the question gives way more.
+QUESTION_SHARES = {"agreements": 0.2, "adoption_review": 0.2}
+# The capacity view is a strip above the agreements (they need the width more
+# than it needs the height); other panels share the height.
+_STRIPS = {"capacity"}
 
 
 class StepContent(QWidget):
@@ -45,10 +52,11 @@ class StepContent(QWidget):
 
     def __init__(self, editor: EventEditor, step: AgendaStep, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtWidgets import QVBoxLayout
-
         self.panels: list[RecordPanel] = [PANELS[kind](editor) for kind in step.captures]
-        # Takes the focus when the room arrives at the step (see WalkthroughPage.go_to).
+        self.editor = editor
+        #: The most of the page's height the question may take while this step is shown.
+        self.question_share = min((QUESTION_SHARES.get(kind, SHARE) for kind in step.captures), default=SHARE)
+        # Takes the focus when the room arrives at a step with no field to type in.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -56,20 +64,40 @@ class StepContent(QWidget):
             note = heading("Nothing to record in this step — talk, then go on (Page Down).", "muted")
             layout.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
             return
-        if len(self.panels) == 1:
-            layout.addWidget(self.panels[0])
-            return
-        stacked = QSplitter(Qt.Orientation.Vertical)
-        side = QSplitter(Qt.Orientation.Horizontal)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        shared = [panel for kind, panel in zip(step.captures, self.panels) if kind not in _STRIPS]
         for kind, panel in zip(step.captures, self.panels):
-            (side if kind in _SIDE_BY_SIDE else stacked).addWidget(panel)
-        if side.count():
-            side.insertWidget(0, stacked)
-            side.setStretchFactor(0, 3)
-            side.setStretchFactor(1, 1)
-            layout.addWidget(side)
-        else:
-            layout.addWidget(stacked)
+            if kind in _STRIPS:
+                body_layout.addWidget(panel)
+        if len(shared) == 1:
+            body_layout.addWidget(shared[0], 1)
+        elif shared:
+            stacked = QSplitter(Qt.Orientation.Vertical)
+            stacked.setChildrenCollapsible(False)
+            for panel in shared:
+                stacked.addWidget(panel)
+            body_layout.addWidget(stacked, 1)
+        # The panels fill the page; at a zoom where their smallest readable size
+        # is taller than the page, the step scrolls instead of cutting them off.
+        self.scroll = FillingScrollArea(body)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.scroll)
+
+    def focus_first(self) -> None:
+        """Put the keyboard cursor in the step's first field (the room has just arrived here).
+
+        That is where the step's first record starts (what Ctrl+Enter does);
+        a step with nothing to type in, or a closed event, takes the focus
+        itself so keys never act on the step the room has left.
+        """
+        if not self.editor.read_only:
+            for panel in self.panels:
+                first = getattr(panel, "focus_first", None)
+                if first is not None and first():
+                    return
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_record(self) -> None:
         """Start adding in the panel that has focus, else in the step's first panel.

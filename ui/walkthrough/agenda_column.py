@@ -1,0 +1,127 @@
+"""The walk-through's side column: the agenda, the step timer, and the facilitator's prompts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.walkthrough.step_list import StepList
+from ui.widgets import heading
+
+# The column is as wide as this many average characters of body text (320 pixels
+# at 100 %), and never more than this share of the page: the records come first.
+WIDTH_CHARS = 27
+MAX_SHARE = 0.24
+# Lines of prompts kept in view when the steps need the column's height.
+PROMPT_LINES = 3
+
+
+class AgendaColumn(QWidget):
+    """Where the room is (the steps), how long it took (timer), and what to ask (prompts).
+
+    The column grows with the zoom up to a share of the page; its texts wrap,
+    the two timer buttons stack when they no longer fit side by side, and when
+    the page is short the step list and the prompts scroll, the steps first.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading("Agenda", "subheading")
+        self.step_list = StepList()
+        self.timer_label = QLabel()
+        self.timer_label.setProperty("role", "timer")
+        self.timer_label.setWordWrap(True)
+        self.timer_button = QPushButton()
+        self.reset_button = QPushButton("Reset")
+        self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.buttons.addWidget(self.timer_button, 1)
+        self.buttons.addWidget(self.reset_button)
+        self.total_label = QLabel()
+        self.total_label.setProperty("role", "muted")
+        self.total_label.setWordWrap(True)
+        # Prompts are for the facilitator: they sit beside the agenda, not
+        # between the question and what the room is saying.
+        self.prompts_label = heading("", "prompt")
+        self.prompts_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.prompts_area = QScrollArea()
+        self.prompts_area.setWidgetResizable(True)
+        self.prompts_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.prompts_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.prompts_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.prompts_area.setWidget(self.prompts_label)
+        # Below its scroll bar's own minimum too: the steps and the timer come
+        # first, and a larger zoom must not push the window off the screen.
+        self.prompts_area.setMinimumHeight(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.step_list)
+        layout.addSpacing(8)
+        layout.addWidget(self.timer_label)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.total_label)
+        layout.addSpacing(8)
+        layout.addWidget(self.prompts_area, 1)
+        layout.addStretch(0)
+        self._fitting = False
+
+    def preferred_width(self, page_width: int) -> int:
+        """Return the column's width on a page ``page_width`` pixels wide."""
+        wanted = self.fontMetrics().averageCharWidth() * WIDTH_CHARS
+        return max(min(wanted, int(page_width * MAX_SHARE)), 120)
+
+    def fit(self) -> None:
+        """Stack the timer buttons if they do not fit side by side; share the height."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            spacing = self.buttons.spacing()
+            side_by_side = self.timer_button.sizeHint().width() + spacing + self.reset_button.sizeHint().width()
+            direction = (QBoxLayout.Direction.LeftToRight if side_by_side <= self.width()
+                         else QBoxLayout.Direction.TopToBottom)
+            if self.buttons.direction() != direction:
+                self.buttons.setDirection(direction)
+            self._share_height()
+        finally:
+            self._fitting = False
+
+    def _share_height(self) -> None:
+        # Everything but the steps and the prompts keeps its height; the steps
+        # take what they need, leaving the prompts a few lines, then scroll.
+        width = self.width()
+        labels = (self.title, self.timer_label, self.total_label)
+        fixed = sum(label.heightForWidth(width) for label in labels if label.isVisibleTo(self))
+        self.buttons.invalidate()
+        fixed += self.buttons.sizeHint().height() + 2 * 8  # the two spacings
+        layout = self.layout()
+        fixed += layout.spacing() * (layout.count() - 1)
+        prompts = 0
+        if self.prompts_area.isVisibleTo(self):
+            prompts = self.prompts_label.fontMetrics().lineSpacing() * PROMPT_LINES
+        wanted = self.step_list.content_height()
+        # Never below its tallest row, however short the page: every step can be read whole.
+        tallest = max((self.step_list.sizeHintForRow(row) for row in range(self.step_list.count())), default=0)
+        floor = min(wanted, tallest + 2 * self.step_list.frameWidth() + 2)
+        height = max(min(wanted, self.height() - fixed - prompts), floor)
+        if self.step_list.minimumHeight() != height or self.step_list.maximumHeight() != height:
+            self.step_list.setFixedHeight(height)
+        self.step_list.scroll_to_current()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self.fit)
