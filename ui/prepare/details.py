@@ -119,8 +119,9 @@ class EventDetailsForm(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(32)
-        layout.addLayout(form, 1)
-        layout.addLayout(goals, 1)
+        # The form's lines hold long titles and names; the goal wraps in its box.
+        layout.addLayout(form, 3)
+        layout.addLayout(goals, 2)
         self.refresh()
         editor.changed.connect(self.refresh)
 

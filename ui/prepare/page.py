@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.agenda import AgendaCatalog
 from facilitator.dates import day
@@ -14,6 +14,7 @@ from ui.panels.base import heading
 from ui.panels.capacity import CapacityPanel
 from ui.panels.participants import ParticipantsPanel
 from ui.prepare.details import EventDetailsForm
+from ui.widgets import FillingScrollArea
 
 DETAILS, PARTICIPANTS, CAPACITY = range(3)
 
@@ -50,17 +51,8 @@ class PreparePage(QWidget):
         self.participants = ParticipantsPanel(editor)
         self.capacity = CapacityPanel(editor)
 
-        details_scroll = QScrollArea()
-        details_scroll.setWidgetResizable(True)
-        details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(16, 16, 16, 16)
-        holder_layout.addWidget(self.details, 1)
-        details_scroll.setWidget(holder)
-
         self.tabs = QTabWidget()
-        self.tabs.addTab(details_scroll, "Details")
+        self.tabs.addTab(_padded(self.details), "Details")
         self.tabs.addTab(_padded(self.participants), "Participants")
         self.tabs.addTab(_padded(self.capacity), "Support capacity")
         self._sections: list[QWidget] = [self.details, self.participants, self.capacity]
@@ -111,9 +103,11 @@ class PreparePage(QWidget):
 
 
 def _padded(panel: QWidget) -> QWidget:
+    # Each section fills its tab; at a zoom where its smallest readable size is
+    # taller than the tab (a 720p projector), it scrolls instead of being cut off.
     holder = QWidget()
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(16, 16, 16, 16)
     layout.addWidget(panel)
-    return holder
+    return FillingScrollArea(holder)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.summary import EventSummary
 from ui.actions import Act, shortcut_text
+from ui.flow_layout import FlowLayout
 from ui.widgets import heading
 from ui.start.event_list_model import EventListModel
 
@@ -104,11 +106,13 @@ class StartPage(QWidget):
         self.open_button = QPushButton("Open")
         self.open_button.clicked.connect(self.open_current)
 
-        top = QHBoxLayout()
-        top.addWidget(heading("Scale Across events", "heading"), 1)
-        top.addWidget(followup_button)
-        top.addWidget(sample_button)
-        top.addWidget(new_button)
+        # The buttons follow the heading and wrap below it when the row is too
+        # narrow for all of them (200 % on a 720p projector).
+        title = heading("Scale Across events", "heading")
+        title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        top = FlowLayout(spacing=12, line_spacing=8)
+        for widget in (title, followup_button, sample_button, new_button):
+            top.addWidget(widget)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.open_button)
