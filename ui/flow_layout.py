@@ -96,16 +96,28 @@ class FlowLayout(QLayout):
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
 
-    def _rows(self, width: int) -> list[list[QLayoutItem]]:
-        rows: list[list[QLayoutItem]] = [[]]
+    def _rows(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
+        """Return the rows: each item with the width it gets before any spare is shared.
+
+        An item that wraps its own text (a label, or a widget whose layout
+        trades height for width) may take what is left of a row, down to its
+        smallest width, and wrap there: like a word in a line of text, it only
+        starts a new row when even that does not fit.
+        """
+        rows: list[list[tuple[QLayoutItem, int]]] = [[]]
         used = 0
         for item in self._shown():
-            wanted = _width(item)
-            if rows[-1] and used + self._spacing + wanted > width:
-                rows.append([])
-                used = 0
-            used += (self._spacing if rows[-1] else 0) + wanted
-            rows[-1].append(item)
+            wanted = min(_width(item), width)
+            gap = self._spacing if rows[-1] else 0
+            left = width - used - gap
+            if rows[-1] and wanted > left:
+                if item.hasHeightForWidth() and item.minimumSize().width() <= left:
+                    wanted = left
+                else:
+                    rows.append([])
+                    used, gap = 0, 0
+            used += gap + wanted
+            rows[-1].append((item, wanted))
         return [row for row in rows if row]
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:
@@ -113,19 +125,20 @@ class FlowLayout(QLayout):
         inner = rect.marginsRemoved(margins)
         y = inner.y()
         for row in self._rows(inner.width()):
-            widths = [min(_width(item), inner.width()) for item in row]
+            items = [item for item, _width_ in row]
+            widths = [w for _item, w in row]
             spare = inner.width() - sum(widths) - self._spacing * (len(row) - 1)
-            growing = [i for i, item in enumerate(row) if _grows(item)]
+            growing = [i for i, item in enumerate(items) if _grows(item)]
             if spare > 0 and growing:
                 for n, i in enumerate(growing):
                     widths[i] += spare // len(growing) + (1 if n < spare % len(growing) else 0)
                 spare = 0
             heights = [item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
-                       for item, w in zip(row, widths, strict=True)]
+                       for item, w in zip(items, widths, strict=True)]
             height = max(heights)
             x = inner.x() + (spare if self._align_right and spare > 0 else 0)
             if move:
-                for item, w, h in zip(row, widths, heights, strict=True):
+                for item, w, h in zip(items, widths, heights, strict=True):
                     # Centred in the row's height: a label beside a taller field reads as one line.
                     item.setGeometry(QRect(QPoint(x, y + (height - h) // 2), QSize(w, h)))
                     x += w + self._spacing

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QStyleOptionFrame,
+    QStylePainter,
     QWidget,
 )
 
@@ -75,6 +76,36 @@ def size_in_lines(dialog: QWidget, width_em: float, height_lines: float) -> None
     dialog.resize(width, height)
 
 
+def size_to_text(dialog: QWidget, width_em: float, scroll: FillingScrollArea | None = None) -> None:
+    """Size a dialog ``width_em`` wide (in its text) and as tall as its wrapped text needs.
+
+    Within the screen it shows on (at most 90 % of it). With ``scroll``, the
+    dialog's content is that scroll area's page: the dialog is made tall
+    enough for all of it, and below that the page scrolls.
+    """
+    dialog.ensurePolished()
+    width = round(dialog.fontMetrics().averageCharWidth() * width_em * 2)
+    parent = dialog.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or dialog.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None:
+        width = min(width, round(room.width() * 0.9))
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    if scroll is not None:
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        page = scroll.page
+        inner = width - margins.left() - margins.right()
+        page_height = page.heightForWidth(inner) if page.hasHeightForWidth() else page.sizeHint().height()
+        height = dialog.sizeHint().height() - scroll.sizeHint().height() + page_height
+    else:
+        height = dialog.heightForWidth(width) if dialog.hasHeightForWidth() else dialog.sizeHint().height()
+    if room is not None:
+        height = min(height, round(room.height() * 0.9))
+    dialog.resize(width, height)
+
+
 class _Holder(QWidget):
     """Holds a page without a layout of its own: the scroll area then reads its minimum size."""
 
@@ -96,16 +127,21 @@ class FillingScrollArea(QScrollArea):
     page takes the scroll area's height whenever that is at least its minimum
     height for the width (every wrapped line still shown, every list at its
     smallest), and scrolls beyond that: at a high zoom on a short projector.
+    With ``shrink=False`` the page never gets less than the height it prefers
+    for its width (for a form, whose wrapping labels box layouts would squeeze).
     """
 
-    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, page: QWidget, parent: QWidget | None = None, *, shrink: bool = True) -> None:
         super().__init__(parent)
         self.page = page
+        self._shrink = shrink
         self._holder = _Holder(page)
         self.setWidget(self._holder)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The page's fields take the keyboard, not the frame around them.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         page.installEventFilter(self)
 
     def fit(self) -> None:
@@ -118,13 +154,22 @@ class FillingScrollArea(QScrollArea):
         layout = self.page.layout()
         height = self.page.minimumSizeHint().height()
         if layout is not None and layout.hasHeightForWidth():
-            height = max(layout.minimumHeightForWidth(width), 0)
+            # A form of wrapping labels gets the height it prefers (box layouts
+            # squeeze such a form below it); a page of lists and tables its least.
+            height = layout.minimumHeightForWidth(width) if self._shrink else layout.heightForWidth(width)
+            height = max(height, 0)
         if self._holder.minimumHeight() != height:
             self._holder.setMinimumHeight(height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.fit()
         super().resizeEvent(event)
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
+        # A scroll bar that comes or goes changes the width the page wraps at.
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self, self.fit)
+        return super().viewportEvent(event)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
         if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
@@ -181,6 +226,58 @@ class ElidedLabel(QLabel):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._elide()
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box whose closed text ends in "…" when wider than the box, with all of it in the tooltip.
+
+    Qt itself cuts the text off mid-letter; a name the room cannot finish
+    reading must at least say that it goes on, and where to read the rest.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("elides", True)
+        self.currentIndexChanged.connect(lambda _index: self.update_tooltip())
+
+    def field_width(self) -> int:
+        """Return the width the current text is drawn in."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        return field.width()
+
+    def update_tooltip(self) -> None:
+        """Put the current text in the tooltip when it does not fit (call after changing items quietly)."""
+        if self.isEditable():
+            return
+        text = self.currentText()
+        fits = self.fontMetrics().horizontalAdvance(text) <= self.field_width()
+        self.setToolTip("" if fits else tooltip_text(text))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.isEditable():
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, self.field_width()
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.update_tooltip()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.update_tooltip()
 
 
 class _PlaceholderWidth(QObject):
