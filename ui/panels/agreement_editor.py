@@ -30,7 +30,7 @@ from ui.panels.support_items import SupportItemsEditor
 from ui.panels.support_text import NONE_LABEL
 
 # Widths in average characters of the editor's text, so the layout follows the zoom.
-NARROW_BELOW = 80  # narrower editors stack adopter, sponsor and check-in
+NARROW_BELOW = 80  # narrower editors put adopter, sponsor and check-in on a row each
 SIDE_BY_SIDE_FROM = 110  # from this width the support sits beside the patterns
 DEFAULT_CHECK_IN_DAYS = 42  # six weeks: long enough to try a pattern, short enough to remember
 
@@ -98,12 +98,13 @@ class AgreementEditor(QWidget):
             [
                 (adopter_label, (0, 0, 1, 1), (0, 0, 1, 1)),
                 (self.adopter, (0, 1, 1, 1), (0, 1, 1, 1)),
-                (sponsor_label, (0, 2, 1, 1), (0, 2, 1, 1)),
-                (self.sponsor, (0, 3, 1, 1), (0, 3, 1, 1)),
-                (self.has_check_in, (0, 4, 1, 1), (1, 0, 1, 1)),
-                (self.check_in, (0, 5, 1, 1), (1, 1, 1, 1)),
+                (sponsor_label, (0, 2, 1, 1), (1, 0, 1, 1)),
+                (self.sponsor, (0, 3, 1, 1), (1, 1, 1, 1)),
+                (self.has_check_in, (0, 4, 1, 1), (2, 0, 1, 1)),
+                (self.check_in, (0, 5, 1, 1), (2, 1, 1, 1)),
             ],
-            ({1: 3, 3: 3, 5: 1}, {1: 1, 3: 1}),
+            # Narrow: one field a row, its label (or tick box) beside it.
+            ({1: 3, 3: 3, 5: 1}, {1: 1}),
             NARROW_BELOW,
         )
 

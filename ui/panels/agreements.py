@@ -28,9 +28,9 @@ from ui.widgets import FillingScrollArea, fit_placeholder
 
 ADOPTER, PATTERNS, SUPPORT, OWNERS, CHECK_IN, SPONSOR = range(6)
 NARROW_LIST_BELOW = 66  # average characters of list width; narrower lists leave owners and sponsor to the editor
-# The list of agreements takes up to this share of the panel's height (then it
-# scrolls); the editor of the selected one gets the rest.
-LIST_SHARE = 0.45
+# The list of agreements takes up to half the panel's height (then it scrolls);
+# the editor of the selected one gets the rest and scrolls below its smallest size.
+LIST_SHARE = 0.5
 
 
 def _columns() -> list[Column]:
@@ -117,6 +117,16 @@ class AgreementsPanel(RecordPanel):
         QWidget.setTabOrder(self.add_button, self.table)
         QWidget.setTabOrder(self.table, self.agreement_editor.adopter)
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        """Say no: the panel fills the height it is given, down to its minimum.
+
+        Below the capacity strip, a box layout would otherwise treat the
+        height the panel prefers for its width (every agreement, the whole
+        editor) as its least, and squeeze the strip; the wrapping add row
+        reports its height in its minimum.
+        """
+        return False
+
     # -- showing ---------------------------------------------------------
 
     def refresh(self) -> None:
@@ -186,7 +196,7 @@ class AgreementsPanel(RecordPanel):
         width = self.table.viewport().width()
         chars = self.table.fontMetrics().averageCharWidth()
         count = self.table.records.columnCount()
-        titles = [header.sectionSizeHint(c) for c in range(count)]
+        titles = [header.sectionSizeFromContents(c).width() for c in range(count)]
         content = [max(self.table.sizeHintForColumn(c), titles[c]) for c in range(count)]
         least = list(titles)
         for column, letters in ((ADOPTER, 10), (PATTERNS, 14), (SUPPORT, 12)):

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -218,19 +218,12 @@ class RecordTable(QTableView):
             for row in range(self.records.rowCount()):
                 if rows.sectionSize(row) > cap:
                     rows.resizeSection(row, cap)
-        self.updateGeometry()  # the smallest height follows the rows (see minimumSizeHint)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        """Never shorter than the header and one row of ``max_lines``: a row must fit the view.
-
-        Measured when asked, so it follows the zoom without waiting for a redraw.
-        """
-        hint = super().minimumSizeHint()
+        # Never shorter than the header and one row of ``max_lines``: a row must fit the view.
         header = self.horizontalHeader()
         height = (0 if header.isHidden() else header.sizeHint().height()) + self.row_cap() + 2 * self.frameWidth()
-        if self.horizontalScrollBar().isVisibleTo(self):
+        if self.horizontalScrollBar().isVisibleTo(self) or header.length() > self.viewport().width():
             height += self.horizontalScrollBar().sizeHint().height()
-        return QSize(hint.width(), max(hint.height(), height))
+        self.setMinimumHeight(height)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().changeEvent(event)

@@ -6,7 +6,7 @@ import re
 import uuid
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from facilitator.domain import Participant, ParticipantRole
 from facilitator.services import participants
@@ -14,6 +14,7 @@ from facilitator.services.participants import HOUR_UNITS, CapacityLine
 from facilitator.storage import StorageError
 from ui.editing import EventEditor
 from ui.panels.base import RecordPanel, RecordTable
+from ui.panels.outcomes import fit_columns
 from ui.panels.record_model import Column
 
 HOURS_COLUMN = 3
@@ -62,13 +63,9 @@ class CapacityPanel(RecordPanel):
             on_edit=self._edit,
         )
         self.table.setAccessibleName("Support capacity")
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column, mode in enumerate(
-            [QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch]
-            + [QHeaderView.ResizeMode.ResizeToContents] * 3
-        ):
-            header.setSectionResizeMode(column, mode)
+        # Role, hours and promised as wide as their texts; name and team share
+        # the rest, never narrower than their titles.
+        fit_columns(self.table, fixed=(2, 3, 4))
         self.empty = QLabel(
             "Nobody here is a coalition member yet. Give people the role “Coalition member” "
             "under Participants to record the hours they can give."

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QLabel,
     QPushButton,
@@ -53,14 +55,29 @@ class OverCommitmentBanner(QFrame):
         self.button = QPushButton("Withdraw acceptance" if line.accepted else "Accept over-commitment")
         self.button.setAccessibleName(f"{self.button.text()} for {line.owner_name}")
         self.button.clicked.connect(lambda: on_accept(line, not line.accepted))
-        # The button beside the sentence, or below it when the window is too narrow for both.
-        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout = FlowLayout(self, spacing=12, line_spacing=4)
-        layout.setContentsMargins(12, 6, 12, 6)
-        layout.addWidget(self.text)
-        layout.addWidget(self.button)
+        # The button beside the sentence (which wraps), or below it when the
+        # window leaves the sentence too little room for that.
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(12, 6, 12, 6)
+        self._layout.setSpacing(12)
+        self._layout.addWidget(self.text, 1)
+        self._layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         # Only after it has a parent: showing a parentless button opens it as a window.
         self.button.setVisible(not read_only)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        room = event.size().width() - self.button.sizeHint().width() - 36
+        beside = room >= self.text.fontMetrics().averageCharWidth() * SENTENCE_CHARS
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+            self._layout.setAlignment(self.button, Qt.AlignmentFlag.AlignVCenter if beside
+                                      else Qt.AlignmentFlag.AlignRight)
+
+
+# The button stays beside a banner's sentence while the sentence keeps this many characters a line.
+SENTENCE_CHARS = 30
 
 
 def _left_text(line: CapacityLine) -> str:
@@ -80,7 +97,7 @@ class OwnerCapacity(QWidget):
         super().__init__(parent)
         self.name = plain_label(line.owner_name, "strong")
         self.left = plain_label(_left_text(line), "danger" if line.needs_attention else "")
-        accepted = " · accepted by the room" if line.over_committed and line.accepted else ""
+        accepted = " · accepted" if line.over_committed and line.accepted else ""
         self.detail = plain_label(_detail_text(line) + accepted, "muted")
         layout = FlowLayout(self, spacing=8, line_spacing=0)
         for label in (self.name, self.left, self.detail):
@@ -138,6 +155,11 @@ class CapacityView(RecordPanel):
         layout.addLayout(self._banners)
         layout.addWidget(self._row)
         layout.addWidget(self.accepted_box)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        # A strip above the agreements: every wrapped line of it must show.
+        layout = self.layout()
+        return layout is not None and layout.hasHeightForWidth()
 
     def refresh(self) -> None:
         """Read the capacity report and redraw banners and the owners' line."""

@@ -91,7 +91,7 @@ class _RowFitter(QObject):
         if not shared:
             return
         room = table.viewport().width() - sum(header.sectionSize(c) for c in self._fixed)
-        titles = {c: header.sectionSizeHint(c) for c in shared}
+        titles = {c: header.sectionSizeFromContents(c).width() for c in shared}
         # Equal shares, but a column whose title needs more keeps it and the
         # others share what is left (the table scrolls sideways only when the
         # titles alone are wider than it).

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -66,14 +66,10 @@ class WrappingList(QListWidget):
                 item.setToolTip(tooltip_text(tip))
                 item.setData(TIP_ROLE, tip)
         fit_list_rows(self, self.max_lines)
-        self.updateGeometry()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        """Never shorter than its tallest row: every row must fit the list."""
-        hint = super().minimumSizeHint()
+        # Never shorter than its tallest row: every row must fit the list.
         tallest = max((self.item(row).sizeHint().height() for row in range(self.count())), default=0)
         tallest = max(tallest, self.fontMetrics().lineSpacing() + 8)
-        return QSize(hint.width(), max(hint.height(), tallest + 2 * self.frameWidth() + 2 * self.spacing() + 2))
+        self.setMinimumHeight(tallest + 2 * self.frameWidth() + 2 * self.spacing() + 2)
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
         # Only a new width changes how the text wraps (the viewport's: a scroll

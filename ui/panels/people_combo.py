@@ -6,11 +6,12 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from facilitator.domain import Participant
+from ui.widgets import ElidingComboBox
 
-class PeopleCombo(QComboBox):
+class PeopleCombo(ElidingComboBox):
     """Pick one participant (or "— none —" when ``none_label`` is given).
 
     ``set_people`` never emits ``activated``: only a person's choice is an edit.
@@ -25,40 +26,6 @@ class PeopleCombo(QComboBox):
         self._ids: list[uuid.UUID | None] = []
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(8)
-        self.setProperty("elides", True)
-        self.currentIndexChanged.connect(lambda _index: self._update_tooltip())
-
-    def _field_width(self) -> int:
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        field = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
-        )
-        return field.width()
-
-    def _update_tooltip(self) -> None:
-        if self.isEditable():
-            return
-        text = self.currentText()
-        fits = self.fontMetrics().horizontalAdvance(text) <= self._field_width()
-        self.setToolTip("" if fits else text)
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if self.isEditable():
-            super().paintEvent(event)
-            return
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        option.currentText = self.fontMetrics().elidedText(
-            option.currentText, Qt.TextElideMode.ElideRight, self._field_width()
-        )
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        self._update_tooltip()
 
     def set_people(self, people: Sequence[Participant], current: uuid.UUID | None = None) -> None:
         """Offer ``people`` (in their order) and select ``current``."""
@@ -67,7 +34,7 @@ class PeopleCombo(QComboBox):
             self._fill(people, current)
         finally:
             self.blockSignals(blocked)
-        self._update_tooltip()
+        self.update_tooltip()
 
     def _fill(self, people: Sequence[Participant], current: uuid.UUID | None) -> None:
         entries: list[tuple[str, uuid.UUID | None]] = [(p.display_name, p.id) for p in people]

@@ -162,13 +162,17 @@ class SupportItemsEditor(QWidget):
 
     def _fit_columns(self) -> None:
         # Type, amount and unit as wide as their texts; the owner up to a
-        # quarter; what and limits share the rest and wrap.
+        # quarter; what and limits share the rest and wrap. Every column keeps
+        # its title: when they do not fit, the table scrolls sideways.
         header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
         width = self.table.viewport().width()
-        wanted = [max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(6)]
-        sizes = wanted[:3] + [max(min(wanted[3], width // 4), header.sectionSizeHint(3))]
-        rest = max(width - sum(sizes), 2 * header.minimumSectionSize())
-        sizes.append(max(rest // 2, header.sectionSizeHint(4)))
+        titles = [header.sectionSizeFromContents(c).width() for c in range(6)]
+        wanted = [max(self.table.sizeHintForColumn(c), titles[c]) for c in range(6)]
+        sizes = wanted[:3] + [max(min(wanted[3], width // 4), titles[3])]
+        rest = width - sum(sizes)
+        sizes.append(max(rest // 2, titles[4]))
+        sizes.append(max(width - sum(sizes), titles[5]))
         for column, size in enumerate(sizes):
             header.resizeSection(column, size)
         self.table.fit_rows()

@@ -19,7 +19,7 @@ from ui.widgets import heading
 # The column is as wide as this many average characters of body text (320 pixels
 # at 100 %), and never more than this share of the page: the records come first.
 WIDTH_CHARS = 27
-MAX_SHARE = 0.24
+MAX_SHARE = 0.3
 # Lines of prompts kept in view when the steps need the column's height.
 PROMPT_LINES = 3
 
@@ -75,8 +75,16 @@ class AgendaColumn(QWidget):
         self._fitting = False
 
     def preferred_width(self, page_width: int) -> int:
-        """Return the column's width on a page ``page_width`` pixels wide."""
+        """Return the column's width on a page ``page_width`` pixels wide.
+
+        Wide enough for the longest word of the prompts too (a word cannot
+        wrap), with their padding and a scroll bar.
+        """
         wanted = self.fontMetrics().averageCharWidth() * WIDTH_CHARS
+        metrics = self.prompts_label.fontMetrics()
+        words = self.prompts_label.text().split()
+        if words:
+            wanted = max(wanted, max(metrics.horizontalAdvance(word) for word in words) + 64)
         return max(min(wanted, int(page_width * MAX_SHARE)), 120)
 
     def fit(self) -> None:

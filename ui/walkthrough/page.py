@@ -167,6 +167,7 @@ class WalkthroughPage(QWidget):
         self.question.set_text(step.question)
         prompts = "\n".join(f"• {p}" for p in step.prompts)
         self.prompts_label.setText(prompts)
+        self._fit()  # the column is as wide as the longest prompt word needs
         self.prompts_area.setVisible(self._show_prompts and bool(prompts))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.agenda.steps) - 1)
