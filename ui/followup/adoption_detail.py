@@ -41,6 +41,11 @@ def _value() -> QLabel:
     return label
 
 
+# Under the table, the fields and the history stand side by side from this
+# width, in average characters of text.
+TWO_COLUMNS_FROM_CHARS = 80
+
+
 class AdoptionDetail(QWidget):
     """Shows one agreement, its status history, and the buttons that act on it.
 
@@ -114,11 +119,25 @@ class AdoptionDetail(QWidget):
 
     def set_beside(self, beside: bool) -> None:
         """Stack everything (beside the table) or lay it out in two columns (under the table)."""
-        direction = QBoxLayout.Direction.TopToBottom if beside else QBoxLayout.Direction.LeftToRight
-        self.header.setDirection(direction)
+        self._beside = beside
+        self._arrange()
+
+    def _arrange(self) -> None:
+        # Two columns under the table only while each has room for its text;
+        # at a high zoom the history goes under the fields instead.
+        roomy = self.width() >= TWO_COLUMNS_FROM_CHARS * self.fontMetrics().averageCharWidth()
+        stacked = getattr(self, "_beside", True) or not roomy
+        direction = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        self.header.setDirection(QBoxLayout.Direction.TopToBottom if getattr(self, "_beside", True)
+                                 else QBoxLayout.Direction.LeftToRight)
         self.parts.setDirection(direction)
         # Stacked, the history is the longer part; side by side, both get the full height.
-        self.parts.setStretch(1, 2 if beside else 1)
+        self.parts.setStretch(1, 2 if stacked else 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._arrange()
 
     def show_row(self, row: AdoptionRow | None, history: Sequence[StatusStep]) -> None:
         """Show an agreement and its history; None clears the pane."""

@@ -2,42 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLineEdit,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from facilitator.domain import AgreementStatus
 from facilitator.followup.adoptions import OPEN_STATUSES
 from facilitator.folding import fold
+from ui.flow_layout import FlowLayout
 from ui.followup.adoption_model import OPEN, AdoptionFilter
-from ui.widgets import tooltip_text
+from ui.widgets import ElidingComboBox, fit_placeholder, tooltip_text
 
 ALL_COALITIONS = "All coalitions"
 COALITION_CHARS = 12  # the coalition choice's width, in characters
-
-
-class ElidingComboBox(QComboBox):
-    """A combo box whose closed text ends in "…" when it is wider than the box (Qt cuts it off)."""
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        field = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
-        )
-        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight,
-                                                           field.width())
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class AdoptionFilterBar(QWidget):
@@ -61,7 +37,7 @@ class AdoptionFilterBar(QWidget):
         self.coalition.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.coalition.setMinimumContentsLength(COALITION_CHARS)
         self.coalition.addItem(ALL_COALITIONS, None)
-        self.status = QComboBox()
+        self.status = ElidingComboBox()
         self.status.setAccessibleName("Status")
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status.addItem("All statuses", None)
@@ -70,13 +46,12 @@ class AdoptionFilterBar(QWidget):
             self.status.addItem(status.label, status)
         self.status.setCurrentIndex(1)
         self.overdue_only = QCheckBox("O&verdue only")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.coalition)
-        layout.addWidget(self.status)
-        layout.addWidget(self.overdue_only)
+        # One row when it fits; at a high zoom the choices wrap below the text
+        # filter instead of pushing the window past the screen's edge.
+        fit_placeholder(self.text)
+        layout = FlowLayout(self, spacing=12, line_spacing=8)
+        for widget in (self.text, self.coalition, self.status, self.overdue_only):
+            layout.addWidget(widget)
         self.setFocusProxy(self.text)
         self.text.textChanged.connect(self.changed)
         self.coalition.currentIndexChanged.connect(self._show_coalition_tip)

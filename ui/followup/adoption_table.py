@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -67,14 +67,17 @@ class AdoptionTable(QTableView):
         # Whole rows or a clean "…": single letters stacked down a cell help no one.
         self.setWordWrap(lines > 1)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only when even every column's title does not fit (200 % on a
+        # 720p projector); otherwise the stretching column takes what is left.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(MIN_WIDTH)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
+        # Sized in fit(), not stretched: a stretching column is squeezed below
+        # its title when the others fill the width.
         self._size_rows()
 
 
@@ -106,7 +109,7 @@ class AdoptionTable(QTableView):
                          default=0)
             # The header's own measure knows its bold font; ours its sort arrow.
             title = max(header.horizontalAdvance(model.columns[column].header) + HEADER_ROOM,
-                        self.horizontalHeader().sectionSizeHint(column))
+                        self.horizontalHeader().sectionSizeFromContents(column).width())
             self._titles.append(title)
             wanted = max(widest + CELL_ROOM, title)
             self._natural.append(wanted)
@@ -152,20 +155,26 @@ class AdoptionTable(QTableView):
         need = sum(short.values())
         for column, missing in short.items():
             sizes[column] += missing * min(max(spare, 0), need) // need
+        # The stretching column keeps at least its title: the widest capped
+        # columns give up what it lacks, down to their own titles.
+        deficit = self._titles[self._stretch] - (width - sum(sizes.values()))
+        for column in sorted(capped, key=lambda c: sizes[c] - self._titles[c], reverse=True):
+            if deficit <= 0:
+                break
+            give = min(deficit, max(sizes[column] - self._titles[column], 0))
+            sizes[column] -= give
+            deficit -= give
         for column, size in sizes.items():
             self.setColumnWidth(column, size)
+        self.setColumnWidth(self._stretch, max(self._titles[self._stretch], width - sum(sizes.values())))
 
     def _size_rows(self) -> None:
         line = self.fontMetrics().lineSpacing()
         self.verticalHeader().setDefaultSectionSize(self._lines * line + 14)
-        self.updateGeometry()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        """Never shorter than the header and one row: a row must fit the view."""
-        hint = super().minimumSizeHint()
+        # Never shorter than the header and one row: a row must fit the view.
         header = self.horizontalHeader()
-        height = header.sizeHint().height() + self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth()
-        return QSize(hint.width(), max(hint.height(), height))
+        self.setMinimumHeight(header.sizeHint().height() + self._lines * line + 14 + 2 * self.frameWidth()
+                              + self.horizontalScrollBar().sizeHint().height())  # it may scroll sideways
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
         # The viewport, not the view: a scroll bar coming or going changes its width too.

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from facilitator.domain import AgreementStatus
@@ -20,13 +20,16 @@ from ui.followup.adoption_filters import AdoptionFilterBar
 from ui.followup.adoption_model import AdoptionTableModel, warning_colour
 from ui.followup.adoption_table import AdoptionTable
 from ui.followup.status_dialog import StatusDialog
-from ui.widgets import heading
+from ui.widgets import FillingScrollArea, heading
 
 if TYPE_CHECKING:
     from facilitator.storage import Database
 
 #: From this page width on, the detail stands beside the table instead of under it.
+# The detail goes beside the table from this width, and from this many average
+# characters of its text: at a higher zoom the columns need the width.
 SIDE_BY_SIDE_WIDTH = 1800
+SIDE_BY_SIDE_CHARS = 160
 NO_AGREEMENTS = "No agreements yet. Agreements made at events appear here."
 NO_OPEN_AGREEMENTS = "No open agreements. Choose “All statuses” to see the adopted and abandoned ones."
 
@@ -67,7 +70,9 @@ class AdoptionsPage(QWidget):
 
         self.table = AdoptionTable(
             self.model,
-            caps={"adopter": 18, "team": 14, "owners": 16, "event": 24, "coalition": 18},
+            # The check-in says how late, in words: at a high zoom it may end in
+            # "…" (the tooltip has it) rather than push the patterns out.
+            caps={"check_in": 16, "adopter": 18, "team": 14, "owners": 16, "event": 24, "coalition": 18},
             # Read in the detail when the table is too narrow for them.
             optional=("owners", "event", "coalition"),
         )
@@ -80,7 +85,8 @@ class AdoptionsPage(QWidget):
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        # The detail's labels wrap; below its smallest size it scrolls instead of cutting them.
+        splitter.addWidget(FillingScrollArea(self.detail, shrink=False))
         top = QHBoxLayout()
         top.setSpacing(12)
         top.addWidget(heading("Adoptions", "heading"))
@@ -108,19 +114,22 @@ class AdoptionsPage(QWidget):
         return self._fixed_today or dt.date.today()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._arrange(event.size().width(), event.size().height())
+        super().resizeEvent(event)
+
+    def _arrange(self, width: int, height: int) -> None:
         # Eight columns and a readable detail fit side by side only on a wide
-        # screen; on a 1280-pixel projector the detail goes under the table
-        # and both get the full width.
-        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        # screen; on a 1280-pixel projector, or at a high zoom, the detail goes
+        # under the table and both get the full width.
+        wide = width >= max(SIDE_BY_SIDE_WIDTH, SIDE_BY_SIDE_CHARS * self.fontMetrics().averageCharWidth())
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if orientation != self.splitter.orientation() or not self._laid_out:
             self._laid_out = True
             self.splitter.setOrientation(orientation)
             self.detail.set_beside(wide)
-            total = event.size().width() if wide else event.size().height()
+            total = width if wide else height
             table_share = 65 if wide else 45  # percent of the room
             self.splitter.setSizes([total * table_share // 100, total * (100 - table_share) // 100])
-        super().resizeEvent(event)
 
     def refresh(self) -> None:
         """Reload the agreements from the database (only the open ones while the filter asks for no more)."""
@@ -246,4 +255,7 @@ class AdoptionsPage(QWidget):
         # A new theme brings a new background; the overdue colour must still contrast.
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
             self.model.set_warning_colour(warning_colour(self.table))
+        if event.type() == QEvent.Type.StyleChange:
+            # A new zoom: side by side or not is decided in characters.
+            QTimer.singleShot(0, self, lambda: self._arrange(self.width(), self.height()))
         super().changeEvent(event)

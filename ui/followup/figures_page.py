@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +34,11 @@ from facilitator.figures import (
 )
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
+from ui.flow_layout import FlowLayout
 from ui.followup.figure_card import FigureCard, TopPatternsCard
 from ui.opening import not_opened, open_path
 from ui.settings import Settings
-from ui.widgets import heading
+from ui.widgets import ElidingComboBox, heading
 
 if TYPE_CHECKING:
     from facilitator.storage import Database
@@ -65,11 +67,13 @@ class FiguresPage(QWidget):
         self._settings = settings or Settings()
         self.report: FiguresReport | None = None
 
-        self.scope_combo = QComboBox()
+        self.scope_combo = ElidingComboBox()
         self.scope_combo.setAccessibleName("Scope: overall or one coalition")
         self.scope_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope_combo.setMinimumContentsLength(22)
+        # Grows into the row's spare width; a longer name ends in "…" (the tooltip has it).
+        self.scope_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         scope_label = QLabel("&Scope")
         scope_label.setBuddy(self.scope_combo)
         self.export_button = QPushButton("Export report…")
@@ -97,11 +101,16 @@ class FiguresPage(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(body)
 
-        top = QHBoxLayout()
-        top.addWidget(heading("Figures", "heading"), 1)
-        top.addWidget(scope_label)
-        top.addWidget(self.scope_combo)
-        top.addWidget(self.export_button)
+        # The scope and the export follow the heading, and wrap below it at a high zoom.
+        scope = QWidget()
+        scope_row = QHBoxLayout(scope)
+        scope_row.setContentsMargins(0, 0, 0, 0)
+        scope_row.addWidget(scope_label)
+        scope_row.addWidget(self.scope_combo, 1)
+        scope.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        top = FlowLayout(spacing=12, line_spacing=8)
+        for widget in (heading("Figures", "heading"), scope, self.export_button):
+            top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(10)

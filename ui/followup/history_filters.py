@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 from facilitator.domain import EventStatus
 from facilitator.followup.history import HistoryFilter, HistoryRow
 from ui.date_fields import show_days
+from ui.flow_layout import FlowLayout
+from ui.widgets import ElidingComboBox, fit_placeholder
 
 
 class HistoryFilterBar(QWidget):
@@ -36,7 +37,7 @@ class HistoryFilterBar(QWidget):
         super().__init__(parent)
         self._quiet = False
         self._range: tuple[dt.date, dt.date] | None = None  # oldest, newest
-        self.coalition_combo = QComboBox()
+        self.coalition_combo = ElidingComboBox()
         self.coalition_combo.addItem("All coalitions", None)
         # Long coalition names show in full in the list, not by widening the bar.
         self.coalition_combo.setSizeAdjustPolicy(
@@ -76,23 +77,23 @@ class HistoryFilterBar(QWidget):
         self.setFocusProxy(self.person_edit)
 
     def _lay_out(self) -> None:
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.addWidget(self.coalition_combo, 0, 0)
-        grid.addWidget(self.status_combo, 0, 1)
-        grid.addWidget(self.person_edit, 0, 2, 1, 2)
-        dates = QHBoxLayout()
-        dates.setSpacing(8)
-        dates.addWidget(self.from_check)
-        dates.addWidget(self.from_edit)
-        dates.addSpacing(16)
-        dates.addWidget(self.to_check)
-        dates.addWidget(self.to_edit)
-        dates.addStretch(1)
-        grid.addLayout(dates, 1, 0, 1, 3)
-        grid.addWidget(self.reset_button, 1, 3)
-        grid.setColumnStretch(2, 1)
+        # One row per line that fits; at a high zoom the fields wrap onto more
+        # lines instead of pushing the window past the screen's edge. Each date
+        # stays beside its tick box.
+        flow = FlowLayout(self, spacing=12, line_spacing=8)
+        flow.addWidget(self.coalition_combo)
+        flow.addWidget(self.status_combo)
+        flow.addWidget(self.person_edit)
+        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(8)
+            row.addWidget(check)
+            row.addWidget(edit)
+            flow.addWidget(pair)
+        flow.addWidget(self.reset_button)
+        fit_placeholder(self.person_edit)
         for first, second in pairwise(self.tab_order()):
             QWidget.setTabOrder(first, second)
 

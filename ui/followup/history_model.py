@@ -58,7 +58,7 @@ COLUMNS: tuple[Column, ...] = (
     _count("adopted"),
     _count("overdue"),
 )
-EVENT_COLUMN, STATUS_COLUMN, OVERDUE_COLUMN = 1, 3, len(COLUMNS) - 1
+EVENT_COLUMN, COALITIONS_COLUMN, STATUS_COLUMN, OVERDUE_COLUMN = 1, 2, 3, len(COLUMNS) - 1
 
 
 class HistoryModel(QAbstractTableModel):
@@ -171,8 +171,12 @@ def _tooltip(row: HistoryRow, column: int) -> str | None:
         return "Closed: opens read-only; reopening it for edits is a deliberate step"
     if column == OVERDUE_COLUMN and row.overdue:
         return f"{row.overdue} open agreement(s) past their check-in date"
-    if column == EVENT_COLUMN and row.facilitator:
-        return tooltip_text(f"{row.title} — facilitated by {row.facilitator}")
+    # Titles and names can be longer than their columns (they end in "…"): the tooltip has them whole.
+    if column == EVENT_COLUMN:
+        title = row.title or "(untitled)"
+        return tooltip_text(f"{title} — facilitated by {row.facilitator}" if row.facilitator else title)
+    if column == COALITIONS_COLUMN:
+        return tooltip_text(row.coalition_names)
     return None
 
 

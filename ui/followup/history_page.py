@@ -11,10 +11,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -31,9 +30,11 @@ from ui.widgets import heading
 if TYPE_CHECKING:
     from facilitator.storage import Database
 
-# Widths in characters of "0"; the Event column takes the rest. Measured from
-# the font rather than the rows: sizing to contents would read every row.
-_WIDTHS = {0: 10, 2: 16, 3: 8}
+# Widths of the widest text a column shows; the Event column takes the rest.
+# Measured from the font rather than the rows: sizing to contents would read
+# every row. Coalition names longer than this end in "…" (the tooltip has them).
+_WIDEST = {0: "Wed 30 Sep 2026", 2: "Checkout Reliability Coalition", 3: "Running"}
+COALITIONS = 2
 
 
 class HistoryPage(QWidget):
@@ -87,9 +88,11 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(
-            EVENT_COLUMN, QHeaderView.ResizeMode.Stretch
-        )
+        # The Event column takes the room the others leave (see _size_columns),
+        # sized here rather than stretched: a stretching column is squeezed
+        # below its title when the others fill the width.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.viewport().installEventFilter(self)
         self.table.activated.connect(lambda _index: self.open_current())
 
         layout = QVBoxLayout(self)
@@ -176,16 +179,34 @@ class HistoryPage(QWidget):
 
     def _size_columns(self) -> None:
         self.table.ensurePolished()
-        digit = self.table.fontMetrics().horizontalAdvance("0")
+        metrics = self.table.fontMetrics()
+        digit = metrics.horizontalAdvance("0")
         header = self.table.horizontalHeader()
-        for column, spec in enumerate(COLUMNS):
-            if column in _WIDTHS:
-                header.resizeSection(column, (_WIDTHS[column] + 2) * digit)
-            elif column != EVENT_COLUMN:
-                # Room for the title and the sort arrow.
-                title = header.fontMetrics().horizontalAdvance(spec.title)
-                header.resizeSection(column, title + 2 * digit)
+        # Never narrower than the title: the header's own measure has its bold
+        # font and the sort arrow.
+        titles = [header.sectionSizeFromContents(column).width() for column in range(len(COLUMNS))]
+        sizes = {}
+        for column in range(len(COLUMNS)):
+            if column != EVENT_COLUMN:
+                text = metrics.horizontalAdvance(_WIDEST[column]) + 2 * digit if column in _WIDEST else 6 * digit
+                sizes[column] = max(text, titles[column])
+        # The event titles take what is left, at least twenty characters; the
+        # coalitions give way to them first (a long name ends in "…").
+        room = self.table.viewport().width()
+        least = max(titles[EVENT_COLUMN], 20 * metrics.averageCharWidth())
+        short = least - (room - sum(sizes.values()))
+        if short > 0:
+            sizes[COALITIONS] = max(titles[COALITIONS], sizes[COALITIONS] - short)
+        sizes[EVENT_COLUMN] = max(least, room - sum(sizes.values()))
+        for column, size in sizes.items():
+            header.resizeSection(column, size)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 16)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            if event.size().width() != event.oldSize().width():
+                self._size_columns()
+        return super().eventFilter(watched, event)
 
     def _update_warning_colour(self) -> None:
         probe = self._warning_probe
@@ -197,8 +218,9 @@ class HistoryPage(QWidget):
             self.table.viewport().update()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        """Follow a theme change: overdue counts take the new warning colour."""
+        """Follow a theme change (overdue counts take the new warning colour) and a zoom (column widths)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.StyleChange:
             QTimer.singleShot(0, self, self._update_warning_colour)
+            QTimer.singleShot(0, self, self._size_columns)
 

@@ -22,11 +22,12 @@ from facilitator.domain import OutcomeKind
 from facilitator.followup import library
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
+from ui.flow_layout import FlowLayout
 from ui.followup.carry_dialog import CarryDialog
 from ui.followup.library_model import LibraryFilter, PatternTableModel
 from ui.followup.library_table import PatternTable
 from ui.followup.pattern_detail import PatternDetailView
-from ui.widgets import heading
+from ui.widgets import ElidingComboBox, fit_placeholder, heading
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -72,7 +73,7 @@ class LibraryPage(QWidget):
         self.kind_combo.addItem(ALL_KINDS, None)
         for kind in OutcomeKind:
             self.kind_combo.addItem(kind.label, kind)
-        self.coalition_combo = QComboBox()
+        self.coalition_combo = ElidingComboBox()
         self.coalition_combo.setAccessibleName("Coalition")
         # As wide as a usual name, not the longest: the filter field needs the room.
         self.coalition_combo.setSizeAdjustPolicy(
@@ -98,12 +99,12 @@ class LibraryPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        top = QHBoxLayout()
-        top.setSpacing(12)
-        top.addWidget(heading("Pattern library", "heading"))
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.kind_combo)
-        top.addWidget(self.coalition_combo)
+        # The filters follow the heading and wrap below it at a high zoom.
+        fit_placeholder(self.filter_edit)
+        top = FlowLayout(spacing=12, line_spacing=8)
+        for widget in (heading("Pattern library", "heading"), self.filter_edit, self.kind_combo,
+                       self.coalition_combo):
+            top.addWidget(widget)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.carry_button)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-MAX_COLUMN_WIDTH = 220
+MAX_COLUMN_CHARS = 18  # the widest a column but the pattern's gets, in average characters
 HEADER_ROOM = 34  # padding and the sort arrow beside a header's words
 CELL_ROOM = 16  # a cell's padding and grid line
 
@@ -24,10 +25,13 @@ class PatternTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(40)
+        self._size_rows()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The pattern column takes the room the figures leave (see _fit_pattern),
+        # sized rather than stretched: a stretching column is squeezed below
+        # its title when the others fill the width.
+        header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
 
     def fit_columns(self) -> None:
@@ -39,13 +43,54 @@ class PatternTable(QTableView):
         it squeezes the pattern names out.
         """
         model = self.model().sourceModel()
-        header_metrics = self.horizontalHeader().fontMetrics()
+        header = self.horizontalHeader()
+        header_metrics = header.fontMetrics()
         metrics = self.fontMetrics()
+        widest = metrics.averageCharWidth() * MAX_COLUMN_CHARS
         for column in range(1, model.columnCount()):
             title = str(model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(header_metrics.horizontalAdvance(line) for line in title.splitlines()) + HEADER_ROOM
+            # The header's own measure knows its bold font; a title is never cut.
+            title_width = max(max(header_metrics.horizontalAdvance(line) for line in title.splitlines())
+                              + HEADER_ROOM, header.sectionSizeFromContents(column).width())
+            width = title_width
             values = model.column_texts(column)
             if values:
                 width = max(width, max(metrics.horizontalAdvance(v) for v in values) + CELL_ROOM)
-            # A long coalition name must not push the pattern names out of sight.
-            self.setColumnWidth(column, min(width, MAX_COLUMN_WIDTH))
+            # A long coalition name must not push the pattern names out of sight (it ends in "…").
+            self.setColumnWidth(column, max(min(width, widest), title_width))
+        self._fit_pattern()
+
+    def _fit_pattern(self) -> None:
+        # The pattern names take what the figures leave, never less than their
+        # title (then the table scrolls sideways).
+        header = self.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        title = str(self.model().sourceModel().headerData(0, Qt.Orientation.Horizontal))
+        least = max(header.sectionSizeFromContents(0).width(), QFontMetrics(bold).horizontalAdvance(title) + HEADER_ROOM)
+        others = sum(header.sectionSize(c) for c in range(1, header.count()))
+        header.resizeSection(0, max(least, self.viewport().width() - others))
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            self._fit_pattern()
+        return super().viewportEvent(event)
+
+    def _size_rows(self) -> None:
+        # In lines of the current font, so a zoomed row still fits its text;
+        # never shorter than the header and one row.
+        self.ensurePolished()
+        row = self.fontMetrics().height() + 14
+        self.verticalHeader().setDefaultSectionSize(row)
+        # The sideways scroll bar counts: the columns can be wider than the table.
+        self.setMinimumHeight(self.horizontalHeader().sizeHint().height() + row + 2 * self.frameWidth()
+                              + self.horizontalScrollBar().sizeHint().height())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        self._size_rows()
+        self.fit_columns()

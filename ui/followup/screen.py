@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.storage import StorageError
 from ui.actions import Act, shortcut_text
+from ui.widgets import FillingScrollArea
 
 if TYPE_CHECKING:
     from facilitator.storage import Database
@@ -85,7 +86,9 @@ class FollowUpScreen(QWidget):
             page = getattr(importlib.import_module(module), name)(self._db)
             page.open_requested.connect(self.open_requested)
             page.problem.connect(self.problem)
-            self.tabs.widget(_index_of(act)).layout().addWidget(page)
+            # A page fills its tab and scrolls only below its smallest size
+            # (200 % on a 720p projector), never pushing the window off the screen.
+            self.tabs.widget(_index_of(act)).layout().addWidget(FillingScrollArea(page))
             self.pages[act] = page
         return page
 
