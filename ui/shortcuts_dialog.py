@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from ui.actions import SPECS, shortcut_text
-from ui.widgets import heading
+from ui.widgets import heading, size_in_lines
 
 
 class ShortcutsDialog(QDialog):
@@ -32,4 +32,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(heading("Keyboard shortcuts", "heading"))
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(900, 700)
+        # Measured in its text, so it grows with the zoom until it meets the
+        # screen; rows as tall as their wrapped text, and the table scrolls.
+        size_in_lines(self, 48, 30)
+        self.table.resizeRowsToContents()

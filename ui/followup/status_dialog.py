@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain import AgreementStatus
 from facilitator.followup.adoptions import AdoptionRow
 from ui.prepare.fields import date_edit, from_qdate, to_qdate
-from ui.widgets import heading
+from ui.widgets import FillingScrollArea, heading, size_to_text
 
 #: Stores the change; returns None when stored, else the message to show.
 Save = Callable[[AgreementStatus, str, dt.date], "str | None"]
@@ -91,8 +91,11 @@ class StatusDialog(QDialog):
         self.note_label = _buddy("N&ote", self.note)
         form.addRow(self.note_label, self.note)
         form.addRow(_buddy("&Date", self.date), self.date)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        # The content scrolls above the buttons when the zoomed dialog is
+        # taller than the screen (200 % on a 720p projector).
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         team = f" ({row.adopter_team})" if row.adopter_team != row.adopter else ""
         title = heading(f"{row.adopter}{team}", "subheading")
@@ -102,10 +105,18 @@ class StatusDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(12)
+        scroll = FillingScrollArea(content)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(buttons)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
         self.status.setFocus()
+        # Measured in its text, so the zoomed fields and sentences all fit.
+        size_to_text(self, 36, scroll)
 
     def chosen_status(self) -> AgreementStatus:
         """Return the status picked."""

@@ -27,6 +27,7 @@ from facilitator.storage import Database, StorageError
 from ui.panels.base import heading
 from ui.prepare.adoption_hint import AdoptionReviewHint
 from ui.prepare.fields import agenda_combo, agenda_problems, date_edit, from_qdate, select_agenda, trigger_combo
+from ui.widgets import FillingScrollArea, size_to_text
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -99,8 +100,11 @@ class NewEventDialog(QDialog):
         form.addRow(_label("Faci&litator", self.facilitator), self.facilitator)
         form.addRow(_label("Tr&igger", self.trigger), self.trigger)
         form.addRow(_label("&Agenda", self.agenda), self.agenda)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        # The content scrolls above the buttons when the zoomed dialog is
+        # taller than the screen (125 % and up on a 720p projector).
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         layout.addWidget(heading("New event", "heading"))
         note = QLabel("Enter creates the event; Shift+Enter starts a new line in the goal; Esc cancels.")
@@ -111,7 +115,13 @@ class NewEventDialog(QDialog):
         layout.addWidget(self.review_hint)
         layout.addWidget(agenda_problems(self.catalog))
         layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(12)
+        self._scroll = FillingScrollArea(content)
+        outer.addWidget(self._scroll, 1)
+        outer.addWidget(self.buttons)
 
         self.coalition.currentTextChanged.connect(self._coalition_changed)
         last_index = self.coalition.findText(last_coalition)
@@ -123,7 +133,8 @@ class NewEventDialog(QDialog):
         self.review_hint.update_hint()
         self.coalition.lineEdit().selectAll()
         self.coalition.setFocus()
-        self.resize(880, self.sizeHint().height())
+        # Measured in its text, so it grows with the zoom until it meets the screen.
+        size_to_text(self, 40, self._scroll)
 
     def _read_coalitions(self) -> tuple[str, str]:
         """Load known coalitions and their latest goals.
