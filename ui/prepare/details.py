@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -32,6 +32,8 @@ from ui.prepare.fields import (
 from ui.prepare.top_goal import TopGoalEdit
 
 _FIELD_WORDS = {"agenda_id": "agenda"}
+# From this width, in average characters, the goal sits beside the form.
+SIDE_BY_SIDE_CHARS = 110
 
 
 class EventDetailsForm(QWidget):
@@ -103,7 +105,9 @@ class EventDetailsForm(QWidget):
         form.addRow(_form_label("&Agenda", self.agenda), self.agenda)
         self.outline = QLabel()
         self.outline.setProperty("role", "muted")
-        self.outline.setWordWrap(True)
+        # One short line per step, never wrapped: a wrapping label makes the
+        # form trade height for width, and the layout then squeezes it.
+        self.outline.setWordWrap(False)
         form.addRow("", self.outline)
         form.addRow(self.problems)
 
@@ -116,14 +120,23 @@ class EventDetailsForm(QWidget):
         goals.addWidget(self.goal_heading)
         goals.addLayout(self.goals_box, 1)
 
-        layout = QHBoxLayout(self)
+        # Side by side while both have room; the goal under the form when narrow
+        # (a high zoom, a 720p projector). The form's lines hold long titles
+        # and names, so it gets the larger share; the goal wraps in its box.
+        self._columns = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(32)
-        # The form's lines hold long titles and names; the goal wraps in its box.
         layout.addLayout(form, 3)
         layout.addLayout(goals, 2)
         self.refresh()
         editor.changed.connect(self.refresh)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        chars = event.size().width() // max(self.fontMetrics().averageCharWidth(), 1)
+        direction = QBoxLayout.Direction.LeftToRight if chars >= SIDE_BY_SIDE_CHARS else QBoxLayout.Direction.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
 
     # Redraw
 

@@ -52,7 +52,7 @@ class PreparePage(QWidget):
         self.capacity = CapacityPanel(editor)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(_padded(self.details), "Details")
+        self.tabs.addTab(_padded(self.details, shrink=False), "Details")
         self.tabs.addTab(_padded(self.participants), "Participants")
         self.tabs.addTab(_padded(self.capacity), "Support capacity")
         self._sections: list[QWidget] = [self.details, self.participants, self.capacity]
@@ -102,12 +102,12 @@ class PreparePage(QWidget):
         self.participants.add_record()
 
 
-def _padded(panel: QWidget) -> QWidget:
+def _padded(panel: QWidget, *, shrink: bool = True) -> QWidget:
     # Each section fills its tab; at a zoom where its smallest readable size is
     # taller than the tab (a 720p projector), it scrolls instead of being cut off.
     holder = QWidget()
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(16, 16, 16, 16)
     layout.addWidget(panel)
-    return FillingScrollArea(holder)
+    return FillingScrollArea(holder, shrink=shrink)
 

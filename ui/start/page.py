@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from facilitator.storage import Database
 
 RowLoader = Callable[[], list[EventSummary]]
+EVENT_TITLE_COLUMN = 2
 
 
 def rows_from(db: Database) -> RowLoader:
@@ -78,7 +79,11 @@ class StartPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(48)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The event's title takes the rest (see _fit_title): a long one ends in
+        # "…" (the tooltip has it) rather than squeezing the status off the edge.
+        header.setSectionResizeMode(EVENT_TITLE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.viewport().installEventFilter(self)
         self.table.setAlternatingRowColors(True)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.activated.connect(lambda _index: self.open_current())
@@ -127,6 +132,23 @@ class StartPage(QWidget):
         layout.addLayout(bottom)
         self.setFocusProxy(self.filter_edit)
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._fit_title)
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            QTimer.singleShot(0, self, self._fit_title)  # a new zoom resizes the other columns
+
+    def _fit_title(self) -> None:
+        # Never narrower than its own title; the table scrolls sideways when even that does not fit.
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != EVENT_TITLE_COLUMN)
+        least = header.sectionSizeFromContents(EVENT_TITLE_COLUMN).width()
+        header.resizeSection(EVENT_TITLE_COLUMN, max(least, self.table.viewport().width() - others))
+
     def refresh(self, rows: list[EventSummary] | None = None) -> None:
         """Show ``rows``, or reload the event list from the database."""
         if rows is None:
@@ -137,6 +159,7 @@ class StartPage(QWidget):
         self.open_button.setVisible(bool(rows))
         if rows and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self._fit_title()
 
     def open_current(self) -> None:
         """Open the selected event (or the only one the filter leaves)."""
