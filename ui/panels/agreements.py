@@ -173,9 +173,8 @@ class AgreementsPanel(RecordPanel):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-            self.table.fit_rows()
-            self._size_split()
+            if event.size().width() != event.oldSize().width():  # only a new width rewraps
+                self._refit()
         elif watched is self.table and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # A new zoom: columns are measured in text, then rows and the split follow.
             QTimer.singleShot(0, self, self._refit)

@@ -209,6 +209,18 @@ class RecordTable(QTableView):
         lines = self.max_lines or 1
         return self.fontMetrics().lineSpacing() * lines + 8
 
+    def schedule_fit(self) -> None:
+        """Measure the rows again on the next turn of the event loop, once however often asked.
+
+        Measuring wrapped rows is the costliest thing a table does; a zoom or a
+        resize asks for it from several places at once.
+        """
+        timer = getattr(self, "_fit_timer", None)
+        if timer is None:
+            timer = self._fit_timer = QTimer(self, singleShot=True, interval=0)
+            timer.timeout.connect(self.fit_rows)
+        timer.start()
+
     def fit_rows(self) -> None:
         """Measure every row's wrapped text again, up to ``max_lines`` lines."""
         self.resizeRowsToContents()
@@ -229,7 +241,7 @@ class RecordTable(QTableView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # A new zoom: rows measured at the old font would cut the new text.
-            QTimer.singleShot(0, self, self.fit_rows)
+            self.schedule_fit()
 
     def current_record(self) -> Any | None:
         """Return the selected record, or None."""

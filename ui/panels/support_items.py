@@ -179,7 +179,8 @@ class SupportItemsEditor(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
+            if event.size().width() != event.oldSize().width():  # only a new width rewraps
+                self._fit_columns()
         elif watched is self.table and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self._fit_columns)
         return super().eventFilter(watched, event)

@@ -36,6 +36,8 @@ class AgendaColumn(QWidget):
         super().__init__(parent)
         self.title = heading("Agenda", "subheading")
         self.step_list = StepList()
+        # Rows measured anew (a new width or zoom): share the height again.
+        self.step_list.fitted.connect(lambda: QTimer.singleShot(0, self, self.fit))
         self.timer_label = QLabel()
         self.timer_label.setProperty("role", "timer")
         self.timer_label.setWordWrap(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
 
 from ui.panels.list_rows import fit_list_rows
@@ -15,6 +15,9 @@ class StepList(QListWidget):
     column is too short for every step the list scrolls and keeps the current
     step in view (``content_height`` tells the column how tall it would like to be).
     """
+
+    #: The rows were measured again (their heights may have changed).
+    fitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +42,7 @@ class StepList(QListWidget):
             return
         self._measured = key
         fit_list_rows(self)
+        self.fitted.emit()
 
     def content_height(self) -> int:
         """Return the height that shows every step without scrolling."""
