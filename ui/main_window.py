@@ -285,6 +285,9 @@ class MainWindow(QMainWindow):
         self.actions_[Act.CLOSE_EVENT].setEnabled(has_event and not closed)
         self.actions_[Act.REOPEN_EVENT].setEnabled(bool(closed))
         self.actions_[Act.ADD_RECORD].setEnabled(has_event and not closed)
+        # A closed event keeps the times it recorded: Ctrl+T and Ctrl+Shift+T do nothing.
+        for act in (Act.TIMER_TOGGLE, Act.TIMER_RESET):
+            self.actions_[act].setEnabled(has_event and not closed)
 
     # -- view settings -----------------------------------------------------
     def apply_view_settings(self) -> None:
