@@ -99,10 +99,10 @@ class FlowLayout(QLayout):
     def _rows(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
         """Return the rows: each item with the width it gets before any spare is shared.
 
-        An item that wraps its own text (a label, or a widget whose layout
-        trades height for width) may take what is left of a row, down to its
+        A word-wrapping label may take what is left of a row, down to its
         smallest width, and wrap there: like a word in a line of text, it only
-        starts a new row when even that does not fit.
+        starts a new row when even that does not fit. Any other item that does
+        not fit starts a new row.
         """
         rows: list[list[tuple[QLayoutItem, int]]] = [[]]
         used = 0
@@ -111,7 +111,7 @@ class FlowLayout(QLayout):
             gap = self._spacing if rows[-1] else 0
             left = width - used - gap
             if rows[-1] and wanted > left:
-                if item.hasHeightForWidth() and item.minimumSize().width() <= left:
+                if _wraps_inline(item) and item.minimumSize().width() <= left:
                     wanted = left
                 else:
                     rows.append([])
@@ -128,19 +128,26 @@ class FlowLayout(QLayout):
             items = [item for item, _width_ in row]
             widths = [w for _item, w in row]
             spare = inner.width() - sum(widths) - self._spacing * (len(row) - 1)
+            # Shared among the items that grow, none past its maximum width.
             growing = [i for i, item in enumerate(items) if _grows(item)]
-            if spare > 0 and growing:
-                for n, i in enumerate(growing):
-                    widths[i] += spare // len(growing) + (1 if n < spare % len(growing) else 0)
-                spare = 0
+            while spare > 0 and growing:
+                share = max(spare // len(growing), 1)
+                for i in list(growing):
+                    grow = min(share, spare, items[i].maximumSize().width() - widths[i])
+                    widths[i] += max(grow, 0)
+                    spare -= max(grow, 0)
+                    if widths[i] >= items[i].maximumSize().width():
+                        growing.remove(i)
             heights = [item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
                        for item, w in zip(items, widths, strict=True)]
             height = max(heights)
             x = inner.x() + (spare if self._align_right and spare > 0 else 0)
             if move:
                 for item, w, h in zip(items, widths, heights, strict=True):
-                    # Centred in the row's height: a label beside a taller field reads as one line.
-                    item.setGeometry(QRect(QPoint(x, y + (height - h) // 2), QSize(w, h)))
+                    # Centred in the row's height, so a label beside a taller field
+                    # reads as one line; at the top beside something much taller.
+                    top = y + (height - h) // 2 if height - h < h // 2 + 8 else y
+                    item.setGeometry(QRect(QPoint(x, top), QSize(w, h)))
                     x += w + self._spacing
             y += height + self._line_spacing
         return max(y - self._line_spacing - inner.y(), 0) + margins.top() + margins.bottom()
@@ -160,6 +167,11 @@ def _width(item: QLayoutItem) -> int:
         text = max(label.text().split("\n"), key=metrics.horizontalAdvance, default="")
         return metrics.horizontalAdvance(text) + margins.left() + margins.right() + 2 * label.margin() + 3
     return item.sizeHint().width()
+
+
+def _wraps_inline(item: QLayoutItem) -> bool:
+    label = item.widget()
+    return isinstance(label, QLabel) and label.wordWrap()
 
 
 def _grows(item: QLayoutItem) -> bool:

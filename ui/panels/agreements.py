@@ -79,6 +79,7 @@ class AgreementsPanel(RecordPanel):
         # more often than on one line, and the list still shows every agreement
         # of a typical event; the editor below and the tooltips have the rest.
         self.table.max_lines = 2
+        self.table.compact_lines = False  # two lines already, on every screen
         # Every column is sized below: a stretching last column would take the sponsor's title.
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -207,11 +208,14 @@ class AgreementsPanel(RecordPanel):
         shown = [c for c in range(count) if not self.table.isColumnHidden(c)]
         sizes = {c: least[c] for c in shown}
         spare = width - sum(sizes.values())
-        # Towards each text's whole width, the longest texts first (the adopter
-        # never beyond three tenths); what is still spare goes to those two.
-        for column in (PATTERNS, SUPPORT, ADOPTER, OWNERS, SPONSOR):
+        # Towards each text's whole width: who adopts (up to a quarter) and which
+        # patterns (up to a third) first, then the support, its owners, the
+        # sponsor, and the rest of the patterns (they wrap onto a second line);
+        # what is still spare goes to the patterns and the support.
+        for column, share in ((ADOPTER, 4), (PATTERNS, 3), (SUPPORT, 1), (OWNERS, 1), (SPONSOR, 1),
+                              (PATTERNS, 1)):
             if column in sizes and spare > 0:
-                wanted = min(content[column], width * 3 // 10) if column == ADOPTER else content[column]
+                wanted = min(content[column], width // share)
                 grow = min(spare, max(wanted - sizes[column], 0))
                 sizes[column] += grow
                 spare -= grow

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +126,7 @@ class CapacityView(RecordPanel):
         self.lines: list[CapacityLine] = []
         self.banners: list[OverCommitmentBanner] = []
         self.owners: list[OwnerCapacity] = []
+        self._owners_shown: list[QWidget] = []  # the owners' line as drawn (an owner, or "no owners yet")
         self._banners = QVBoxLayout()
         self._banners.setSpacing(4)
         # Over-commitments the room accepted are decided: the owners' line says
@@ -140,15 +140,14 @@ class CapacityView(RecordPanel):
         self.toggle = QPushButton()
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._show_accepted)
-        self._owners_box = QWidget()
-        self._owners = FlowLayout(self._owners_box, spacing=24, line_spacing=2)
         self.heading = QLabel("Support capacity:")
         self.heading.setProperty("role", "strong")
+        # One flow of heading, owners and toggle: an owner starts the next line
+        # only when it does not fit beside the one before.
         self._row = QWidget()
-        row = FlowLayout(self._row, spacing=12, line_spacing=2)
-        self._owners_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        for widget in (self.heading, self._owners_box, self.toggle):
-            row.addWidget(widget)
+        self._owners = FlowLayout(self._row, spacing=16, line_spacing=2)
+        self._owners.addWidget(self.heading)
+        self._owners.addWidget(self.toggle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(4)
@@ -200,9 +199,14 @@ class CapacityView(RecordPanel):
         self.accepted_box.setVisible(shown and bool(accepted))
 
     def _draw_owners(self) -> None:
-        _clear(self._owners)
+        for widget in self._owners_shown:
+            self._owners.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._owners.removeWidget(self.toggle)
         # An owner the room must still decide on is in a banner, not again here.
         self.owners = [OwnerCapacity(line) for line in self.lines if not line.needs_attention]
+        self._owners_shown = list(self.owners)
         for owner in self.owners:
             self._owners.addWidget(owner)
             owner.show()
@@ -216,7 +220,8 @@ class CapacityView(RecordPanel):
             )
             self._owners.addWidget(empty)
             empty.show()
-        self._owners_box.updateGeometry()
+            self._owners_shown.append(empty)
+        self._owners.addWidget(self.toggle)
 
     def accept(self, line: CapacityLine, accept: bool = True) -> bool:
         """Accept (or withdraw acceptance of) an owner's over-commitment, undoably."""

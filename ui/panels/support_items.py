@@ -55,15 +55,22 @@ class SupportQuickAdd(QWidget):
         for line in (self.amount, self.unit, self.description, self.limits):
             line.returnPressed.connect(self.submit)
         self.button.clicked.connect(self.submit)
-        # One row when there is room, wrapping onto more at a high zoom or in a
-        # narrow column; the owner, what and limits share what a row has left.
+        # Rows that wrap at a high zoom or in a narrow column; the owner, what
+        # and limits share what their row has left.
         for field in (self.owner, self.description, self.limits):
             field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for line in (self.description, self.limits):
             fit_placeholder(line)
-        flow = FlowLayout(self, spacing=6, line_spacing=4)
-        for widget in (self.type, self.amount, self.unit, self.owner, self.description, self.limits, self.button):
-            flow.addWidget(widget)
+        # How much and by whom on one line, what and where it stops on the next:
+        # each line then gives its spare width to the owner's name or the texts.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        for widgets in ((self.type, self.amount, self.unit, self.owner), (self.description, self.limits, self.button)):
+            flow = FlowLayout(spacing=6, line_spacing=4)
+            for widget in widgets:
+                flow.addWidget(widget)
+            rows.addLayout(flow)
         self._fit_widths()
 
     def _fit_widths(self) -> None:

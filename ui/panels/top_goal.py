@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from facilitator.dates import day
@@ -37,7 +37,7 @@ class GoalCard(QFrame):
         self.goal.setProperty("role", "goal")
         self.goal.setPlaceholderText(f"The TOP Goal of {coalition.name} — what the coalition works toward now")
         self.goal.setAccessibleName(f"TOP Goal of {coalition.name}")
-        self.goal.setMinimumHeight(150)
+        self._fit_goal()
         self.name.setBuddy(self.goal)
         self.not_saved = QLabel()
         self.not_saved.setProperty("role", "danger")
@@ -53,6 +53,16 @@ class GoalCard(QFrame):
         layout.addWidget(self.not_saved)
         layout.addWidget(self.history_title)
         layout.addLayout(self.history)
+
+    def _fit_goal(self) -> None:
+        # Three lines at least, in the goal's own (zoomed) font; the card grows beyond.
+        self.goal.ensurePolished()
+        self.goal.setMinimumHeight(self.goal.fontMetrics().lineSpacing() * 3 + 24)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._fit_goal)
 
     def _store(self, text: str) -> bool:
         event_id = self.editor.event_id
@@ -148,9 +158,10 @@ class TopGoalPanel(RecordPanel):
         while self._cards_layout.count():
             self._cards_layout.takeAt(0)
         self.cards = [GoalCard(self.editor, c) for c in self.editor.event.coalitions]
+        # The goals are this step's records: their cards share the page's height,
+        # and each goal's box grows with its card.
         for card in self.cards:
-            self._cards_layout.addWidget(card)
-        self._cards_layout.addStretch(1)
+            self._cards_layout.addWidget(card, 1)
         for before, after in zip(self.cards, self.cards[1:]):
             QWidget.setTabOrder(before.goal, after.goal)
 

@@ -23,8 +23,11 @@ from ui.walkthrough.step_panels import StepContent
 from ui.walkthrough.timer import StepTimer, format_seconds
 from ui.widgets import FillingScrollArea
 
-# Below this page height (a 720p projector) the agenda's rows are tight.
+# Below this page height (a 720p projector) the agenda's rows are tight and a
+# table row shows two lines of text instead of three.
 COMPACT_BELOW_HEIGHT = 800
+# Below this page width, in average characters, the agenda column gives way.
+NARROW_BELOW_CHARS = 70
 # The current step is stored this long after the last step change.
 FLUSH_AFTER_MS = 400
 CLOSED_TEXT = "This event is closed: it is shown as it was recorded. Reopen it from the File menu to change it."
@@ -41,6 +44,7 @@ class WalkthroughPage(QWidget):
         self.agenda = agenda
         self.timer = StepTimer(editor, self)
         self.index = -1
+        self._narrow = False
 
         self.agenda_column = AgendaColumn()
         column = self.agenda_column
@@ -105,6 +109,7 @@ class WalkthroughPage(QWidget):
         layout.addSpacing(16)
         layout.addLayout(right, 1)
 
+        self._compact_rows: bool | None = None
         self._position_unsaved = False
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_AFTER_MS)
         self._flush_timer.timeout.connect(self.flush)
@@ -123,12 +128,28 @@ class WalkthroughPage(QWidget):
             self.step_list.setProperty("compact", compact)
             self.step_list.style().unpolish(self.step_list)
             self.step_list.style().polish(self.step_list)
+        if self._compact_rows != compact:
+            self._compact_rows = compact
+            for index in range(self.contents.count()):
+                self.contents.widget(index).set_compact(compact)
         self._fit(event.size().width(), event.size().height())
         super().resizeEvent(event)
 
     def _fit(self, width: int | None = None, height: int | None = None) -> None:
         width = self.width() if width is None else width
         height = self.height() if height is None else height
+        # On a page only a few dozen characters wide (200 % on a 720p
+        # projector) the records need every pixel: the agenda column gives way,
+        # the step's time moves into the line above the question, and the
+        # step buttons keep only their arrows. Page Down, Page Up and Ctrl+T
+        # work as ever.
+        narrow = width < NARROW_BELOW_CHARS * max(self.fontMetrics().averageCharWidth(), 1)
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.column_scroll.setVisible(not narrow)
+            self.previous_button.setText("◀" if narrow else "◀ Previous")
+            self.next_button.setText("▶" if narrow else "Next ▶")
+            self._show_position()
         self.column_scroll.setFixedWidth(self.agenda_column.preferred_width(width))
         content = self.contents.currentWidget()
         share = content.question_share if content is not None else SHARE
@@ -163,7 +184,7 @@ class WalkthroughPage(QWidget):
         step = self.agenda.steps[index]
         self.contents.setCurrentIndex(index)
         self._fit()
-        self.position_label.setText(f"Step {index + 1} of {len(self.agenda.steps)} · {step.title}")
+        self._show_position()
         self.question.set_text(step.question)
         prompts = "\n".join(f"• {p}" for p in step.prompts)
         self.prompts_label.setText(prompts)
@@ -258,6 +279,8 @@ class WalkthroughPage(QWidget):
             # is the part the facilitator must not miss.
             text += f"\n+{format_seconds(used - limit)} over"
         self.timer_label.setText(text)
+        if self._narrow:
+            self._show_position()
         if self.timer_label.property("state") != ("over" if over else ""):
             self.timer_label.setProperty("state", "over" if over else "")
             self.timer_label.style().unpolish(self.timer_label)
@@ -270,6 +293,19 @@ class WalkthroughPage(QWidget):
         if current is not None:
             current.setText(self._step_text(self.index, "▶"))
             self.step_list.fit_rows()
+
+    def _show_position(self) -> None:
+        if self.index < 0:
+            return
+        step = self.step
+        text = f"Step {self.index + 1} of {len(self.agenda.steps)} · {step.title}"
+        if self._narrow:
+            used = self.timer.seconds()
+            over = used - step.timebox_minutes * 60
+            text += f" · {format_seconds(used)} / {step.timebox_minutes}:00"
+            if over > 0:
+                text += f", {format_seconds(over)} over"
+        self.position_label.setText(text)
 
     def _show_closed(self) -> None:
         # A closed event keeps its recorded times: nothing here may start a timer.

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from facilitator.agenda.model import AgendaStep
 from ui.editing import EventEditor
 from ui.panels.agreements import AgreementsPanel
-from ui.panels.base import RecordPanel, heading
+from ui.panels.base import RecordPanel, RecordTable, heading
 from ui.panels.boundaries import BoundariesPanel
 from ui.panels.capacity_view import CapacityView
 from ui.panels.outcomes import OutcomesPanel
@@ -39,9 +39,9 @@ PANELS: dict[str, Callable[[EventEditor], RecordPanel]] = {
     "adoption_review": _adoption_review,
 }
 # Share of the page's height the question may take on a step: the agreements,
-# and the earlier agreements under review, need the most room of all records,
-# so there the question gives way more.
-QUESTION_SHARES = {"agreements": 0.2, "adoption_review": 0.2}
+# the earlier agreements under review, and the outcomes and patterns (two
+# tables sharing the height) need the most room, so there the question gives way more.
+QUESTION_SHARES = {"agreements": 0.2, "adoption_review": 0.2, "outcomes": 0.2, "patterns": 0.2}
 # The capacity view is a strip above the agreements (they need the width more
 # than it needs the height); other panels share the height.
 _STRIPS = {"capacity"}
@@ -76,14 +76,23 @@ class StepContent(QWidget):
         elif shared:
             stacked = QSplitter(Qt.Orientation.Vertical)
             stacked.setChildrenCollapsible(False)
-            for panel in shared:
+            for index, panel in enumerate(shared):
                 stacked.addWidget(panel)
+                stacked.setStretchFactor(index, 1)  # an equal share each: both are the step's records
             body_layout.addWidget(stacked, 1)
         # The panels fill the page; at a zoom where their smallest readable size
         # is taller than the page, the step scrolls instead of cutting them off.
         self.scroll = FillingScrollArea(body)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.scroll)
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short page (a 720p projector) a table row shows two lines of text, not three."""
+        for table in self.findChildren(RecordTable):
+            lines = 2 if compact else 3
+            if table.max_lines not in (None, lines) and getattr(table, "compact_lines", True):
+                table.max_lines = lines
+                table.schedule_fit()
 
     def focus_first(self) -> None:
         """Put the keyboard cursor in the step's first field (the room has just arrived here).
