@@ -66,7 +66,10 @@ class QuarterChart(QWidget):
         self.setMouseTracking(True)
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 230)
+        # As tall as its least: the chart grows into whatever room the page
+        # has (Expanding), and a taller wish would make the page scroll at
+        # 1080p, where both rows of cards fit.
+        return QSize(420, self.minimumHeight())
 
     def set_series(self, quarters: Sequence[Quarter], values: Sequence[Value],
                    texts: Sequence[str], *, line: bool, top: float, step: float,

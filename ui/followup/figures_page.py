@@ -8,17 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -38,12 +36,14 @@ from ui.flow_layout import FlowLayout
 from ui.followup.figure_card import FigureCard, TopPatternsCard
 from ui.opening import not_opened, open_path
 from ui.settings import Settings
-from ui.widgets import ElidingComboBox, heading
+from ui.widgets import ElidingComboBox, FillingScrollArea, heading
 
 if TYPE_CHECKING:
     from facilitator.storage import Database
 
 COLUMNS = 3
+# A card needs this many average characters of width; fewer columns when narrower.
+CARD_CHARS = 34
 
 
 class FiguresPage(QWidget):
@@ -89,17 +89,16 @@ class FiguresPage(QWidget):
         self.cards = [FigureCard(info) for info in FIGURES]
         self.top_patterns = TopPatternsCard()
         body = QWidget()
-        grid = QGridLayout(body)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(16)
-        for index, card in enumerate([*self.cards, self.top_patterns]):
-            grid.addWidget(card, index // COLUMNS, index % COLUMNS)
-        for column in range(COLUMNS):
-            grid.setColumnStretch(column, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(body)
+        self._grid = QGridLayout(body)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(16)
+        self._columns = 0
+        self._arrange_cards(COLUMNS)
+        # Both rows of cards fill the page at 1080p, each chart as tall as the
+        # room allows; only below the cards' smallest size (a 720p projector,
+        # a high zoom) does the page scroll. A plain scroll area kept every
+        # card at the height its wrapped text prefers and cut off the bottom row.
+        self.scroll = FillingScrollArea(body)
 
         # The scope and the export follow the heading, and wrap below it at a high zoom.
         scope = QWidget()
@@ -124,6 +123,34 @@ class FiguresPage(QWidget):
 
         self.scope_combo.currentIndexChanged.connect(lambda _index: self._show_scope())
         self.export_button.clicked.connect(self.export_report)
+
+    def _arrange_cards(self, columns: int) -> None:
+        """Lay the cards out in ``columns`` columns (three at 1080p; fewer at a high zoom)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        cards = [*self.cards, self.top_patterns]
+        for card in cards:
+            self._grid.removeWidget(card)
+        for index, card in enumerate(cards):
+            self._grid.addWidget(card, index // columns, index % columns)
+        for column in range(COLUMNS):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_columns(event.size().width())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            QTimer.singleShot(0, self, lambda: self._fit_columns(self.width()))
+
+    def _fit_columns(self, width: int) -> None:
+        # Three cards a row while each has its characters; a zoomed card's
+        # title and headline number must not share a row too narrow for them.
+        card = CARD_CHARS * max(self.fontMetrics().averageCharWidth(), 1)
+        self._arrange_cards(max(1, min(COLUMNS, width // card)))
 
     def today(self) -> dt.date:
         """Return the day the figures are computed for."""
