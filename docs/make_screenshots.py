@@ -1,31 +1,56 @@
 """Write screenshots of every screen to docs/screenshots/ (offscreen, no display needed).
 
-Run: .venv/bin/python docs/make_screenshots.py [--size 1280x720] [--out DIR]
-Each screen is rendered in the light and the high-contrast theme with the sample event.
+Run: .venv/bin/python docs/make_screenshots.py [--size 1280x720] [--zoom 100] [--out DIR]
+
+At the default size and zoom (the README's images) every screen is rendered in
+the light and the high-contrast theme with the sample event, and the follow-up
+pages with a generated history. Every run also writes each walk-through step
+named with its size and zoom, walkthrough-<step>-<size>[-zoom<z>]-<theme>.png:
+light for every step, and high contrast for the Follow-Up Support step. For
+example, for a 1080p projector at the largest zoom:
+
+    .venv/bin/python docs/make_screenshots.py --size 1920x1080 --zoom 200
+
+The window fills a screen of the given size (Qt's offscreen platform with a
+screen layout), as on a projector in full screen.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+DEFAULT_SIZE, DEFAULT_ZOOM = "1280x720", 100
 
 
 def main() -> int:
     """Render the start page, Prepare tabs, each walk-through step, Review and F1."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--size", default="1280x720")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", default=DEFAULT_SIZE, help="the screen's size (default %(default)s)")
+    parser.add_argument("--zoom", type=int, default=DEFAULT_ZOOM,
+                        help="zoom in percent, one of the View menu's steps (default %(default)s)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
+    # The README's images come from the default size and zoom; other runs add
+    # only the walk-through, named with their size and zoom.
+    everything = args.size == DEFAULT_SIZE and args.zoom == DEFAULT_ZOOM
+    sized = f"{width}x{height}" + ("" if args.zoom == DEFAULT_ZOOM else f"-zoom{args.zoom}")
 
     with tempfile.TemporaryDirectory() as tmp:
+        if "QT_QPA_PLATFORM" not in os.environ:
+            # A screen of the given size: dialogs size themselves against it.
+            layout = Path(tmp) / "screens.json"
+            layout.write_text(json.dumps(
+                {"screens": [{"name": "projector", "x": 0, "y": 0, "width": width, "height": height}]}
+            ))
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={layout}"
         # Fresh settings and data: the screenshots never depend on this machine's state.
         os.environ["XDG_CONFIG_HOME"] = tmp
         os.environ["SCALE_ACROSS_DATA_DIR"] = tmp
@@ -44,37 +69,52 @@ def main() -> int:
         with db.transaction() as session:
             event_id = create_demo_event(session).id
         window = MainWindow(db)
+        window.settings.set("zoom", args.zoom)
         window.resize(width, height)
         window.show()
 
+        def settle() -> None:
+            # Rows and columns are fitted on the loop turns after a change.
+            for _ in range(6):
+                app.processEvents()
+
         def shot(name: str, widget=None) -> None:
-            app.processEvents()
+            settle()
             target = widget or window
             target.grab().save(str(args.out / f"{name}-{theme}.png"))
 
         for theme in ("light", "high_contrast"):
             window.set_theme(theme)
-            window.show_start()
-            shot("start")
-            window.open_event(event_id, view=0)
-            prepare = window.screen_.prepare
-            for index, name in enumerate(("details", "participants", "capacity", "outcomes", "patterns")):
-                prepare.show_section(index)
-                shot(f"prepare-{name}")
+            if everything:
+                window.show_start()
+                shot("start")
+                window.open_event(event_id, view=0)
+                prepare = window.screen_.prepare
+                for index, name in enumerate(("details", "participants", "capacity", "outcomes", "patterns")):
+                    prepare.show_section(index)
+                    shot(f"prepare-{name}")
+            else:
+                window.open_event(event_id, view=0)
             window.show_view(1)
             walkthrough = window.screen_.walkthrough
             for index, step in enumerate(walkthrough.agenda.steps):
                 walkthrough.go_to(index)
-                shot(f"walkthrough-{index + 1}-{step.id}")
-            window.show_view(2)
-            shot("review")
-            dialog = ShortcutsDialog(window)
-            dialog.show()
-            shot("shortcuts", dialog)
-            dialog.close()
+                name = f"walkthrough-{index + 1}-{step.id}"
+                if everything:
+                    shot(name)
+                if theme == "light" or step.id == "follow-up-support":
+                    shot(f"{name}-{sized}")
+            if everything:
+                window.show_view(2)
+                shot("review")
+                dialog = ShortcutsDialog(window)
+                dialog.show()
+                shot("shortcuts", dialog)
+                dialog.close()
         window.close()
         db.close()
-        _follow_up_shots(Path(tmp), args.out, (width, height))
+        if everything:
+            _follow_up_shots(Path(tmp), args.out, (width, height))
     print(f"screenshots written to {args.out}")
     return 0
 
@@ -118,7 +158,8 @@ def _follow_up_shots(tmp: Path, out: Path, size: tuple[int, int]) -> None:
         window.set_theme(theme)
 
         def shot(name: str) -> None:
-            app.processEvents()
+            for _ in range(6):  # rows and columns are fitted on the loop turns after a change
+                app.processEvents()
             window.grab().save(str(out / f"{name}-{theme}.png"))
 
         window.show_followup(Act.HISTORY)
