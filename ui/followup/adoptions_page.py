@@ -70,9 +70,7 @@ class AdoptionsPage(QWidget):
 
         self.table = AdoptionTable(
             self.model,
-            # The check-in says how late, in words: at a high zoom it may end in
-            # "…" (the tooltip has it) rather than push the patterns out.
-            caps={"check_in": 16, "adopter": 18, "team": 14, "owners": 16, "event": 24, "coalition": 18},
+            caps={"adopter": 18, "team": 14, "owners": 16, "event": 24, "coalition": 18},
             # Read in the detail when the table is too narrow for them.
             optional=("owners", "event", "coalition"),
         )
