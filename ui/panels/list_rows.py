@@ -7,6 +7,8 @@ title went missing. Measured here, through the style, at the viewport's width.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QListWidget, QStyle, QStyleOptionViewItem
@@ -14,12 +16,15 @@ from PySide6.QtWidgets import QListWidget, QStyle, QStyleOptionViewItem
 _TALL = 100_000
 
 
-def fit_list_rows(view: QListWidget, max_lines: int | None = None) -> None:
+def fit_list_rows(view: QListWidget, max_lines: int | None = None,
+                  measured: Callable[[str], str] | None = None) -> None:
     """Give every item of ``view`` the height of its text wrapped at the view's width.
 
     With ``max_lines``, a longer text is cut to that many lines: the view
     then elides the last one (set its elide mode), and the item's tooltip
-    should hold the whole text.
+    should hold the whole text. ``measured(text)`` gives the text to measure
+    instead (one as wide as any the item will show, so that changing figures
+    need no new measure).
     """
     width = max(view.viewport().width() - 2 * view.spacing(), 40)
     base = QStyleOptionViewItem()
@@ -36,8 +41,9 @@ def fit_list_rows(view: QListWidget, max_lines: int | None = None) -> None:
         delegate.initStyleOption(option, index)
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
         metrics = QFontMetrics(option.font)
+        shown = measured(option.text) if measured is not None else option.text
         text = metrics.boundingRect(QRect(0, 0, max(text_rect.width() - 1, 1), _TALL),
-                                    int(Qt.TextFlag.TextWordWrap), option.text).height()
+                                    int(Qt.TextFlag.TextWordWrap), shown).height()
         if max_lines:
             text = min(text, metrics.lineSpacing() * max_lines)
         padding = _TALL - text_rect.height()

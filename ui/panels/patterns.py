@@ -59,6 +59,12 @@ class WrappingList(QListWidget):
 
     def fit_rows(self) -> None:
         """Give every row the height its wrapped text needs at the current width."""
+        # Measuring is the costly part of showing a step: only when something changed.
+        key = (self.viewport().width(), self.font().pointSizeF(), self.max_lines,
+               tuple(self.item(row).text() for row in range(self.count())))
+        if key == getattr(self, "_measured", None):
+            return
+        self._measured = key
         for row in range(self.count()):
             item = self.item(row)
             tip = "\n".join(part for part in (item.text(), item.data(NOTE_ROLE)) if part)

@@ -84,15 +84,25 @@ class AgendaColumn(QWidget):
         """
         wanted = self.fontMetrics().averageCharWidth() * WIDTH_CHARS
         metrics = self.prompts_label.fontMetrics()
-        words = self.prompts_label.text().split()
-        if words:
-            wanted = max(wanted, max(metrics.horizontalAdvance(word) for word in words) + 64)
+        key = (self.prompts_label.text(), metrics.height())
+        if key != getattr(self, "_longest", (None, 0))[0]:
+            words = key[0].split()
+            self._longest = (key, max((metrics.horizontalAdvance(word) for word in words), default=0))
+        if self._longest[1]:
+            wanted = max(wanted, self._longest[1] + 64)
         return max(min(wanted, int(page_width * MAX_SHARE)), 120)
 
     def fit(self) -> None:
         """Stack the timer buttons if they do not fit side by side; share the height."""
         if self._fitting:
             return
+        # Called on every step switch and resize: only a change of size, of the
+        # steps' rows, of the timer's text or of the prompts' visibility counts.
+        key = (self.width(), self.height(), self.step_list.content_height(), self.timer_label.text(),
+               self.timer_button.text(), self.prompts_area.isVisibleTo(self), self.step_list.currentRow())
+        if key == getattr(self, "_fitted", None):
+            return
+        self._fitted = key
         self._fitting = True
         try:
             spacing = self.buttons.spacing()

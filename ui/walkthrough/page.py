@@ -183,23 +183,22 @@ class WalkthroughPage(QWidget):
         self.index = index
         step = self.agenda.steps[index]
         self.contents.setCurrentIndex(index)
+        prompts = "\n".join(f"• {p}" for p in step.prompts)
+        self.prompts_label.setText(prompts)
+        # The question's share follows the step, the column's width its prompts.
         self._fit()
         self._show_position()
         self.question.set_text(step.question)
-        prompts = "\n".join(f"• {p}" for p in step.prompts)
-        self.prompts_label.setText(prompts)
-        self._fit()  # the column is as wide as the longest prompt word needs
         self.prompts_area.setVisible(self._show_prompts and bool(prompts))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.agenda.steps) - 1)
-        self.timer.set_step(step.id)
+        self._show_steps()
+        self.timer.set_step(step.id)  # shows the step's time (ticked)
         if self.isVisible():
             # Focus follows the room, so keys never act on a step it has left:
             # the cursor waits in the step's first field, and what the
             # facilitator types right after Page Down lands there.
             self.contents.currentWidget().focus_first()
-        self._show_steps()
-        self._show_time()
         self.agenda_column.fit()
         if store and not self.editor.read_only:
             # One write once the room settles on a step (a clicker may skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
 
@@ -36,12 +38,14 @@ class StepList(QListWidget):
         Qt's own measure is taken before the width is known (see ``fit_list_rows``).
         """
         width = max(self.viewport().width(), 40)
-        texts = tuple(self.item(row).text() for row in range(self.count()))
+        # Measured as the widest the row will read (any mark, the widest figures):
+        # the marks and the running time change every second, the wrapping does not.
+        texts = tuple(_widest(self.item(row).text()) for row in range(self.count()))
         key = (width, texts, self.font().pointSizeF())
         if key == self._measured:
             return
         self._measured = key
-        fit_list_rows(self)
+        fit_list_rows(self, measured=_widest)
         self.fitted.emit()
 
     def content_height(self) -> int:
@@ -72,3 +76,11 @@ class StepList(QListWidget):
         item = self.currentItem()
         if item is not None:
             self.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _widest(text: str) -> str:
+    """Return a step's row with the widest mark and figures it can show."""
+    return "▶" + _DIGIT.sub("0", text[1:]) if text else text
