@@ -179,8 +179,13 @@ def _run(app, db_target: str | None) -> int:
             print(f"scale-across: error: {exc}", file=sys.stderr)
             return 1
         if window.settings.window_state()[0] is None:
-            window.resize(1280, 760)
-        window.show()
+            # First start: the whole screen, as a projected tool is used; a
+            # window manager that maximises does the same, one that cannot
+            # (a bare X server) still gets the screen's size.
+            window.setGeometry(window.screen().availableGeometry())
+            window.showMaximized()
+        else:
+            window.show()
         return app.exec()
     finally:
         if window is not None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.storage.health import previous_session_unclean
+from ui.main_window import MainWindow
 from ui.app import run_gui
 from ui.single_instance import AlreadyOpenError, DatabaseLock, lock_path
 
@@ -108,11 +109,15 @@ def test_a_normal_run_takes_the_lock_and_leaves_nothing_behind(qapp, db_path, mo
     def look_then_quit():
         seen["lock"] = lock_path(db_path).exists()
         seen["unclean"] = previous_session_unclean(db_path)
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        # A first start fills the screen: the tool is projected.
+        room = window.screen().availableGeometry()
+        seen["fills the screen"] = window.width() >= room.width() * 0.95 and window.height() >= room.height() * 0.9
         for widget in QApplication.topLevelWidgets():
             widget.close()
 
     QTimer.singleShot(300, look_then_quit)
     assert run_gui(str(db_path)) == 0
-    assert seen == {"lock": True, "unclean": True}  # during the run: locked, session open
+    assert seen == {"lock": True, "unclean": True, "fills the screen": True}  # locked, session open
     assert not lock_path(db_path).exists()
     assert not previous_session_unclean(db_path)  # a clean quit: no check next time
