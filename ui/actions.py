@@ -78,12 +78,18 @@ SPECS: dict[Act, ActionSpec] = {
     Act.QUIT: ActionSpec("&Quit", (Key.Quit, "Ctrl+Q"), "Everything is already saved"),
     Act.UNDO: ActionSpec("&Undo", (Key.Undo,), "Take back the last edit"),
     Act.REDO: ActionSpec("&Redo", (Key.Redo, "Ctrl+Shift+Z"), "Do the undone edit again"),
-    Act.ADD_RECORD: ActionSpec("&Add record", ("Ctrl+Return", "Ctrl+Enter"), "Add a record to the current list"),
+    Act.ADD_RECORD: ActionSpec(
+        "&Add record", ("Ctrl+Return", "Ctrl+Enter"), "Add a record to the current list"
+    ),
     Act.DELETE_RECORD: ActionSpec("&Delete record", ("Ctrl+Delete",), "Delete the selected record"),
     Act.MOVE_UP: ActionSpec("Move &up", ("Alt+Up",), "Move the selected record up"),
     Act.MOVE_DOWN: ActionSpec("Move do&wn", ("Alt+Down",), "Move the selected record down"),
-    Act.NEXT_PATTERN: ActionSpec("Ne&xt pattern", ("Ctrl+PgDown",), "Show the next pattern's context and boundaries"),
-    Act.PREVIOUS_PATTERN: ActionSpec("Previous pa&ttern", ("Ctrl+PgUp",), "Show the previous pattern's context and boundaries"),
+    Act.NEXT_PATTERN: ActionSpec(
+        "Ne&xt pattern", ("Ctrl+PgDown",), "Show the next pattern's context and boundaries"
+    ),
+    Act.PREVIOUS_PATTERN: ActionSpec(
+        "Previous pa&ttern", ("Ctrl+PgUp",), "Show the previous pattern's context and boundaries"
+    ),
     Act.NEXT_STEP: ActionSpec("&Next step", ("PgDown", "Alt+Right"), "Go to the next agenda step"),
     Act.PREVIOUS_STEP: ActionSpec("&Previous step", ("PgUp", "Alt+Left"), "Go to the previous agenda step"),
     Act.TIMER_TOGGLE: ActionSpec("&Start/pause timer", ("Ctrl+T",), "Start or pause the step timer"),
@@ -96,17 +102,31 @@ SPECS: dict[Act, ActionSpec] = {
     Act.SHORTCUTS: ActionSpec("&Keyboard shortcuts", ("F1",), "Every shortcut on one page"),
     Act.EXPORT_SUMMARY: ActionSpec("Event &summary (PDF)…", ("Ctrl+E",), "The whole event as a PDF to share"),
     Act.EXPORT_AGREEMENTS: ActionSpec(
-        "&Agreements for all adopters (PDF)…", ("Ctrl+Shift+A",), "One agreement PDF per adopter, into a folder"
+        "&Agreements for all adopters (PDF)…",
+        ("Ctrl+Shift+A",),
+        "One agreement PDF per adopter, into a folder",
     ),
-    Act.EXPORT_EVENT_FILE: ActionSpec("Event &file (YAML)…", (), "The event as a file another facilitator can import"),
-    Act.IMPORT_EVENT_FILE: ActionSpec("&Import event file…", ("Ctrl+I",), "Create an event from a YAML or JSON event file"),
-    Act.BACKUPS: ActionSpec("&Backups…", (), "See the verified backups, choose how many to keep, back up now"),
-    Act.OPEN_AFTER_EXPORT: ActionSpec("&Open files after export", (), "Show each exported file at once", True),
+    Act.EXPORT_EVENT_FILE: ActionSpec(
+        "Event &file (YAML)…", (), "The event as a file another facilitator can import"
+    ),
+    Act.IMPORT_EVENT_FILE: ActionSpec(
+        "&Import event file…", ("Ctrl+I",), "Create an event from a YAML or JSON event file"
+    ),
+    Act.BACKUPS: ActionSpec(
+        "&Backups…", (), "See the verified backups, choose how many to keep, back up now"
+    ),
+    Act.OPEN_AFTER_EXPORT: ActionSpec(
+        "&Open files after export", (), "Show each exported file at once", True
+    ),
     Act.HISTORY: ActionSpec("&History", ("Ctrl+H",), "Every event, sortable and filterable"),
-    Act.SEARCH: ActionSpec("&Search everything", ("Ctrl+F",), "Goals, outcomes, patterns, boundaries, agreements, people"),
+    Act.SEARCH: ActionSpec(
+        "&Search everything", ("Ctrl+F",), "Goals, outcomes, patterns, boundaries, agreements, people"
+    ),
     Act.ADOPTIONS: ActionSpec("&Adoption tracker", ("Ctrl+U",), "Every agreement: status, check-in, overdue"),
     Act.PATTERN_LIBRARY: ActionSpec("&Pattern library", ("Ctrl+L",), "Each pattern across all events"),
-    Act.FIGURES: ActionSpec("&Figures and report", ("Ctrl+G",), "Adoption figures over time, and the leadership report"),
+    Act.FIGURES: ActionSpec(
+        "&Figures and report", ("Ctrl+G",), "Adoption figures over time, and the leadership report"
+    ),
 }
 
 
@@ -151,12 +171,27 @@ def local_action(act: Act, widget: QWidget, slot: Callable) -> QAction:
 
 
 # Keys beyond letters, digits and punctuation that an ordinary keyboard has.
-_KEYBOARD_KEYS = frozenset({
-    Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Backspace, Qt.Key.Key_Return,
-    Qt.Key.Key_Enter, Qt.Key.Key_Insert, Qt.Key.Key_Delete, Qt.Key.Key_Home, Qt.Key.Key_End,
-    Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown, *(Qt.Key(Qt.Key.Key_F1.value + n) for n in range(12)),
-})
+_KEYBOARD_KEYS = frozenset(
+    {
+        Qt.Key.Key_Escape,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Backtab,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Insert,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        *(Qt.Key(Qt.Key.Key_F1.value + n) for n in range(12)),
+    }
+)
 
 
 def shortcut_text(act: Act) -> str:

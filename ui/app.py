@@ -112,7 +112,7 @@ def _back_up_at_start(window, target: str, path: Path | None) -> None:
         recover(path, exc.problems)
         db, _recovered = _open(target, path)
         window.replace_database(db)
-    except Exception as exc:  # noqa: BLE001 (a backup problem must not keep the facilitator out)
+    except Exception as exc:
         where = log_exception(exc, "backup at start")
         details = f"; details in {where}" if where else ""
         window.show_problem(f"No backup was taken at start: {exc}. Earlier backups are kept{details}.")

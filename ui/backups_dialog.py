@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -89,9 +89,7 @@ class BackupsDialog(QDialog):
         keep_row.addWidget(self.keep)
         keep_row.addWidget(QLabel("backups"))
         keep_row.addStretch(1)
-        note = plain_label(
-            "Older ones are removed when the next backup is taken, never before.", "muted"
-        )
+        note = plain_label("Older ones are removed when the next backup is taken, never before.", "muted")
 
         self.status = plain_label("")
         self.status.hide()
@@ -135,19 +133,23 @@ class BackupsDialog(QDialog):
 
     def backups(self) -> list[Backup]:
         """Return the backups shown, newest first."""
-        return [self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-                for i in range(self.list.topLevelItemCount())]
+        return [
+            self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+            for i in range(self.list.topLevelItemCount())
+        ]
 
     def refresh(self) -> None:
         """Read the backup folder again."""
         self.list.clear()
         for backup in list_backups(self.db_path):
             when = backup.created
-            item = QTreeWidgetItem([
-                day_time(when, seconds=True),
-                REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
-                describe_size(backup.size),
-            ])
+            item = QTreeWidgetItem(
+                [
+                    day_time(when, seconds=True),
+                    REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
+                    describe_size(backup.size),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, backup)
             item.setToolTip(0, str(backup.path))
             item.setToolTip(1, item.text(1))  # elided at the largest zoom

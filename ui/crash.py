@@ -122,7 +122,7 @@ class ExceptionHooks:
                 self._show(summary, details, log_path)
             else:
                 self._bridge.report.emit(summary, details, log_path)
-        except BaseException as failure:  # noqa: BLE001 (the handler must never raise)
+        except BaseException as failure:
             _to_stderr(exc, context)
             _to_stderr(failure, "the exception handler failed")
         finally:
@@ -141,7 +141,7 @@ class ExceptionHooks:
     def _show_from_thread(self, summary: str, details: str, log_path: Path | None) -> None:
         try:
             self._show(summary, details, log_path)
-        except Exception as failure:  # noqa: BLE001 (a slot raising here would come back to us)
+        except Exception as failure:
             _to_stderr(failure, "the exception dialog failed")
 
 
@@ -167,7 +167,7 @@ def _with_traceback(exc_type, exc, tb) -> BaseException:
 def _log_quietly(exc: BaseException, context: str) -> None:
     try:
         log_exception(exc, context)
-    except Exception:  # noqa: BLE001, S110 (the caller writes it to stderr next)
+    except Exception:
         pass
 
 
@@ -178,5 +178,5 @@ def _to_stderr(exc: BaseException, context: str) -> None:
     try:
         print(f"scale-across: {context}:", file=stream)
         traceback.print_exception(exc, file=stream)
-    except Exception:  # noqa: BLE001, S110 (stderr itself failed: nowhere left to report)
+    except Exception:
         pass

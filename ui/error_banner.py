@@ -53,7 +53,7 @@ class ErrorBanner(QFrame):
         self._set_action(action)
         self.show()
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def hideEvent(self, event) -> None:
         # The next message, however it is shown, must not offer this one's action.
         # Only when the banner itself was hidden, not the window around it.
         if self.isHidden():

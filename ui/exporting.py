@@ -66,9 +66,13 @@ class ExportController(QObject):
         from exports.pdf import adopters
 
         if not adopters(self._window.editor.event):
-            self._window.banner.show_message("this event has no agreements yet, so there is nothing to export")
+            self._window.banner.show_message(
+                "this event has no agreements yet, so there is nothing to export"
+            )
             return None
-        folder = QFileDialog.getExistingDirectory(self._window, "Folder for the agreement PDFs", str(self._folder()))
+        folder = QFileDialog.getExistingDirectory(
+            self._window, "Folder for the agreement PDFs", str(self._folder())
+        )
         if not folder:
             return None
         return self._write(lambda: self._agreements(Path(folder)), Path(folder), "agreements")

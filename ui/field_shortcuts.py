@@ -40,15 +40,20 @@ class FieldShortcuts(QObject):
         QApplication.instance().focusChanged.connect(self._on_focus)
 
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or new.property(_GUARDED) or not isinstance(
-            new, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+        if (
+            new is None
+            or new.property(_GUARDED)
+            or not isinstance(new, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox))
         ):
             return
         new.setProperty(_GUARDED, True)
         new.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() != QEvent.Type.ShortcutOverride or event.keyCombination().toCombined() not in self._keys:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() != QEvent.Type.ShortcutOverride
+            or event.keyCombination().toCombined() not in self._keys
+        ):
             return False
         if event.matches(QKeySequence.StandardKey.Undo) and _can(watched, "undo"):
             return False

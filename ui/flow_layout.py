@@ -24,8 +24,14 @@ class FlowLayout(QLayout):
         align_right: put each row's items at its right edge (for button rows).
     """
 
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = 8, line_spacing: int | None = None,
-                 align_right: bool = False) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        spacing: int = 8,
+        line_spacing: int | None = None,
+        align_right: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
@@ -38,27 +44,27 @@ class FlowLayout(QLayout):
 
     # -- QLayout --------------------------------------------------------------
 
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
         self._heights.clear()
 
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt API)
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt API)
+    def takeAt(self, index: int) -> QLayoutItem | None:
         self._heights.clear()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt API)
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+    def heightForWidth(self, width: int) -> int:
         # Asked many times per layout pass; the answer holds until the layout is invalidated.
         height = self._heights.get(width)
         if height is None:
@@ -69,7 +75,7 @@ class FlowLayout(QLayout):
         self._heights.clear()
         super().invalidate()
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt API)
+    def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._last_width = rect.width()
         height = self._arrange(rect, move=True)
@@ -79,7 +85,7 @@ class FlowLayout(QLayout):
             self._last_height = height
             QTimer.singleShot(0, self, self.invalidate)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def sizeHint(self) -> QSize:
         # One row, when the room allows.
         shown = self._shown()
         margins = self.contentsMargins()
@@ -87,7 +93,7 @@ class FlowLayout(QLayout):
         height = max((item.sizeHint().height() for item in shown), default=0)
         return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
 
-    def minimumSize(self) -> QSize:  # noqa: N802 (Qt API)
+    def minimumSize(self) -> QSize:
         # As narrow as the widest item: everything else wraps. As short as the
         # rows need at the width the layout has now: a splitter or a box above
         # does not ask for a height for its width, and would squeeze the
@@ -149,8 +155,10 @@ class FlowLayout(QLayout):
                     spare -= max(grow, 0)
                     if widths[i] >= items[i].maximumSize().width():
                         growing.remove(i)
-            heights = [item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
-                       for item, w in zip(items, widths, strict=True)]
+            heights = [
+                item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
+                for item, w in zip(items, widths, strict=True)
+            ]
             height = max(heights)
             x = inner.x() + (spare if self._align_right and spare > 0 else 0)
             if move:

@@ -36,7 +36,8 @@ def may_start(db_target: str | None) -> bool:
         return True
     if not path.parent.is_dir():
         QMessageBox.critical(
-            None, APPLICATION,
+            None,
+            APPLICATION,
             f"Cannot create a database at {path}.\n\nThe folder {path.parent} does not exist. "
             f"The path was {origin(db_target)}: check it, or create the folder first.",
         )
@@ -68,7 +69,9 @@ def creation_question(path: Path, where_from: str) -> QMessageBox:
     )
     # Wide enough that "--db" and the path are not broken over lines.
     width = box.fontMetrics().averageCharWidth() * 52
-    box.setStyleSheet(f"QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel {{ min-width: {width}px; }}")
+    box.setStyleSheet(
+        f"QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel {{ min-width: {width}px; }}"
+    )
     create = box.addButton(CREATE, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(create)

@@ -73,13 +73,17 @@ class RecoveryDialog(QMessageBox):
         self.buttons_: dict[Choice, QAbstractButton] = {}
         if damage.backup is not None:
             self.setInformativeText(f"{found}\n\nRestore the backup from {_describe(damage)}?")
-            self.buttons_[Choice.RESTORE] = self.addButton("Restore backup", QMessageBox.ButtonRole.AcceptRole)
+            self.buttons_[Choice.RESTORE] = self.addButton(
+                "Restore backup", QMessageBox.ButtonRole.AcceptRole
+            )
         else:
             self.setInformativeText(
                 f"{found}\n\nThere is no verified backup of this database to restore. Start with "
                 "an empty database, or quit and look at the moved file first."
             )
-        self.buttons_[Choice.EMPTY] = self.addButton("Start with an empty database", QMessageBox.ButtonRole.DestructiveRole)
+        self.buttons_[Choice.EMPTY] = self.addButton(
+            "Start with an empty database", QMessageBox.ButtonRole.DestructiveRole
+        )
         self.buttons_[Choice.QUIT] = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.buttons_.get(Choice.RESTORE, self.buttons_[Choice.QUIT]))
         self.setEscapeButton(self.buttons_[Choice.QUIT])

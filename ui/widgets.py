@@ -114,7 +114,7 @@ class _Holder(QWidget):
         self.page = page
         page.setParent(self)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         self.page.setGeometry(self.rect())
         super().resizeEvent(event)
 
@@ -161,17 +161,17 @@ class FillingScrollArea(QScrollArea):
         if self._holder.minimumHeight() != height:
             self._holder.setMinimumHeight(height)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         self.fit()
         super().resizeEvent(event)
 
-    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
+    def viewportEvent(self, event) -> bool:
         # A scroll bar that comes or goes changes the width the page wraps at.
         if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
             QTimer.singleShot(0, self, self.fit)
         return super().viewportEvent(event)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
             self.fit()
         return super().eventFilter(watched, event)
@@ -205,24 +205,26 @@ class ElidedLabel(QLabel):
         return self._full
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.contentsRect().width(), 1))
+        shown = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, max(self.contentsRect().width(), 1)
+        )
         if shown != self.text():
             self.setText(shown)
         self.setToolTip(tooltip_text(self._full) if shown != self._full else "")
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height())
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def sizeHint(self) -> QSize:
         margins = self.contentsMargins()
         width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right() + 2
         return QSize(width, super().sizeHint().height())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._elide()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._elide()
@@ -257,7 +259,7 @@ class ElidingComboBox(QComboBox):
         fits = self.fontMetrics().horizontalAdvance(text) <= self.field_width()
         self.setToolTip("" if fits else tooltip_text(text))
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, event) -> None:
         if self.isEditable():
             super().paintEvent(event)
             return
@@ -270,11 +272,11 @@ class ElidingComboBox(QComboBox):
         )
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.update_tooltip()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.update_tooltip()
@@ -283,7 +285,7 @@ class ElidingComboBox(QComboBox):
 class _PlaceholderWidth(QObject):
     """Keeps a line edit at least as wide as its placeholder, at every zoom."""
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             fit_placeholder(watched)
         return False

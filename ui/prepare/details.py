@@ -19,8 +19,8 @@ from facilitator.services import events
 from ui.editing import EventEditor
 from ui.panels.base import heading
 from ui.prepare.fields import (
-    agenda_outline,
     agenda_combo,
+    agenda_outline,
     agenda_problems,
     date_edit,
     from_qdate,
@@ -88,12 +88,8 @@ class EventDetailsForm(QWidget):
         self.facilitator.editingFinished.connect(lambda: self._store_line(self.facilitator, "facilitator"))
         self.date.dateChanged.connect(self._date_typed)
         self.date.editingFinished.connect(self._store_date)
-        self.trigger.currentIndexChanged.connect(
-            lambda: self._store_choice(self.trigger, "trigger")
-        )
-        self.agenda.currentIndexChanged.connect(
-            lambda: self._store_choice(self.agenda, "agenda_id")
-        )
+        self.trigger.currentIndexChanged.connect(lambda: self._store_choice(self.trigger, "trigger"))
+        self.agenda.currentIndexChanged.connect(lambda: self._store_choice(self.agenda, "agenda_id"))
 
         form = QFormLayout()
         form.setVerticalSpacing(12)
@@ -131,10 +127,14 @@ class EventDetailsForm(QWidget):
         self.refresh()
         editor.changed.connect(self.refresh)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         chars = event.size().width() // max(self.fontMetrics().averageCharWidth(), 1)
-        direction = QBoxLayout.Direction.LeftToRight if chars >= SIDE_BY_SIDE_CHARS else QBoxLayout.Direction.TopToBottom
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if chars >= SIDE_BY_SIDE_CHARS
+            else QBoxLayout.Direction.TopToBottom
+        )
         if self._columns.direction() != direction:
             self._columns.setDirection(direction)
 
@@ -232,7 +232,7 @@ class EventDetailsForm(QWidget):
         if value is not None and value != getattr(current, "value", current):
             self._store(field, value)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def hideEvent(self, event) -> None:
         # Switching to the walk-through (or closing the window) must not lose
         # a goal typed a moment ago.
         self.flush()

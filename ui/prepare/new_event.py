@@ -26,7 +26,14 @@ from facilitator.services.errors import ServiceError
 from facilitator.storage import Database, StorageError
 from ui.panels.base import heading
 from ui.prepare.adoption_hint import AdoptionReviewHint
-from ui.prepare.fields import agenda_combo, agenda_problems, date_edit, from_qdate, select_agenda, trigger_combo
+from ui.prepare.fields import (
+    agenda_combo,
+    agenda_problems,
+    date_edit,
+    from_qdate,
+    select_agenda,
+    trigger_combo,
+)
 from ui.widgets import FillingScrollArea, size_to_text
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -46,7 +53,9 @@ class NewEventDialog(QDialog):
         catalog: the agendas to offer; loaded when not given.
     """
 
-    def __init__(self, db: Database, parent: QWidget | None = None, catalog: AgendaCatalog | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, catalog: AgendaCatalog | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.created_event_id: uuid.UUID | None = None
@@ -145,7 +154,9 @@ class NewEventDialog(QDialog):
         """
 
         def work(session):
-            known = [(c.name, coalitions.latest_goal(session, c.id)) for c in coalitions.list_coalitions(session)]
+            known = [
+                (c.name, coalitions.latest_goal(session, c.id)) for c in coalitions.list_coalitions(session)
+            ]
             recent = events.list_events(session, limit=1)
             if not recent:
                 return known, "", ""
@@ -169,7 +180,7 @@ class NewEventDialog(QDialog):
         self._prefilled = self._goals.get(text.strip().casefold(), "")
         self.goal.setPlainText(self._prefilled)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter in the goal field creates the event like everywhere else in the
         # dialog; Shift+Enter is the way to a second line.
         if watched is self.goal and event.type() == QEvent.Type.KeyPress and event.key() in _ENTER:

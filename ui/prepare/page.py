@@ -110,4 +110,3 @@ def _padded(panel: QWidget, *, shrink: bool = True) -> QWidget:
     layout.setContentsMargins(16, 16, 16, 16)
     layout.addWidget(panel)
     return FillingScrollArea(holder, shrink=shrink)
-

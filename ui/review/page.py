@@ -52,7 +52,7 @@ class ReviewPage(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:
         if self._stale:
             self.refresh()
         super().showEvent(event)

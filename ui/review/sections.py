@@ -103,8 +103,10 @@ def goals(event: Event) -> list[QWidget]:
     """Return each coalition's TOP Goal for this event."""
     return section(
         "TOP Goal",
-        [card([plain(c.name, "subheading"), plain(event.goal_for(c) or "No goal recorded.")])
-         for c in event.coalitions],
+        [
+            card([plain(c.name, "subheading"), plain(event.goal_for(c) or "No goal recorded.")])
+            for c in event.coalitions
+        ],
     )
 
 
@@ -178,7 +180,10 @@ def agreement_card(agreement: Agreement) -> QFrame:
         field("Not included", agreement.limits or "—"),
         field("Sponsor", agreement.sponsor.display_name if agreement.sponsor else "—"),
         field("Check-in", day(agreement.check_in) if agreement.check_in else "no date set"),
-        field("Status", agreement.status.label + (f" — {agreement.status_reason}" if agreement.status_reason else "")),
+        field(
+            "Status",
+            agreement.status.label + (f" — {agreement.status_reason}" if agreement.status_reason else ""),
+        ),
     ]
     if agreement.notes:
         parts.append(field("Notes", agreement.notes))

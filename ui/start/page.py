@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from facilitator.domain.summary import EventSummary
 from ui.actions import Act, shortcut_text
 from ui.flow_layout import FlowLayout
-from ui.widgets import heading
 from ui.start.event_list_model import EventListModel
+from ui.widgets import heading
 
 if TYPE_CHECKING:
     from facilitator.storage import Database
@@ -132,12 +132,12 @@ class StartPage(QWidget):
         layout.addLayout(bottom)
         self.setFocusProxy(self.filter_edit)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._fit_title)
         return super().eventFilter(watched, event)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.StyleChange:
             QTimer.singleShot(0, self, self._fit_title)  # a new zoom resizes the other columns

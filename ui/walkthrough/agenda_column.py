@@ -98,17 +98,29 @@ class AgendaColumn(QWidget):
             return
         # Called on every step switch and resize: only a change of size, of the
         # steps' rows, of the timer's text or of the prompts' visibility counts.
-        key = (self.width(), self.height(), self.step_list.content_height(), self.timer_label.text(),
-               self.timer_button.text(), self.prompts_area.isVisibleTo(self), self.step_list.currentRow())
+        key = (
+            self.width(),
+            self.height(),
+            self.step_list.content_height(),
+            self.timer_label.text(),
+            self.timer_button.text(),
+            self.prompts_area.isVisibleTo(self),
+            self.step_list.currentRow(),
+        )
         if key == getattr(self, "_fitted", None):
             return
         self._fitted = key
         self._fitting = True
         try:
             spacing = self.buttons.spacing()
-            side_by_side = self.timer_button.sizeHint().width() + spacing + self.reset_button.sizeHint().width()
-            direction = (QBoxLayout.Direction.LeftToRight if side_by_side <= self.width()
-                         else QBoxLayout.Direction.TopToBottom)
+            side_by_side = (
+                self.timer_button.sizeHint().width() + spacing + self.reset_button.sizeHint().width()
+            )
+            direction = (
+                QBoxLayout.Direction.LeftToRight
+                if side_by_side <= self.width()
+                else QBoxLayout.Direction.TopToBottom
+            )
             if self.buttons.direction() != direction:
                 self.buttons.setDirection(direction)
             self._share_height()
@@ -130,18 +142,20 @@ class AgendaColumn(QWidget):
             prompts = self.prompts_label.fontMetrics().lineSpacing() * PROMPT_LINES
         wanted = self.step_list.content_height()
         # Never below its tallest row, however short the page: every step can be read whole.
-        tallest = max((self.step_list.sizeHintForRow(row) for row in range(self.step_list.count())), default=0)
+        tallest = max(
+            (self.step_list.sizeHintForRow(row) for row in range(self.step_list.count())), default=0
+        )
         floor = min(wanted, tallest + 2 * self.step_list.frameWidth() + 2)
         height = max(min(wanted, self.height() - fixed - prompts), floor)
         if self.step_list.minimumHeight() != height or self.step_list.maximumHeight() != height:
             self.step_list.setFixedHeight(height)
         self.step_list.scroll_to_current()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self.fit)

@@ -30,7 +30,9 @@ COMPACT_BELOW_HEIGHT = 800
 NARROW_BELOW_CHARS = 70
 # The current step is stored this long after the last step change.
 FLUSH_AFTER_MS = 400
-CLOSED_TEXT = "This event is closed: it is shown as it was recorded. Reopen it from the File menu to change it."
+CLOSED_TEXT = (
+    "This event is closed: it is shown as it was recorded. Reopen it from the File menu to change it."
+)
 
 
 class WalkthroughPage(QWidget):
@@ -121,7 +123,7 @@ class WalkthroughPage(QWidget):
         start_at = agenda.index_of(editor.event.current_step_id) if self._known_step() else 0
         self.go_to(start_at, store=False)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         """Fit the side column and the question to the page: the records get the rest."""
         compact = event.size().height() < COMPACT_BELOW_HEIGHT
         if self.step_list.property("compact") != compact:
@@ -155,7 +157,7 @@ class WalkthroughPage(QWidget):
         share = content.question_share if content is not None else SHARE
         self.question.set_budget(int(height * share))
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # A new zoom: the column's width is measured in text.
@@ -227,7 +229,7 @@ class WalkthroughPage(QWidget):
             self._position_unsaved = False
             self.timer.mark_saved()
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def hideEvent(self, event) -> None:
         """Leaving the walk-through stores where the room was at once."""
         if self._flush_timer.isActive():
             self.flush()

@@ -85,18 +85,21 @@ class QuestionView(QScrollArea):
             self.label.style().unpolish(self.label)
             self.label.style().polish(self.label)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.height())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.fit()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched, event) -> bool:
         # QScrollArea filters its widget's events too: this sees the question's.
-        if (watched is self.label and not self._fitting
-                and event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange)):
+        if (
+            watched is self.label
+            and not self._fitting
+            and event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange)
+        ):
             # A new zoom or theme restyled the question: fit again once every
             # widget has its new font.
             self._fitted = None

@@ -54,7 +54,7 @@ class StepList(QListWidget):
         rows = sum(self.item(row).sizeHint().height() for row in range(self.count()))
         return rows + 2 * self.frameWidth()
 
-    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
+    def viewportEvent(self, event) -> bool:
         # The viewport, not the list: a scroll bar that comes or goes changes the width text wraps at.
         if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
             QTimer.singleShot(0, self, self._refit)
@@ -64,7 +64,7 @@ class StepList(QListWidget):
         self.fit_rows()
         self.scroll_to_current()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # A new zoom: measure again once every widget has its new font.

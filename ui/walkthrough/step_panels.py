@@ -20,6 +20,7 @@ from ui.panels.top_goal import TopGoalPanel
 from ui.walkthrough.question import SHARE
 from ui.widgets import FillingScrollArea
 
+
 def _adoption_review(editor: EventEditor) -> RecordPanel:
     # Imported when an agenda has the step: it brings the adoption tracker's
     # read model and table, which most events never need (30–45 ms per open).
