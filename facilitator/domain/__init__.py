@@ -7,7 +7,10 @@ together so that their relationships can find each other, which keeps the
 start screen from waiting for the ORM.
 """
 
+from __future__ import annotations
+
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from facilitator.domain.enums import (
     AgreementStatus,
@@ -19,6 +22,16 @@ from facilitator.domain.enums import (
     Trigger,
 )
 
+if TYPE_CHECKING:
+    # The type checker sees the real classes; at run time ``__getattr__``
+    # below imports them on first use.
+    from facilitator.domain.agreement import Agreement, AgreementPattern, StatusChange, SupportItem
+    from facilitator.domain.base import Base
+    from facilitator.domain.coalition import Coalition, TopGoal
+    from facilitator.domain.event import Event, EventCoalition, StepTime
+    from facilitator.domain.pattern import BoundaryCondition, EventPattern, Pattern, PatternOutcome
+    from facilitator.domain.records import Outcome, Participant, SupportCapacity
+
 _MODELS = {
     "base": ("Base",),
     "coalition": ("Coalition", "TopGoal"),
@@ -29,10 +42,30 @@ _MODELS = {
 }
 
 __all__ = [
-    "Agreement", "AgreementPattern", "AgreementStatus", "Base", "BoundaryCondition", "BoundaryKind",
-    "Coalition", "Event", "EventCoalition", "EventPattern", "EventStatus", "Outcome", "OutcomeKind",
-    "Participant", "ParticipantRole", "Pattern", "PatternOutcome", "StatusChange", "StepTime",
-    "SupportCapacity", "SupportItem", "SupportType", "TopGoal", "Trigger",
+    "Agreement",
+    "AgreementPattern",
+    "AgreementStatus",
+    "Base",
+    "BoundaryCondition",
+    "BoundaryKind",
+    "Coalition",
+    "Event",
+    "EventCoalition",
+    "EventPattern",
+    "EventStatus",
+    "Outcome",
+    "OutcomeKind",
+    "Participant",
+    "ParticipantRole",
+    "Pattern",
+    "PatternOutcome",
+    "StatusChange",
+    "StepTime",
+    "SupportCapacity",
+    "SupportItem",
+    "SupportType",
+    "TopGoal",
+    "Trigger",
 ]
 
 
@@ -44,7 +77,8 @@ def load_models() -> None:
             globals()[name] = getattr(module, name)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
+    """Load the ORM classes when one of them is first asked for."""
     if any(name in names for names in _MODELS.values()):
         load_models()
         return globals()[name]

@@ -25,9 +25,7 @@ class Agreement(Base):
     # Covers the per-event status and overdue counts of the follow-up views.
     __table_args__ = (Index("ix_agreements_event_status_check_in", "event_id", "status", "check_in"),)
 
-    event_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     adopter_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("participants.id", ondelete="RESTRICT"), index=True
     )
@@ -79,9 +77,7 @@ class AgreementPattern(Base):
     agreement_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("agreements.id", ondelete="CASCADE"), index=True
     )
-    pattern_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("patterns.id", ondelete="RESTRICT"), index=True
-    )
+    pattern_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("patterns.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     agreement: Mapped[Agreement] = relationship(back_populates="pattern_links")
@@ -118,9 +114,7 @@ class StatusChange(Base):
     agreement_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("agreements.id", ondelete="CASCADE"), index=True
     )
-    from_status: Mapped[AgreementStatus | None] = mapped_column(
-        enum_column(AgreementStatus, "from_status")
-    )
+    from_status: Mapped[AgreementStatus | None] = mapped_column(enum_column(AgreementStatus, "from_status"))
     to_status: Mapped[AgreementStatus] = mapped_column(enum_column(AgreementStatus, "to_status"))
     note: Mapped[str] = mapped_column(Text, default="")
     changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -47,9 +47,7 @@ class TopGoal(Base):
     coalition_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("coalitions.id", ondelete="CASCADE"), index=True
     )
-    event_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import enum
 
 
-class _Labelled(str, enum.Enum):
+# Not StrEnum: that would turn str() and f-strings of members from "Trigger.X" into the value.
+class _Labelled(str, enum.Enum):  # noqa: UP042
     """A string enum whose members carry the label people read."""
+
+    _value_: str
 
     @property
     def label(self) -> str:

@@ -15,7 +15,7 @@ from facilitator.domain.enums import EventStatus, Trigger
 if TYPE_CHECKING:
     from facilitator.domain.agreement import Agreement
     from facilitator.domain.coalition import Coalition, TopGoal
-    from facilitator.domain.pattern import EventPattern
+    from facilitator.domain.pattern import EventPattern, Pattern
     from facilitator.domain.records import Outcome, Participant, SupportCapacity
 
 
@@ -45,9 +45,7 @@ class Event(Base):
         order_by="EventCoalition.position",
         cascade="all, delete-orphan",
     )
-    goals: Mapped[list[TopGoal]] = relationship(
-        back_populates="event", cascade="all, delete-orphan"
-    )
+    goals: Mapped[list[TopGoal]] = relationship(back_populates="event", cascade="all, delete-orphan")
     participants: Mapped[list[Participant]] = relationship(
         back_populates="event",
         order_by="Participant.position",
@@ -71,9 +69,7 @@ class Event(Base):
     capacities: Mapped[list[SupportCapacity]] = relationship(
         back_populates="event", cascade="all, delete-orphan"
     )
-    step_times: Mapped[list[StepTime]] = relationship(
-        back_populates="event", cascade="all, delete-orphan"
-    )
+    step_times: Mapped[list[StepTime]] = relationship(back_populates="event", cascade="all, delete-orphan")
 
     @property
     def coalitions(self) -> list[Coalition]:
@@ -81,7 +77,7 @@ class Event(Base):
         return [link.coalition for link in self.coalition_links]
 
     @property
-    def patterns(self) -> list:
+    def patterns(self) -> list[Pattern]:
         """Return the patterns discussed at this event, in agenda order."""
         return [link.pattern for link in self.pattern_links]
 
@@ -106,9 +102,7 @@ class EventCoalition(Base):
     __tablename__ = "event_coalitions"
     __table_args__ = (UniqueConstraint("event_id", "coalition_id"),)
 
-    event_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     coalition_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("coalitions.id", ondelete="RESTRICT"), index=True
     )
@@ -124,9 +118,7 @@ class StepTime(Base):
     __tablename__ = "step_times"
     __table_args__ = (UniqueConstraint("event_id", "step_id"),)
 
-    event_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     step_id: Mapped[str] = mapped_column(String(64))
     seconds: Mapped[float] = mapped_column(Float, default=0.0)
 

@@ -62,12 +62,8 @@ class PatternOutcome(Base):
     __tablename__ = "pattern_outcomes"
     __table_args__ = (UniqueConstraint("pattern_id", "outcome_id"),)
 
-    pattern_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("patterns.id", ondelete="CASCADE"), index=True
-    )
-    outcome_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("outcomes.id", ondelete="CASCADE"), index=True
-    )
+    pattern_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("patterns.id", ondelete="CASCADE"), index=True)
+    outcome_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("outcomes.id", ondelete="CASCADE"), index=True)
 
     pattern: Mapped[Pattern] = relationship(back_populates="outcome_links")
     outcome: Mapped[Outcome] = relationship(back_populates="pattern_links")
@@ -79,12 +75,8 @@ class EventPattern(Base):
     __tablename__ = "event_patterns"
     __table_args__ = (UniqueConstraint("event_id", "pattern_id"),)
 
-    event_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
-    pattern_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("patterns.id", ondelete="RESTRICT"), index=True
-    )
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    pattern_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("patterns.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     event: Mapped[Event] = relationship(back_populates="pattern_links")
@@ -100,9 +92,7 @@ class BoundaryCondition(Base):
 
     __tablename__ = "boundary_conditions"
 
-    pattern_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("patterns.id", ondelete="CASCADE"), index=True
-    )
+    pattern_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("patterns.id", ondelete="CASCADE"), index=True)
     event_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("events.id", ondelete="SET NULL"), index=True
     )

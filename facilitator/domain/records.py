@@ -23,9 +23,7 @@ class Participant(Base):
     # Covers the History view's per-event counts and its person/team filter.
     __table_args__ = (Index("ix_participants_event_name_team", "event_id", "name", "team"),)
 
-    event_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     team: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[ParticipantRole] = mapped_column(
@@ -49,9 +47,7 @@ class Outcome(Base):
     # Covers counting successes and failures per event without reading the texts.
     __table_args__ = (Index("ix_outcomes_event_kind", "event_id", "kind"),)
 
-    event_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     kind: Mapped[OutcomeKind] = mapped_column(enum_column(OutcomeKind, "outcome_kind"))
     title: Mapped[str] = mapped_column(String(500))
     what_happened: Mapped[str] = mapped_column(Text, default="")
@@ -70,9 +66,7 @@ class SupportCapacity(Base):
     __tablename__ = "support_capacities"
     __table_args__ = (UniqueConstraint("event_id", "participant_id"),)
 
-    event_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("participants.id", ondelete="CASCADE"), index=True
     )
