@@ -104,7 +104,7 @@ def test_a_bad_date_is_refused_by_the_parser(capsys, history):
 
 
 def test_names_reach_the_terminal_on_one_line_without_control_characters():
-    from ui.cli_report import _name
+    from ui.cli.figures import _name
 
     assert _name("Pay\x1b[31mments\nTeam") == "Pay [31mments Team"
     assert _name("x" * 60) == "x" * 39 + "…"

@@ -1,4 +1,4 @@
-"""``scale-across figures`` and ``scale-across report`` (wired in ui/cli.py)."""
+"""``scale-across figures`` and ``scale-across report``: the adoption figures, on screen or as a PDF."""
 
 from __future__ import annotations
 
@@ -6,29 +6,41 @@ import argparse
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ui.cli.common import CommandError, Handler, Subcommands, open_db
 from ui.terminal import printable, say_created
+
+if TYPE_CHECKING:
+    from facilitator.figures import Figures, FiguresReport, QuarterFigures
 
 NAME_WIDTH = 40
 
 
-def add_parsers(commands, common) -> None:
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``figures`` and ``report`` to the parser."""
     today = argparse.ArgumentParser(add_help=False)
     today.add_argument(
-        "--today", type=_date, default=None, metavar="DATE",
+        "--today",
+        type=_date,
+        default=None,
+        metavar="DATE",
         help="judge the six-month windows on DATE (YYYY-MM-DD) instead of today",
     )
     figures = commands.add_parser(
-        "figures", parents=[common, today],
+        "figures",
+        parents=[common, today],
         help="print the adoption figures: every scope all-time, and by quarter",
     )
     figures.add_argument(
-        "--coalition", metavar="NAME", default=None,
+        "--coalition",
+        metavar="NAME",
+        default=None,
         help="one coalition's figures by quarter, with its top patterns (default: overall)",
     )
     report = commands.add_parser(
-        "report", parents=[common, today],
+        "report",
+        parents=[common, today],
         help="write the adoption report for leadership as a PDF",
     )
     report.add_argument("--out", type=Path, required=True, metavar="FILE", help="PDF file to write")
@@ -44,11 +56,10 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"must be a date like 2026-11-21, not {text!r}") from None
 
 
-def _compute(args):
+def _compute(args: argparse.Namespace) -> FiguresReport:
     from facilitator.figures import compute_figures
-    from ui.cli import _open
 
-    db = _open(args)
+    db = open_db(args)
     try:
         with db.transaction() as session:
             return compute_figures(session, today=args.today)
@@ -56,18 +67,14 @@ def _compute(args):
         db.close()
 
 
-def _cmd_figures(args) -> int:
+def _cmd_figures(args: argparse.Namespace) -> int:
     from facilitator.dates import iso
-    from ui.cli import CommandError
 
     report = _compute(args)
-    if args.coalition is None:
-        scope = report.overall
-    else:
-        scope = report.scope(args.coalition)
-        if scope is None:
-            known = ", ".join(_name(f.scope) for f in report.coalitions) or "none yet"
-            raise CommandError(f"no coalition named {_name(args.coalition)!r}; coalitions: {known}")
+    scope = report.overall if args.coalition is None else report.scope(args.coalition)
+    if scope is None:
+        known = ", ".join(_name(f.scope) for f in report.coalitions) or "none yet"
+        raise CommandError(f"no coalition named {_name(args.coalition)!r}; coalitions: {known}")
     if report.is_empty:
         print("No figures yet: no events or patterns are recorded.")
         return 0
@@ -81,17 +88,23 @@ def _cmd_figures(args) -> int:
     _print_table(_QUARTER_HEAD, [_quarter_row(q) for q in scope.quarters])
     if args.coalition is not None:
         values = _summary_row(scope)[1:]
-        print("All time: " + " · ".join(f"{name} {value}" for name, value
-                                         in zip(_SUMMARY_HEAD[1:], values, strict=True)))
+        print(
+            "All time: "
+            + " · ".join(f"{name} {value}" for name, value in zip(_SUMMARY_HEAD[1:], values, strict=True))
+        )
         print()
         print("Patterns that reached the most teams")
-        _print_table(["teams", "boundaries", "pattern"],
-                     [[f"{p.teams:,}", "documented" if p.documented else "incomplete",
-                       _name(p.name)] for p in scope.top_patterns])
+        _print_table(
+            ["teams", "boundaries", "pattern"],
+            [
+                [f"{p.teams:,}", "documented" if p.documented else "incomplete", _name(p.name)]
+                for p in scope.top_patterns
+            ],
+        )
     return 0
 
 
-def _cmd_report(args) -> int:
+def _cmd_report(args: argparse.Namespace) -> int:
     from exports.files import missing_folder
     from exports.report_file import export_report
 
@@ -104,30 +117,48 @@ def _cmd_report(args) -> int:
 
 
 _SUMMARY_HEAD = ["scope", "adoption", "teams/pattern", "documented", "median days", "failures"]
-_QUARTER_HEAD = ["quarter", "events", "adoption", "open", "teams/pattern", "documented",
-                 "median days", "failures"]
+_QUARTER_HEAD = [
+    "quarter",
+    "events",
+    "adoption",
+    "open",
+    "teams/pattern",
+    "documented",
+    "median days",
+    "failures",
+]
 
 
-def _summary_row(figures) -> list[str]:
+def _summary_row(figures: Figures) -> list[str]:
     from facilitator.figures import format_value, short_value
 
     v = figures.totals
-    return [_name(figures.scope), format_value("adoption_rate", v.adoption_rate),
-            format_value("teams_per_pattern", v.teams_per_pattern),
-            format_value("boundary_share", v.boundary_share),
-            short_value("median_days", v.median_days), f"{v.failures:,}"]
+    return [
+        _name(figures.scope),
+        format_value("adoption_rate", v.adoption_rate),
+        format_value("teams_per_pattern", v.teams_per_pattern),
+        format_value("boundary_share", v.boundary_share),
+        short_value("median_days", v.median_days),
+        f"{v.failures:,}",
+    ]
 
 
-def _quarter_row(q) -> list[str]:
+def _quarter_row(q: QuarterFigures) -> list[str]:
     from facilitator.figures import format_value, short_value
 
     adoption = format_value("adoption_rate", q.adoption_rate)
     if q.adopter_teams:
         adoption += f" ({q.adopted_teams:,}/{q.adopter_teams:,})"
-    return [q.quarter.label, f"{q.events:,}", adoption, f"{q.open_teams:,}",
-            format_value("teams_per_pattern", q.teams_per_pattern),
-            format_value("boundary_share", q.boundary_share),
-            short_value("median_days", q.median_days), f"{q.failures:,}"]
+    return [
+        q.quarter.label,
+        f"{q.events:,}",
+        adoption,
+        f"{q.open_teams:,}",
+        format_value("teams_per_pattern", q.teams_per_pattern),
+        format_value("boundary_share", q.boundary_share),
+        short_value("median_days", q.median_days),
+        f"{q.failures:,}",
+    ]
 
 
 def _print_table(head: list[str], rows: list[list[str]]) -> None:
@@ -135,8 +166,10 @@ def _print_table(head: list[str], rows: list[list[str]]) -> None:
     widths = [max(len(cell) for cell in column) for column in zip(head, *rows, strict=True)]
     numeric = [all(_is_number(row[i]) for row in rows) for i in range(len(head))]
     for row in [head, *rows]:
-        cells = [cell.rjust(w) if right else cell.ljust(w)
-                 for cell, w, right in zip(row, widths, numeric, strict=True)]
+        cells = [
+            cell.rjust(w) if right else cell.ljust(w)
+            for cell, w, right in zip(row, widths, numeric, strict=True)
+        ]
         print("  ".join(cells).rstrip())
 
 
@@ -150,4 +183,4 @@ def _name(value: str) -> str:
     return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1].rstrip() + "…"
 
 
-HANDLERS = {"figures": _cmd_figures, "report": _cmd_report}
+HANDLERS: dict[str, Handler] = {"figures": _cmd_figures, "report": _cmd_report}

@@ -1,0 +1,95 @@
+"""What every ``scale-across`` subcommand shares: the error type, messages, the database.
+
+The command modules import this one and never each other, so each stays
+readable alone and the package has no import loops.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from facilitator.storage.database import Database
+
+PROG = "scale-across"
+
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What ``add_subparsers`` returns: each command module adds its parsers to it."""
+
+Handler: TypeAlias = Callable[[argparse.Namespace], int]
+"""Runs one subcommand; returns the exit status."""
+
+DbHandler: TypeAlias = Callable[[argparse.Namespace, Path], int]
+"""Runs one ``db`` action on the database file; returns the exit status."""
+
+
+class CommandError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def fail(message: str) -> None:
+    """Print ``message`` as the command's error line on stderr."""
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def positive_int(text: str) -> int:
+    """Parse a count given on the command line.
+
+    Raises:
+        argparse.ArgumentTypeError: ``text`` is not a whole number of at least 1.
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
+
+
+def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """Open the database ``--db`` names; a file it refuses is left untouched.
+
+    Only commands that make records (``demo``, ``import``) pass ``create``:
+    a command that reads, given a path with no database, says so and creates
+    nothing, because a mistyped path must not become a new, empty database.
+    A damaged file of ours also names the command that lists its backups.
+
+    Raises:
+        CommandError: there is no database there, or its folder is missing, or it is damaged.
+    """
+    from facilitator.storage import open_database
+    from facilitator.storage.errors import MissingDatabaseError, MissingFolderError
+    from facilitator.storage.integrity import CorruptDatabaseError
+
+    try:
+        return open_database(args.db, create=create)
+    except MissingDatabaseError as exc:
+        raise CommandError(no_database(exc.path, args.db)) from None
+    except MissingFolderError as exc:
+        raise CommandError(f"{exc} ({origin(args.db)})") from None
+    except CorruptDatabaseError as exc:
+        raise CommandError(
+            f"{exc}; to see its newest backup and how to restore it: "
+            f"{PROG} db check --db {shlex.quote(str(exc.path))}"
+        ) from None
+
+
+def no_database(path: Path, target: str | None) -> str:
+    """Say that a command that reads found no database, and how to make one."""
+    return (
+        f"no database at {path} ({origin(target)}); create one with "
+        f'"{PROG} demo" or "{PROG} import FILE", or check the path'
+    )
+
+
+def origin(target: str | None) -> str:
+    """Say where the database path came from (``--db``, the environment, the default)."""
+    from facilitator.storage.location import origin
+
+    return origin(target)
