@@ -8,8 +8,8 @@ from pathlib import Path
 from exports.errors import ExportError
 from exports.names import adopter_file_name
 from exports.pdf import adopters, render_agreement, render_summary
-from facilitator.eventfile.atomic import missing_folder
-from facilitator.eventfile.atomic import write_atomically as replace_atomically
+from facilitator.durable import missing_folder
+from facilitator.durable import write_atomically as replace_atomically
 
 __all__ = [
     "ExportError",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from facilitator.applog import log_exception
 from facilitator.storage import StorageError
-from facilitator.storage.health import mark_session_closed, mark_session_open
 from facilitator.storage.location import database_target, plain_sqlite_path
 from facilitator.storage.quick_read import recent_events
+from facilitator.storage.session_markers import mark_session_closed, mark_session_open
 
 
 def start_window(db_target: str | None):
@@ -71,7 +71,7 @@ def start_window(db_target: str | None):
 def _open(target: str, path: Path | None):
     """Open the database; a file that opening finds damaged goes through recovery once."""
     from facilitator.storage import open_database
-    from facilitator.storage.health import CorruptDatabaseError, check_database
+    from facilitator.storage.integrity import CorruptDatabaseError, check_database
     from ui.recovery import recover
 
     try:
@@ -102,7 +102,7 @@ def _back_up_at_start(window, target: str, path: Path | None) -> None:
     if path is None:
         return
     from facilitator.storage.backups import backup_if_changed
-    from facilitator.storage.health import CorruptDatabaseError
+    from facilitator.storage.integrity import CorruptDatabaseError
     from ui.recovery import recover
 
     try:

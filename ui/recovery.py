@@ -17,12 +17,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidge
 
 from facilitator.dates import day_time
 from facilitator.storage.backups import Backup, newest_verified_backup
-from facilitator.storage.health import (
-    check_database,
-    move_aside,
-    previous_session_unclean,
-    restore_backup,
-)
+from facilitator.storage.integrity import check_database
+from facilitator.storage.recovery import move_aside, restore_backup
+from facilitator.storage.session_markers import previous_session_unclean
 from ui.settings import APPLICATION
 
 

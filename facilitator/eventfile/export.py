@@ -23,7 +23,7 @@ from facilitator.domain import (
     Pattern,
     StatusChange,
 )
-from facilitator.eventfile.atomic import write_atomically
+from facilitator.durable import write_atomically
 from facilitator.eventfile.errors import EventFileError
 from facilitator.eventfile.fields import number_for_file
 from facilitator.eventfile.schema import FORMAT_NAME, FORMAT_VERSION

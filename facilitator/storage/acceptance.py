@@ -39,7 +39,7 @@ from facilitator.storage.backups import list_backups, take_backup
 from facilitator.storage.constants import APPLICATION_ID, HEAD_REVISION
 from facilitator.storage.errors import StorageError, describe_database_error, unwritable_folder_message
 from facilitator.storage.file_check import ForeignFileError, check_database_file
-from facilitator.storage.health import (
+from facilitator.storage.integrity import (
     CorruptDatabaseError,
     check_database,
     connect_readonly,

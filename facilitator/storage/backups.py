@@ -14,6 +14,7 @@ push a good backup out of the rotation.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import os
@@ -25,14 +26,14 @@ from pathlib import Path
 
 from facilitator import paths
 from facilitator.dates import file_stamp, parse_file_stamp
+from facilitator.durable import fsync_file, replace_durably
 from facilitator.storage.constants import APPLICATION_ID
 from facilitator.storage.errors import StorageError
 from facilitator.storage.file_check import ForeignFileError, check_database_file
-from facilitator.storage.health import (
+from facilitator.storage.integrity import (
     CorruptDatabaseError,
     check_database,
     connect_readonly,
-    fsync_dir,
     is_corruption,
     journals_present,
     verify_file,
@@ -197,8 +198,7 @@ def take_backup(
                 f"the backup of {source} failed verification, so it was not kept; "
                 f"the older backups in {folder} are unchanged"
             )
-        os.replace(temp, target)
-        fsync_dir(folder)
+        replace_durably(temp, target)
     except sqlite3.Error as exc:
         if is_corruption(exc):
             raise CorruptDatabaseError(source, [f"SQLite cannot read it: {exc}"]) from None
@@ -291,16 +291,13 @@ def _copy_pages(source: Path, temp: Path) -> None:
             writer.close()
     finally:
         reader.close()
-    with temp.open("rb+") as handle:
-        os.fsync(handle.fileno())
+    fsync_file(temp)
 
 
 def _rotate(source: Path, folder: Path, keep: int) -> None:
     for old in list_backups(source, folder)[keep:]:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             old.path.unlink()
-        except FileNotFoundError:
-            pass
 
 
 def _remove_stale_temps(folder: Path, stem: str) -> None:

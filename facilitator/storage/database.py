@@ -23,7 +23,7 @@ from facilitator.storage.errors import (
     describe_database_error,
     unwritable_folder_message,
 )
-from facilitator.storage.health import CorruptDatabaseError, is_corruption
+from facilitator.storage.integrity import CorruptDatabaseError, is_corruption
 from facilitator.storage.location import database_target, is_default_database
 from facilitator.storage.sqlite_setup import (
     APPLICATION_ID,

@@ -19,7 +19,7 @@ from facilitator.domain.enums import EventStatus
 from facilitator.domain.summary import EventSummary
 from facilitator.storage.constants import HEAD_REVISION
 from facilitator.storage.file_check import ForeignFileError, check_database_file
-from facilitator.storage.health import journals_present
+from facilitator.storage.integrity import journals_present
 
 _EVENTS = (
     "SELECT id, date, title, status, facilitator FROM events ORDER BY date DESC, created_at DESC"

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from eventfile_builders import build_demo
+from facilitator import durable
 from facilitator.eventfile import EventFileError, dump_event_document, export_event
-from facilitator.eventfile import atomic
 from facilitator.services import NotFoundError
 
 
@@ -97,7 +97,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temporary(db, tmp_path, m
     def disk_full(_fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", disk_full)
+    monkeypatch.setattr(durable.os, "fsync", disk_full)
     with pytest.raises(EventFileError, match="No space left on device"):
         _export(db, event_id, target)
 

@@ -32,7 +32,7 @@ from refused_files import (
 from facilitator.services import events, participants
 from facilitator.storage import StorageError, open_database
 from facilitator.storage.backups import list_backups, take_backup
-from facilitator.storage.health import CorruptDatabaseError
+from facilitator.storage.integrity import CorruptDatabaseError
 from facilitator.storage.migrate import HEAD_REVISION
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -26,7 +26,7 @@ from facilitator.storage.backups import (
     verify_backup,
 )
 from facilitator.storage.constants import APPLICATION_ID
-from facilitator.storage.health import CorruptDatabaseError
+from facilitator.storage.integrity import CorruptDatabaseError
 from facilitator.storage.migrate import HEAD_REVISION
 
 PAGE = 4096

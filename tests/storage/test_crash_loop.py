@@ -31,7 +31,7 @@ from sqlalchemy import select
 from facilitator.domain import Agreement, Event, Outcome, Participant
 from facilitator.storage import open_database
 from facilitator.storage.database import integrity_check
-from facilitator.storage.health import check_database
+from facilitator.storage.integrity import check_database
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 KILLS = 60

@@ -25,14 +25,12 @@ from facilitator.services import events, participants
 from facilitator.storage import StorageError, open_database
 from facilitator.storage.backups import take_backup
 from facilitator.storage.database import integrity_check
-from facilitator.storage.health import (
-    CorruptDatabaseError,
-    check_database,
+from facilitator.storage.integrity import CorruptDatabaseError, check_database
+from facilitator.storage.recovery import move_aside, restore_backup
+from facilitator.storage.session_markers import (
     mark_session_closed,
     mark_session_open,
-    move_aside,
     previous_session_unclean,
-    restore_backup,
 )
 
 PAGE = 4096

@@ -20,7 +20,8 @@ from facilitator import paths
 from facilitator.services import events, participants
 from facilitator.storage import open_database
 from facilitator.storage.backups import list_backups, take_backup
-from facilitator.storage.health import check_database, previous_session_unclean
+from facilitator.storage.integrity import check_database
+from facilitator.storage.session_markers import previous_session_unclean
 from ui import app, recovery
 from ui.app import run_gui, start_window
 from ui.recovery import Choice, Damage, StartCancelled

@@ -12,7 +12,7 @@ import os
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator.storage.health import previous_session_unclean
+from facilitator.storage.session_markers import previous_session_unclean
 from ui import new_database
 from ui.app import run_gui
 

@@ -13,7 +13,8 @@ from facilitator.dates import day_time
 from facilitator.services import events
 from facilitator.storage import StorageError, open_database
 from facilitator.storage.backups import list_backups, take_backup
-from facilitator.storage.health import check_database, mark_session_open
+from facilitator.storage.integrity import check_database
+from facilitator.storage.session_markers import mark_session_open
 from ui import app, recovery
 from ui.app import run_gui, start_window
 from ui.recovery import Choice, Damage, RecoveryDialog, StartCancelled

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator.storage.health import previous_session_unclean
+from facilitator.storage.session_markers import previous_session_unclean
 from ui.main_window import MainWindow
 from ui.app import run_gui
 from ui.single_instance import AlreadyOpenError, DatabaseLock, lock_path

@@ -12,7 +12,7 @@ from refused_files import FILE_NAME, KINDS, MODES, immutable_folder, make_refuse
 
 from facilitator import paths
 from facilitator.storage import open_database
-from facilitator.storage.health import previous_session_unclean
+from facilitator.storage.session_markers import previous_session_unclean
 from ui.app import run_gui
 
 

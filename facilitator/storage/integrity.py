@@ -1,4 +1,4 @@
-"""Tell a sound database file from a damaged one, set a damaged one aside, restore a backup.
+"""Tell a sound database file from a damaged one, reading only.
 
 Only the standard library is used here, so that the start screen can check a
 file before SQLAlchemy is loaded.
@@ -35,19 +35,12 @@ is then consistent, and no check can tell it from our own journal.
 
 from __future__ import annotations
 
-import datetime as dt
-import errno
-import hashlib
-import json
 import os
-import shutil
-import socket
 import sqlite3
 import stat
 from pathlib import Path
+from typing import Literal
 
-from facilitator import paths
-from facilitator.dates import file_stamp, iso_moment
 from facilitator.storage.constants import APPLICATION_ID
 from facilitator.storage.errors import StorageError
 
@@ -55,18 +48,16 @@ __all__ = [
     "JOURNAL_SUFFIXES",
     "CorruptDatabaseError",
     "check_database",
-    "mark_session_closed",
-    "mark_session_open",
-    "move_aside",
-    "previous_session_unclean",
-    "restore_backup",
+    "connect_readonly",
+    "header_problems",
+    "is_corruption",
+    "journals_present",
+    "verify_file",
+    "wal_frames_present",
 ]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
-# Journals go first when a file is moved aside. A database must never be
-# left beside a -wal that is not its own (SQLite would apply it).
-_MOVE_ORDER = JOURNAL_SUFFIXES + ("",)
 _WAL_MAGICS = (0x377F0682, 0x377F0683)
 _WAL_HEADER_SIZE = 32
 _MAX_REPORTED = 5
@@ -91,9 +82,6 @@ class CorruptDatabaseError(StorageError):
         super().__init__(f"{self.path} is damaged: {self.problems[0]}{extra}")
 
 
-# --- reading a file's condition -------------------------------------------
-
-
 def connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     """Open ``path`` read-only. SQLite never writes to the database file.
 
@@ -106,7 +94,9 @@ def connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connecti
     """
     query = "mode=ro&immutable=1" if immutable else "mode=ro"
     return sqlite3.connect(
-        f"{path.absolute().as_uri()}?{query}", uri=True, timeout=_BUSY_TIMEOUT_S,
+        f"{path.absolute().as_uri()}?{query}",
+        uri=True,
+        timeout=_BUSY_TIMEOUT_S,
         isolation_level=None,
     )
 
@@ -208,8 +198,7 @@ def header_problems(header: bytes, size: int, *, trust_page_count: bool = True) 
         return ["its SQLite header is damaged (the page size is not valid)"]
     if size % page_size:
         return [
-            f"the file is truncated or padded: {size} bytes is not a whole number of "
-            f"{page_size}-byte pages"
+            f"the file is truncated or padded: {size} bytes is not a whole number of {page_size}-byte pages"
         ]
     counted = int.from_bytes(header[28:32], "big")
     # SQLite trusts the header's page count only while the change counter
@@ -267,7 +256,7 @@ def _wal_header_valid(header: bytes) -> bool:
     magic = int.from_bytes(header[0:4], "big")
     if magic not in _WAL_MAGICS or int.from_bytes(header[4:8], "big") != 3007000:
         return False
-    order = "big" if magic & 1 else "little"
+    order: Literal["big", "little"] = "big" if magic & 1 else "little"
     s0 = s1 = 0
     for offset in range(0, 24, 8):
         s0 = (s0 + int.from_bytes(header[offset : offset + 4], order) + s1) & 0xFFFFFFFF
@@ -311,7 +300,9 @@ def _sqlite_problems(
         if "alembic_version" not in tables:
             if app_id == 0 and not tables:
                 return []  # a database SQLite has just created: nothing in it yet
-            return ["it has no schema revision (alembic_version is missing): it is not a Scale Across database"]
+            return [
+                "it has no schema revision (alembic_version is missing): it is not a Scale Across database"
+            ]
         if connection.execute("SELECT count(*) FROM alembic_version").fetchone()[0] != 1:
             return ["its schema revision (alembic_version) is not a single row"]
         # Every connection of ours enforces foreign keys, so a sound file has
@@ -347,212 +338,3 @@ def verify_file(path: Path) -> bool:
     if header_problems(header, info.st_size):
         return False
     return not _sqlite_problems(path, immutable=True, strict_id=True)
-
-
-# --- moving aside and restoring -------------------------------------------
-
-
-def move_aside(db_path: os.PathLike[str] | str) -> Path:
-    """Move a database and its ``-wal``/``-shm``/``-journal`` into the damaged folder.
-
-    The files go into a new folder ``damaged/<stem>-<timestamp>/`` in the
-    data directory. Nothing is deleted or overwritten: a move to another file
-    system copies, syncs, and only then removes the original. Journals move
-    first, so the database is never left beside a ``-wal`` that is not its own.
-
-    Args:
-        db_path: The database file.
-
-    Returns:
-        The folder that now holds the files.
-
-    Raises:
-        StorageError: none of the files exist, or they cannot be moved.
-    """
-    path = Path(db_path)
-    members = [Path(f"{path}{suffix}") for suffix in _MOVE_ORDER]
-    members = [member for member in members if os.path.lexists(member)]
-    if not members:
-        raise StorageError(f"{path} does not exist; nothing was moved")
-    try:
-        folder = _new_folder(paths.damaged_dir(), f"{path.stem}-{_stamp()}")
-        for member in members:
-            _move(member, folder / member.name)
-        fsync_dir(folder)
-        fsync_dir(path.parent)
-    except OSError as exc:
-        raise StorageError(f"cannot move {path} aside: {exc.strerror or exc}") from None
-    return folder
-
-
-def restore_backup(backup_path: os.PathLike[str] | str, db_path: os.PathLike[str] | str) -> Path | None:
-    """Put a verified backup in place of the database.
-
-    The backup is verified first. It is then copied beside the database and
-    verified again. Only then is the current file moved aside (with its
-    journals), and the copy renamed into place. A failure before that point
-    leaves the current file as it was.
-
-    Args:
-        backup_path: The backup file to restore.
-        db_path: The database file to replace (it may be missing).
-
-    Returns:
-        The folder the current file was moved to, or None when there was none.
-
-    Raises:
-        StorageError: the backup fails verification, or the files cannot be
-            written. The current file is then untouched.
-    """
-    backup, target = Path(backup_path), Path(db_path)
-    if not verify_file(backup):
-        raise StorageError(
-            f"{backup} is not a sound Scale Across backup (it failed verification); "
-            f"{target} was left as it is"
-        )
-    if target.exists() and backup.resolve() == target.resolve():
-        raise StorageError(f"{backup} is the database itself, not a backup of it")
-    temp = target.with_name(f".{target.name}.restore-{os.getpid()}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        copy_durably(backup, temp)
-        if not verify_file(temp):
-            raise StorageError(
-                f"the copy of {backup} failed verification; {target} was left as it is"
-            )
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise StorageError(f"cannot restore {backup}: {exc.strerror or exc}; {target} was left as it is") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    moved = None
-    if any(os.path.lexists(f"{target}{suffix}") for suffix in _MOVE_ORDER):
-        try:
-            moved = move_aside(target)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
-    try:
-        os.replace(temp, target)
-        fsync_dir(target.parent)
-    except OSError as exc:
-        where = f"; the previous file is in {moved}" if moved else ""
-        raise StorageError(
-            f"cannot put the restored file in place at {target}: {exc.strerror or exc} "
-            f"(the verified copy is {temp}{where})"
-        ) from None
-    return moved
-
-
-def _stamp() -> str:
-    return file_stamp(dt.datetime.now())
-
-
-def _new_folder(parent: Path, name: str) -> Path:
-    parent.mkdir(parents=True, exist_ok=True)
-    for attempt in range(1, 1000):
-        folder = parent / (name if attempt == 1 else f"{name}-{attempt}")
-        try:
-            folder.mkdir()
-        except FileExistsError:
-            continue
-        return folder
-    raise FileExistsError(f"no free folder name for {name} in {parent}")
-
-
-def _move(source: Path, target: Path) -> None:
-    """Move one file without ever overwriting ``target``; across file systems copy first."""
-    if os.path.lexists(target):
-        raise FileExistsError(f"{target} already exists")
-    try:
-        os.rename(source, target)
-        return
-    except OSError as exc:
-        if exc.errno != errno.EXDEV:
-            raise
-    copy_durably(source, target)
-    source.unlink()
-
-
-def copy_durably(source: Path, target: Path) -> None:
-    """Copy a file byte for byte and flush it to disk before returning."""
-    with source.open("rb") as src, target.open("xb") as dst:
-        shutil.copyfileobj(src, dst, length=1024 * 1024)
-        dst.flush()
-        os.fsync(dst.fileno())
-    shutil.copystat(source, target)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Flush a folder's entries, so a rename survives a power cut (POSIX only)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-# --- session markers ------------------------------------------------------
-
-
-def _marker(db_path: os.PathLike[str] | str) -> Path:
-    # In the data folder, not beside the database: the database's folder may
-    # be read-only, and the user's folder stays free of our files.
-    resolved = Path(db_path).expanduser().absolute()
-    digest = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:16]
-    return paths.data_dir() / "sessions" / f"{resolved.name}-{digest}.session"
-
-
-def mark_session_open(db_path: os.PathLike[str] | str) -> None:
-    """Record that a session on this database has started.
-
-    The marker is removed by :func:`mark_session_closed`. A marker still
-    present at the next start means that session did not end cleanly. A
-    failure to write it is logged, not raised: it must not stop the app.
-    """
-    marker = _marker(db_path)
-    content = json.dumps(
-        {
-            "database": str(Path(db_path).expanduser().absolute()),
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "started": iso_moment(dt.datetime.now().replace(microsecond=0)),
-        }
-    )
-    temp = marker.with_name(f"{marker.name}.{os.getpid()}.tmp")
-    try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(content, encoding="utf-8")
-        os.replace(temp, marker)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        _log(exc, f"cannot write the session marker {marker}")
-
-
-def mark_session_closed(db_path: os.PathLike[str] | str) -> None:
-    """Record that the session on this database ended cleanly."""
-    marker = _marker(db_path)
-    try:
-        marker.unlink(missing_ok=True)
-    except OSError as exc:
-        _log(exc, f"cannot remove the session marker {marker}")
-
-
-def previous_session_unclean(db_path: os.PathLike[str] | str) -> bool:
-    """Return True when the file may need a check before it is opened.
-
-    That is when a session marker is still there, or when a ``-wal`` with
-    frames sits beside the database. SQLite deletes the ``-wal`` when the
-    last connection closes cleanly, so a left-over one means a crash, another
-    process still using the file, or a stray ``-wal``.
-    """
-    return _marker(db_path).exists() or wal_frames_present(Path(db_path))
-
-
-def _log(exc: BaseException, context: str) -> None:
-    from facilitator.applog import log_exception
-
-    log_exception(exc, context)
