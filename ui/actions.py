@@ -6,7 +6,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -145,6 +145,12 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return unique
 
 
+def first_key(sequence: QKeySequence) -> QKeyCombination:
+    """Return the first key combination of ``sequence`` (most shortcuts have only one)."""
+    # QKeySequence's operator[] is bound as __getitem__, but PySide6's stubs leave it out.
+    return sequence[0]  # type: ignore[index]
+
+
 def make_action(act: Act, parent: QObject, slot: Callable | None = None) -> QAction:
     """Create the QAction for ``act`` as declared in SPECS."""
     spec = SPECS[act]
@@ -203,7 +209,7 @@ def shortcut_text(act: Act) -> str:
     """
     shown: list[str] = []
     for sequence in key_sequences(SPECS[act]):
-        combination = sequence[0]
+        combination = first_key(sequence)
         key = combination.key()
         if key.value >= 0x01000000 and key not in _KEYBOARD_KEYS:
             continue

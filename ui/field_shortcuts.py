@@ -20,8 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from ui.actions import first_key
 
 _GUARDED = "scaleAcrossFieldShortcuts"
 
@@ -36,8 +38,11 @@ class FieldShortcuts(QObject):
 
     def __init__(self, sequences: Iterable[QKeySequence], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._keys = {seq[0].toCombined() for seq in sequences if seq.count() == 1}
-        QApplication.instance().focusChanged.connect(self._on_focus)
+        self._keys = {first_key(seq).toCombined() for seq in sequences if seq.count() == 1}
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            raise RuntimeError("FieldShortcuts needs a running QApplication")
+        app.focusChanged.connect(self._on_focus)
 
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if (
@@ -50,8 +55,10 @@ class FieldShortcuts(QObject):
         new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Let an app shortcut's key past the focused field (see the module docstring)."""
         if (
-            event.type() != QEvent.Type.ShortcutOverride
+            not isinstance(event, QKeyEvent)
+            or event.type() != QEvent.Type.ShortcutOverride
             or event.keyCombination().toCombined() not in self._keys
         ):
             return False
@@ -64,7 +71,7 @@ class FieldShortcuts(QObject):
         return True
 
 
-def _can(field: QObject, what: str) -> bool:
+def _can(field: QObject | None, what: str) -> bool:
     """Return whether the field has typing of its own to undo (or redo)."""
     if isinstance(field, QAbstractSpinBox):
         field = field.findChild(QLineEdit)
