@@ -56,7 +56,7 @@ class EventScreen(QWidget):
             if place.capture in step.captures:
                 self.show_view(WALK_THROUGH)
                 self.walkthrough.go_to(index, store=False)
-                panel = self.walkthrough.contents.widget(index).panels[step.captures.index(place.capture)]
+                panel = self.walkthrough.step_contents[index].panels[step.captures.index(place.capture)]
                 if place.row_id is not None:
                     panel.show_record(place.row_id)
                 return

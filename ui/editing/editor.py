@@ -49,8 +49,11 @@ class EventEditor(QObject):
         self._event: Event | None = None
         self.reload()
 
+    # Shadows QObject.event(QEvent) only for the type checker: PySide6 takes a
+    # Python override of a Qt virtual only when it is a method, so Qt's own
+    # event dispatch to the editor is unaffected.
     @property
-    def event(self) -> Event:
+    def event(self) -> Event:  # type: ignore[override]
         """Return the event as last loaded (a detached, fully loaded object graph)."""
         assert self._event is not None
         return self._event

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,14 +37,14 @@ class ReviewPage(QWidget):
         self.close_button = QPushButton(CLOSE_TEXT, self)
         self.close_button.setProperty("role", "primary")
         self.close_button.clicked.connect(self.toggle_closed)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.content = QWidget()
-        self.scroll.setWidget(self.content)
+        self.scroll_area.setWidget(self.content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
         editor.changed.connect(self._on_changed)
 
     def _on_changed(self) -> None:
@@ -52,7 +53,7 @@ class ReviewPage(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
             self.refresh()
         super().showEvent(event)
@@ -63,7 +64,7 @@ class ReviewPage(QWidget):
         event = self.editor.event
         event_id = self.editor.event_id
         lines = self.editor.read(lambda s: participants.capacity_report(s, event_id))
-        position = self.scroll.verticalScrollBar().value()
+        position = self.scroll_area.verticalScrollBar().value()
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -91,12 +92,12 @@ class ReviewPage(QWidget):
         layout.addStretch(1)
 
         self.close_button.setText(REOPEN_TEXT if self.editor.read_only else CLOSE_TEXT)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(content)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(content)
         if old is not None:
             old.deleteLater()
         self.content = content
-        self.scroll.verticalScrollBar().setValue(position)
+        self.scroll_area.verticalScrollBar().setValue(position)
 
     def toggle_closed(self) -> bool:
         """Close the event, or reopen a closed one, after asking; return whether it changed."""

@@ -63,7 +63,8 @@ class AgendaColumn(QWidget):
         # first, and a larger zoom must not push the window off the screen.
         self.prompts_area.setMinimumHeight(1)
 
-        layout = QVBoxLayout(self)
+        self._column = QVBoxLayout(self)
+        layout = self._column
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.step_list)
@@ -135,8 +136,7 @@ class AgendaColumn(QWidget):
         fixed = sum(label.heightForWidth(width) for label in labels if label.isVisibleTo(self))
         self.buttons.invalidate()
         fixed += self.buttons.sizeHint().height() + 2 * 8  # the two spacings
-        layout = self.layout()
-        fixed += layout.spacing() * (layout.count() - 1)
+        fixed += self._column.spacing() * (self._column.count() - 1)
         prompts = 0
         if self.prompts_area.isVisibleTo(self):
             prompts = self.prompts_label.fontMetrics().lineSpacing() * PROMPT_LINES

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -11,8 +12,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from facilitator.agenda.model import Agenda
+from facilitator.agenda.model import Agenda, AgendaStep
 from facilitator.services import events
 from ui.actions import Act, shortcut_text
 from ui.editing import EventEditor
@@ -49,61 +51,13 @@ class WalkthroughPage(QWidget):
         self._narrow = False
 
         self.agenda_column = AgendaColumn()
-        column = self.agenda_column
-        self.step_list = column.step_list
-        self.step_list.itemClicked.connect(lambda item: self.go_to(self.step_list.row(item)))
-        # Tight rows until the page is known to be tall: five roomy steps made
-        # the window taller than a 720-pixel projector before its first resize.
-        self.step_list.setProperty("compact", True)
-        self.total_label = column.total_label
-        self.prompts_label = column.prompts_label
-        self.prompts_area = column.prompts_area
-        self.timer_label = column.timer_label
-        self.timer_button = column.timer_button
-        self.timer_button.setToolTip(f"Start or pause the step timer ({shortcut_text(Act.TIMER_TOGGLE)})")
-        self.timer_button.clicked.connect(self.timer.toggle)
-        self.reset_button = column.reset_button
-        self.reset_button.setToolTip(f"Set this step's time to zero ({shortcut_text(Act.TIMER_RESET)})")
-        self.reset_button.clicked.connect(self.timer.reset)
-        self.previous_button = QPushButton("◀ Previous")
-        self.previous_button.setToolTip(f"Previous step ({shortcut_text(Act.PREVIOUS_STEP)})")
-        self.previous_button.clicked.connect(self.previous_step)
-        self.next_button = QPushButton("Next ▶")
-        self.next_button.setProperty("role", "primary")
-        self.next_button.setToolTip(f"Next step ({shortcut_text(Act.NEXT_STEP)})")
-        self.next_button.clicked.connect(self.next_step)
-        for button in (self.timer_button, self.reset_button, self.previous_button, self.next_button):
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-
-        self.position_label = heading("", "subheading")
-        self.question = QuestionView()
-        self.question_label = self.question.label
-        # A closed event is history: said once, above the question, instead of
-        # leaving the room to wonder why typing does nothing.
-        self.closed_label = heading(CLOSED_TEXT, "notice")
-        self.closed_label.setObjectName("closedNotice")
-
-        top = QHBoxLayout()
-        top.addWidget(self.position_label, 1)
-        top.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignTop)
-
-        self.contents = QStackedWidget()
-        for step in agenda.steps:
-            self.contents.addWidget(StepContent(editor, step))
-
-        right = QVBoxLayout()
-        right.addLayout(top)
-        right.addWidget(self.closed_label)
-        right.addWidget(self.question)
-        rule = QFrame()
-        rule.setFrameShape(QFrame.Shape.HLine)
-        right.addWidget(rule)
-        right.addWidget(self.contents, 1)
+        self._take_column_controls()
+        self._build_step_buttons()
+        right = self._build_step_side()
 
         # At 200 % on a 720p projector even the steps and the timer are taller
         # than the page: then the column scrolls rather than push the window off the screen.
-        self.column_scroll = FillingScrollArea(column)
+        self.column_scroll = FillingScrollArea(self.agenda_column)
         self.column_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -120,10 +74,75 @@ class WalkthroughPage(QWidget):
         # Closing or reopening the event changes what may be edited here.
         editor.changed.connect(self._show_closed)
         self._show_prompts = True
-        start_at = agenda.index_of(editor.event.current_step_id) if self._known_step() else 0
-        self.go_to(start_at, store=False)
+        self.go_to(self._start_index(), store=False)
 
-    def resizeEvent(self, event) -> None:
+    def _take_column_controls(self) -> None:
+        """Take the agenda column's step list, labels and timer buttons, and wire them."""
+        column = self.agenda_column
+        self.step_list = column.step_list
+        self.step_list.itemClicked.connect(lambda item: self.go_to(self.step_list.row(item)))
+        # Tight rows until the page is known to be tall: five roomy steps made
+        # the window taller than a 720-pixel projector before its first resize.
+        self.step_list.setProperty("compact", True)
+        self.total_label = column.total_label
+        self.prompts_label = column.prompts_label
+        self.prompts_area = column.prompts_area
+        self.timer_label = column.timer_label
+        self.timer_button = column.timer_button
+        self.timer_button.setToolTip(f"Start or pause the step timer ({shortcut_text(Act.TIMER_TOGGLE)})")
+        self.timer_button.clicked.connect(self.timer.toggle)
+        self.reset_button = column.reset_button
+        self.reset_button.setToolTip(f"Set this step's time to zero ({shortcut_text(Act.TIMER_RESET)})")
+        self.reset_button.clicked.connect(self.timer.reset)
+
+    def _build_step_buttons(self) -> None:
+        """Build Previous and Next; the step and timer buttons take the focus by Tab only."""
+        self.previous_button = QPushButton("◀ Previous")
+        self.previous_button.setToolTip(f"Previous step ({shortcut_text(Act.PREVIOUS_STEP)})")
+        self.previous_button.clicked.connect(self.previous_step)
+        self.next_button = QPushButton("Next ▶")
+        self.next_button.setProperty("role", "primary")
+        self.next_button.setToolTip(f"Next step ({shortcut_text(Act.NEXT_STEP)})")
+        self.next_button.clicked.connect(self.next_step)
+        for button in (self.timer_button, self.reset_button, self.previous_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def _build_step_side(self) -> QVBoxLayout:
+        """Build the page's main side: position and buttons, the question, the step's records."""
+        self.position_label = heading("", "subheading")
+        self.question = QuestionView()
+        self.question_label = self.question.label
+        # A closed event is history: said once, above the question, instead of
+        # leaving the room to wonder why typing does nothing.
+        self.closed_label = heading(CLOSED_TEXT, "notice")
+        self.closed_label.setObjectName("closedNotice")
+
+        top = QHBoxLayout()
+        top.addWidget(self.position_label, 1)
+        top.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.contents = QStackedWidget()
+        self.step_contents = [StepContent(self.editor, step) for step in self.agenda.steps]
+        for content in self.step_contents:
+            self.contents.addWidget(content)
+
+        right = QVBoxLayout()
+        right.addLayout(top)
+        right.addWidget(self.closed_label)
+        right.addWidget(self.question)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        right.addWidget(rule)
+        right.addWidget(self.contents, 1)
+        return right
+
+    def _current_content(self) -> StepContent | None:
+        """Return the records of the step shown (None while there is none)."""
+        content = self.contents.currentWidget()
+        return content if isinstance(content, StepContent) else None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Fit the side column and the question to the page: the records get the rest."""
         compact = event.size().height() < COMPACT_BELOW_HEIGHT
         if self.step_list.property("compact") != compact:
@@ -132,8 +151,8 @@ class WalkthroughPage(QWidget):
             self.step_list.style().polish(self.step_list)
         if self._compact_rows != compact:
             self._compact_rows = compact
-            for index in range(self.contents.count()):
-                self.contents.widget(index).set_compact(compact)
+            for content in self.step_contents:
+                content.set_compact(compact)
         self._fit(event.size().width(), event.size().height())
         super().resizeEvent(event)
 
@@ -153,22 +172,26 @@ class WalkthroughPage(QWidget):
             self.next_button.setText("▶" if narrow else "Next ▶")
             self._show_position()
         self.column_scroll.setFixedWidth(self.agenda_column.preferred_width(width))
-        content = self.contents.currentWidget()
+        content = self._current_content()
         share = content.question_share if content is not None else SHARE
         self.question.set_budget(int(height * share))
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
+        """Fit the page again after a zoom (a font or style change)."""
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # A new zoom: the column's width is measured in text.
             QTimer.singleShot(0, self, self._fit)
 
-    def _known_step(self) -> bool:
+    def _start_index(self) -> int:
+        """Return the step the event was left at; the first when this agenda has no such step."""
         step_id = self.editor.event.current_step_id
-        return bool(step_id) and any(step.id == step_id for step in self.agenda.steps)
+        if step_id and any(step.id == step_id for step in self.agenda.steps):
+            return self.agenda.index_of(step_id)
+        return 0
 
     @property
-    def step(self):
+    def step(self) -> AgendaStep:
         """Return the current agenda step."""
         return self.agenda.steps[self.index]
 
@@ -196,11 +219,12 @@ class WalkthroughPage(QWidget):
         self.next_button.setEnabled(index < len(self.agenda.steps) - 1)
         self._show_steps()
         self.timer.set_step(step.id)  # shows the step's time (ticked)
-        if self.isVisible():
+        content = self._current_content()
+        if self.isVisible() and content is not None:
             # Focus follows the room, so keys never act on a step it has left:
             # the cursor waits in the step's first field, and what the
             # facilitator types right after Page Down lands there.
-            self.contents.currentWidget().focus_first()
+            content.focus_first()
         self.agenda_column.fit()
         if store and not self.editor.read_only:
             # One write once the room settles on a step (a clicker may skip
@@ -219,7 +243,7 @@ class WalkthroughPage(QWidget):
         move = self._position_unsaved
         event_id = self.editor.event_id
 
-        def store(session) -> None:
+        def store(session: Session) -> None:
             if move:
                 events.move_to_step(session, event_id, step_id)
             for step, seconds in readings.items():
@@ -229,7 +253,7 @@ class WalkthroughPage(QWidget):
             self._position_unsaved = False
             self.timer.mark_saved()
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the walk-through stores where the room was at once."""
         if self._flush_timer.isActive():
             self.flush()
@@ -245,7 +269,9 @@ class WalkthroughPage(QWidget):
 
     def add_record(self) -> None:
         """Start adding a record in the current step."""
-        self.contents.currentWidget().add_record()
+        content = self._current_content()
+        if content is not None:
+            content.add_record()
 
     def _show_steps(self) -> None:
         if self.step_list.count() != len(self.agenda.steps):

@@ -68,8 +68,9 @@ class StepContent(QWidget):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        shared = [panel for kind, panel in zip(step.captures, self.panels) if kind not in _STRIPS]
-        for kind, panel in zip(step.captures, self.panels):
+        captured = list(zip(step.captures, self.panels, strict=True))
+        shared = [panel for kind, panel in captured if kind not in _STRIPS]
+        for kind, panel in captured:
             if kind in _STRIPS:
                 body_layout.addWidget(panel)
         if len(shared) == 1:
@@ -83,9 +84,9 @@ class StepContent(QWidget):
             body_layout.addWidget(stacked, 1)
         # The panels fill the page; at a zoom where their smallest readable size
         # is taller than the page, the step scrolls instead of cutting them off.
-        self.scroll = FillingScrollArea(body)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.addWidget(self.scroll)
+        self.scroll_area = FillingScrollArea(body)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.scroll_area)
 
     def set_compact(self, compact: bool) -> None:
         """On a short page (a 720p projector) a table row shows two lines of text, not three."""

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from sqlalchemy.orm import Session
 
 from facilitator.services import events
 from ui.editing import EventEditor
@@ -68,7 +69,7 @@ class StepTimer(QObject):
         if step_id is None:
             return 0.0
         used = self._seconds.get(step_id, 0.0)
-        if step_id == self._step_id and self.running:
+        if step_id == self._step_id and self._since is not None:
             used += self.clock() - self._since
         return used
 
@@ -83,8 +84,7 @@ class StepTimer(QObject):
             return
         was_running = self.running
         if was_running:
-            self._bank()
-            self._unsaved.add(self._step_id)
+            self._bank()  # marks the step left as unsaved
         self._step_id = step_id
         if was_running:
             self._since = self.clock()
@@ -142,7 +142,7 @@ class StepTimer(QObject):
         readings = self.readings()
         event_id = self._editor.event_id
 
-        def store(session) -> None:
+        def store(session: Session) -> None:
             for step_id, seconds in readings.items():
                 events.record_step_time(session, event_id, step_id, seconds)
 
