@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMenu
@@ -14,9 +16,13 @@ from exports.errors import ExportError
 from facilitator.dates import clock, iso
 
 if TYPE_CHECKING:
+    from ui.editing import EventEditor
     from ui.main_window import MainWindow
 
 PAGE_SIZES = (("A4", "A4"), ("Letter", "US Letter"))
+
+# What a write returns: one file, or the files of several adopters.
+_Written = TypeVar("_Written", Path, list[Path])
 
 
 class ExportController(QObject):
@@ -38,34 +44,36 @@ class ExportController(QObject):
     def _remember(self, folder: Path) -> None:
         self._settings.set("export_folder", str(folder))
 
-    def _base_name(self, what: str) -> str:
+    def _base_name(self, editor: EventEditor, what: str) -> str:
         from exports.names import safe_file_name
 
-        event = self._window.editor.event
+        event = editor.event
         coalitions = " + ".join(c.name for c in event.coalitions)
         return safe_file_name(f"{iso(event.date)} {coalitions} {what}")
 
     # -- exports -------------------------------------------------------------
     def export_summary(self) -> Path | None:
         """Write the event summary PDF where the facilitator says."""
-        if self._window.editor is None:
+        editor = self._window.editor
+        if editor is None:
             return None
-        suggested = self._folder() / f"{self._base_name('summary')}.pdf"
+        suggested = self._folder() / f"{self._base_name(editor, 'summary')}.pdf"
         name, _ = QFileDialog.getSaveFileName(
             self._window, "Export the event summary", str(suggested), "PDF documents (*.pdf)"
         )
         if not name:
             return None
         path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
-        return self._write(lambda: self._summary(path), path.parent, "summary")
+        return self._write(lambda: self._summary(editor, path), path.parent, "summary")
 
     def export_all_agreements(self) -> list[Path] | None:
         """Write one agreement PDF per adopter into a folder the facilitator picks."""
-        if self._window.editor is None:
+        editor = self._window.editor
+        if editor is None:
             return None
         from exports.pdf import adopters
 
-        if not adopters(self._window.editor.event):
+        if not adopters(editor.event):
             self._window.banner.show_message(
                 "this event has no agreements yet, so there is nothing to export"
             )
@@ -75,13 +83,16 @@ class ExportController(QObject):
         )
         if not folder:
             return None
-        return self._write(lambda: self._agreements(Path(folder)), Path(folder), "agreements")
+        return self._write(lambda: self._agreements(editor, Path(folder)), Path(folder), "agreements")
 
     def export_agreement(self, adopter_id: uuid.UUID) -> Path | None:
         """Write the agreement PDF of one adopter."""
         from exports.files import adopter_file_name
 
-        event = self._window.editor.event
+        editor = self._window.editor
+        if editor is None:
+            return None
+        event = editor.event
         adopter = next(p for p in event.participants if p.id == adopter_id)
         suggested = self._folder() / adopter_file_name(event, adopter, set())
         name, _ = QFileDialog.getSaveFileName(
@@ -90,22 +101,22 @@ class ExportController(QObject):
         if not name:
             return None
         path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
-        return self._write(lambda: self._agreement(adopter_id, path), path.parent, "agreement")
+        return self._write(lambda: self._agreement(editor, adopter_id, path), path.parent, "agreement")
 
     def export_event_file(self) -> Path | None:
         """Write the event file (YAML) for another facilitator."""
-        if self._window.editor is None:
+        editor = self._window.editor
+        if editor is None:
             return None
         from facilitator.eventfile import export_event
 
-        suggested = self._folder() / f"{self._base_name('event')}.yaml"
+        suggested = self._folder() / f"{self._base_name(editor, 'event')}.yaml"
         name, _ = QFileDialog.getSaveFileName(
             self._window, "Export the event file", str(suggested), "Event files (*.yaml *.yml *.json)"
         )
         if not name:
             return None
         path = Path(name)
-        editor = self._window.editor
 
         def write() -> Path:
             return editor.read(lambda session: export_event(session, editor.event_id, path))
@@ -118,7 +129,7 @@ class ExportController(QObject):
         Invisible characters dropped from the file's text (pasted from mail or
         Office) are listed in a message over the opened event.
         """
-        from facilitator.documents import DocumentError
+        from facilitator.documents import DocumentError, TextNotice
         from facilitator.eventfile import import_event_file
         from facilitator.services.errors import ServiceError
         from facilitator.storage import StorageError
@@ -128,7 +139,7 @@ class ExportController(QObject):
         )
         if not name:
             return None
-        notices: list = []
+        notices: list[TextNotice] = []
         try:
             event_id = import_event_file(self._window.db, Path(name), notices=notices)
         except (DocumentError, ServiceError, StorageError, OSError) as exc:
@@ -145,24 +156,24 @@ class ExportController(QObject):
         return event_id
 
     # -- writing -------------------------------------------------------------
-    def _summary(self, path: Path) -> Path:
+    def _summary(self, editor: EventEditor, path: Path) -> Path:
         from exports.files import export_summary
 
-        return export_summary(self._window.editor.event, path, page_size=self._settings.get("page_size"))
+        return export_summary(editor.event, path, page_size=self._settings.get("page_size"))
 
-    def _agreements(self, folder: Path) -> list[Path]:
+    def _agreements(self, editor: EventEditor, folder: Path) -> list[Path]:
         from exports.files import export_agreements
 
-        return export_agreements(self._window.editor.event, folder, page_size=self._settings.get("page_size"))
+        return export_agreements(editor.event, folder, page_size=self._settings.get("page_size"))
 
-    def _agreement(self, adopter_id: uuid.UUID, path: Path) -> Path:
+    def _agreement(self, editor: EventEditor, adopter_id: uuid.UUID, path: Path) -> Path:
         from exports.files import export_agreement
 
-        return export_agreement(
-            self._window.editor.event, adopter_id, path, page_size=self._settings.get("page_size")
-        )
+        return export_agreement(editor.event, adopter_id, path, page_size=self._settings.get("page_size"))
 
-    def _write(self, write, folder: Path, what: str, *, open_after: bool = True):
+    def _write(
+        self, write: Callable[[], _Written], folder: Path, what: str, *, open_after: bool = True
+    ) -> _Written | None:
         from facilitator.storage import StorageError
 
         try:
@@ -206,4 +217,4 @@ class ExportController(QObject):
             menu.addAction("No agreements yet").setEnabled(False)
         for person in people:
             label = f"{person.name} ({person.team})" if person.team else person.name
-            menu.addAction(label.replace("&", "&&"), lambda pid=person.id: self.export_agreement(pid))
+            menu.addAction(label.replace("&", "&&"), functools.partial(self.export_agreement, person.id))
