@@ -54,59 +54,13 @@ class BackupsDialog(QDialog):
         self.db_path = Path(db_path)
         self.settings = settings
         self.setWindowTitle("Backups")
-
-        folder = backup_folder()
-        self.folder_label = plain_label(f"Verified copies of {self.db_path} are kept in {folder}.")
-        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        show_folder = QPushButton("&Show folder")
-        show_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
-        show_folder.setEnabled(folder.is_dir())
-        self.show_folder_button = show_folder
-
-        self.list = QTreeWidget()
-        self.list.setColumnCount(3)
-        self.list.setHeaderLabels(["Taken", "Why", "Size"])
-        self.list.setRootIsDecorated(False)
-        self.list.setAlternatingRowColors(True)
-        self.list.header().setStretchLastSection(False)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.list.ensurePolished()
-        # Room for the header and two backups whatever the zoom; more scroll.
-        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 4)
-        self.empty_label = plain_label("There are no backups of this database yet.", "muted")
-
-        self.keep = QSpinBox()
-        self.keep.setRange(1, MAX_KEEP)
-        self.keep.setValue(min(MAX_KEEP, max(1, settings.get("backups_keep"))))
-        self.keep.setAccessibleName("Number of backups to keep")
-        self.keep.ensurePolished()
-        self.keep.setMinimumWidth(self.keep.fontMetrics().horizontalAdvance("8888") + 64)
-        self.keep.valueChanged.connect(self._store_keep)
-        keep_label = QLabel("&Keep the newest")
-        keep_label.setBuddy(self.keep)
-        keep_row = QHBoxLayout()
-        keep_row.addWidget(keep_label)
-        keep_row.addWidget(self.keep)
-        keep_row.addWidget(QLabel("backups"))
-        keep_row.addStretch(1)
-        note = plain_label("Older ones are removed when the next backup is taken, never before.", "muted")
-
+        folder_row = self._build_folder_row(backup_folder())
+        self._build_list()
+        keep_row = self._build_keep_row()
         self.status = plain_label("")
         self.status.hide()
+        buttons = self._build_buttons()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.back_up_button = buttons.addButton("Back up &now", QDialogButtonBox.ButtonRole.ActionRole)
-        self.back_up_button.setProperty("role", "primary")
-        self.back_up_button.clicked.connect(self.back_up_now)
-        # Enter after typing the number closes the dialog; a backup is never
-        # started by a key that only meant "done".
-        self.back_up_button.setAutoDefault(False)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
-        buttons.rejected.connect(self.reject)
-
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_label, 1)
-        folder_row.addWidget(show_folder, 0, Qt.AlignmentFlag.AlignTop)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -115,7 +69,9 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(keep_row)
-        layout.addWidget(note)
+        layout.addWidget(
+            plain_label("Older ones are removed when the next backup is taken, never before.", "muted")
+        )
         layout.addWidget(self.status)
         # At the largest zoom on a 720p projector the content is taller than
         # the screen: it scrolls, and the buttons stay in sight below it.
@@ -131,12 +87,68 @@ class BackupsDialog(QDialog):
         self.refresh()
         self.keep.setFocus()
 
+    def _build_folder_row(self, folder: Path) -> QHBoxLayout:
+        """Build where the backups are kept, with a button that opens the folder."""
+        self.folder_label = plain_label(f"Verified copies of {self.db_path} are kept in {folder}.")
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        show_folder = QPushButton("&Show folder")
+        show_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        show_folder.setEnabled(folder.is_dir())
+        self.show_folder_button = show_folder
+        row = QHBoxLayout()
+        row.addWidget(self.folder_label, 1)
+        row.addWidget(show_folder, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _build_list(self) -> None:
+        """Build the list of backups, and the note shown instead when there are none."""
+        self.list = QTreeWidget()
+        self.list.setColumnCount(3)
+        self.list.setHeaderLabels(["Taken", "Why", "Size"])
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.header().setStretchLastSection(False)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.ensurePolished()
+        # Room for the header and two backups whatever the zoom; more scroll.
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 4)
+        self.empty_label = plain_label("There are no backups of this database yet.", "muted")
+
+    def _build_keep_row(self) -> QHBoxLayout:
+        """Build the "Keep the newest N backups" row; a change is stored at once."""
+        self.keep = QSpinBox()
+        self.keep.setRange(1, MAX_KEEP)
+        self.keep.setValue(min(MAX_KEEP, max(1, self.settings.get("backups_keep"))))
+        self.keep.setAccessibleName("Number of backups to keep")
+        self.keep.ensurePolished()
+        self.keep.setMinimumWidth(self.keep.fontMetrics().horizontalAdvance("8888") + 64)
+        self.keep.valueChanged.connect(self._store_keep)
+        keep_label = QLabel("&Keep the newest")
+        keep_label.setBuddy(self.keep)
+        row = QHBoxLayout()
+        row.addWidget(keep_label)
+        row.addWidget(self.keep)
+        row.addWidget(QLabel("backups"))
+        row.addStretch(1)
+        return row
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        """Build Close (the default) and "Back up now"."""
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.back_up_button = buttons.addButton("Back up &now", QDialogButtonBox.ButtonRole.ActionRole)
+        self.back_up_button.setProperty("role", "primary")
+        self.back_up_button.clicked.connect(self.back_up_now)
+        # Enter after typing the number closes the dialog; a backup is never
+        # started by a key that only meant "done".
+        self.back_up_button.setAutoDefault(False)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
     def backups(self) -> list[Backup]:
         """Return the backups shown, newest first."""
-        return [
-            self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-            for i in range(self.list.topLevelItemCount())
-        ]
+        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in items if item is not None]
 
     def refresh(self) -> None:
         """Read the backup folder again."""
@@ -160,11 +172,11 @@ class BackupsDialog(QDialog):
             # Room between the columns: the date must not run into the reason.
             self.list.resizeColumnToContents(column)
             self.list.setColumnWidth(column, self.list.columnWidth(column) + gap)
-        has_any = self.list.topLevelItemCount() > 0
-        self.list.setVisible(has_any)
-        self.empty_label.setVisible(not has_any)
-        if has_any:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        self.list.setVisible(first is not None)
+        self.empty_label.setVisible(first is None)
+        if first is not None:
+            self.list.setCurrentItem(first)
         self.show_folder_button.setEnabled(backup_folder().is_dir())
 
     def back_up_now(self) -> None:

@@ -7,10 +7,12 @@ would end up on a console the facilitator never sees.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QObject, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -87,7 +89,7 @@ class ExceptionHooks:
         """Put back the hooks that were there before ``install``."""
         sys.excepthook, threading.excepthook = self._previous
 
-    def excepthook(self, exc_type, exc, tb) -> None:
+    def excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         """``sys.excepthook``: log the exception and show it; the app keeps running."""
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous[0](exc_type, exc, tb)
@@ -156,7 +158,9 @@ def install_exception_hooks() -> ExceptionHooks:
     return hooks
 
 
-def _with_traceback(exc_type, exc, tb) -> BaseException:
+def _with_traceback(
+    exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None
+) -> BaseException:
     if exc is None:
         exc = exc_type()
     if exc.__traceback__ is None and tb is not None:
@@ -165,18 +169,14 @@ def _with_traceback(exc_type, exc, tb) -> BaseException:
 
 
 def _log_quietly(exc: BaseException, context: str) -> None:
-    try:
+    with contextlib.suppress(Exception):
         log_exception(exc, context)
-    except Exception:
-        pass
 
 
 def _to_stderr(exc: BaseException, context: str) -> None:
     stream = sys.__stderr__ or sys.stderr
     if stream is None:
         return  # a windowed build without a console: nowhere left to write
-    try:
+    with contextlib.suppress(Exception):
         print(f"scale-across: {context}:", file=stream)
         traceback.print_exception(exc, file=stream)
-    except Exception:
-        pass

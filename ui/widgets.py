@@ -282,11 +282,28 @@ class ElidingComboBox(QComboBox):
             self.update_tooltip()
 
 
+def combo_line(combo: QComboBox) -> QLineEdit:
+    """Return the line edit an editable combo box types into.
+
+    Raises:
+        ValueError: ``combo`` is not editable, so it has no line edit.
+    """
+    line = combo.lineEdit()
+    if line is None:
+        raise ValueError("the combo box is not editable")
+    return line
+
+
 class _PlaceholderWidth(QObject):
     """Keeps a line edit at least as wide as its placeholder, at every zoom."""
 
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the line edit again when its font or style may have changed."""
+        if isinstance(watched, QLineEdit) and event.type() in (
+            QEvent.Type.Polish,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
             fit_placeholder(watched)
         return False
 
@@ -303,10 +320,10 @@ def fit_placeholder(line: QLineEdit) -> None:
     combo = line.parentWidget()
     if isinstance(combo, QComboBox) and combo.lineEdit() is line:
         # The line of an editable combo box fills its field: size the combo box.
-        option = QStyleOptionComboBox()
-        combo.initStyleOption(option)
+        combo_option = QStyleOptionComboBox()
+        combo.initStyleOption(combo_option)
         size = combo.style().sizeFromContents(
-            QStyle.ContentsType.CT_ComboBox, option, QSize(text + 6, line.fontMetrics().height()), combo
+            QStyle.ContentsType.CT_ComboBox, combo_option, QSize(text + 6, line.fontMetrics().height()), combo
         )
         combo.setMinimumWidth(size.width())
         return

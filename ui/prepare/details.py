@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -62,8 +66,23 @@ class EventDetailsForm(QWidget):
         self.editor = editor
         self.catalog = catalog if catalog is not None else load_catalog()
         self._loading = False
-        event = editor.event
+        self._build_fields(editor.event)
+        self._connect_fields()
+        form = self._build_form()
+        goals = self._build_goals()
+        # Side by side while both have room; the goal under the form when narrow
+        # (a high zoom, a 720p projector). The form's lines hold long titles
+        # and names, so it gets the larger share; the goal wraps in its box.
+        self._columns = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(32)
+        layout.addLayout(form, 3)
+        layout.addLayout(goals, 2)
+        self.refresh()
+        editor.changed.connect(self.refresh)
 
+    def _build_fields(self, event: Event) -> None:
+        """Build the detail fields, named for screen readers."""
         self.title = QLineEdit(placeholderText="e.g. Scale Across — checkout delivery patterns")
         self.date = date_edit(event.date)
         self.facilitator = QLineEdit(placeholderText="Who leads the room")
@@ -79,6 +98,8 @@ class EventDetailsForm(QWidget):
         ]:
             widget.setAccessibleName(name)
 
+    def _connect_fields(self) -> None:
+        """Store each field when it is done: lines on leaving, the date after a pause, choices at once."""
         self._date_timer = QTimer(self)
         self._date_timer.setSingleShot(True)
         self._date_timer.setInterval(self.DATE_PAUSE_MS)
@@ -91,6 +112,8 @@ class EventDetailsForm(QWidget):
         self.trigger.currentIndexChanged.connect(lambda: self._store_choice(self.trigger, "trigger"))
         self.agenda.currentIndexChanged.connect(lambda: self._store_choice(self.agenda, "agenda_id"))
 
+    def _build_form(self) -> QFormLayout:
+        """Lay out the fields, the chosen agenda's outline and any agenda problems."""
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
@@ -106,7 +129,10 @@ class EventDetailsForm(QWidget):
         self.outline.setWordWrap(False)
         form.addRow("", self.outline)
         form.addRow(self.problems)
+        return form
 
+    def _build_goals(self) -> QVBoxLayout:
+        """Build the TOP Goal column; ``refresh`` fills in one goal per coalition."""
         self.goals_box = QVBoxLayout()
         self.goals_box.setSpacing(8)
         self.goal_edits: list[TopGoalEdit] = []
@@ -115,19 +141,10 @@ class EventDetailsForm(QWidget):
         self.goal_heading = heading("TOP Goal")
         goals.addWidget(self.goal_heading)
         goals.addLayout(self.goals_box, 1)
+        return goals
 
-        # Side by side while both have room; the goal under the form when narrow
-        # (a high zoom, a 720p projector). The form's lines hold long titles
-        # and names, so it gets the larger share; the goal wraps in its box.
-        self._columns = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(32)
-        layout.addLayout(form, 3)
-        layout.addLayout(goals, 2)
-        self.refresh()
-        editor.changed.connect(self.refresh)
-
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the goal beside the form when there is room, under it when not."""
         super().resizeEvent(event)
         chars = event.size().width() // max(self.fontMetrics().averageCharWidth(), 1)
         direction = (
@@ -232,7 +249,8 @@ class EventDetailsForm(QWidget):
         if value is not None and value != getattr(current, "value", current):
             self._store(field, value)
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Store a goal still being typed before the form goes out of sight."""
         # Switching to the walk-through (or closing the window) must not lose
         # a goal typed a moment ago.
         self.flush()
@@ -253,14 +271,13 @@ def _show_text(line: QLineEdit, stored: str) -> None:
         line.setCursorPosition(0)
 
 
-def _clear(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
+def _clear(layout: QLayout) -> None:
+    while (item := layout.takeAt(0)) is not None:
         widget = item.widget()
         if widget is not None:
             widget.deleteLater()
 
 
 def _chain_tab_order(widgets: list[QWidget]) -> None:
-    for first, second in zip(widgets, widgets[1:]):
+    for first, second in pairwise(widgets):
         QWidget.setTabOrder(first, second)

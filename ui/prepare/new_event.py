@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,7 +35,7 @@ from ui.prepare.fields import (
     select_agenda,
     trigger_combo,
 )
-from ui.widgets import FillingScrollArea, size_to_text
+from ui.widgets import FillingScrollArea, combo_line, size_to_text
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -65,13 +66,28 @@ class NewEventDialog(QDialog):
         self._goals: dict[str, str] = {}
         self._prefilled = ""
         last_coalition, last_facilitator = self._read_coalitions()
+        self._build_fields(last_facilitator)
+        self._build_buttons()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(12)
+        # The content scrolls above the buttons when the zoomed dialog is
+        # taller than the screen (125 % and up on a 720p projector).
+        self._scroll = FillingScrollArea(self._build_content())
+        outer.addWidget(self._scroll, 1)
+        outer.addWidget(self.buttons)
+        self._start_with(last_coalition)
+        # Measured in its text, so it grows with the zoom until it meets the screen.
+        size_to_text(self, 40, self._scroll)
 
+    def _build_fields(self, last_facilitator: str) -> None:
+        """Build the fields, the adoption review hint and the (hidden) error line."""
         self.coalition = QComboBox()
         self.coalition.setEditable(True)
         self.coalition.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.coalition.addItems(self._names)
         self.coalition.setAccessibleName("Coalition")
-        self.coalition.lineEdit().setPlaceholderText("Pick a coalition or type a new name")
+        combo_line(self.coalition).setPlaceholderText("Pick a coalition or type a new name")
         self.goal = QPlainTextEdit()
         self.goal.setTabChangesFocus(True)
         self.goal.setPlaceholderText("What is the current TOP Goal?")
@@ -84,12 +100,14 @@ class NewEventDialog(QDialog):
         if self.catalog.agendas:
             select_agenda(self.agenda, DEFAULT_AGENDA_ID)
         # Open agreements from earlier events: suggest the agenda that reviews them first.
-        self.review_hint = AdoptionReviewHint(db, self.catalog, self.coalition, self.date, self.agenda)
+        self.review_hint = AdoptionReviewHint(self.db, self.catalog, self.coalition, self.date, self.agenda)
         self.error = QLabel()
         self.error.setProperty("role", "danger")
         self.error.setWordWrap(True)
         self.error.hide()
 
+    def _build_buttons(self) -> None:
+        """Build "Create event" (the default) and Cancel."""
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -100,6 +118,8 @@ class NewEventDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+    def _build_content(self) -> QWidget:
+        """Lay out the heading, the key note, the form, the hint and the error line."""
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
@@ -109,8 +129,6 @@ class NewEventDialog(QDialog):
         form.addRow(_label("Faci&litator", self.facilitator), self.facilitator)
         form.addRow(_label("Tr&igger", self.trigger), self.trigger)
         form.addRow(_label("&Agenda", self.agenda), self.agenda)
-        # The content scrolls above the buttons when the zoomed dialog is
-        # taller than the screen (125 % and up on a 720p projector).
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,13 +143,10 @@ class NewEventDialog(QDialog):
         layout.addWidget(agenda_problems(self.catalog))
         layout.addWidget(self.error)
         layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 20)
-        outer.setSpacing(12)
-        self._scroll = FillingScrollArea(content)
-        outer.addWidget(self._scroll, 1)
-        outer.addWidget(self.buttons)
+        return content
 
+    def _start_with(self, last_coalition: str) -> None:
+        """Suggest the last event's coalition (and its goal), selected so typing replaces it."""
         self.coalition.currentTextChanged.connect(self._coalition_changed)
         last_index = self.coalition.findText(last_coalition)
         if last_index >= 0:
@@ -140,10 +155,8 @@ class NewEventDialog(QDialog):
             self.coalition.setEditText(last_coalition)
         self._coalition_changed(self.coalition.currentText())
         self.review_hint.update_hint()
-        self.coalition.lineEdit().selectAll()
+        combo_line(self.coalition).selectAll()
         self.coalition.setFocus()
-        # Measured in its text, so it grows with the zoom until it meets the screen.
-        size_to_text(self, 40, self._scroll)
 
     def _read_coalitions(self) -> tuple[str, str]:
         """Load known coalitions and their latest goals.
@@ -181,9 +194,15 @@ class NewEventDialog(QDialog):
         self.goal.setPlainText(self._prefilled)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Make Enter in the goal create the event, and Shift+Enter start a new line."""
         # Enter in the goal field creates the event like everywhere else in the
         # dialog; Shift+Enter is the way to a second line.
-        if watched is self.goal and event.type() == QEvent.Type.KeyPress and event.key() in _ENTER:
+        if (
+            watched is self.goal
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER
+        ):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.goal.insertPlainText("\n")
             else:

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -65,11 +65,41 @@ class StartPage(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
+        self._build_filter()
+        self._build_table()
+        self.empty_label = heading(
+            # The sample is planned, not held: prepared with realistic records,
+            # it shows what a facilitator walks the room through.
+            "No events yet. Start with “New event”, or open the sample event: "
+            "one prepared with realistic records, ready to walk through.",
+            "muted",
+        )
+        top = self._build_top()
+        self.open_button = QPushButton("Open")
+        self.open_button.clicked.connect(self.open_current)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.open_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.setFocusProxy(self.filter_edit)
+
+    def _build_filter(self) -> None:
+        """Build the filter line; Enter in it opens the selected (or first) event."""
         self.filter_edit = QLineEdit(placeholderText="Filter by coalition, title, date or status")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter_edit.returnPressed.connect(self.open_current)
 
+    def _build_table(self) -> None:
+        """Build the event table: whole rows selected, the title taking the spare width."""
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,14 +118,8 @@ class StartPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.activated.connect(lambda _index: self.open_current())
 
-        self.empty_label = heading(
-            # The sample is planned, not held: prepared with realistic records,
-            # it shows what a facilitator walks the room through.
-            "No events yet. Start with “New event”, or open the sample event: "
-            "one prepared with realistic records, ready to walk through.",
-            "muted",
-        )
-
+    def _build_top(self) -> FlowLayout:
+        """Build the heading and the New event, sample and follow-up buttons."""
         new_button = QPushButton("New event…")
         new_button.setProperty("role", "primary")
         new_button.setToolTip(f"Prepare a new event ({shortcut_text(Act.NEW_EVENT)})")
@@ -108,9 +132,6 @@ class StartPage(QWidget):
             f"Past events, search, adoptions, patterns and figures ({shortcut_text(Act.HISTORY)})"
         )
         followup_button.clicked.connect(self.followup_requested)
-        self.open_button = QPushButton("Open")
-        self.open_button.clicked.connect(self.open_current)
-
         # The buttons follow the heading and wrap below it when the row is too
         # narrow for all of them (200 % on a 720p projector).
         title = heading("Scale Across events", "heading")
@@ -118,26 +139,16 @@ class StartPage(QWidget):
         top = FlowLayout(spacing=12, line_spacing=8)
         for widget in (title, followup_button, sample_button, new_button):
             top.addWidget(widget)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.open_button)
+        return top
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
-        layout.addLayout(top)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-        self.setFocusProxy(self.filter_edit)
-
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the title column again when the table's viewport changes size."""
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._fit_title)
         return super().eventFilter(watched, event)
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
+        """Fit the title column again after a zoom (a style change)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.StyleChange:
             QTimer.singleShot(0, self, self._fit_title)  # a new zoom resizes the other columns
