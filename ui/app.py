@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.applog import log_exception
 from facilitator.storage import StorageError
@@ -11,8 +12,15 @@ from facilitator.storage.location import database_target, plain_sqlite_path
 from facilitator.storage.quick_read import recent_events
 from facilitator.storage.session_markers import mark_session_closed, mark_session_open
 
+if TYPE_CHECKING:
+    # Qt is imported only when the window starts: the command line never loads it.
+    from PySide6.QtWidgets import QApplication
 
-def start_window(db_target: str | None):
+    from facilitator.storage import Database
+    from ui.main_window import MainWindow
+
+
+def start_window(db_target: str | None) -> MainWindow:
     """Return the main window for the database, showing its events as fast as possible.
 
     A database whose last session did not end cleanly is checked first; a
@@ -44,16 +52,16 @@ def start_window(db_target: str | None):
         _back_up_at_start(window, target, path)
         return window
 
-    recovered = []
+    recovered: list[bool] = []
 
-    def opener():
+    def opener() -> Database:
         db, was_recovered = _open(target, path)
         recovered.append(was_recovered)
         return db
 
     window = MainWindow(opener=opener, initial_rows=rows, location=str(path))
 
-    def after_opening():
+    def after_opening() -> None:
         if any(recovered):
             window.show_start()  # the list on screen came from the damaged file
         try:
@@ -68,8 +76,12 @@ def start_window(db_target: str | None):
     return window
 
 
-def _open(target: str, path: Path | None):
-    """Open the database; a file that opening finds damaged goes through recovery once."""
+def _open(target: str, path: Path | None) -> tuple[Database, bool]:
+    """Open the database; a file that opening finds damaged goes through recovery once.
+
+    Returns:
+        The database, and whether it was recovered on the way.
+    """
     from facilitator.storage import open_database
     from facilitator.storage.integrity import CorruptDatabaseError, check_database
     from ui.recovery import recover
@@ -83,7 +95,7 @@ def _open(target: str, path: Path | None):
         return open_database(target), True
 
 
-def _back_up_at_start(window, target: str, path: Path | None) -> None:
+def _back_up_at_start(window: MainWindow, target: str, path: Path | None) -> None:
     """Back up a database that changed since its newest backup; a failure never blocks start.
 
     After a clean previous session nothing checks the file before it opens
@@ -132,7 +144,8 @@ def run_gui(db_target: str | None) -> int:
     from ui.fonts import register_fonts
     from ui.settings import APPLICATION, ORGANIZATION
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setFont(register_fonts())
@@ -143,7 +156,7 @@ def run_gui(db_target: str | None) -> int:
         hooks.uninstall()
 
 
-def _run(app, db_target: str | None) -> int:
+def _run(app: QApplication, db_target: str | None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from ui.new_database import may_start

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from facilitator.dates import day_time
 from facilitator.storage.backups import Backup, newest_verified_backup
@@ -67,9 +67,11 @@ class RecoveryDialog(QMessageBox):
         # What was found goes in the text, not behind "Show Details…": one
         # button fewer keeps the three choices readable on a narrow screen.
         found = f"What was found: {damage.problems[0]}." if damage.problems else ""
-        self.buttons_: dict[Choice, QAbstractButton] = {}
+        self.buttons_: dict[Choice, QPushButton] = {}
         if damage.backup is not None:
-            self.setInformativeText(f"{found}\n\nRestore the backup from {_describe(damage)}?")
+            self.setInformativeText(
+                f"{found}\n\nRestore the backup from {_describe(damage.backup, damage.backup_events)}?"
+            )
             self.buttons_[Choice.RESTORE] = self.addButton(
                 "Restore backup", QMessageBox.ButtonRole.AcceptRole
             )
@@ -134,11 +136,10 @@ def recover(db_path: Path, problems: list[str]) -> Choice:
     return choice
 
 
-def _describe(damage: Damage) -> str:
-    when = damage.backup.created
-    text = day_time(when)
-    if damage.backup_events is not None:
-        text += f" ({damage.backup_events} event{'' if damage.backup_events == 1 else 's'})"
+def _describe(backup: Backup, events: int | None) -> str:
+    text = day_time(backup.created)
+    if events is not None:
+        text += f" ({events} event{'' if events == 1 else 's'})"
     return text
 
 
