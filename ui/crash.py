@@ -16,7 +16,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from facilitator.applog import log_exception
 from ui.settings import APPLICATION
@@ -25,7 +25,9 @@ from ui.settings import APPLICATION
 class CrashDialog(QMessageBox):
     """Says what went wrong and where the details are; Continue goes back to work."""
 
-    def __init__(self, summary: str, details: str, log_path: Path | None, parent=None) -> None:
+    def __init__(
+        self, summary: str, details: str, log_path: Path | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.details = details
         self.log_path = log_path

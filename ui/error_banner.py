@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
@@ -53,7 +54,7 @@ class ErrorBanner(QFrame):
         self._set_action(action)
         self.show()
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         # The next message, however it is shown, must not offer this one's action.
         # Only when the banner itself was hidden, not the window around it.
         if self.isHidden():

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from ui.actions import SPECS, shortcut_text
@@ -18,7 +19,7 @@ from ui.widgets import heading, size_in_lines
 class ShortcutsDialog(QDialog):
     """A table of actions and their shortcuts."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         rows = [(spec.text.replace("&", "").rstrip("…"), shortcut_text(act)) for act, spec in SPECS.items()]

@@ -68,7 +68,12 @@ def add_command(
 
 
 def remove_command(
-    editor: EventEditor, text: str, kind: type[Base], record_id: uuid.UUID, *, event_id=None
+    editor: EventEditor,
+    text: str,
+    kind: type[Base],
+    record_id: uuid.UUID,
+    *,
+    event_id: uuid.UUID | None = None,
 ) -> ServiceCommand:
     """Return a command that removes a record and restores it exactly on undo."""
     state: dict[str, Removed] = {}

@@ -137,17 +137,32 @@ class EventEditor(QObject):
         """Apply an undoable change given as a pair of service calls."""
         return self.push(ServiceCommand(self, text, redo, undo))
 
-    def add(self, text: str, kind: type[Base], add: Callable[[Session, uuid.UUID], Any], **kw) -> Any:
+    def add(
+        self,
+        text: str,
+        kind: type[Base],
+        add: Callable[[Session, uuid.UUID], Any],
+        *,
+        event_id: uuid.UUID | None = None,
+    ) -> Any:
         """Add a record (``add(session, record_id)``); return the record or None."""
-        command = add_command(self, text, kind, add, **kw)
+        command = add_command(self, text, kind, add, event_id=event_id)
         return command.result if self.push(command) else None
 
-    def remove(self, text: str, kind: type[Base], record_id: uuid.UUID, **kw) -> bool:
+    def remove(
+        self, text: str, kind: type[Base], record_id: uuid.UUID, *, event_id: uuid.UUID | None = None
+    ) -> bool:
         """Remove a record so that undo restores it exactly."""
-        return self.push(remove_command(self, text, kind, record_id, **kw))
+        return self.push(remove_command(self, text, kind, record_id, event_id=event_id))
 
     def update(
-        self, text: str, kind: type[Base], record_id: uuid.UUID, update: Callable[..., Any], /, **changes
+        self,
+        text: str,
+        kind: type[Base],
+        record_id: uuid.UUID,
+        update: Callable[..., Any],
+        /,
+        **changes: object,
     ) -> bool:
         """Change fields of a record through its update service.
 

@@ -30,7 +30,7 @@ def date_edit(date: dt.date) -> QDateEdit:
     return edit
 
 
-def select_data(combo: QComboBox, value) -> None:
+def select_data(combo: QComboBox, value: object) -> None:
     """Make the item whose data is ``value`` current, if there is one."""
     index = combo.findData(value)
     if index >= 0 and index != combo.currentIndex():
