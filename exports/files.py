@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exports.errors import ExportError
 from exports.names import adopter_file_name
 from exports.pdf import adopters, render_agreement, render_summary
 from facilitator.durable import missing_folder
 from facilitator.durable import write_atomically as replace_atomically
+
+if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; exporting only reads them
+    from facilitator.domain import Event
 
 __all__ = [
     "ExportError",
@@ -39,7 +43,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
     A missing folder is created with its parents. The bytes go to a temporary
     file in the same folder, are flushed to disk, and the temporary file is
     renamed over ``path`` (the app's one implementation,
-    ``facilitator.eventfile.atomic``).
+    ``facilitator.durable``).
 
     Raises:
         ExportError: "cannot write <path>: <reason>"; ``path`` is left as it
@@ -55,17 +59,17 @@ def write_atomically(path: Path, data: bytes) -> Path:
     return path
 
 
-def export_summary(event, path: Path, *, page_size: str = "A4") -> Path:
+def export_summary(event: Event, path: Path, *, page_size: str = "A4") -> Path:
     """Render the event summary and write it to ``path``."""
     return write_atomically(Path(path), render_summary(event, page_size=page_size))
 
 
-def export_agreement(event, adopter_id: uuid.UUID, path: Path, *, page_size: str = "A4") -> Path:
+def export_agreement(event: Event, adopter_id: uuid.UUID, path: Path, *, page_size: str = "A4") -> Path:
     """Render one adopter's agreement and write it to ``path``."""
     return write_atomically(Path(path), render_agreement(event, adopter_id, page_size=page_size))
 
 
-def export_agreements(event, folder: Path, *, page_size: str = "A4") -> list[Path]:
+def export_agreements(event: Event, folder: Path, *, page_size: str = "A4") -> list[Path]:
     """Write one agreement PDF per adopter into ``folder``; return the paths written.
 
     An event without agreements writes nothing and returns []. A missing
@@ -84,8 +88,10 @@ def export_agreements(event, folder: Path, *, page_size: str = "A4") -> list[Pat
         raise ExportError(f"cannot write {folder}: it is a file, not a folder")
     taken: set[str] = set()
     documents = [
-        (folder / adopter_file_name(event, person, taken),
-         render_agreement(event, person.id, page_size=page_size))
+        (
+            folder / adopter_file_name(event, person, taken),
+            render_agreement(event, person.id, page_size=page_size),
+        )
         for person in people
     ]
     return [write_atomically(path, data) for path, data in documents]

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from facilitator.dates import iso
 
-MAX_CHARS = 120          # whole name, ".pdf" included
-MAX_BYTES = 240          # UTF-8 bytes; most file systems allow 255
+if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; a file name only reads them
+    from facilitator.domain import Event, Participant
+
+MAX_CHARS = 120  # whole name, ".pdf" included
+MAX_BYTES = 240  # UTF-8 bytes; most file systems allow 255
 SUFFIX = ".pdf"
 
 # Reserved on Windows (or macOS), plus anything that is not a visible character.
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f]')
 _SPACES = re.compile(r"\s+")
 # Device names Windows will not create as files, whatever the extension.
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
-             *(f"LPT{n}" for n in range(1, 10))}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{n}" for n in range(1, 10)),
+    *(f"LPT{n}" for n in range(1, 10)),
+}
 
 
 def safe_stem(value: str) -> str:
@@ -41,8 +51,7 @@ def _cut(stem: str, chars: int, utf8_bytes: int) -> str:
 def _fit(stem: str, tail: str) -> str:
     """Return ``stem + tail + SUFFIX``, cutting ``stem`` to the length limits."""
     room = len(tail) + len(SUFFIX)
-    return _cut(stem, MAX_CHARS - room, MAX_BYTES - len(tail.encode("utf-8")) - len(SUFFIX)) \
-        + tail + SUFFIX
+    return _cut(stem, MAX_CHARS - room, MAX_BYTES - len(tail.encode("utf-8")) - len(SUFFIX)) + tail + SUFFIX
 
 
 def safe_file_name(text: str, extension_room: int = 10) -> str:
@@ -57,7 +66,7 @@ def safe_file_name(text: str, extension_room: int = 10) -> str:
     return stem or "export"
 
 
-def adopter_file_name(event, participant, taken: set[str]) -> str:
+def adopter_file_name(event: Event, participant: Participant, taken: set[str]) -> str:
     """Return a file name for ``participant``'s agreement, unique within ``taken``.
 
     Looks like ``2026-05-14 Agreement - Ana Núñez (Payments).pdf``: the event

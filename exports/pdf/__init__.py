@@ -7,14 +7,18 @@ and return the PDF as bytes; writing files is ``exports.files``' job.
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from exports.pdf.agreement import AgreementRenderer, adopters
 from exports.pdf.summary import SummaryRenderer
 
+if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
+    from facilitator.domain import Event
+
 __all__ = ["adopters", "render_agreement", "render_summary"]
 
 
-def render_summary(event, *, page_size: str = "A4") -> bytes:
+def render_summary(event: Event, *, page_size: str = "A4") -> bytes:
     """Return the event summary PDF ("A4" or "Letter").
 
     Raises:
@@ -23,7 +27,7 @@ def render_summary(event, *, page_size: str = "A4") -> bytes:
     return SummaryRenderer(event, page_size).render()
 
 
-def render_agreement(event, adopter_id: uuid.UUID, *, page_size: str = "A4") -> bytes:
+def render_agreement(event: Event, adopter_id: uuid.UUID, *, page_size: str = "A4") -> bytes:
     """Return the agreement PDF of one adopter ("A4" or "Letter").
 
     Raises:

@@ -3,40 +3,28 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from exports.pdf.blocks import (
-    amount_text,
-    bold,
-    bold_markup,
-    bullets,
-    columns,
-    date_text,
-    key_values,
-    para,
-    pattern_table,
-    person_text,
-)
-from exports.pdf.document import (
-    MARGIN_X,
-    DocumentInfo,
-    build_pdf,
-    page_size_of,
-    section_heading,
-)
-from exports.pdf.fonts import REGULAR
+from exports.pdf.blocks import bold, bold_markup, bullets, para, pattern_table
+from exports.pdf.document import DocumentInfo, Renderer, section_heading
 from exports.pdf.markup import embedded
 from exports.pdf.paragraph import Para
-from exports.pdf.styles import RULE, Styles, make_styles
-from exports.pdf.summary import event_name, running_footer
-from facilitator.domain import AgreementStatus
+from exports.pdf.styles import RULE
+from exports.pdf.tables import Cell, columns, key_values, make_table
+from exports.pdf.values import (
+    amount_text,
+    coalition_names,
+    date_text,
+    event_name,
+    person_text,
+    running_footer,
+    status_text,
+)
+
+if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
+    from facilitator.domain import Agreement, Event, Participant, Pattern
 
 INTRO = (
     "At the Scale Across event on {date}, {adopter} agreed to adopt the patterns below, "
@@ -50,25 +38,23 @@ ACKNOWLEDGEMENT = (
 )
 
 
-def adopters(event) -> list:
+def adopters(event: Event) -> list[Participant]:
     """Return the participants who adopt in at least one agreement, in participant order."""
     adopting = {agreement.adopter_id for agreement in event.agreements}
     return [p for p in event.participants if p.id in adopting]
 
 
-class AgreementRenderer:
+class AgreementRenderer(Renderer):
     """Renders the agreement document of one adopter of an event."""
 
-    def __init__(self, event, adopter_id: uuid.UUID, page_size: str = "A4"):
+    def __init__(self, event: Event, adopter_id: uuid.UUID, page_size: str = "A4") -> None:
         wanted = uuid.UUID(str(adopter_id))
         self.event = event
         self.agreements = [a for a in event.agreements if a.adopter_id == wanted]
         if not self.agreements:
             raise ValueError(f"participant {wanted} adopts nothing at this event")
         self.adopter = self.agreements[0].adopter
-        self.page_size = page_size
-        self.width = page_size_of(page_size)[0] - 2 * MARGIN_X
-        self.styles: Styles = make_styles()
+        super().__init__(page_size)
 
     def render(self) -> bytes:
         """Return the PDF as bytes."""
@@ -77,7 +63,7 @@ class AgreementRenderer:
             title=f"Adoption agreement — {adopter.name}",
             author=event.facilitator,
             subject=f"What {adopter.name} agreed to adopt at {event_name(event)} on "
-                    f"{date_text(event.date)}, with the support promised and its limits",
+            f"{date_text(event.date)}, with the support promised and its limits",
             header=f"Adoption agreement · {person_text(adopter)}",
             header_right=date_text(event.date),
             footer=running_footer(event),
@@ -89,12 +75,13 @@ class AgreementRenderer:
             *self._sponsor_and_check_in(),
             *self._acknowledgement(),
         ]
-        return build_pdf(story, info, self.styles, self.page_size)
+        return self.build(story, info)
 
     @property
-    def patterns(self) -> list:
+    def patterns(self) -> list[Pattern]:
         """The adopted patterns of all this adopter's agreements, each once, in order."""
-        seen, result = set(), []
+        seen: set[uuid.UUID] = set()
+        result: list[Pattern] = []
         for agreement in self.agreements:
             for pattern in agreement.patterns:
                 if pattern.id not in seen:
@@ -106,26 +93,35 @@ class AgreementRenderer:
 
     def _title_block(self) -> list[Flowable]:
         event, s = self.event, self.styles
-        coalitions = " + ".join(c.name for c in event.coalitions)
-        facts = [
+        coalitions = coalition_names(event)
+        facts: list[tuple[str, list[Para]]] = [
             ("Adopter", [para(person_text(self.adopter), s.cell)]),
             ("Patterns", bullets((p.name for p in self.patterns), s, empty="No pattern named.")),
             ("Event", [para(event_name(event), s.cell)]),
             ("Coalition", [para(coalitions, s.cell)]),
             ("Date", [para(date_text(event.date), s.cell)]),
             ("Facilitator", [para(event.facilitator or "not named", s.cell)]),
-            ("Check-in", [para(", ".join(sorted(
-                {date_text(a.check_in) for a in self.agreements if a.check_in}
-            )) or "not set", s.cell)]),
+            (
+                "Check-in",
+                [
+                    para(
+                        ", ".join(sorted({date_text(a.check_in) for a in self.agreements if a.check_in}))
+                        or "not set",
+                        s.cell,
+                    )
+                ],
+            ),
         ]
-        intro = INTRO.format(date=date_text(event.date), adopter=self.adopter.name,
-                             coalitions=coalitions)
+        intro = INTRO.format(date=date_text(event.date), adopter=self.adopter.name, coalitions=coalitions)
         return [
             Para("SCALE ACROSS · ADOPTION AGREEMENT", s.kicker),
             para(self.adopter.name, s.title),
-            para(f"{embedded(self.adopter.team) + ' · ' if self.adopter.team else ''}"
-                 f"{embedded(coalitions)} · {date_text(event.date)}", s.subtitle,
-                 direction="ltr"),
+            para(
+                f"{embedded(self.adopter.team) + ' · ' if self.adopter.team else ''}"
+                f"{embedded(coalitions)} · {date_text(event.date)}",
+                s.subtitle,
+                direction="ltr",
+            ),
             key_values(facts, s, self.width),
             Spacer(1, 8),
             para(intro, s.body, direction="ltr"),
@@ -146,33 +142,38 @@ class AgreementRenderer:
         for number, agreement in enumerate(self.agreements, start=1):
             if several:
                 names = ", ".join(p.name for p in agreement.patterns) or "no pattern named"
-                story.append(Para(
-                    f"Agreement {number} of {len(self.agreements)}: {bold_markup(names)}", s.item))
+                story.append(
+                    Para(f"Agreement {number} of {len(self.agreements)}: {bold_markup(names)}", s.item)
+                )
             story.append(self._support_table(agreement))
             story.append(Para("What the support does not include", s.item))
-            story.append(para(agreement.limits, s.body) if agreement.limits
-                         else Para("Nothing was stated.", s.empty))
+            story.append(
+                para(agreement.limits, s.body) if agreement.limits else Para("Nothing was stated.", s.empty)
+            )
         return story
 
-    def _support_table(self, agreement) -> Flowable:
+    def _support_table(self, agreement: Agreement) -> Flowable:
         s = self.styles
         if not agreement.support_items:
             return Para("No support from the coalition was agreed.", s.empty)
-        rows = []
+        rows: list[list[list[Para]]] = []
         for item in agreement.support_items:
             what = [bold(item.type.label, s.cell_bold)]
             if item.description:
                 what.append(para(item.description, s.cell))
             amount = amount_text(item.amount, item.unit)
-            rows.append([
-                what,
-                [para(amount, s.cell) if amount else Para("not set", s.note)],
-                [para(person_text(item.owner), s.cell)],
-                [para(item.limits, s.cell) if item.limits else Para("none stated", s.note)],
-            ])
+            rows.append(
+                [
+                    what,
+                    [para(amount, s.cell) if amount else Para("not set", s.note)],
+                    [para(person_text(item.owner), s.cell)],
+                    [para(item.limits, s.cell) if item.limits else Para("none stated", s.note)],
+                ]
+            )
         w = self.width
-        return columns(["Support", "Amount", "Owner", "Limits"], rows,
-                       [w * 0.30, w * 0.14, w * 0.24, w * 0.32], s)
+        return columns(
+            ["Support", "Amount", "Owner", "Limits"], rows, [w * 0.30, w * 0.14, w * 0.24, w * 0.32], s
+        )
 
     def _sponsor_and_check_in(self) -> list[Flowable]:
         s = self.styles
@@ -181,13 +182,10 @@ class AgreementRenderer:
         for number, agreement in enumerate(self.agreements, start=1):
             if several:
                 story.append(Para(f"Agreement {number} of {len(self.agreements)}", s.item))
-            status = agreement.status.label
-            if agreement.status == AgreementStatus.ABANDONED and agreement.status_reason:
-                status = f"{status}: {agreement.status_reason}"
             rows = [
                 ("Sponsor", [para(person_text(agreement.sponsor), s.cell)]),
                 ("Check-in", [para(date_text(agreement.check_in), s.cell)]),
-                ("Status", [para(status, s.cell)]),
+                ("Status", [para(status_text(agreement), s.cell)]),
             ]
             if agreement.notes:
                 rows.append(("Notes", [para(agreement.notes, s.cell)]))
@@ -196,18 +194,21 @@ class AgreementRenderer:
 
     def _acknowledgement(self) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [section_heading("Acknowledgement", s), Para(ACKNOWLEDGEMENT, s.body),
-                                 Spacer(1, 6)]
+        story: list[Flowable] = [
+            section_heading("Acknowledgement", s),
+            Para(ACKNOWLEDGEMENT, s.body),
+            Spacer(1, 6),
+        ]
         for participant, roles in self._signatories():
             story.append(KeepTogether(self._signature_block(participant, roles)))
         return story
 
-    def _signatories(self) -> list[tuple[object, list[str]]]:
+    def _signatories(self) -> list[tuple[Participant, list[str]]]:
         """The adopter, each support owner and each sponsor, once each, with their roles."""
-        order: list = []
-        roles: dict = {}
+        order: list[Participant] = []
+        roles: dict[uuid.UUID, list[str]] = {}
 
-        def add(participant, role: str) -> None:
+        def add(participant: Participant | None, role: str) -> None:
             if participant is None:
                 return
             if participant.id not in roles:
@@ -224,30 +225,33 @@ class AgreementRenderer:
             add(agreement.sponsor, "Sponsor")
         return [(p, roles[p.id]) for p in order]
 
-    def _signature_block(self, participant, roles: list[str]) -> list[Flowable]:
+    def _signature_block(self, participant: Participant, roles: list[str]) -> list[Flowable]:
         s = self.styles
         w = self.width
-        name = [Para(", ".join(roles).upper(), s.column_head),
-                para(person_text(participant), s.cell)]
+        name = [Para(", ".join(roles).upper(), s.column_head), para(person_text(participant), s.cell)]
         caption = s.signature_caption
-        table = Table(
-            [[name, "", "", ""],
-             ["", Para("Signature", caption), "", Para("Date", caption)]],
-            colWidths=[w * 0.40, w * 0.36, w * 0.04, w * 0.20],
-            hAlign="LEFT",
+        rows: list[list[Cell]] = [
+            [name, "", "", ""],
+            ["", Para("Signature", caption), "", Para("Date", caption)],
+        ]
+        table = make_table(
+            rows,
+            [w * 0.40, w * 0.36, w * 0.04, w * 0.20],
+            [
+                ("RIGHTPADDING", (0, 0), (0, -1), 12),
+                # Room above the name to sign in; the captions close under the lines.
+                ("TOPPADDING", (0, 0), (-1, 0), 18),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
+                ("TOPPADDING", (0, 1), (-1, 1), 2),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 8),
+                # Two separate lines to sign and date on.
+                ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
+                ("LINEBELOW", (3, 0), (3, 0), 0.6, RULE),
+            ],
+            valign="BOTTOM",
+            right=0,
+            # Both rows set their own; these are ReportLab's defaults, which they replace.
+            top=3,
+            bottom=3,
         )
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (0, -1), 12),
-            ("TOPPADDING", (0, 0), (-1, 0), 18),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
-            ("TOPPADDING", (0, 1), (-1, 1), 2),
-            ("BOTTOMPADDING", (0, 1), (-1, 1), 8),
-            # Two separate lines to sign and date on.
-            ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
-            ("LINEBELOW", (3, 0), (3, 0), 0.6, RULE),
-        ]))
         return [table]

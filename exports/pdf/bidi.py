@@ -43,8 +43,7 @@ from exports.pdf.fonts import REGULAR, has_glyph
 # Hebrew, Arabic, Syriac, Thaana, NKo...; the presentation forms; RTL astral blocks;
 # the right-to-left mark. Text without any of these is never shaped or reordered.
 _MAYBE_RTL = re.compile(
-    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe"
-    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _LAM = 0x0644
@@ -123,12 +122,16 @@ def shape_arabic(text: str) -> str:
             ligature = lam_alef[ord(text[after])].get("final" if joins_before else "isolated")
             if ligature:
                 out.append(ligature)
-                out.extend(text[index + 1:after])  # marks between lam and alef
+                out.extend(text[index + 1 : after])  # marks between lam and alef
                 index = after + 1
                 continue
         joins_after = kind == "D" and after is not None and types[after] in ("D", "R", "C")
-        form = {(True, True): "medial", (True, False): "final",
-                (False, True): "initial", (False, False): None}[(joins_before, joins_after)]
+        form = {
+            (True, True): "medial",
+            (True, False): "final",
+            (False, True): "initial",
+            (False, False): None,
+        }[(joins_before, joins_after)]
         # A letter joined to nothing keeps its own glyph, as the font's OpenType rules do.
         out.append(letters[ord(char)].get(form, char) if form else char)
         index += 1
@@ -138,8 +141,10 @@ def shape_arabic(text: str) -> str:
 # --- Display order (UAX #9 for one line) ------------------------------------
 
 # Bidi_Paired_Bracket pairs (rule N0), opening then closing.
-_BRACKETS = "()[]{}⁅⁆⁽⁾₍₎⌈⌉⌊⌋〈〉❨❩❪❫❬❭❮❯❰❱❲❳❴❵⟅⟆⟦⟧⟨⟩⟪⟫⟬⟭⟮⟯⦃⦄⦅⦆⦇⦈⦉⦊" \
+_BRACKETS = (
+    "()[]{}⁅⁆⁽⁾₍₎⌈⌉⌊⌋〈〉❨❩❪❫❬❭❮❯❰❱❲❳❴❵⟅⟆⟦⟧⟨⟩⟪⟫⟬⟭⟮⟯⦃⦄⦅⦆⦇⦈⦉⦊"
     "⦑⦒⦓⦔⦕⦖⦗⦘⧘⧙⧚⧛⧼⧽⸢⸣⸤⸥⸦⸧⸨⸩〈〉《》「」『』【】〔〕〖〗〘〙〚〛﹙﹚﹛﹜﹝﹞（）［］｛｝｟｠｢｣"
+)
 _OPENING = dict(zip(_BRACKETS[::2], _BRACKETS[1::2], strict=True))
 _CLOSING = frozenset(_BRACKETS[1::2])
 _MAX_BRACKET_DEPTH = 63  # BD16: deeper nesting stops the pairing
@@ -230,12 +235,11 @@ def _bracket_pairs(text: str, types: list[str]) -> list[tuple[int, int]]:
 def _resolve_brackets(text: str, types: list[str], original: list[str], edge: str) -> None:
     """Rule N0: a bracket pair takes the direction of what it encloses (and its context)."""
     for opening, closing in _bracket_pairs(text, types):
-        inside = {_DIRECTION.get(kind) for kind in types[opening + 1:closing]}
+        inside = {_DIRECTION.get(kind) for kind in types[opening + 1 : closing]}
         if edge in inside:
             direction = edge
         elif inside - {None}:  # only the opposite direction inside: look before the pair
-            before = next((_DIRECTION[k] for k in reversed(types[:opening]) if k in _DIRECTION),
-                          edge)
+            before = next((_DIRECTION[k] for k in reversed(types[:opening]) if k in _DIRECTION), edge)
             direction = before
         else:
             continue
@@ -283,8 +287,7 @@ def levels(text: str, rtl: bool) -> list[int]:
     return [1 if kind == "R" else 2 if kind in ("EN", "AN") else 0 for kind in types]  # I1
 
 
-def display_order(line: str, rtl: bool,
-                  resolved: list[int] | None = None) -> list[tuple[int, str]]:
+def display_order(line: str, rtl: bool, resolved: list[int] | None = None) -> list[tuple[int, str]]:
     """Return one line in display order, left to right: (index in ``line``, character) pairs.
 
     ``resolved`` is the line's share of its paragraph's :func:`levels` (by
@@ -319,8 +322,10 @@ def display_order(line: str, rtl: bool,
             elif not inside and start is not None:
                 order[start:position] = order[start:position][::-1]
                 start = None
-    return [(index, MIRRORED.get(line[index], line[index]) if resolved[index] % 2
-             else line[index]) for index in order]
+    return [
+        (index, MIRRORED.get(line[index], line[index]) if resolved[index] % 2 else line[index])
+        for index in order
+    ]
 
 
 def visual_order(line: str, rtl: bool = False) -> str:

@@ -4,19 +4,22 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
+from typing import IO, Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from exports.pdf.fonts import REGULAR
 from exports.pdf.markup import plain, text
 from exports.pdf.paragraph import Para, SectionHeading
-from exports.pdf.styles import HAIRLINE, MUTED, Styles
+from exports.pdf.styles import HAIRLINE, MUTED, Styles, make_styles
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 
@@ -24,11 +27,11 @@ MARGIN_X = 20 * mm
 MARGIN_TOP_FIRST = 18 * mm
 MARGIN_TOP_LATER = 22 * mm
 MARGIN_BOTTOM = 22 * mm
-FOOTER_TEXT_Y = 12 * mm          # baseline of the footer line
+FOOTER_TEXT_Y = 12 * mm  # baseline of the footer line
 FOOTER_RULE_Y = 16 * mm
 HEADER_TEXT_FROM_TOP = 12 * mm
 HEADER_RULE_FROM_TOP = 14.5 * mm
-PAGE_NUMBER_WIDTH = 32 * mm      # room kept right of the footer text for "Page x of y"
+PAGE_NUMBER_WIDTH = 32 * mm  # room kept right of the footer text for "Page x of y"
 
 # TTFont objects keep per-document state; one build at a time is the safe use.
 _build_lock = threading.Lock()
@@ -57,15 +60,20 @@ def section_heading(title: str, styles: Styles) -> SectionHeading:
 class NumberedCanvas(Canvas):
     """Holds pages back until the end so each can say "Page x of y"."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._held_pages: list[dict] = []
+    # Set and used by ReportLab's Canvas; its stubs leave them out.
+    _pagesize: tuple[float, float]
+    _startPage: Callable[[], None]
 
-    def showPage(self):
+    def __init__(self, filename: str | IO[bytes], /, **options: Any) -> None:
+        # ``options`` are whatever the document passes on to ReportLab's Canvas.
+        super().__init__(filename, **options)
+        self._held_pages: list[dict[str, object]] = []
+
+    def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))
         self._startPage()
 
-    def save(self):
+    def save(self) -> None:
         total = len(self._held_pages)
         for state in self._held_pages:
             self.__dict__.update(state)
@@ -78,9 +86,7 @@ class NumberedCanvas(Canvas):
         self.saveState()
         self.setFont(REGULAR, 7.5)
         self.setFillColor(MUTED)
-        self.drawRightString(
-            width - MARGIN_X, FOOTER_TEXT_Y, f"Page {self._pageNumber} of {total}"
-        )
+        self.drawRightString(width - MARGIN_X, FOOTER_TEXT_Y, f"Page {self.getPageNumber()} of {total}")
         self.restoreState()
 
 
@@ -88,12 +94,12 @@ class NumberedCanvas(Canvas):
 class DocumentInfo:
     """What a document says about itself: metadata and running lines."""
 
-    title: str                  # PDF metadata title
-    author: str                 # PDF metadata author (the facilitator)
-    subject: str                # PDF metadata subject
-    header: str                 # left of the running header on later pages
-    header_right: str           # right of the running header (e.g. the date)
-    footer: str                 # left of the footer on every page: names the event
+    title: str  # PDF metadata title
+    author: str  # PDF metadata author (the facilitator)
+    subject: str  # PDF metadata subject
+    header: str  # left of the running header on later pages
+    header_right: str  # right of the running header (e.g. the date)
+    footer: str  # left of the footer on every page: names the event
 
 
 class Document(BaseDocTemplate):
@@ -119,18 +125,29 @@ class Document(BaseDocTemplate):
         self._styles = styles
         width, height = size
         frame_width = width - 2 * MARGIN_X
-        first = Frame(
-            MARGIN_X, MARGIN_BOTTOM, frame_width, height - MARGIN_BOTTOM - MARGIN_TOP_FIRST,
-            id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+
+        def frame(name: str, top_margin: float) -> Frame:
+            return Frame(
+                MARGIN_X,
+                MARGIN_BOTTOM,
+                frame_width,
+                height - MARGIN_BOTTOM - top_margin,
+                id=name,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
+
+        first, later = frame("first", MARGIN_TOP_FIRST), frame("later", MARGIN_TOP_LATER)
+        self.addPageTemplates(
+            [
+                PageTemplate(
+                    id="First", frames=[first], onPage=self._first_page, autoNextPageTemplate="Later"
+                ),
+                PageTemplate(id="Later", frames=[later], onPage=self._later_page),
+            ]
         )
-        later = Frame(
-            MARGIN_X, MARGIN_BOTTOM, frame_width, height - MARGIN_BOTTOM - MARGIN_TOP_LATER,
-            id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-        )
-        self.addPageTemplates([
-            PageTemplate(id="First", frames=[first], onPage=self._first_page, autoNextPageTemplate="Later"),
-            PageTemplate(id="Later", frames=[later], onPage=self._later_page),
-        ])
         self._footer = one_line(info.footer, styles.header, frame_width - PAGE_NUMBER_WIDTH)
         right_width = 45 * mm
         self._header = one_line(info.header, styles.header, frame_width - right_width - 4 * mm)
@@ -139,11 +156,11 @@ class Document(BaseDocTemplate):
 
     # Page decoration -------------------------------------------------------
 
-    def _first_page(self, canvas: Canvas, doc) -> None:
+    def _first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.showOutline()
         self._draw_footer(canvas)
 
-    def _later_page(self, canvas: Canvas, doc) -> None:
+    def _later_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
         canvas.saveState()
         top = height - HEADER_TEXT_FROM_TOP
@@ -153,8 +170,7 @@ class Document(BaseDocTemplate):
         )
         canvas.setStrokeColor(HAIRLINE)
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, height - HEADER_RULE_FROM_TOP, width - MARGIN_X,
-                    height - HEADER_RULE_FROM_TOP)
+        canvas.line(MARGIN_X, height - HEADER_RULE_FROM_TOP, width - MARGIN_X, height - HEADER_RULE_FROM_TOP)
         canvas.restoreState()
         self._draw_footer(canvas)
 
@@ -169,16 +185,17 @@ class Document(BaseDocTemplate):
 
     # Outline -----------------------------------------------------------------
 
-    def afterFlowable(self, flowable) -> None:
+    def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, SectionHeading) and flowable.outline_title:
             self._sections += 1
             key = f"section-{self._sections}"
-            top = self.frame._y + flowable.getSpaceAfter() + flowable.height + 6
+            cursor: float = self.frame._y  # type: ignore[attr-defined]  # the frame's cursor; not in the stubs
+            top = cursor + flowable.getSpaceAfter() + flowable.height + 6
             self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
             self.canv.addOutlineEntry(flowable.outline_title, key, level=0, closed=False)
 
 
-def one_line(value: str, style, width: float) -> Para:
+def one_line(value: str, style: ParagraphStyle, width: float) -> Para:
     """Return a wrapped Paragraph of ``value`` cut with "…" to fit on one line."""
     full = plain(value)
 
@@ -200,7 +217,7 @@ def one_line(value: str, style, width: float) -> Para:
     return paragraph(full[:low].rstrip() + "…")
 
 
-def build_pdf(story: list, info: DocumentInfo, styles: Styles, page_size: str) -> bytes:
+def build_pdf(story: list[Flowable], info: DocumentInfo, styles: Styles, page_size: str) -> bytes:
     """Lay out ``story`` on numbered pages and return the PDF bytes."""
     buffer = BytesIO()
     with _build_lock:
@@ -214,3 +231,21 @@ def build_pdf(story: list, info: DocumentInfo, styles: Styles, page_size: str) -
         finally:
             rl_config.useA85 = use_a85
     return buffer.getvalue()
+
+
+class Renderer:
+    """What every document's renderer starts from: page size, text width, styles."""
+
+    def __init__(self, page_size: str) -> None:
+        """Take "A4" or "Letter" (any case).
+
+        Raises:
+            ValueError: an unknown page size.
+        """
+        self.page_size = page_size
+        self.width = page_size_of(page_size)[0] - 2 * MARGIN_X
+        self.styles: Styles = make_styles()
+
+    def build(self, story: list[Flowable], info: DocumentInfo) -> bytes:
+        """Lay out ``story`` on numbered pages and return the PDF bytes."""
+        return build_pdf(story, info, self.styles, self.page_size)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -59,8 +60,8 @@ _lock = threading.Lock()
 _registry: _Registry | None = None
 
 
-def font_dir():
-    """Return the folder (a Traversable) that holds the shipped fonts."""
+def font_dir() -> Traversable:
+    """Return the folder that holds the shipped fonts."""
     return files("resources") / "fonts"
 
 
@@ -88,9 +89,7 @@ def _registered() -> _Registry:
                     font = TTFont(name, str(path))
                 pdfmetrics.registerFont(font)
                 # Glyph 0 is .notdef: a character mapped to it has no glyph.
-                coverage[name] = frozenset(
-                    code for code, glyph in font.face.charToGlyph.items() if glyph
-                )
+                coverage[name] = frozenset(code for code, glyph in font.face.charToGlyph.items() if glyph)
             pdfmetrics.registerFontFamily(
                 REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
             )

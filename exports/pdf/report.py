@@ -8,6 +8,8 @@ through ``markup.text`` like every other name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -17,45 +19,38 @@ from reportlab.platypus import (
     Table,
 )
 
-from exports.pdf.blocks import bold, date_text, para
-from exports.pdf.document import (
-    MARGIN_X,
-    DocumentInfo,
-    build_pdf,
-    page_size_of,
-    section_heading,
-)
+from exports.pdf.blocks import bold, para
+from exports.pdf.document import DocumentInfo, Renderer, section_heading
 from exports.pdf.markup import plain
 from exports.pdf.paragraph import Para
 from exports.pdf.report_charts import GOAL_HEX, scope_charts
-from exports.pdf.report_tables import headed_grid, lines, loose, two_columns
-from exports.pdf.styles import Styles, make_styles
+from exports.pdf.tables import Cell, headed_grid, lines, loose, two_columns
+from exports.pdf.values import date_text
 from facilitator.figures import (
     FIGURES,
     METHOD,
     Figures,
     FiguresReport,
+    QuarterFigures,
     detail,
     format_value,
 )
 
 TITLE = "Scale Across — adoption report"
-NAME_IN_TABLE = 160          # characters of a coalition or pattern name in a table cell
-NAME_IN_HEADING = 200        # ... in a section heading; a longer name follows in full below it
+NAME_IN_TABLE = 160  # characters of a coalition or pattern name in a table cell
+NAME_IN_HEADING = 200  # ... in a section heading; a longer name follows in full below it
 CHART_HEIGHT = 118
 HEADLINES_HEIGHT = 75 * mm  # a section heading and its five headline figures
-TABLE_QUARTERS = 8          # the quarter table shows the most recent two years
+TABLE_QUARTERS = 8  # the quarter table shows the most recent two years
 GAP = 8 * mm
 
 
-class ReportRenderer:
+class ReportRenderer(Renderer):
     """Renders a figures report as the leadership PDF."""
 
-    def __init__(self, report: FiguresReport, page_size: str = "A4"):
+    def __init__(self, report: FiguresReport, page_size: str = "A4") -> None:
         self.report = report
-        self.page_size = page_size
-        self.width = page_size_of(page_size)[0] - 2 * MARGIN_X
-        self.styles: Styles = make_styles()
+        super().__init__(page_size)
 
     def render(self) -> bytes:
         """Return the PDF as bytes."""
@@ -73,24 +68,28 @@ class ReportRenderer:
             story.extend(self._scope(figures))
         story.append(PageBreak())
         story.extend(self._method())
-        return build_pdf(story, info, self.styles, self.page_size)
+        return self.build(story, info)
 
     # Sections ----------------------------------------------------------------
 
     def _title_block(self) -> list[Flowable]:
         s, report = self.styles, self.report
         quarters = report.overall.quarters
-        span = (f"{quarters[0].quarter.label} to {quarters[-1].quarter.label}" if quarters
-                else "no events yet")
+        span = f"{quarters[0].quarter.label} to {quarters[-1].quarter.label}" if quarters else "no events yet"
         coalitions = len(report.coalitions)
         return [
             Para("SCALE ACROSS · ADOPTION REPORT", s.kicker),
             Para(TITLE, s.title),
-            Para(f"Figures as of {date_text(report.today)} · {coalitions} "
-                 f"coalition{'s' if coalitions != 1 else ''} · {span}", s.subtitle),
-            Para("The five measures of how the coalitions' patterns spread, overall and for each "
-                 "coalition, by calendar quarter. How each is computed is explained at the end.",
-                 s.body),
+            Para(
+                f"Figures as of {date_text(report.today)} · {coalitions} "
+                f"coalition{'s' if coalitions != 1 else ''} · {span}",
+                s.subtitle,
+            ),
+            Para(
+                "The five measures of how the coalitions' patterns spread, overall and for each "
+                "coalition, by calendar quarter. How each is computed is explained at the end.",
+                s.body,
+            ),
         ]
 
     def _summary(self) -> list[Flowable]:
@@ -99,11 +98,12 @@ class ReportRenderer:
         if self.report.is_empty:
             return [*story, Para("Nothing is recorded yet: no events, no patterns.", s.empty)]
         head = ["Scope", *(f.title for f in FIGURES)]
-        rows = []
+        rows: list[list[Cell]] = []
         for figures in self.report.scopes:
             name = bold(plain(figures.scope, NAME_IN_TABLE), s.cell_bold)
-            rows.append([[name], *([self._cell(format_value(f, getattr(figures.totals, f.key)))]
-                                   for f in FIGURES)])
+            rows.append(
+                [[name], *(self._cell(format_value(f, getattr(figures.totals, f.key))) for f in FIGURES)]
+            )
         first = self.width * 0.30
         rest = (self.width - first) / len(FIGURES)
         story.append(headed_grid(head, rows, [first, *[rest] * len(FIGURES)], s))
@@ -129,9 +129,13 @@ class ReportRenderer:
         story.append(CondPageBreak(50 * mm))
         story.append(loose(Para("By quarter", s.item)))
         if len(shown) < len(figures.quarters):
-            story.append(Para(f"The last {len(shown)} quarters; the charts show all "
-                              f"{len(figures.quarters)}, from {figures.quarters[0].quarter.label}.",
-                              s.note))
+            story.append(
+                Para(
+                    f"The last {len(shown)} quarters; the charts show all "
+                    f"{len(figures.quarters)}, from {figures.quarters[0].quarter.label}.",
+                    s.note,
+                )
+            )
         story.append(self._quarter_table(shown))
         story.append(CondPageBreak(50 * mm))
         story.append(loose(Para("Patterns that reached the most teams", s.item)))
@@ -140,16 +144,21 @@ class ReportRenderer:
 
     def _headlines(self, figures: Figures) -> Table:
         s = self.styles
-        rows = [[[Para(f.title, s.label)],
-                 [Para(f"<b>{format_value(f, getattr(figures.totals, f.key))}</b>", s.cell)],
-                 [Para(detail(f, figures.totals), s.note)]] for f in FIGURES]
+        rows = [
+            [
+                [Para(f.title, s.label)],
+                [Para(f"<b>{format_value(f, getattr(figures.totals, f.key))}</b>", s.cell)],
+                [Para(detail(f, figures.totals), s.note)],
+            ]
+            for f in FIGURES
+        ]
         widths = [self.width * 0.34, self.width * 0.16, self.width * 0.50]
         return lines(rows, widths)
 
     def _charts(self, figures: Figures) -> Table:
         s = self.styles
         width = (self.width - GAP) / 2
-        cells = []
+        cells: list[Cell] = []
         charts = scope_charts(FIGURES, figures, width, CHART_HEIGHT)
         for info, chart in zip(FIGURES, charts, strict=True):
             caption = "per quarter" if not info.cumulative else "as at each quarter's end"
@@ -160,20 +169,34 @@ class ReportRenderer:
             cells.append([Para(f"<b>{info.title}</b>", s.note), Para(caption, s.note), chart])
         return two_columns(cells, width, GAP)
 
-    def _quarter_table(self, quarters) -> Table:
-        head = ["Quarter", "Events", "Adoption rate", "Still open", "Teams per pattern",
-                "Documented", "Median days", "Failures"]
-        rows = []
+    def _quarter_table(self, quarters: Sequence[QuarterFigures]) -> Table:
+        head = [
+            "Quarter",
+            "Events",
+            "Adoption rate",
+            "Still open",
+            "Teams per pattern",
+            "Documented",
+            "Median days",
+            "Failures",
+        ]
+        rows: list[list[Cell]] = []
         for q in quarters:
             adoption = format_value("adoption_rate", q.adoption_rate)
             if q.adopter_teams:
                 adoption += f" ({q.adopted_teams:,} of {q.adopter_teams:,})"
-            rows.append([self._cell(q.quarter.label), self._cell(f"{q.events:,}"),
-                         self._cell(adoption), self._cell(f"{q.open_teams:,}"),
-                         self._cell(format_value("teams_per_pattern", q.teams_per_pattern)),
-                         self._cell(format_value("boundary_share", q.boundary_share)),
-                         self._cell(format_value("median_days", q.median_days)),
-                         self._cell(f"{q.failures:,}")])
+            rows.append(
+                [
+                    self._cell(q.quarter.label),
+                    self._cell(f"{q.events:,}"),
+                    self._cell(adoption),
+                    self._cell(f"{q.open_teams:,}"),
+                    self._cell(format_value("teams_per_pattern", q.teams_per_pattern)),
+                    self._cell(format_value("boundary_share", q.boundary_share)),
+                    self._cell(format_value("median_days", q.median_days)),
+                    self._cell(f"{q.failures:,}"),
+                ]
+            )
         # The quarter ("2026 Q3") is one line: a label broken in two reads as two rows.
         share = [0.12, 0.09, 0.20, 0.08, 0.11, 0.14, 0.14, 0.12]
         return headed_grid(head, rows, [self.width * f for f in share], self.styles)
@@ -183,20 +206,16 @@ class ReportRenderer:
         if not figures.top_patterns:
             return Para("No patterns recorded yet.", s.empty)
         overall = figures.coalition_id is None
-        head = ["#", "Pattern", *(["Coalition"] if overall else []), "Teams reached",
-                "Boundaries"]
-        rows = []
+        head = ["#", "Pattern", *(["Coalition"] if overall else []), "Teams reached", "Boundaries"]
+        rows: list[list[Cell]] = []
         for number, line in enumerate(figures.top_patterns, start=1):
-            row = [self._cell(str(number)), [para(plain(line.name, NAME_IN_TABLE), s.cell)]]
+            row: list[Cell] = [self._cell(str(number)), [para(plain(line.name, NAME_IN_TABLE), s.cell)]]
             if overall:
                 row.append([para(plain(line.coalition, NAME_IN_TABLE), s.cell)])
             row.append(self._cell(f"{line.teams:,}"))
             row.append(self._cell("documented" if line.documented else "incomplete"))
             rows.append(row)
-        if overall:
-            share = [0.05, 0.45, 0.24, 0.10, 0.16]
-        else:
-            share = [0.05, 0.69, 0.10, 0.16]
+        share = [0.05, 0.45, 0.24, 0.10, 0.16] if overall else [0.05, 0.69, 0.10, 0.16]
         return headed_grid(head, rows, [self.width * f for f in share], self.styles)
 
     def _method(self) -> list[Flowable]:

@@ -9,12 +9,15 @@ numbers (quarter labels, values), never a name someone typed.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.charts.textlabels import NA_Label
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Line, String
+from reportlab.graphics.widgetbase import TypedPropertyCollection
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
@@ -34,6 +37,28 @@ LEFT, BOTTOM, TOP, RIGHT = 30, 16, 16, 8
 CLEARANCE = 4  # points between the highest label and the drawing's top edge
 
 
+class _Axis(Protocol):
+    """What the charts set on every ReportLab axis (its stubs leave most of it out)."""
+
+    labels: TypedPropertyCollection
+    strokeColor: colors.Color
+    strokeWidth: float
+    visibleTicks: bool
+
+
+class _ValueAxis(_Axis, Protocol):
+    """What the charts set on the axis of values as well."""
+
+    valueMin: float
+    valueMax: float
+    valueStep: float
+    labelTextFormat: Callable[[float], str]
+    visibleAxis: bool
+    visibleGrid: bool
+    gridStrokeColor: colors.Color
+    gridStrokeWidth: float
+
+
 class Chart(Flowable):
     """A drawing placed in the story, drawn without touching the standard fonts.
 
@@ -48,7 +73,7 @@ class Chart(Flowable):
         self.drawing = drawing
         self.width, self.height = drawing.width, drawing.height
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
@@ -60,7 +85,7 @@ class Chart(Flowable):
             STATE_DEFAULTS["fontName"] = saved
 
 
-def scope_charts(infos, figures: Figures, width: float, height: float) -> list[Chart]:
+def scope_charts(infos: Sequence[FigureInfo], figures: Figures, width: float, height: float) -> list[Chart]:
     """Return the charts of several figures of one scope, their plots level with each other.
 
     Each chart is laid out as :func:`figure_drawing` would; then all take
@@ -89,25 +114,41 @@ def _top_margin(info: FigureInfo, figures: Figures, width: float, height: float)
     return TOP + max(0.0, overflow)
 
 
-def _figure_drawing(info: FigureInfo, figures: Figures, width: float, height: float,
-                    top_margin: float) -> Drawing:
+def _figure_drawing(
+    info: FigureInfo, figures: Figures, width: float, height: float, top_margin: float
+) -> Drawing:
     drawing = Drawing(width, height)
     values = list(figures.series(info.key))
     labels = [q.quarter.short_label for q in figures.quarters]
     if all(v is None for v in values):
-        drawing.add(String(width / 2, height / 2, "No values yet", fontName=REGULAR,
-                           fontSize=8, fillColor=MUTED, textAnchor="middle"))
+        drawing.add(
+            String(
+                width / 2,
+                height / 2,
+                "No values yet",
+                fontName=REGULAR,
+                fontSize=8,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
         return drawing
     top, step = axis_scale(info, values)
     plot_width, plot_height = width - LEFT - RIGHT, height - BOTTOM - top_margin
+    chart: LinePlot | VerticalBarChart
+    axis: _ValueAxis
     if info.cumulative:
-        chart = _line(values, labels, top, plot_width, info)
+        chart = _line(values, labels, plot_width, info)
+        axis = chart.yValueAxis
     else:
-        still_open = [i for i, q in enumerate(figures.quarters) if q.open_teams] \
-            if info.key == "adoption_rate" else []
-        chart = _bars(values, labels, top, plot_width, info, still_open)
-    chart.x, chart.y, chart.width, chart.height = LEFT, BOTTOM, plot_width, plot_height
-    axis = chart.yValueAxis if info.cumulative else chart.valueAxis
+        still_open = (
+            [i for i, q in enumerate(figures.quarters) if q.open_teams] if info.key == "adoption_rate" else []
+        )
+        chart = _bars(values, labels, plot_width, info, still_open)
+        axis = chart.valueAxis
+    chart.x, chart.y = LEFT, BOTTOM
+    # The stubs say int; ReportLab takes any number of points.
+    chart.width, chart.height = plot_width, plot_height  # type: ignore[assignment]
     axis.valueMin, axis.valueMax, axis.valueStep = 0, top, step
     axis.labelTextFormat = lambda v: axis_text(info, v)
     _style_value_axis(axis)
@@ -115,27 +156,29 @@ def _figure_drawing(info: FigureInfo, figures: Figures, width: float, height: fl
     if info.target is not None and info.target <= top:
         # Named in the chart's caption (see GOAL_HEX), never on top of a value.
         y = BOTTOM + plot_height * info.target / top
-        drawing.add(Line(LEFT, y, LEFT + plot_width, y, strokeColor=GOAL, strokeWidth=0.8,
-                         strokeDashArray=[3, 2]))
+        drawing.add(
+            Line(LEFT, y, LEFT + plot_width, y, strokeColor=GOAL, strokeWidth=0.8, strokeDashArray=[3, 2])
+        )
     return drawing
 
 
-def _bars(values, labels, top, plot_width, info, open_quarters=()) -> VerticalBarChart:
+def _bars(
+    values: Sequence[float | None],
+    labels: list[str],
+    plot_width: float,
+    info: FigureInfo,
+    open_quarters: Sequence[int] = (),
+) -> VerticalBarChart:
     chart = VerticalBarChart()
-    chart.data = [[v if v is not None else None for v in values]]
+    chart.data = [list(values)]
     chart.bars[0].fillColor = SERIES
     chart.bars[0].strokeColor = None
     for index in open_quarters:
         # Not final yet: some teams' six months are still running.
         chart.bars[(0, index)].fillColor = SERIES_OPEN
     chart.groupSpacing = 3 if len(values) > 16 else 6
-    axis = chart.categoryAxis
-    axis.categoryNames = _thinned(labels, plot_width)
-    axis.labels.fontName, axis.labels.fontSize = REGULAR, LABEL_SIZE
-    axis.labels.fillColor = INK
-    axis.labels.boxAnchor, axis.labels.dy = "n", -2
-    axis.strokeColor, axis.strokeWidth = RULE, 0.6
-    axis.visibleTicks = False
+    chart.categoryAxis.categoryNames = _thinned(labels, plot_width)
+    _style_quarter_axis(chart.categoryAxis)
     if len(values) <= 12:
         chart.barLabelFormat = lambda v: short_value(info, v)
         chart.barLabels.fontName, chart.barLabels.fontSize = REGULAR, VALUE_SIZE
@@ -150,7 +193,7 @@ def _bars(values, labels, top, plot_width, info, open_quarters=()) -> VerticalBa
     return chart
 
 
-def _line(values, labels, top, plot_width, info) -> LinePlot:
+def _line(values: Sequence[float | None], labels: list[str], plot_width: float, info: FigureInfo) -> LinePlot:
     chart = LinePlot()
     points = [(i, v) for i, v in enumerate(values) if v is not None]
     chart.data = [points]
@@ -159,8 +202,10 @@ def _line(values, labels, top, plot_width, info) -> LinePlot:
     if len(values) <= 16:
         from reportlab.graphics.widgets.markers import makeMarker
 
-        chart.lines[0].symbol = makeMarker("FilledCircle", size=3.2, fillColor=SERIES,
-                                           strokeColor=SERIES)
+        # makeMarker is untyped in types-reportlab.
+        chart.lines[0].symbol = makeMarker(  # type: ignore[no-untyped-call]
+            "FilledCircle", size=3.2, fillColor=SERIES, strokeColor=SERIES
+        )
     if len(values) <= 12:
         chart.lineLabelFormat = lambda v: short_value(info, v)
         chart.lineLabels.fontName, chart.lineLabels.fontSize = REGULAR, VALUE_SIZE
@@ -171,15 +216,19 @@ def _line(values, labels, top, plot_width, info) -> LinePlot:
     shown = _thinned(labels, plot_width)
     x_axis.valueSteps = [i for i, name in enumerate(shown) if name]
     x_axis.labelTextFormat = lambda i: shown[round(i)] if 0 <= round(i) < len(shown) else ""
-    x_axis.labels.fontName, x_axis.labels.fontSize = REGULAR, LABEL_SIZE
-    x_axis.labels.fillColor = INK
-    x_axis.labels.boxAnchor, x_axis.labels.dy = "n", -2
-    x_axis.strokeColor, x_axis.strokeWidth = RULE, 0.6
-    x_axis.visibleTicks = False
+    _style_quarter_axis(x_axis)
     return chart
 
 
-def _style_value_axis(axis) -> None:
+def _style_quarter_axis(axis: _Axis) -> None:
+    axis.labels.fontName, axis.labels.fontSize = REGULAR, LABEL_SIZE
+    axis.labels.fillColor = INK
+    axis.labels.boxAnchor, axis.labels.dy = "n", -2
+    axis.strokeColor, axis.strokeWidth = RULE, 0.6
+    axis.visibleTicks = False
+
+
+def _style_value_axis(axis: _ValueAxis) -> None:
     axis.labels.fontName, axis.labels.fontSize = REGULAR, LABEL_SIZE
     axis.labels.fillColor = MUTED
     axis.visibleAxis = False
@@ -195,5 +244,3 @@ def _thinned(labels: list[str], width: float) -> list[str]:
     every = max(1, math.ceil(len(labels) / room))
     last = len(labels) - 1
     return [name if (last - i) % every == 0 else "" for i, name in enumerate(labels)]
-
-

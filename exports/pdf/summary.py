@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from reportlab.platypus import Flowable, Spacer
 
-from exports.pdf.blocks import (
-    bold,
-    bold_markup,
-    bullets,
-    columns,
-    date_text,
-    key_values,
-    para,
-    pattern_table,
-    person_text,
-    support_headline,
-)
-from exports.pdf.document import (
-    MARGIN_X,
-    DocumentInfo,
-    build_pdf,
-    page_size_of,
-    section_heading,
-)
+from exports.pdf.blocks import bold, bold_markup, bullets, para, pattern_table
+from exports.pdf.document import DocumentInfo, Renderer, section_heading
 from exports.pdf.markup import embedded, text
 from exports.pdf.paragraph import Para
-from exports.pdf.styles import Styles, make_styles
-from facilitator.domain import AgreementStatus, OutcomeKind, ParticipantRole
+from exports.pdf.styles import Styles
+from exports.pdf.tables import columns, key_values
+from exports.pdf.values import (
+    coalition_names,
+    date_text,
+    event_name,
+    person_text,
+    running_footer,
+    status_text,
+    support_headline,
+)
+from facilitator.domain import OutcomeKind, ParticipantRole
+
+if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
+    from facilitator.domain import Agreement, Event, SupportItem
 
 ROLE_HEADINGS = {
     ParticipantRole.COALITION_MEMBER: "Coalition members",
@@ -52,35 +51,21 @@ SHARED_EVENT = (
 )
 
 
-def event_name(event) -> str:
-    """Return the event's title, or "Scale Across — <coalitions>" when it has none."""
-    coalitions = " + ".join(c.name for c in event.coalitions)
-    return event.title or f"Scale Across — {coalitions}"
-
-
-def running_footer(event) -> str:
-    """Return the line that names the event at the foot of every page."""
-    return f"{embedded(event_name(event))} · {date_text(event.date)}"
-
-
-class SummaryRenderer:
+class SummaryRenderer(Renderer):
     """Renders one event as the full summary PDF."""
 
-    def __init__(self, event, page_size: str = "A4"):
+    def __init__(self, event: Event, page_size: str = "A4") -> None:
         self.event = event
-        self.page_size = page_size
-        self.width = page_size_of(page_size)[0] - 2 * MARGIN_X
-        self.styles: Styles = make_styles()
+        super().__init__(page_size)
 
     def render(self) -> bytes:
         """Return the PDF as bytes."""
         event = self.event
-        coalitions = " + ".join(c.name for c in event.coalitions)
         info = DocumentInfo(
             title=f"Event summary — {event_name(event)}",
             author=event.facilitator,
-            subject=f"Scale Across event of {coalitions} on {date_text(event.date)}: "
-                    "outcomes, patterns with their boundaries, and adoption agreements",
+            subject=f"Scale Across event of {coalition_names(event)} on {date_text(event.date)}: "
+            "outcomes, patterns with their boundaries, and adoption agreements",
             header=f"Event summary · {event_name(event)}",
             header_right=date_text(event.date),
             footer=running_footer(event),
@@ -94,7 +79,7 @@ class SummaryRenderer:
             *self._agreements(),
             *self._next_steps(),
         ]
-        return build_pdf(story, info, self.styles, self.page_size)
+        return self.build(story, info)
 
     # Sections ----------------------------------------------------------------
 
@@ -103,12 +88,17 @@ class SummaryRenderer:
         coalitions = [c.name for c in event.coalitions]
         counts = " · ".join(
             count(len(records), noun)
-            for records, noun in ((event.outcomes, "outcome"), (event.patterns, "pattern"),
-                                  (event.agreements, "agreement"))
+            for records, noun in (
+                (event.outcomes, "outcome"),
+                (event.patterns, "pattern"),
+                (event.agreements, "agreement"),
+            )
         )
         facts = [
-            ("Coalitions" if len(coalitions) > 1 else "Coalition",
-             [para(name, s.cell) for name in coalitions]),
+            (
+                "Coalitions" if len(coalitions) > 1 else "Coalition",
+                [para(name, s.cell) for name in coalitions],
+            ),
             ("Date", [para(date_text(event.date), s.cell)]),
             ("Facilitator", [para(event.facilitator or "not named", s.cell)]),
             ("Trigger", [para(event.trigger.label, s.cell)]),
@@ -117,15 +107,16 @@ class SummaryRenderer:
         return [
             Para("SCALE ACROSS · EVENT SUMMARY", s.kicker),
             para(event_name(event), s.title),
-            para(f"{embedded(' + '.join(coalitions))} · {date_text(event.date)}", s.subtitle,
-                 direction="ltr"),
+            para(
+                f"{embedded(' + '.join(coalitions))} · {date_text(event.date)}", s.subtitle, direction="ltr"
+            ),
             key_values(facts, s, self.width),
         ]
 
     def _participants(self) -> list[Flowable]:
         s = self.styles
         story: list[Flowable] = [section_heading("Participants", s)]
-        rows = []
+        rows: list[tuple[str, list[Para]]] = []
         for role, heading in ROLE_HEADINGS.items():
             people = [p for p in self.event.participants if p.role == role]
             if people:
@@ -143,8 +134,7 @@ class SummaryRenderer:
             if len(event.coalitions) > 1:
                 story.append(bold(coalition.name, s.item))
             goal = event.goal_for(coalition)
-            story.append(para(goal, s.body) if goal
-                         else Para("No TOP Goal was recorded.", s.empty))
+            story.append(para(goal, s.body) if goal else Para("No TOP Goal was recorded.", s.empty))
         return story
 
     def _outcomes(self) -> list[Flowable]:
@@ -157,17 +147,19 @@ class SummaryRenderer:
             if not outcomes:
                 continue
             story.append(Para(f"{heading} ({len(outcomes)})", s.item))
-            rows = []
+            rows: list[list[list[Para]]] = []
             for outcome in outcomes:
                 left = [bold(outcome.title, s.cell_bold)]
                 if outcome.what_happened:
                     left.append(para(outcome.what_happened, s.cell))
-                right = ([para(outcome.evidence, s.cell)] if outcome.evidence
-                         else [Para("No evidence recorded.", s.note)])
+                right = (
+                    [para(outcome.evidence, s.cell)]
+                    if outcome.evidence
+                    else [Para("No evidence recorded.", s.note)]
+                )
                 rows.append([left, right])
             left_width = self.width * 0.56
-            story.append(columns(["Outcome", "Evidence"], rows,
-                                 [left_width, self.width - left_width], s))
+            story.append(columns(["Outcome", "Evidence"], rows, [left_width, self.width - left_width], s))
         return story
 
     def _patterns(self) -> list[Flowable]:
@@ -175,9 +167,13 @@ class SummaryRenderer:
         story: list[Flowable] = [section_heading("Patterns, context and boundaries", s)]
         if not self.event.patterns:
             return [*story, Para("No patterns were recorded.", s.empty)]
-        story.append(Para(
-            "Each pattern with the conditions under which it works reliably, where it breaks, "
-            "and what must be in place first.", s.note))
+        story.append(
+            Para(
+                "Each pattern with the conditions under which it works reliably, where it breaks, "
+                "and what must be in place first.",
+                s.note,
+            )
+        )
         story.append(pattern_table(self.event.patterns, s, self.width))
         return story
 
@@ -187,17 +183,15 @@ class SummaryRenderer:
         if not self.event.agreements:
             return [*story, Para("No adoption agreements were made.", s.empty)]
         for number, agreement in enumerate(self.event.agreements, start=1):
-            story.append(Para(
-                f"{number}. {bold_markup(person_text(agreement.adopter))}", s.item))
+            story.append(Para(f"{number}. {bold_markup(person_text(agreement.adopter))}", s.item))
             story.append(key_values(agreement_rows(agreement, s), s, self.width))
         return story
 
     def _next_steps(self) -> list[Flowable]:
         event, s = self.event, self.styles
-        coalitions = " + ".join(c.name for c in event.coalitions)
         story: list[Flowable] = [section_heading("Next steps", s)]
         story.append(Para("Main track", s.item))
-        story.append(para(f"{coalitions} {MAIN_TRACK}", s.body, direction="ltr"))
+        story.append(para(f"{coalition_names(event)} {MAIN_TRACK}", s.body, direction="ltr"))
         story.append(Para("Adoption track", s.item))
         if event.agreements:
             story.append(Para(ADOPTION_TRACK, s.body))
@@ -220,41 +214,39 @@ def count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def support_cells(item, styles: Styles, first: bool = True) -> list[Flowable]:
+def support_cells(item: SupportItem, styles: Styles, first: bool = True) -> list[Flowable]:
     """One paragraph per support item: what and how much, who gives it, where it stops."""
     face = styles.cell.fontName
-    lines = [bold_markup(support_headline(item)),
-             f"<b>Owner:</b> {text(person_text(item.owner), face)}"]
+    lines = [bold_markup(support_headline(item)), f"<b>Owner:</b> {text(person_text(item.owner), face)}"]
     if item.description:
         lines.append(text(item.description, face))
     lines.append(f"<b>Limits:</b> {text(item.limits or 'none stated', face)}")
     return [Para("<br/>".join(lines), styles.cell if first else styles.cell_spaced)]
 
 
-def agreement_rows(agreement, styles: Styles) -> list[tuple[str, list[Flowable]]]:
+def agreement_rows(agreement: Agreement, styles: Styles) -> list[tuple[str, Sequence[Flowable]]]:
     """The key/value rows of one agreement in the summary."""
     s = styles
     support: list[Flowable] = []
     for index, item in enumerate(agreement.support_items):
         support.extend(support_cells(item, s, first=index == 0))
-    status = agreement.status.label
-    if agreement.status == AgreementStatus.ABANDONED and agreement.status_reason:
-        status = f"{status}: {agreement.status_reason}"
-    rows = [
+    rows: list[tuple[str, Sequence[Flowable]]] = [
         ("Adopts", bullets((p.name for p in agreement.patterns), s, empty="No pattern named.")),
         ("Support", support or [Para("No support agreed.", s.note)]),
-        ("Not included", [para(agreement.limits, s.cell)] if agreement.limits
-         else [Para("Nothing stated.", s.note)]),
+        (
+            "Not included",
+            [para(agreement.limits, s.cell)] if agreement.limits else [Para("Nothing stated.", s.note)],
+        ),
         ("Sponsor", [para(person_text(agreement.sponsor), s.cell)]),
         ("Check-in", [para(date_text(agreement.check_in), s.cell)]),
-        ("Status", [para(status, s.cell)]),
+        ("Status", [para(status_text(agreement), s.cell)]),
     ]
     if agreement.notes:
         rows.append(("Notes", [para(agreement.notes, s.cell)]))
     return rows
 
 
-def adoption_markup(agreement) -> str:
+def adoption_markup(agreement: Agreement) -> str:
     """Return "**Ana (Payments)** adopts A, B. Check-in 2 January 2027, sponsor X." as markup."""
     patterns = ", ".join(p.name for p in agreement.patterns) or "no pattern named"
     rest = f" adopts {patterns}. Check-in {date_text(agreement.check_in)}"

@@ -6,7 +6,7 @@ import pytest
 from pdf_helpers import flat, pdf_text
 
 from exports.pdf import adopters, render_agreement, render_summary
-from exports.pdf.blocks import amount_text, date_text
+from exports.pdf.values import amount_text, date_text
 from facilitator.domain import BoundaryKind
 
 

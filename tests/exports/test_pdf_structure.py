@@ -6,7 +6,7 @@ import pytest
 from pdf_helpers import pdf_text, reader
 
 from exports.pdf import adopters, render_agreement, render_summary
-from exports.pdf.summary import event_name
+from exports.pdf.values import event_name
 
 SUMMARY_SECTIONS = ["Participants", "TOP Goal", "Outcomes", "Patterns, context and boundaries",
                     "Agreements", "Next steps"]
