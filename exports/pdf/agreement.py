@@ -239,7 +239,7 @@ class AgreementRenderer(Renderer):
             [w * 0.40, w * 0.36, w * 0.04, w * 0.20],
             [
                 ("RIGHTPADDING", (0, 0), (0, -1), 12),
-                # Room above the name to sign in; the captions close under the lines.
+                # Room to sign above the lines; the captions sit just under them.
                 ("TOPPADDING", (0, 0), (-1, 0), 18),
                 ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
                 ("TOPPADDING", (0, 1), (-1, 1), 2),
@@ -250,7 +250,7 @@ class AgreementRenderer(Renderer):
             ],
             valign="BOTTOM",
             right=0,
-            # Both rows set their own; these are ReportLab's defaults, which they replace.
+            # Both rows set their own top and bottom padding above; these are ReportLab's defaults.
             top=3,
             bottom=3,
         )
