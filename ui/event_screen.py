@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from facilitator.agenda.model import Agenda
 from facilitator.followup.locate import Place
 from ui.editing import EventEditor
-from ui.panels.outcomes import OutcomesPanel
-from ui.panels.patterns import PatternsPanel
+from ui.panels.patterns.outcomes import OutcomesPanel
+from ui.panels.patterns.patterns import PatternsPanel
 from ui.prepare.page import PARTICIPANTS, PreparePage
 from ui.review.page import ReviewPage
 from ui.views import PREPARE, REVIEW, WALK_THROUGH

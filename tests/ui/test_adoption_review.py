@@ -17,7 +17,7 @@ from facilitator.followup import adoptions
 from facilitator.services import agreements, events, participants, patterns
 from facilitator.storage import open_database
 from ui.main_window import MainWindow
-from ui.panels.adoption_review import EMPTY_TEXT, READ_ONLY_TEXT, AdoptionReviewPanel
+from ui.panels.agreements.adoption_review import EMPTY_TEXT, READ_ONLY_TEXT, AdoptionReviewPanel
 from ui.prepare.adoption_hint import FOLLOW_UP_AGENDA_ID
 from ui.prepare.new_event import NewEventDialog
 

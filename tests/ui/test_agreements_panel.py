@@ -12,7 +12,7 @@ from facilitator.domain import ParticipantRole, SupportType
 from facilitator.services import events, participants, patterns
 from facilitator.storage import open_database
 from ui.editing import EventEditor
-from ui.panels.agreements import AgreementsPanel
+from ui.panels.agreements.agreements import AgreementsPanel
 from helpers import type_text as _type
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -11,7 +11,7 @@ from facilitator.domain import BoundaryKind
 from facilitator.services import events, patterns
 from facilitator.storage import open_database
 from ui.editing import EventEditor
-from ui.panels.boundaries import BoundariesPanel
+from ui.panels.patterns.boundaries import BoundariesPanel
 from helpers import type_text
 
 ALT = Qt.KeyboardModifier.AltModifier

@@ -11,8 +11,8 @@ from facilitator.domain import ParticipantRole, SupportType
 from facilitator.services import agreements, events, participants
 from facilitator.storage import open_database
 from ui.editing import EventEditor
-from ui.panels.agreements import AgreementsPanel
-from ui.panels.capacity_view import CapacityView
+from ui.panels.agreements.agreements import AgreementsPanel
+from ui.panels.agreements.capacity_view import CapacityView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -11,7 +11,7 @@ from facilitator.domain import OutcomeKind
 from facilitator.services import events, outcomes
 from facilitator.storage import open_database
 from ui.editing import EventEditor
-from ui.panels.outcomes import OutcomesPanel
+from ui.panels.patterns.outcomes import OutcomesPanel
 from helpers import type_text
 
 ALT = Qt.KeyboardModifier.AltModifier

@@ -12,7 +12,7 @@ from facilitator.domain import OutcomeKind
 from facilitator.services import events, outcomes, patterns
 from facilitator.storage import open_database
 from ui.editing import EventEditor
-from ui.panels.patterns import PatternsPanel
+from ui.panels.patterns.patterns import PatternsPanel
 from helpers import type_text
 
 ALT = Qt.KeyboardModifier.AltModifier

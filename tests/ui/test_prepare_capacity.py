@@ -13,7 +13,7 @@ from facilitator.domain import ParticipantRole, SupportType
 from facilitator.services import agreements, events, participants
 from facilitator.storage import open_database
 from ui.editing import EventEditor
-from ui.panels.capacity import HOURS_COLUMN, CapacityPanel
+from ui.panels.people.capacity import HOURS_COLUMN, CapacityPanel
 
 Role = ParticipantRole
 

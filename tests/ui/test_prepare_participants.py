@@ -12,7 +12,7 @@ from facilitator.domain import ParticipantRole
 from facilitator.services import agreements, events, participants
 from facilitator.storage import open_database
 from ui.editing import EventEditor
-from ui.panels.participants import ParticipantsPanel
+from ui.panels.people.participants import ParticipantsPanel
 from helpers import type_text, focused
 
 Role = ParticipantRole

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from facilitator.services import events
 from facilitator.storage import open_database
 from ui.editing import EventEditor
-from ui.panels.top_goal import TopGoalPanel
+from ui.panels.top_goal.panel import TopGoalPanel
 from helpers import type_text as _type
 
 COALITION = "Checkout Reliability Coalition"

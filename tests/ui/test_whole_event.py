@@ -17,7 +17,7 @@ from facilitator.services import events
 from facilitator.storage import open_database
 from helpers import focused, show_active, type_text
 from ui.main_window import MainWindow
-from ui.panels.capacity import CapacityPanel
+from ui.panels.people.capacity import CapacityPanel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -21,7 +21,7 @@ from facilitator.agenda import AgendaCatalog, load_catalog
 from facilitator.domain import Event
 from facilitator.services import events
 from ui.editing import EventEditor
-from ui.panels.base import heading
+from ui.panels.shared.base import heading
 from ui.prepare.fields import (
     agenda_combo,
     agenda_outline,

@@ -25,7 +25,7 @@ from facilitator.folding import fold
 from facilitator.services import coalitions, events
 from facilitator.services.errors import ServiceError
 from facilitator.storage import Database, StorageError
-from ui.panels.base import heading
+from ui.panels.shared.base import heading
 from ui.prepare.adoption_hint import AdoptionReviewHint
 from ui.prepare.fields import (
     agenda_combo,

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from facilitator.services import events
 from ui.editing import EventEditor
-from ui.panels.autosave_text import AutoSaveText
+from ui.panels.shared.autosave_text import AutoSaveText
 
 
 class TopGoalEdit(AutoSaveText):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from facilitator.dates import day, day_time
 from facilitator.domain import Agreement, BoundaryKind, Event, OutcomeKind, ParticipantRole, Pattern
 from facilitator.services.participants import CapacityLine
-from ui.panels.support_text import format_amount, format_hours, stated_text
+from ui.panels.agreements.support_text import format_amount, format_hours, stated_text
 
 ROLE_TITLES = {
     ParticipantRole.COALITION_MEMBER: "Coalition members",

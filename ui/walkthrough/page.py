@@ -18,7 +18,7 @@ from facilitator.agenda.model import Agenda, AgendaStep
 from facilitator.services import events
 from ui.actions import Act, shortcut_text
 from ui.editing import EventEditor
-from ui.panels.base import heading
+from ui.panels.shared.base import heading
 from ui.walkthrough.agenda_column import AgendaColumn
 from ui.walkthrough.question import SHARE, QuestionView
 from ui.walkthrough.step_panels import StepContent

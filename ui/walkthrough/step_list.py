@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
 
-from ui.panels.list_rows import fit_list_rows
+from ui.panels.shared.list_rows import fit_list_rows
 
 
 class StepList(QListWidget):

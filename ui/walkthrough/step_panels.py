@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from facilitator.agenda.model import AgendaStep
 from ui.editing import EventEditor
-from ui.panels.agreements import AgreementsPanel
-from ui.panels.base import RecordPanel, RecordTable, heading
-from ui.panels.boundaries import BoundariesPanel
-from ui.panels.capacity_view import CapacityView
-from ui.panels.outcomes import OutcomesPanel
-from ui.panels.participants import ParticipantsPanel
-from ui.panels.patterns import PatternsPanel
-from ui.panels.top_goal import TopGoalPanel
+from ui.panels.agreements.agreements import AgreementsPanel
+from ui.panels.shared.base import RecordPanel, RecordTable, heading
+from ui.panels.patterns.boundaries import BoundariesPanel
+from ui.panels.agreements.capacity_view import CapacityView
+from ui.panels.patterns.outcomes import OutcomesPanel
+from ui.panels.people.participants import ParticipantsPanel
+from ui.panels.patterns.patterns import PatternsPanel
+from ui.panels.top_goal.panel import TopGoalPanel
 from ui.walkthrough.question import SHARE
 from ui.widgets import FillingScrollArea
 
@@ -24,7 +24,7 @@ from ui.widgets import FillingScrollArea
 def _adoption_review(editor: EventEditor) -> RecordPanel:
     # Imported when an agenda has the step: it brings the adoption tracker's
     # read model and table, which most events never need (30–45 ms per open).
-    from ui.panels.adoption_review import AdoptionReviewPanel
+    from ui.panels.agreements.adoption_review import AdoptionReviewPanel
 
     return AdoptionReviewPanel(editor)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -20,10 +21,11 @@ from facilitator.domain import BoundaryCondition, BoundaryKind, Pattern
 from facilitator.services import patterns
 from ui.actions import Act, local_action, shortcut_text
 from ui.editing import EventEditor
-from ui.panels.base import QuickAdd, RecordPanel, RecordTable, heading
-from ui.panels.outcomes import fit_columns, kind_label
-from ui.panels.patterns import NOTE_ROLE, WrappingList
-from ui.panels.record_model import Column
+from ui.panels.patterns.outcomes import kind_label
+from ui.panels.shared.base import QuickAdd, RecordPanel, RecordTable, heading
+from ui.panels.shared.column_fit import fit_columns
+from ui.panels.shared.record_model import Column
+from ui.panels.shared.wrapping_list import NOTE_ROLE, WrappingList
 
 PATTERN_ROLE = Qt.ItemDataRole.UserRole
 
@@ -144,16 +146,16 @@ class BoundariesPanel(RecordPanel):
         chain = [self.selector]
         for condition_list in self.lists.values():
             chain += [condition_list.quick_add.line, condition_list.quick_add.button, condition_list.table]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             self.setTabOrder(first, second)
         local_action(Act.NEXT_PATTERN, self, lambda: self.step_pattern(+1))
         local_action(Act.PREVIOUS_PATTERN, self, lambda: self.step_pattern(-1))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._arrange()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self._arrange)

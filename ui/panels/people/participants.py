@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from facilitator.domain import Participant, ParticipantRole
 from facilitator.services import participants
 from ui.editing import EventEditor
-from ui.panels.base import RecordPanel, RecordTable
-from ui.panels.record_model import Column
+from ui.panels.shared.base import RecordPanel, RecordTable
+from ui.panels.shared.record_model import Column
 
 ROLE_CHOICES = [(role.label, role.value) for role in ParticipantRole]
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -65,14 +65,10 @@ class ParticipantQuickAdd(QWidget):
         QWidget.setTabOrder(self.team, self.role)
         QWidget.setTabOrder(self.role, self.button)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.role and event.type() == QEvent.Type.FocusIn:
             self._role_typed = ""
-        if (
-            watched is self.role
-            and event.type() == QEvent.Type.KeyPress
-            and not self.role.view().isVisible()
-        ):
+        if watched is self.role and event.type() == QEvent.Type.KeyPress and not self.role.view().isVisible():
             if event.key() in _ENTER:
                 self.submit()
                 return True

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QListWidget, QStyle, QStyleOptionViewItem
 _TALL = 100_000
 
 
-def fit_list_rows(view: QListWidget, max_lines: int | None = None,
-                  measured: Callable[[str], str] | None = None) -> None:
+def fit_list_rows(
+    view: QListWidget, max_lines: int | None = None, measured: Callable[[str], str] | None = None
+) -> None:
     """Give every item of ``view`` the height of its text wrapped at the view's width.
 
     With ``max_lines``, a longer text is cut to that many lines: the view
@@ -42,8 +43,9 @@ def fit_list_rows(view: QListWidget, max_lines: int | None = None,
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
         metrics = QFontMetrics(option.font)
         shown = measured(option.text) if measured is not None else option.text
-        text = metrics.boundingRect(QRect(0, 0, max(text_rect.width() - 1, 1), _TALL),
-                                    int(Qt.TextFlag.TextWordWrap), shown).height()
+        text = metrics.boundingRect(
+            QRect(0, 0, max(text_rect.width() - 1, 1), _TALL), int(Qt.TextFlag.TextWordWrap), shown
+        ).height()
         if max_lines:
             text = min(text, metrics.lineSpacing() * max_lines)
         padding = _TALL - text_rect.height()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -21,13 +22,13 @@ from facilitator.domain import Agreement, OutcomeKind, Pattern
 from facilitator.services import agreements
 from ui.date_fields import show_days
 from ui.editing import EventEditor
-from ui.panels.autosave_text import AutoSaveText
-from ui.panels.base import heading
-from ui.panels.patterns import WrappingList
-from ui.panels.people_combo import PeopleCombo
-from ui.panels.reflow import Reflow
-from ui.panels.support_items import SupportItemsEditor
-from ui.panels.support_text import NONE_LABEL
+from ui.panels.agreements.support_items import SupportItemsEditor
+from ui.panels.agreements.support_text import NONE_LABEL
+from ui.panels.shared.autosave_text import AutoSaveText
+from ui.panels.shared.base import heading
+from ui.panels.shared.people_combo import PeopleCombo
+from ui.panels.shared.reflow import Reflow
+from ui.panels.shared.wrapping_list import WrappingList
 
 # Widths in average characters of the editor's text, so the layout follows the zoom.
 NARROW_BELOW = 80  # narrower editors put adopter, sponsor and check-in on a row each
@@ -61,10 +62,14 @@ class AgreementEditor(QWidget):
 
         self.adopter = PeopleCombo()
         self.adopter.setAccessibleName("Adopter")
-        self.adopter.activated.connect(lambda _: self._update("Change adopter", adopter_id=self.adopter.current_id()))
+        self.adopter.activated.connect(
+            lambda _: self._update("Change adopter", adopter_id=self.adopter.current_id())
+        )
         self.sponsor = PeopleCombo(NONE_LABEL)
         self.sponsor.setAccessibleName("Sponsor")
-        self.sponsor.activated.connect(lambda _: self._update("Change sponsor", sponsor_id=self.sponsor.current_id()))
+        self.sponsor.activated.connect(
+            lambda _: self._update("Change sponsor", sponsor_id=self.sponsor.current_id())
+        )
         self.has_check_in = QCheckBox("Check-in")
         self.has_check_in.setToolTip("Untick for no check-in date")
         self.has_check_in.toggled.connect(self._on_check_in_toggled)
@@ -139,10 +144,17 @@ class AgreementEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(body, 1)
-        for before, after in zip(
-            [self.adopter, self.sponsor, self.has_check_in, self.check_in, self.patterns, self.limits, self.notes],
-            [self.sponsor, self.has_check_in, self.check_in, self.patterns, self.limits, self.notes, self.support.quick_add.type],
-        ):
+        tab_chain: list[QWidget] = [
+            self.adopter,
+            self.sponsor,
+            self.has_check_in,
+            self.check_in,
+            self.patterns,
+            self.limits,
+            self.notes,
+            self.support.quick_add.type,
+        ]
+        for before, after in pairwise(tab_chain):
             QWidget.setTabOrder(before, after)
 
     def _fit_heights(self) -> None:
@@ -152,13 +164,13 @@ class AgreementEditor(QWidget):
         for text in (self.limits, self.notes):
             text.setMinimumHeight(2 * lines + 16)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_heights()
             self._reflow(self.width())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         self._reflow(event.size().width())
         super().resizeEvent(event)
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QSizePolicy,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -19,10 +19,10 @@ from facilitator.domain import Agreement, Participant, ParticipantRole, SupportI
 from facilitator.services import agreements
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
-from ui.panels.base import RecordTable
-from ui.panels.people_combo import PeopleCombo
-from ui.panels.record_model import Column
-from ui.panels.support_text import NONE_LABEL, format_number
+from ui.panels.agreements.support_text import NONE_LABEL, format_number
+from ui.panels.shared.base import RecordTable
+from ui.panels.shared.people_combo import PeopleCombo
+from ui.panels.shared.record_model import Column
 from ui.widgets import fit_placeholder
 
 TYPE_CHOICES = [(kind.label, kind.value) for kind in SupportType]
@@ -66,7 +66,10 @@ class SupportQuickAdd(QWidget):
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(4)
-        for widgets in ((self.type, self.amount, self.unit, self.owner), (self.description, self.limits, self.button)):
+        for widgets in (
+            (self.type, self.amount, self.unit, self.owner),
+            (self.description, self.limits, self.button),
+        ):
             flow = FlowLayout(spacing=6, line_spacing=4)
             for widget in widgets:
                 flow.addWidget(widget)
@@ -83,7 +86,7 @@ class SupportQuickAdd(QWidget):
         self.unit.setMinimumWidth(metrics.horizontalAdvance(widest_unit) + frame)
         self.unit.setMaximumWidth(metrics.horizontalAdvance(widest_unit + "00") + frame)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_widths()
@@ -136,11 +139,17 @@ class SupportItemsEditor(QWidget):
         self._owner_choices: list[tuple[str, str]] = []
         columns = [
             Column("Type", lambda r: r.type.label, "type", lambda r: r.type.value, TYPE_CHOICES),
-            Column("Amount", lambda r: format_number(r.amount), "amount",
-                   alignment=Qt.AlignmentFlag.AlignRight),
+            Column(
+                "Amount", lambda r: format_number(r.amount), "amount", alignment=Qt.AlignmentFlag.AlignRight
+            ),
             Column("Unit", lambda r: r.unit, "unit"),
-            Column("Owner", lambda r: r.owner.name if r.owner else "—", "owner_id",
-                   lambda r: str(r.owner_id) if r.owner_id else "", self._owner_choices),
+            Column(
+                "Owner",
+                lambda r: r.owner.name if r.owner else "—",
+                "owner_id",
+                lambda r: str(r.owner_id) if r.owner_id else "",
+                self._owner_choices,
+            ),
             Column("What", lambda r: r.description, "description"),
             Column("Limits", lambda r: r.limits, "limits"),
         ]
@@ -184,7 +193,7 @@ class SupportItemsEditor(QWidget):
             header.resizeSection(column, size)
         self.table.fit_rows()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             if event.size().width() != event.oldSize().width():  # only a new width rewraps
                 self._fit_columns()

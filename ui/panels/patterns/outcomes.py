@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from facilitator.domain import Outcome, OutcomeKind
 from facilitator.services import outcomes
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
-from ui.panels.base import QuickAdd, RecordPanel, RecordTable
-from ui.panels.record_model import Column
+from ui.panels.shared.base import QuickAdd, RecordPanel, RecordTable
+from ui.panels.shared.column_fit import fit_columns
+from ui.panels.shared.record_model import Column
 
 # A glyph and a word, so the difference survives a washed-out projector and
 # colour blindness; both glyphs are in DejaVu Sans, the font the app ships with.
@@ -29,85 +29,6 @@ def widen_kind_choice(combo: QComboBox) -> None:
     combo.setMinimumContentsLength(max(len(label) for label, _ in KIND_CHOICES) + 2)
 
 
-def fit_columns(table: RecordTable, fixed: tuple[int, ...] = ()) -> None:
-    """Size ``fixed`` columns to their content, share the rest of the width equally.
-
-    A shared column is never narrower than its title (a zoomed two-line title
-    such as "How to reproduce" must not lose its first letters); rows are
-    re-measured whenever the widths change, so wrapped text never hides
-    behind a row that is too short.
-    """
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    for column in range(table.records.columnCount()):
-        # Fixed, sized by the fitter: ResizeToContents would read every row
-        # again each time the table is laid out, i.e. on every step switch.
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-    fitter = _RowFitter(table, fixed)
-    table.viewport().installEventFilter(fitter)
-    table.installEventFilter(fitter)
-    # Rows of wrapped text are tall; scrolling by whole rows would jump.
-    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-
-
-class _RowFitter(QObject):
-    """Re-measures a table's rows after its width changed.
-
-    Measuring wrapped rows is the costliest thing a table does, so it happens
-    only when the width really changed, and for a hidden table (a step the room
-    has left) only when it is shown again: switching steps stays instant.
-    """
-
-    def __init__(self, table: RecordTable, fixed: tuple[int, ...] = ()) -> None:
-        super().__init__(table)
-        self._table = table
-        self._fixed = fixed
-        self._fitted_width = -1
-        table.records.modelReset.connect(self._fit_columns)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            # A new zoom: the fixed columns and the rows are measured again.
-            self._fitted_width = -1
-            QTimer.singleShot(0, self._table, self._fit)
-        elif event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            # After the header has stretched its sections to the new width.
-            QTimer.singleShot(0, self._table, self._fit)
-        return False
-
-    def _fit(self) -> None:
-        width = self._table.viewport().width()
-        if self._table.isVisible() and width != self._fitted_width:
-            self._fitted_width = width
-            self._fit_columns()
-            self._table.fit_rows()
-
-    def _fit_columns(self) -> None:
-        table = self._table
-        header = table.horizontalHeader()
-        for column in self._fixed:
-            table.resizeColumnToContents(column)
-        shared = [c for c in range(table.records.columnCount()) if c not in self._fixed]
-        if not shared:
-            return
-        room = table.viewport().width() - sum(header.sectionSize(c) for c in self._fixed)
-        titles = {c: header.sectionSizeFromContents(c).width() for c in shared}
-        # Equal shares, but a column whose title needs more keeps it and the
-        # others share what is left (the table scrolls sideways only when the
-        # titles alone are wider than it).
-        wide = {c for c in shared if titles[c] > room // len(shared)}
-        rest = max(room - sum(titles[c] for c in wide), 0)
-        others = [c for c in shared if c not in wide]
-        for column in shared:
-            if column in wide:
-                size = titles[column]
-            else:
-                size = max(rest // len(others), titles[column])
-                if column == others[-1]:
-                    size = max(rest - (rest // len(others)) * (len(others) - 1), titles[column])
-            header.resizeSection(column, size)
-
-
 class OutcomesPanel(RecordPanel):
     """The event's successes and failures: quick add, then a table to refine them.
 
@@ -120,9 +41,7 @@ class OutcomesPanel(RecordPanel):
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
-        self.quick_add = QuickAdd(
-            "Outcome title…", self._add, KIND_CHOICES, button_text="Add outcome"
-        )
+        self.quick_add = QuickAdd("Outcome title…", self._add, KIND_CHOICES, button_text="Add outcome")
         self.quick_add.kind.setAccessibleName("Kind of the new outcome")
         widen_kind_choice(self.quick_add.kind)
         self.quick_add.line.setAccessibleName("Title of the new outcome")

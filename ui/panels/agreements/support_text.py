@@ -68,4 +68,6 @@ def over_commitment_text(line: CapacityLine) -> str:
     Example: "Zoë Lefèvre: 30 h promised, 24 h available — 6 h over".
     """
     over = format_hours(-line.remaining_hours)
-    return f"{line.owner_name}: {format_hours(line.promised_hours)} promised, {stated_text(line)} — {over} over"
+    return (
+        f"{line.owner_name}: {format_hours(line.promised_hours)} promised, {stated_text(line)} — {over} over"
+    )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 Role = Qt.ItemDataRole
@@ -57,9 +57,7 @@ class RecordTableModel(QAbstractTableModel):
         records = list(records)
         if [r.id for r in records] == [r.id for r in self._records] and records:
             self._records = records
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(records) - 1, len(self.columns) - 1)
-            )
+            self.dataChanged.emit(self.index(0, 0), self.index(len(records) - 1, len(self.columns) - 1))
             return
         self.beginResetModel()
         self._records = records
@@ -81,13 +79,13 @@ class RecordTableModel(QAbstractTableModel):
                 return row
         return -1
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Role.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Role.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
             return self.columns[section].header
         return None
@@ -128,7 +126,7 @@ class RecordTableModel(QAbstractTableModel):
             return int(column.alignment | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def setData(self, index: QModelIndex, value, role=Role.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex, value, role=Role.EditRole) -> bool:
         if role != Role.EditRole or not index.isValid() or self._on_edit is None:
             return False
         record = self._records[index.row()]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
-from ui.panels.record_model import CHOICES_ROLE
+from ui.panels.shared.record_model import CHOICES_ROLE
 
 
 class ChoiceDelegate(QStyledItemDelegate):
     """Edits a cell whose column declares ``choices`` with a combo box."""
 
-    def createEditor(self, parent, option, index):  # noqa: N802 (Qt API)
+    def createEditor(self, parent, option, index):
         choices = index.data(CHOICES_ROLE)
         if not choices:
             return super().createEditor(parent, option, index)
@@ -20,7 +20,7 @@ class ChoiceDelegate(QStyledItemDelegate):
             combo.addItem(label, value)
         return combo
 
-    def setEditorData(self, editor, index):  # noqa: N802
+    def setEditorData(self, editor, index):
         if isinstance(editor, QComboBox):
             value = index.data(Qt.ItemDataRole.EditRole)
             position = editor.findData(value)
@@ -28,7 +28,7 @@ class ChoiceDelegate(QStyledItemDelegate):
             return
         super().setEditorData(editor, index)
 
-    def setModelData(self, editor, model, index):  # noqa: N802
+    def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
             return

@@ -6,13 +6,11 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
@@ -23,72 +21,16 @@ from PySide6.QtWidgets import (
 from facilitator.domain import OutcomeKind, Pattern
 from facilitator.services import patterns
 from ui.editing import EventEditor
-from ui.panels.base import QuickAdd, RecordPanel, RecordTable, heading
-from ui.panels.list_rows import fit_list_rows
-from ui.panels.outcomes import KIND_CHOICES, fit_columns, kind_label, widen_kind_choice
-from ui.panels.record_model import Column
 from ui.flow_layout import FlowLayout
-from ui.widgets import ElidedLabel, tooltip_text
+from ui.panels.patterns.outcomes import KIND_CHOICES, kind_label, widen_kind_choice
+from ui.panels.shared.base import QuickAdd, RecordPanel, RecordTable, heading
+from ui.panels.shared.column_fit import fit_columns
+from ui.panels.shared.record_model import Column
+from ui.panels.shared.wrapping_list import WrappingList
+from ui.widgets import ElidedLabel
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 TICKED_ROLE = Qt.ItemDataRole.UserRole + 1
-# An item's tooltip is its whole text (a longer text than fits ends in "…"),
-# then its note if it has one; TIP_ROLE remembers what the tooltip was made from.
-NOTE_ROLE = Qt.ItemDataRole.UserRole + 20
-TIP_ROLE = Qt.ItemDataRole.UserRole + 21
-
-
-class WrappingList(QListWidget):
-    """A list whose long texts wrap onto as many lines as they need, up to ``max_lines``.
-
-    Qt measures wrapped items before it knows their final width, so the last
-    line of a long name could be cut off; this list measures each row itself
-    whenever its width or its font (the zoom) changes. A text longer than
-    ``max_lines`` ends in "…" and the whole of it is in the item's tooltip.
-    """
-
-    #: Most lines a row shows; a row taller than the list could never be read whole.
-    max_lines = 4
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setSpacing(4)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-
-    def fit_rows(self) -> None:
-        """Give every row the height its wrapped text needs at the current width."""
-        # Measuring is the costly part of showing a step: only when something changed.
-        key = (self.viewport().width(), self.font().pointSizeF(), self.max_lines,
-               tuple(self.item(row).text() for row in range(self.count())))
-        if key == getattr(self, "_measured", None):
-            return
-        self._measured = key
-        for row in range(self.count()):
-            item = self.item(row)
-            tip = "\n".join(part for part in (item.text(), item.data(NOTE_ROLE)) if part)
-            if item.data(TIP_ROLE) != tip:
-                item.setToolTip(tooltip_text(tip))
-                item.setData(TIP_ROLE, tip)
-        fit_list_rows(self, self.max_lines)
-        # Never shorter than its tallest row: every row must fit the list.
-        tallest = max((self.item(row).sizeHint().height() for row in range(self.count())), default=0)
-        tallest = max(tallest, self.fontMetrics().lineSpacing() + 8)
-        self.setMinimumHeight(tallest + 2 * self.frameWidth() + 2 * self.spacing() + 2)
-
-    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
-        # Only a new width changes how the text wraps (the viewport's: a scroll
-        # bar coming or going changes it too); re-measuring on every resize
-        # would slow down each step switch.
-        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
-            QTimer.singleShot(0, self, self.fit_rows)
-        return super().viewportEvent(event)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self, self.fit_rows)
 
 
 class Checklist(WrappingList):
@@ -139,7 +81,7 @@ class Checklist(WrappingList):
         if self.editable and 0 <= row < self.count():
             self.toggled.emit(self.item(row).data(ENTRY_ROLE), not self.is_ticked(row))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select) and not event.modifiers():
             self.toggle(self.currentRow())
             event.accept()
@@ -163,9 +105,7 @@ class PatternsPanel(RecordPanel):
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
-        self.quick_add = QuickAdd(
-            "Pattern name…", self._add, KIND_CHOICES, button_text="Add pattern"
-        )
+        self.quick_add = QuickAdd("Pattern name…", self._add, KIND_CHOICES, button_text="Add pattern")
         self.quick_add.kind.setAccessibleName("Kind of the new pattern")
         widen_kind_choice(self.quick_add.kind)
         self.quick_add.line.setAccessibleName("Name of the new pattern")
@@ -257,7 +197,9 @@ class PatternsPanel(RecordPanel):
         self.sources_pattern.setVisible(pattern is not None)
         linked = {o.id for o in pattern.outcomes} if pattern else set()
         self.sources.editable = pattern is not None and not self.editor.read_only
-        self.sources.setToolTip("Space or a click ticks or clears the outcome" if self.sources.editable else "")
+        self.sources.setToolTip(
+            "Space or a click ticks or clears the outcome" if self.sources.editable else ""
+        )
         self.sources.set_entries([(o.id, _source_text(o), o.id in linked) for o in outcomes])
         self.sources.setVisible(bool(outcomes) and pattern is not None)
         if not outcomes:

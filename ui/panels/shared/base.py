@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,9 +23,8 @@ from ui.widgets import fit_placeholder, heading
 
 if TYPE_CHECKING:
     from ui.editing import EventEditor
-from ui.panels.delegates import ChoiceDelegate
-from ui.panels.record_model import Column, RecordTableModel
-
+from ui.panels.shared.delegates import ChoiceDelegate
+from ui.panels.shared.record_model import Column, RecordTableModel
 
 __all__ = ["QuickAdd", "RecordPanel", "RecordTable", "heading"]
 
@@ -70,7 +68,7 @@ class RecordPanel(QWidget):
             table.scrollTo(table.currentIndex())
             table.setFocus()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:
         self.refresh_if_stale()
         super().showEvent(event)
 
@@ -232,12 +230,14 @@ class RecordTable(QTableView):
                     rows.resizeSection(row, cap)
         # Never shorter than the header and one row of ``max_lines``: a row must fit the view.
         header = self.horizontalHeader()
-        height = (0 if header.isHidden() else header.sizeHint().height()) + self.row_cap() + 2 * self.frameWidth()
+        height = (
+            (0 if header.isHidden() else header.sizeHint().height()) + self.row_cap() + 2 * self.frameWidth()
+        )
         if self.horizontalScrollBar().isVisibleTo(self) or header.length() > self.viewport().width():
             height += self.horizontalScrollBar().sizeHint().height()
         self.setMinimumHeight(height)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # A new zoom: rows measured at the old font would cut the new text.

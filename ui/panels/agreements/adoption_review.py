@@ -24,7 +24,7 @@ from ui.followup.adoption_model import (
 )
 from ui.followup.adoption_table import AdoptionTable
 from ui.followup.status_dialog import StatusDialog
-from ui.panels.base import RecordPanel, heading
+from ui.panels.shared.base import RecordPanel, heading
 
 EMPTY_TEXT = "No open agreements from earlier events — go on (Page Down)."
 READ_ONLY_TEXT = "This event is closed: the statuses are shown, not changed here."
@@ -49,8 +49,13 @@ class AdoptionReviewPanel(RecordPanel):
         # Two lines a row, so the room reads each agreement whole: check-in
         # date over how late it is, adopter over team, the patterns wrapped.
         # On a 1280-pixel projector the patterns matter more than the event.
-        self.table = AdoptionTable(self.model, caps={"adopter_lines": 16, "event_lines": 18},
-                                   optional=("event_lines",), stretch_chars=24, lines=2)
+        self.table = AdoptionTable(
+            self.model,
+            caps={"adopter_lines": 16, "event_lines": 18},
+            optional=("event_lines",),
+            stretch_chars=24,
+            lines=2,
+        )
         self.table.setAccessibleName("Open agreements from earlier events")
         self.summary = heading("", "subheading")
         self.empty_label = heading(EMPTY_TEXT, "muted")
@@ -81,7 +86,8 @@ class AdoptionReviewPanel(RecordPanel):
             shown = {row.agreement_id for row in rows}
             for other in set(reviewed.values()):
                 rows += [
-                    row for row in adoptions.adoption_rows(session, today=today, event_id=other)
+                    row
+                    for row in adoptions.adoption_rows(session, today=today, event_id=other)
                     if row.agreement_id in reviewed and row.agreement_id not in shown
                 ]
             return adoptions.by_urgency(rows)
@@ -119,8 +125,12 @@ class AdoptionReviewPanel(RecordPanel):
         row = self.current_row()
         if row is None or self.editor.read_only:
             return None
-        dialog = StatusDialog(row, lambda status, note, day: self._store(row, status, note, day),
-                              today=dt.date.today(), parent=self)
+        dialog = StatusDialog(
+            row,
+            lambda status, note, day: self._store(row, status, note, day),
+            today=dt.date.today(),
+            parent=self,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.status_dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "status_dialog", None))
@@ -160,7 +170,7 @@ class AdoptionReviewPanel(RecordPanel):
         self.read_only_label.setVisible(read_only and bool(rows))
         self.change_button.setVisible(not read_only and bool(rows))
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         # A new theme brings a new background; the overdue colour must still contrast.
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
             self.model.set_warning_colour(warning_colour(self.table))

@@ -18,8 +18,8 @@ from facilitator.services import participants
 from facilitator.services.participants import CapacityLine
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
-from ui.panels.base import RecordPanel
-from ui.panels.support_text import format_hours, over_commitment_text
+from ui.panels.agreements.support_text import format_hours, over_commitment_text
+from ui.panels.shared.base import RecordPanel
 from ui.widgets import plain_label
 
 
@@ -64,15 +64,16 @@ class OverCommitmentBanner(QFrame):
         # Only after it has a parent: showing a parentless button opens it as a window.
         self.button.setVisible(not read_only)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         room = event.size().width() - self.button.sizeHint().width() - 36
         beside = room >= self.text.fontMetrics().averageCharWidth() * SENTENCE_CHARS
         direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         if self._layout.direction() != direction:
             self._layout.setDirection(direction)
-            self._layout.setAlignment(self.button, Qt.AlignmentFlag.AlignVCenter if beside
-                                      else Qt.AlignmentFlag.AlignRight)
+            self._layout.setAlignment(
+                self.button, Qt.AlignmentFlag.AlignVCenter if beside else Qt.AlignmentFlag.AlignRight
+            )
 
 
 # The button stays beside a banner's sentence while the sentence keeps this many characters a line.
@@ -155,7 +156,7 @@ class CapacityView(RecordPanel):
         layout.addWidget(self._row)
         layout.addWidget(self.accepted_box)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+    def hasHeightForWidth(self) -> bool:
         # A strip above the agreements: every wrapped line of it must show.
         layout = self.layout()
         return layout is not None and layout.hasHeightForWidth()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -11,8 +12,8 @@ from facilitator.dates import day
 from facilitator.domain import Coalition
 from facilitator.services import coalitions, events
 from ui.editing import EventEditor
-from ui.panels.autosave_text import AutoSaveText
-from ui.panels.base import RecordPanel, heading
+from ui.panels.shared.autosave_text import AutoSaveText
+from ui.panels.shared.base import RecordPanel, heading
 
 
 def _muted(text: str) -> QLabel:
@@ -35,7 +36,9 @@ class GoalCard(QFrame):
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.goal = AutoSaveText(self._store)
         self.goal.setProperty("role", "goal")
-        self.goal.setPlaceholderText(f"The TOP Goal of {coalition.name} — what the coalition works toward now")
+        self.goal.setPlaceholderText(
+            f"The TOP Goal of {coalition.name} — what the coalition works toward now"
+        )
         self.goal.setAccessibleName(f"TOP Goal of {coalition.name}")
         self._fit_goal()
         self.name.setBuddy(self.goal)
@@ -59,7 +62,7 @@ class GoalCard(QFrame):
         self.goal.ensurePolished()
         self.goal.setMinimumHeight(self.goal.fontMetrics().lineSpacing() * 3 + 24)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self._fit_goal)
@@ -162,7 +165,7 @@ class TopGoalPanel(RecordPanel):
         # and each goal's box grows with its card.
         for card in self.cards:
             self._cards_layout.addWidget(card, 1)
-        for before, after in zip(self.cards, self.cards[1:]):
+        for before, after in pairwise(self.cards):
             QWidget.setTabOrder(before.goal, after.goal)
 
     def add_record(self) -> None:

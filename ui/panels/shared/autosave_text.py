@@ -83,10 +83,10 @@ class AutoSaveText(QPlainTextEdit):
         self._dirty = True
         self._timer.start()
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def focusOutEvent(self, event) -> None:
         self.flush()
         super().focusOutEvent(event)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def hideEvent(self, event) -> None:
         self.flush()
         super().hideEvent(event)

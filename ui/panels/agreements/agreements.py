@@ -18,16 +18,18 @@ from facilitator.dates import day
 from facilitator.domain import Agreement
 from facilitator.services import agreements
 from ui.editing import EventEditor
-from ui.panels.agreement_editor import AgreementEditor
-from ui.panels.base import RecordPanel, RecordTable
-from ui.panels.people_combo import AdopterPicker
-from ui.panels.record_model import Column
-from ui.panels.support_text import owner_names, support_summary
 from ui.flow_layout import FlowLayout
+from ui.panels.agreements.editor import AgreementEditor
+from ui.panels.agreements.support_text import owner_names, support_summary
+from ui.panels.shared.base import RecordPanel, RecordTable
+from ui.panels.shared.people_combo import AdopterPicker
+from ui.panels.shared.record_model import Column
 from ui.widgets import FillingScrollArea, fit_placeholder
 
 ADOPTER, PATTERNS, SUPPORT, OWNERS, CHECK_IN, SPONSOR = range(6)
-NARROW_LIST_BELOW = 66  # average characters of list width; narrower lists leave owners and sponsor to the editor
+NARROW_LIST_BELOW = (
+    66  # average characters of list width; narrower lists leave owners and sponsor to the editor
+)
 # The list of agreements takes up to half the panel's height (then it scrolls);
 # the editor of the selected one gets the rest and scrolls below its smallest size.
 LIST_SHARE = 0.5
@@ -118,7 +120,7 @@ class AgreementsPanel(RecordPanel):
         QWidget.setTabOrder(self.add_button, self.table)
         QWidget.setTabOrder(self.table, self.agreement_editor.adopter)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+    def hasHeightForWidth(self) -> bool:
         """Say no: the panel fills the height it is given, down to its minimum.
 
         Below the capacity strip, a box layout would otherwise treat the
@@ -144,11 +146,11 @@ class AgreementsPanel(RecordPanel):
             self.table.setCurrentIndex(self.table.records.index(0, 0))
         self._show_current()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._size_split()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._size_split()
 
@@ -172,7 +174,7 @@ class AgreementsPanel(RecordPanel):
         self.stack.setCurrentIndex(0 if agreement is None else 1)
         self.agreement_editor.show_agreement(agreement)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             if event.size().width() != event.oldSize().width():  # only a new width rewraps
                 self._refit()
@@ -212,8 +214,14 @@ class AgreementsPanel(RecordPanel):
         # patterns (up to a third) first, then the support, its owners, the
         # sponsor, and the rest of the patterns (they wrap onto a second line);
         # what is still spare goes to the patterns and the support.
-        for column, share in ((ADOPTER, 4), (PATTERNS, 3), (SUPPORT, 1), (OWNERS, 1), (SPONSOR, 1),
-                              (PATTERNS, 1)):
+        for column, share in (
+            (ADOPTER, 4),
+            (PATTERNS, 3),
+            (SUPPORT, 1),
+            (OWNERS, 1),
+            (SPONSOR, 1),
+            (PATTERNS, 1),
+        ):
             if column in sizes and spare > 0:
                 wanted = min(content[column], width // share)
                 grow = min(spare, max(wanted - sizes[column], 0))

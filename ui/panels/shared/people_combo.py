@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 from facilitator.domain import Participant
 from ui.widgets import ElidingComboBox
 
+
 class PeopleCombo(ElidingComboBox):
     """Pick one participant (or "— none —" when ``none_label`` is given).
 
@@ -106,4 +107,3 @@ class AdopterPicker(PeopleCombo):
         """Empty the line for the next adopter."""
         self.setCurrentIndex(-1)
         self.setEditText("")
-

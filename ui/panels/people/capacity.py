@@ -13,9 +13,9 @@ from facilitator.services import participants
 from facilitator.services.participants import HOUR_UNITS, CapacityLine
 from facilitator.storage import StorageError
 from ui.editing import EventEditor
-from ui.panels.base import RecordPanel, RecordTable
-from ui.panels.outcomes import fit_columns
-from ui.panels.record_model import Column
+from ui.panels.shared.base import RecordPanel, RecordTable
+from ui.panels.shared.column_fit import fit_columns
+from ui.panels.shared.record_model import Column
 
 HOURS_COLUMN = 3
 # "12h", "12 hours": people say the unit; the service wants the number.
@@ -94,9 +94,7 @@ class CapacityPanel(RecordPanel):
             ]
         self._lines = {line.owner_id: line for line in report}
         people = [
-            p
-            for p in event.participants
-            if p.role == ParticipantRole.COALITION_MEMBER or p.id in self._lines
+            p for p in event.participants if p.role == ParticipantRole.COALITION_MEMBER or p.id in self._lines
         ]
         self.table.records.read_only = self.editor.read_only
         self.hint.setVisible(bool(people) and not self.editor.read_only)
@@ -145,10 +143,8 @@ class CapacityPanel(RecordPanel):
             # Clearing the hours also dropped an accepted over-commitment;
             # accept it again so undo gives back exactly what was there.
             if old_accepted is not None:
-                now = next(
-                    (l for l in participants.capacity_report(session, event_id) if l.owner_id == person_id),
-                    None,
-                )
+                report = participants.capacity_report(session, event_id)
+                now = next((entry for entry in report if entry.owner_id == person_id), None)
                 if now is not None and now.over_committed and not now.accepted:
                     participants.accept_over_commitment(session, event_id, person_id)
 

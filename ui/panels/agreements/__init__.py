@@ -1,0 +1,1 @@
+"""Agreements: made in the Follow-Up Support step (with support and capacity), reviewed in Adoption review."""

@@ -1,0 +1,1 @@
+"""Who is in the room, and the hours coalition members can give (entered while preparing)."""

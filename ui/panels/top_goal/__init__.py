@@ -1,0 +1,1 @@
+"""The TOP Goal step: each coalition's goal for this event."""
