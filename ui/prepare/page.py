@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from facilitator.agenda import AgendaCatalog
 from facilitator.dates import day
 from ui.editing import EventEditor
-from ui.panels.shared.base import heading
 from ui.panels.people.capacity import CapacityPanel
 from ui.panels.people.participants import ParticipantsPanel
+from ui.panels.shared.base import heading
 from ui.prepare.details import EventDetailsForm
 from ui.widgets import FillingScrollArea
 

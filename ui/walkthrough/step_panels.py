@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from facilitator.agenda.model import AgendaStep
 from ui.editing import EventEditor
 from ui.panels.agreements.agreements import AgreementsPanel
-from ui.panels.shared.base import RecordPanel, RecordTable, heading
-from ui.panels.patterns.boundaries import BoundariesPanel
 from ui.panels.agreements.capacity_view import CapacityView
+from ui.panels.patterns.boundaries import BoundariesPanel
 from ui.panels.patterns.outcomes import OutcomesPanel
-from ui.panels.people.participants import ParticipantsPanel
 from ui.panels.patterns.patterns import PatternsPanel
+from ui.panels.people.participants import ParticipantsPanel
+from ui.panels.shared.base import RecordPanel, RecordTable, heading
 from ui.panels.top_goal.panel import TopGoalPanel
 from ui.walkthrough.question import SHARE
 from ui.widgets import FillingScrollArea
