@@ -13,7 +13,7 @@ Every problem is a :class:`DocumentError` whose text is
 ``"<path>:<line>:<column>: <problem>"``.
 """
 
-from facilitator.documents._yaml import CORE_RESOLVERS
+from facilitator.documents._yaml_core import CORE_RESOLVERS
 from facilitator.documents.errors import DocumentError
 from facilitator.documents.loader import (
     DEFAULT_MAX_BYTES,
@@ -21,7 +21,6 @@ from facilitator.documents.loader import (
     load_document,
     parse_document,
 )
-from facilitator.documents.notices import TextNotice
 from facilitator.documents.located import (
     LocatedMapping,
     LocatedSequence,
@@ -29,6 +28,7 @@ from facilitator.documents.located import (
     error_at,
     to_plain,
 )
+from facilitator.documents.notices import TextNotice
 
 __all__ = [
     "CORE_RESOLVERS",

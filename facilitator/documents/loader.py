@@ -21,8 +21,6 @@ from pathlib import Path
 from facilitator.documents._json import parse_json
 from facilitator.documents._yaml import MAX_DEPTH, parse_yaml
 from facilitator.documents.errors import DocumentError
-from facilitator.file_size import describe_size
-from facilitator.documents.notices import TextNotice
 from facilitator.documents.located import (
     START,
     LocatedMapping,
@@ -31,6 +29,8 @@ from facilitator.documents.located import (
     error_at,
     to_plain,
 )
+from facilitator.documents.notices import TextNotice
+from facilitator.file_size import describe_size
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -1,32 +1,49 @@
 """Value readers the event file needs beyond :mod:`facilitator.documents.schema`.
 
 Record ids, numbers with fractions and date-times are specific to event
-files, so they live here rather than in the shared schema helpers.
+files, so they live here rather than in the shared schema helpers. So do the
+length limits and the small readers every part of the event file schema
+(:mod:`~facilitator.eventfile.schema` and the modules beside it) shares.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import math
 import re
 import uuid
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from facilitator.documents import DocumentError, LocatedMapping, Mark, error_at
 from facilitator.documents.schema import (
+    at_index,
     at_key,
+    check_keys,
     check_text,
     describe,
     describe_number,
+    expect_mapping,
     get_date,
+    get_enum,
+    get_sequence,
+    get_text,
     value_error,
 )
 from facilitator.services.common import MAX_NUMBER
 
-UUID_PATTERN = re.compile(
-    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-)
+UUID_PATTERN = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 KEY_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
+
+# The same limits the services apply, so a file never brings in what the
+# app would refuse to store when typed.
+MAX_NAME, MAX_TITLE, MAX_LONG, MAX_NOTE, MAX_STEP = 200, 300, 20_000, 5_000, 64
+MAX_OUTCOME_TITLE, MAX_UNIT, MAX_AGENDA = 500, 40, 64
+
+_Choice = TypeVar("_Choice", bound=enum.Enum)
+_Record = TypeVar("_Record")
 
 
 @dataclass(frozen=True)
@@ -120,9 +137,7 @@ def get_optional_date(mapping: LocatedMapping, key: str, where: str) -> dt.date 
     return get_date(mapping, key, where)
 
 
-def get_number(
-    mapping: LocatedMapping, key: str, where: str, *, what: str = "number"
-) -> float | None:
+def get_number(mapping: LocatedMapping, key: str, where: str, *, what: str = "number") -> float | None:
     """Return a number that is zero or more; ``None`` when absent or empty.
 
     YAML reads ``.inf`` and ``.nan`` as numbers; neither is an amount. The
@@ -180,3 +195,81 @@ def number_for_file(value: float | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else float(value)
+
+
+# --- records ------------------------------------------------------------------
+
+
+def read_text(
+    mapping: LocatedMapping,
+    key: str,
+    where: str,
+    max_length: int,
+    *,
+    required: bool = False,
+    default: str = "",
+) -> str:
+    """Return the text under ``key``; optional text may be empty."""
+    return get_text(
+        mapping,
+        key,
+        where,
+        required=required,
+        default=default,
+        max_length=max_length,
+        allow_empty=not required,
+    )
+
+
+def read_choice(
+    mapping: LocatedMapping,
+    key: str,
+    where: str,
+    enum_cls: type[_Choice],
+    default: _Choice | None = None,
+) -> _Choice:
+    """Return the member of ``enum_cls`` named by its value under ``key``.
+
+    Args:
+        default: The member an absent key means; without one the key is required.
+    """
+    value = get_enum(
+        mapping,
+        key,
+        where,
+        [member.value for member in enum_cls],
+        required=default is None,
+        default=None if default is None else default.value,
+    )
+    return enum_cls(value)
+
+
+def read_records(
+    top: LocatedMapping, key: str, read: Callable[[LocatedMapping, str], _Record]
+) -> tuple[_Record, ...]:
+    """Return the records of the top-level list ``key``, each read by ``read(mapping, where)``."""
+    items = get_sequence(top, key, "", required=False)
+    records = []
+    for index, item in enumerate(items):
+        where = at_index(key, index)
+        mapping = expect_mapping(item, where, source=top.source, mark=items.item_mark(index))
+        records.append(read(mapping, where))
+    return tuple(records)
+
+
+def record_mappings(mapping: LocatedMapping, key: str, where: str) -> Iterator[tuple[int, LocatedMapping]]:
+    """Yield each item of the list under ``key`` with its index; every item must be a mapping."""
+    items = get_sequence(mapping, key, where, required=False)
+    path = at_key(where, key)
+    for index, item in enumerate(items):
+        yield (
+            index,
+            expect_mapping(item, at_index(path, index), source=mapping.source, mark=items.item_mark(index)),
+        )
+
+
+def check_record_keys(
+    mapping: LocatedMapping, where: str, required: Collection[str], optional: Collection[str]
+) -> None:
+    """Refuse keys a record may not have; every record may carry an ``id``."""
+    check_keys(mapping, where, required=required, optional=("id", *optional))

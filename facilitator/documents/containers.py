@@ -1,0 +1,129 @@
+"""Schema helpers for mappings and lists: their keys, and the containers under them."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection
+
+from facilitator.documents.located import (
+    START,
+    LocatedMapping,
+    LocatedSequence,
+    Mark,
+    error_at,
+)
+from facilitator.documents.problems import (
+    at_key,
+    describe,
+    key_error,
+    missing_key,
+    shorten,
+    value_error,
+    with_path,
+)
+
+__all__ = ["check_keys", "expect_mapping", "expect_sequence", "get_mapping", "get_sequence"]
+
+
+def expect_mapping(value: object, where: str, *, source: str, mark: Mark | None = None) -> LocatedMapping:
+    """Return ``value`` if it is a mapping, else raise.
+
+    Args:
+        value: A value from the loader (the whole document, or an item).
+        where: Its path; ``""`` for the whole document.
+        source: File name for the message.
+        mark: Where ``value`` is; defaults to its own mark, or the file start.
+    """
+    if isinstance(value, LocatedMapping):
+        return value
+    if where:
+        problem = f"{where}: expected a mapping of keys and values (like 'key: value')"
+    else:
+        problem = "the file must contain keys and values (like 'key: value')"
+    raise error_at(source, mark or getattr(value, "mark", START), f"{problem}, got {describe(value)}")
+
+
+def expect_sequence(value: object, where: str, *, source: str, mark: Mark | None = None) -> LocatedSequence:
+    """Return ``value`` if it is a list, else raise (see :func:`expect_mapping`)."""
+    if isinstance(value, LocatedSequence):
+        return value
+    problem = f"{where}: expected a list" if where else "the file must contain a list"
+    raise error_at(source, mark or getattr(value, "mark", START), f"{problem}, got {describe(value)}")
+
+
+def check_keys(
+    mapping: LocatedMapping,
+    where: str,
+    *,
+    required: Collection[str],
+    optional: Collection[str] = (),
+) -> None:
+    """Refuse keys outside ``required | optional`` and missing required keys.
+
+    Unknown keys are reported first, at the key, because a misspelt optional
+    or required key is the usual cause of both.
+    """
+    allowed = set(required) | set(optional)
+    for key in mapping:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            raise key_error(
+                mapping,
+                key,
+                where,
+                f'unknown key "{shorten(key)}"{hint}; allowed keys: ' + ", ".join(sorted(allowed)),
+            )
+    missing = sorted(key for key in required if key not in mapping)
+    if missing:
+        names = ", ".join(f'"{key}"' for key in missing)
+        plural = "s" if len(missing) > 1 else ""
+        raise error_at(
+            mapping.source, mapping.mark, with_path(where, f"missing required key{plural} {names}")
+        )
+
+
+def get_mapping(
+    mapping: LocatedMapping, key: str, where: str, *, required: bool = True
+) -> LocatedMapping | None:
+    """Return the mapping under ``key`` (``None`` if optional and absent)."""
+    if key not in mapping:
+        if required:
+            raise missing_key(mapping, key, where)
+        return None
+    return expect_mapping(
+        mapping[key], at_key(where, key), source=mapping.source, mark=mapping.value_mark(key)
+    )
+
+
+def get_sequence(
+    mapping: LocatedMapping,
+    key: str,
+    where: str,
+    *,
+    required: bool = True,
+    min_items: int = 0,
+    max_items: int | None = None,
+    item_name: str = "item",
+) -> LocatedSequence:
+    """Return the list under ``key``; an absent optional or empty value is ``[]``.
+
+    ``key:`` with nothing after it counts as an empty list, which is what a
+    person writing it means.
+    """
+    if key not in mapping:
+        if required:
+            raise missing_key(mapping, key, where)
+        return LocatedSequence((), source=mapping.source, mark=mapping.mark)
+    value = mapping[key]
+    if value is None:
+        value = LocatedSequence((), source=mapping.source, mark=mapping.value_mark(key))
+    items = expect_sequence(value, at_key(where, key), source=mapping.source, mark=mapping.value_mark(key))
+    count = len(items)
+    if count < min_items:
+        plural = item_name if min_items == 1 else item_name + "s"
+        raise value_error(mapping, key, where, f"must have at least {min_items} {plural}, got {count}")
+    if max_items is not None and count > max_items:
+        plural = item_name if max_items == 1 else item_name + "s"
+        raise value_error(mapping, key, where, f"must have at most {max_items} {plural}, got {count}")
+    return items
