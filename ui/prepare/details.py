@@ -211,7 +211,7 @@ class EventDetailsForm(QWidget):
         for edit in self.goal_edits:
             edit.flush()
 
-    def _store(self, field: str, value) -> bool:
+    def _store(self, field: str, value: object) -> bool:
         return self.editor.update(
             f"Change the event {_FIELD_WORDS.get(field, field)}",
             Event,

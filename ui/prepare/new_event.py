@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from facilitator.agenda import AgendaCatalog, load_catalog
 from facilitator.agenda.catalog import DEFAULT_AGENDA_ID
@@ -166,7 +167,7 @@ class NewEventDialog(QDialog):
             event is most often the same coalition's, led by the same person.
         """
 
-        def work(session):
+        def work(session: Session) -> tuple[list[tuple[str, str]], str, str]:
             known = [
                 (c.name, coalitions.latest_goal(session, c.id)) for c in coalitions.list_coalitions(session)
             ]

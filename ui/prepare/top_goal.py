@@ -6,6 +6,7 @@ import uuid
 
 from PySide6.QtWidgets import QWidget
 
+from facilitator.domain import Coalition
 from facilitator.services import events
 from ui.editing import EventEditor
 from ui.panels.shared.autosave_text import AutoSaveText
@@ -42,7 +43,7 @@ class TopGoalEdit(AutoSaveText):
         self.setReadOnly(self.editor.read_only)
         self.show_stored(self.stored_text())
 
-    def _coalition(self):
+    def _coalition(self) -> Coalition | None:
         return next((c for c in self.editor.event.coalitions if c.id == self.coalition_id), None)
 
     def _store_goal(self, text: str) -> bool:

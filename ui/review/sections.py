@@ -13,7 +13,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from facilitator.dates import day, day_time
-from facilitator.domain import Agreement, BoundaryKind, Event, OutcomeKind, ParticipantRole, Pattern
+from facilitator.domain import (
+    Agreement,
+    BoundaryKind,
+    Event,
+    OutcomeKind,
+    ParticipantRole,
+    Pattern,
+    SupportItem,
+)
 from facilitator.services.participants import CapacityLine
 from ui.panels.agreements.support_text import format_amount, format_hours, stated_text
 
@@ -157,7 +165,7 @@ def patterns(event: Event) -> list[QWidget]:
     return section("Patterns", [pattern_card(p) for p in event.patterns])
 
 
-def support_line(item) -> str:
+def support_line(item: SupportItem) -> str:
     """Return one support item as a sentence with its owner and limits."""
     parts = [item.type.label]
     amount = format_amount(item)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
 
 from ui.panels.shared.list_rows import fit_list_rows
@@ -54,9 +55,9 @@ class StepList(QListWidget):
         rows = sum(self.item(row).sizeHint().height() for row in range(self.count()))
         return rows + 2 * self.frameWidth()
 
-    def viewportEvent(self, event) -> bool:
+    def viewportEvent(self, event: QEvent) -> bool:
         # The viewport, not the list: a scroll bar that comes or goes changes the width text wraps at.
-        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+        if isinstance(event, QResizeEvent) and event.size().width() != event.oldSize().width():
             QTimer.singleShot(0, self, self._refit)
         return super().viewportEvent(event)
 
@@ -64,7 +65,7 @@ class StepList(QListWidget):
         self.fit_rows()
         self.scroll_to_current()
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # A new zoom: measure again once every widget has its new font.
