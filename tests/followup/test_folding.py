@@ -6,8 +6,8 @@ import pytest
 
 from facilitator.folding import fold
 from facilitator.search.schema import fold as index_fold
-from ui.followup.adoption_model import fold as adoption_fold
-from ui.followup.library_model import fold as library_fold
+from ui.followup.adoptions.model import fold as adoption_fold
+from ui.followup.library.model import fold as library_fold
 
 
 @pytest.mark.parametrize(

@@ -176,7 +176,7 @@ def _dialog_makers(world: World, window) -> list[tuple[str, Callable[[], object]
     """Return how to make each dialog the tour checks: (name, maker)."""
     from facilitator.followup.adoptions import adoption_rows
     from ui.backups_dialog import BackupsDialog
-    from ui.followup.status_dialog import StatusDialog
+    from ui.followup.adoptions.status_dialog import StatusDialog
     from ui.prepare.new_event import NewEventDialog
     from ui.shortcuts_dialog import ShortcutsDialog
 

@@ -12,8 +12,8 @@ from facilitator.domain import Agreement, AgreementStatus
 from facilitator.followup import adoptions
 from facilitator.services import agreements, events, participants, patterns
 from facilitator.storage import open_database
-from ui.followup.adoptions_page import NO_AGREEMENTS, NO_OPEN_AGREEMENTS, AdoptionsPage
-from ui.followup.status_dialog import REASON_REQUIRED
+from ui.followup.adoptions.page import NO_AGREEMENTS, NO_OPEN_AGREEMENTS, AdoptionsPage
+from ui.followup.adoptions.status_dialog import REASON_REQUIRED
 from ui.prepare.fields import to_qdate
 
 TODAY = dt.date(2026, 2, 13)

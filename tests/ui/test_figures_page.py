@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from facilitator.storage import StorageError
 from ui import theme
-from ui.followup.figures_page import FiguresPage
+from ui.followup.figures.page import FiguresPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "figures"))
 from figures_history import TODAY, build_history
@@ -174,7 +174,7 @@ def test_a_coalition_can_be_chosen_by_id(page):
 
 def test_axis_labels_shorten_then_turn_to_years_so_none_overlap():
     from facilitator.figures import Quarter
-    from ui.followup.chart_labels import quarter_labels
+    from ui.followup.figures.chart_labels import quarter_labels
 
     quarters = [Quarter.from_index(Quarter(2025, 3).index + i) for i in range(5)]
     def width(text: str) -> float:

@@ -11,8 +11,8 @@ from facilitator.domain import AgreementStatus, EventStatus
 from facilitator.services import agreements, events, participants
 from facilitator.storage import StorageError
 from ui import theme
-from ui.followup.history_model import OVERDUE_COLUMN, ROW_ROLE
-from ui.followup.history_page import HistoryPage
+from ui.followup.history.model import OVERDUE_COLUMN, ROW_ROLE
+from ui.followup.history.page import HistoryPage
 from helpers import type_text
 
 TODAY = dt.date(2026, 5, 1)

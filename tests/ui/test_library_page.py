@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from facilitator.domain import Event
 from facilitator.followup import library
 from facilitator.services import agreements, events, outcomes, participants, patterns
-from ui.followup.carry_dialog import CarryDialog
-from ui.followup.library_model import PatternTableModel
-from ui.followup import pattern_html
-from ui.followup.library_page import LibraryPage
+from ui.followup.library.carry_dialog import CarryDialog
+from ui.followup.library.model import PatternTableModel
+from ui.followup.library import pattern_html
+from ui.followup.library.page import LibraryPage
 
 CHECKOUT = "Checkout Reliability Coalition"
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor
 
 from facilitator.demo import create_demo_event
 from facilitator.services import events, participants
-from ui.followup.search_page import LIMIT, SearchPage
-from ui.followup.search_results import HIT_ROLE, hit_html
+from ui.followup.search.page import LIMIT, SearchPage
+from ui.followup.search.results import HIT_ROLE, hit_html
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel
 from facilitator.domain import AgreementStatus
 from facilitator.followup.adoptions import AdoptionRow
 from facilitator.followup.library import CarryTarget
-from ui.followup.adoption_model import AdoptionTableModel
-from ui.followup.carry_dialog import CarryDialog
-from ui.followup.status_dialog import StatusDialog
+from ui.followup.adoptions.model import AdoptionTableModel
+from ui.followup.library.carry_dialog import CarryDialog
+from ui.followup.adoptions.status_dialog import StatusDialog
 from ui.widgets import heading, tooltip_text
 
 HOSTILE = '<img src="file:///etc/passwd"><b>Bo</b>'

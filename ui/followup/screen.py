@@ -28,11 +28,11 @@ PAGES: tuple[tuple[Act, str], ...] = (
 
 #: Where each page's class lives; a page is imported and built when first shown.
 _PAGE_CLASSES: dict[Act, tuple[str, str]] = {
-    Act.HISTORY: ("ui.followup.history_page", "HistoryPage"),
-    Act.SEARCH: ("ui.followup.search_page", "SearchPage"),
-    Act.ADOPTIONS: ("ui.followup.adoptions_page", "AdoptionsPage"),
-    Act.PATTERN_LIBRARY: ("ui.followup.library_page", "LibraryPage"),
-    Act.FIGURES: ("ui.followup.figures_page", "FiguresPage"),
+    Act.HISTORY: ("ui.followup.history.page", "HistoryPage"),
+    Act.SEARCH: ("ui.followup.search.page", "SearchPage"),
+    Act.ADOPTIONS: ("ui.followup.adoptions.page", "AdoptionsPage"),
+    Act.PATTERN_LIBRARY: ("ui.followup.library.page", "LibraryPage"),
+    Act.FIGURES: ("ui.followup.figures.page", "FiguresPage"),
 }
 
 

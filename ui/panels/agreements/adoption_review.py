@@ -17,13 +17,13 @@ from facilitator.domain import AgreementStatus
 from facilitator.followup import adoptions
 from facilitator.followup.adoptions import AdoptionRow
 from ui.editing import EventEditor
-from ui.followup.adoption_model import (
+from ui.followup.adoptions.model import (
     REVIEW_COLUMNS,
     AdoptionTableModel,
     warning_colour,
 )
-from ui.followup.adoption_table import AdoptionTable
-from ui.followup.status_dialog import StatusDialog
+from ui.followup.adoptions.status_dialog import StatusDialog
+from ui.followup.adoptions.table import AdoptionTable
 from ui.panels.shared.base import RecordPanel, heading
 
 EMPTY_TEXT = "No open agreements from earlier events — go on (Page Down)."

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from facilitator.followup.adoptions import AdoptionRow
-from ui.followup.adoption_model import WARN_COLUMNS, AdoptionTableModel
+from ui.followup.adoptions.model import WARN_COLUMNS, AdoptionTableModel
 
 SAMPLE_ROWS = 400  # rows measured: enough for the long names, cheap on a big history
 CELL_ROOM = 18  # a cell's padding and grid line
@@ -80,7 +80,6 @@ class AdoptionTable(QTableView):
         # its title when the others fill the width.
         self._size_rows()
 
-
     def current_row(self) -> AdoptionRow | None:
         """Return the selected agreement, or None."""
         index = self.currentIndex()
@@ -91,6 +90,7 @@ class AdoptionTable(QTableView):
         row = self.model().row_of(agreement_id)
         if row >= 0:
             self.setCurrentIndex(self.model().index(row, 0))
+
     def measure(self) -> None:
         """Measure each column's widest text (headers and the first rows) and fit the columns."""
         model: AdoptionTableModel = self.model()
@@ -105,18 +105,23 @@ class AdoptionTable(QTableView):
             # Overdue cells are bold; measure them so, whichever rows are overdue.
             metrics = bold if key in WARN_COLUMNS else plain
             text = model.columns[column].text
-            widest = max((metrics.horizontalAdvance(line) for row in rows for line in text(row).split("\n")),
-                         default=0)
+            widest = max(
+                (metrics.horizontalAdvance(line) for row in rows for line in text(row).split("\n")), default=0
+            )
             # The header's own measure knows its bold font; ours its sort arrow.
-            title = max(header.horizontalAdvance(model.columns[column].header) + HEADER_ROOM,
-                        self.horizontalHeader().sectionSizeFromContents(column).width())
+            title = max(
+                header.horizontalAdvance(model.columns[column].header) + HEADER_ROOM,
+                self.horizontalHeader().sectionSizeFromContents(column).width(),
+            )
             self._titles.append(title)
             wanted = max(widest + CELL_ROOM, title)
             self._natural.append(wanted)
             if key in self._caps:
                 wanted = min(wanted, max(title, plain.averageCharWidth() * self._caps[key] + CELL_ROOM))
             self._wanted.append(wanted)
-        self._floor = min(self._wanted[self._stretch], plain.averageCharWidth() * self._stretch_chars + CELL_ROOM)
+        self._floor = min(
+            self._wanted[self._stretch], plain.averageCharWidth() * self._stretch_chars + CELL_ROOM
+        )
         self._fitted_width = -1
         self.fit()
 
@@ -173,16 +178,21 @@ class AdoptionTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self._lines * line + 14)
         # Never shorter than the header and one row: a row must fit the view.
         header = self.horizontalHeader()
-        self.setMinimumHeight(header.sizeHint().height() + self._lines * line + 14 + 2 * self.frameWidth()
-                              + self.horizontalScrollBar().sizeHint().height())  # it may scroll sideways
+        self.setMinimumHeight(
+            header.sizeHint().height()
+            + self._lines * line
+            + 14
+            + 2 * self.frameWidth()
+            + self.horizontalScrollBar().sizeHint().height()
+        )  # it may scroll sideways
 
-    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
+    def viewportEvent(self, event) -> bool:
         # The viewport, not the view: a scroll bar coming or going changes its width too.
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return super().viewportEvent(event)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         # A zoom or theme change brings a new font: rows and columns follow it.
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

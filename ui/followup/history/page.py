@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from facilitator.followup.history import HistoryRow, history_rows, people_index
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
-from ui.followup.history_filters import HistoryFilterBar
-from ui.followup.history_model import COLUMNS, EVENT_COLUMN, ROW_ROLE, HistoryModel, HistoryProxy
+from ui.followup.history.filters import HistoryFilterBar
+from ui.followup.history.model import COLUMNS, EVENT_COLUMN, ROW_ROLE, HistoryModel, HistoryProxy
 from ui.widgets import heading
 
 if TYPE_CHECKING:
@@ -68,9 +68,7 @@ class HistoryPage(QWidget):
         self.filters.submitted.connect(self.open_current)
 
         self.count_label = heading("", "muted")
-        self.empty_label = heading(
-            "No events yet. Events appear here once they are planned.", "muted"
-        )
+        self.empty_label = heading("No events yet. Events appear here once they are planned.", "muted")
         self.no_match_label = heading("No events match these filters.", "muted")
         # Never shown: the stylesheet colours it, and overdue counts borrow that colour.
         self._warning_probe = QLabel(self)
@@ -188,7 +186,9 @@ class HistoryPage(QWidget):
         sizes = {}
         for column in range(len(COLUMNS)):
             if column != EVENT_COLUMN:
-                text = metrics.horizontalAdvance(_WIDEST[column]) + 2 * digit if column in _WIDEST else 6 * digit
+                text = (
+                    metrics.horizontalAdvance(_WIDEST[column]) + 2 * digit if column in _WIDEST else 6 * digit
+                )
                 sizes[column] = max(text, titles[column])
         # The event titles take what is left, at least twenty characters; the
         # coalitions give way to them first (a long name ends in "…").
@@ -202,7 +202,7 @@ class HistoryPage(QWidget):
             header.resizeSection(column, size)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 16)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             if event.size().width() != event.oldSize().width():
                 self._size_columns()
@@ -217,10 +217,9 @@ class HistoryPage(QWidget):
             self.model.warning = QBrush(colour)
             self.table.viewport().update()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event: QEvent) -> None:
         """Follow a theme change (overdue counts take the new warning colour) and a zoom (column widths)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.StyleChange:
             QTimer.singleShot(0, self, self._update_warning_colour)
             QTimer.singleShot(0, self, self._size_columns)
-

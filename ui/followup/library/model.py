@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from facilitator.dates import day, iso
@@ -21,8 +20,13 @@ _NUMBERS = {4, 5, 6}
 def _display(row: PatternRow, column: int) -> str:
     first = day(row.first_presented) if row.first_presented else "—"
     return (
-        row.name, row.kind.label, row.coalition, first,
-        str(row.events), str(row.teams_reached), str(row.adopted_teams),
+        row.name,
+        row.kind.label,
+        row.coalition,
+        first,
+        str(row.events),
+        str(row.teams_reached),
+        str(row.adopted_teams),
     )[column]
 
 
@@ -30,8 +34,13 @@ def _sort_key(row: PatternRow, column: int):
     # Never-presented patterns sort after every date, not as a type error.
     first = iso(row.first_presented) if row.first_presented else "9999"
     return (
-        row.name.casefold(), row.kind.label, row.coalition.casefold(), first,
-        row.events, row.teams_reached, row.adopted_teams,
+        row.name.casefold(),
+        row.kind.label,
+        row.coalition.casefold(),
+        first,
+        row.events,
+        row.teams_reached,
+        row.adopted_teams,
     )[column]
 
 
@@ -64,13 +73,13 @@ class PatternTableModel(QAbstractTableModel):
         """Return the distinct texts shown in ``column``, to size it."""
         return {_display(row, column) for row in self._rows}
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -116,7 +125,7 @@ class LibraryFilter(QSortFilterProxyModel):
         self._coalition = coalition
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         model = self.sourceModel()
         row = model.row_at(source_row)
         if self._kind is not None and row.kind != self._kind:

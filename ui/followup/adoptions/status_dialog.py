@@ -48,7 +48,9 @@ class StatusDialog(QDialog):
         parent: The owning widget.
     """
 
-    def __init__(self, row: AdoptionRow, save: Save, *, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, row: AdoptionRow, save: Save, *, today: dt.date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.row = row
         self._save = save
@@ -77,7 +79,9 @@ class StatusDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Change status")
         self.ok_button.setProperty("role", "primary")

@@ -39,10 +39,7 @@ def hit_html(hit: SearchHit, muted: QColor) -> str:
     snippet = "".join(
         f"<b>{escape(text)}</b>" if is_match else escape(text) for text, is_match in hit.snippet
     )
-    return (
-        f'<div style="color: {muted.name()}">{escape(hit_place(hit))}</div>'
-        f"<div>{snippet}</div>"
-    )
+    return f'<div style="color: {muted.name()}">{escape(hit_place(hit))}</div><div>{snippet}</div>'
 
 
 class SearchResultsModel(QAbstractListModel):

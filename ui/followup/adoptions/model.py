@@ -71,11 +71,17 @@ COLUMNS: dict[str, Column] = {
     # No date sorts after every date; among overdue ones the date itself orders them.
     "check_in": Column("Check-in", check_in_text, lambda r: r.check_in or dt.date.max),
     "event": Column("Event", event_text, lambda r: (r.event_date, fold(r.event_title))),
-    "coalition": Column("Coalition", lambda r: ", ".join(r.coalitions), lambda r: fold(", ".join(r.coalitions))),
+    "coalition": Column(
+        "Coalition", lambda r: ", ".join(r.coalitions), lambda r: fold(", ".join(r.coalitions))
+    ),
     # Two-line cells for the walk-through's review, where a row is read as a whole.
-    "check_in_lines": Column("Check-in", lambda r: check_in_text(r, "\n"), lambda r: r.check_in or dt.date.max),
+    "check_in_lines": Column(
+        "Check-in", lambda r: check_in_text(r, "\n"), lambda r: r.check_in or dt.date.max
+    ),
     "adopter_lines": Column("Adopter", lambda r: adopter_text(r, "\n"), lambda r: fold(r.adopter)),
-    "event_lines": Column("Event", lambda r: event_text(r, "\n"), lambda r: (r.event_date, fold(r.event_title))),
+    "event_lines": Column(
+        "Event", lambda r: event_text(r, "\n"), lambda r: (r.event_date, fold(r.event_title))
+    ),
 }
 # The check-in next to the status: "12 days late" must be seen without scrolling.
 TRACKER_COLUMNS = ("status", "check_in", "adopter", "team", "patterns", "owners", "event", "coalition")
@@ -157,8 +163,10 @@ class AdoptionTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         if self._sorted_by is not None:
-            self._rows.sort(key=self.columns[self._sorted_by[0]].key,
-                            reverse=self._sorted_by[1] == Qt.SortOrder.DescendingOrder)
+            self._rows.sort(
+                key=self.columns[self._sorted_by[0]].key,
+                reverse=self._sorted_by[1] == Qt.SortOrder.DescendingOrder,
+            )
         self.endResetModel()
 
     def rows(self) -> list[AdoptionRow]:
@@ -180,14 +188,18 @@ class AdoptionTableModel(QAbstractTableModel):
             self._rows[position] = row
             self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.keys) - 1))
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.keys)
 
-    def headerData(self, section, orientation, role=Role.DisplayRole):  # noqa: N802 (Qt API)
-        if role == Role.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.keys):
+    def headerData(self, section, orientation, role=Role.DisplayRole):
+        if (
+            role == Role.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.keys)
+        ):
             return self.columns[section].header
         return None
 

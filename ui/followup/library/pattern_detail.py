@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QWidget
 
 from facilitator.followup.library import PatternDetail
-from ui.followup.pattern_html import DetailDocument, Look, Target
+from ui.followup.library.pattern_html import DetailDocument, Look, Target
 
 EMPTY_TEXT = "Choose a pattern to see its history."
 
@@ -94,9 +94,7 @@ class PatternDetailView(QTextBrowser):
 
     def _render(self) -> None:
         document = DetailDocument(current_look(self), self._expanded)
-        self.document().setDefaultStyleSheet(
-            f"a {{ color: {document.look.text}; text-decoration: none; }}"
-        )
+        self.document().setDefaultStyleSheet(f"a {{ color: {document.look.text}; text-decoration: none; }}")
         self.setHtml(document.render(self.detail))
         self.targets = document.targets
 
@@ -116,7 +114,7 @@ class PatternDetailView(QTextBrowser):
             return self.targets[int(number)]
         return None
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def mouseDoubleClickEvent(self, event) -> None:
         target = self.target_at(event.position().toPoint())
         if target is None:
             super().mouseDoubleClickEvent(event)
@@ -124,7 +122,7 @@ class PatternDetailView(QTextBrowser):
         event.accept()
         self.open_requested.emit(*target)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def mouseReleaseEvent(self, event) -> None:
         self._from_mouse = True
         try:
             super().mouseReleaseEvent(event)
@@ -142,7 +140,7 @@ class PatternDetailView(QTextBrowser):
         if target is not None:
             self.open_requested.emit(*target)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.StyleChange and self.detail is not None:
             self._render()  # the theme or zoom changed: redraw in its colours

@@ -11,8 +11,7 @@ from facilitator.figures import Quarter
 GAP = 6  # pixels kept free between two labels
 
 
-def quarter_labels(quarters: Sequence[Quarter], slot: float,
-                   width_of: Callable[[str], float]) -> list[str]:
+def quarter_labels(quarters: Sequence[Quarter], slot: float, width_of: Callable[[str], float]) -> list[str]:
     """Return the label under each quarter ("" for none), each quarter ``slot`` pixels wide.
 
     All as "Q3 ’26" when they fit; else the year only where it changes ("Q3 ’25",
@@ -24,8 +23,10 @@ def quarter_labels(quarters: Sequence[Quarter], slot: float,
     full = [q.short_label for q in quarters]
     if max(width_of(label) for label in full) + GAP <= slot:
         return full
-    compact = [label if i == 0 or q.number == 1 else f"Q{q.number}"
-               for i, (q, label) in enumerate(zip(quarters, full, strict=True))]
+    compact = [
+        label if i == 0 or q.number == 1 else f"Q{q.number}"
+        for i, (q, label) in enumerate(zip(quarters, full, strict=True))
+    ]
     widths = [width_of(label) for label in compact]
     if all((a + b) / 2 + GAP <= slot for a, b in pairwise(widths)):
         return compact

@@ -96,13 +96,13 @@ class HistoryModel(QAbstractTableModel):
         """Return the row of an event, or None when it is not listed."""
         return next((i for i, r in enumerate(self._rows) if r.event_id == event_id), None)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Role.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Role.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Role.DisplayRole:
@@ -229,9 +229,7 @@ class HistoryProxy(QSortFilterProxyModel):
         else:
             self._matches = matches
 
-    def filterAcceptsRow(  # noqa: N802 (Qt API)
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         return self._matches(self._row_at(source_row))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

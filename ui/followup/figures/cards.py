@@ -20,7 +20,7 @@ from facilitator.figures import (
     format_value,
     short_value,
 )
-from ui.followup.charts import QuarterChart
+from ui.followup.figures.charts import QuarterChart
 from ui.widgets import plain_label
 
 
@@ -62,20 +62,26 @@ class FigureCard(QFrame):
         values = list(figures.series(info.key))
         top, step = axis_scale(info, values)
         # Quarters where some teams are still within their six months may still rise.
-        provisional = ([bool(q.open_teams) for q in figures.quarters]
-                       if info.key == "adoption_rate" else [])
-        lighter = " Lighter bars: some teams still within their six months." \
-            if any(provisional) else ""
+        provisional = [bool(q.open_teams) for q in figures.quarters] if info.key == "adoption_rate" else []
+        lighter = " Lighter bars: some teams still within their six months." if any(provisional) else ""
         self.explanation.setText(self._explanation + lighter)
         when = "at the end of" if info.cumulative else "in"
-        texts = [f"{when.capitalize()} {q.quarter.label}: {format_value(info, v)}. {detail(info, q)}"
-                 for q, v in zip(figures.quarters, values, strict=True)]
+        texts = [
+            f"{when.capitalize()} {q.quarter.label}: {format_value(info, v)}. {detail(info, q)}"
+            for q, v in zip(figures.quarters, values, strict=True)
+        ]
         self.chart.set_series(
-            [q.quarter for q in figures.quarters], values, texts,
-            line=info.cumulative, top=top, step=step,
+            [q.quarter for q in figures.quarters],
+            values,
+            texts,
+            line=info.cumulative,
+            top=top,
+            step=step,
             axis_text=lambda v: axis_text(info, v),
             value_text=lambda v: short_value(info, v),
-            goal=info.target, goal_label=info.target_label, provisional=provisional,
+            goal=info.target,
+            goal_label=info.target_label,
+            provisional=provisional,
         )
 
 
@@ -116,4 +122,5 @@ class TopPatternsCard(QFrame):
             self._lines.addWidget(count, row, 1)
         self.setAccessibleName("Patterns that reached the most teams")
         self.setAccessibleDescription(
-            "; ".join(f"{name}: {teams} teams" for name, teams in self.rows) or "none yet")
+            "; ".join(f"{name}: {teams} teams" for name, teams in self.rows) or "none yet"
+        )

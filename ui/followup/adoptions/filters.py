@@ -6,10 +6,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from facilitator.domain import AgreementStatus
-from facilitator.followup.adoptions import OPEN_STATUSES
 from facilitator.folding import fold
+from facilitator.followup.adoptions import OPEN_STATUSES
 from ui.flow_layout import FlowLayout
-from ui.followup.adoption_model import OPEN, AdoptionFilter
+from ui.followup.adoptions.model import OPEN, AdoptionFilter
 from ui.widgets import ElidingComboBox, fit_placeholder, tooltip_text
 
 ALL_COALITIONS = "All coalitions"

@@ -50,8 +50,10 @@ class PatternTable(QTableView):
         for column in range(1, model.columnCount()):
             title = str(model.headerData(column, Qt.Orientation.Horizontal))
             # The header's own measure knows its bold font; a title is never cut.
-            title_width = max(max(header_metrics.horizontalAdvance(line) for line in title.splitlines())
-                              + HEADER_ROOM, header.sectionSizeFromContents(column).width())
+            title_width = max(
+                max(header_metrics.horizontalAdvance(line) for line in title.splitlines()) + HEADER_ROOM,
+                header.sectionSizeFromContents(column).width(),
+            )
             width = title_width
             values = model.column_texts(column)
             if values:
@@ -67,11 +69,14 @@ class PatternTable(QTableView):
         bold = QFont(header.font())
         bold.setBold(True)
         title = str(self.model().sourceModel().headerData(0, Qt.Orientation.Horizontal))
-        least = max(header.sectionSizeFromContents(0).width(), QFontMetrics(bold).horizontalAdvance(title) + HEADER_ROOM)
+        least = max(
+            header.sectionSizeFromContents(0).width(),
+            QFontMetrics(bold).horizontalAdvance(title) + HEADER_ROOM,
+        )
         others = sum(header.sectionSize(c) for c in range(1, header.count()))
         header.resizeSection(0, max(least, self.viewport().width() - others))
 
-    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt API)
+    def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
             self._fit_pattern()
         return super().viewportEvent(event)
@@ -83,10 +88,14 @@ class PatternTable(QTableView):
         row = self.fontMetrics().height() + 14
         self.verticalHeader().setDefaultSectionSize(row)
         # The sideways scroll bar counts: the columns can be wider than the table.
-        self.setMinimumHeight(self.horizontalHeader().sizeHint().height() + row + 2 * self.frameWidth()
-                              + self.horizontalScrollBar().sizeHint().height())
+        self.setMinimumHeight(
+            self.horizontalHeader().sizeHint().height()
+            + row
+            + 2 * self.frameWidth()
+            + self.horizontalScrollBar().sizeHint().height()
+        )
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self._refit)

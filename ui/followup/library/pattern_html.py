@@ -114,24 +114,34 @@ class DetailDocument:
         if d.guidance:
             how = "What to avoid" if failure else "How to reproduce"
             top.append(f"<p><b>{how}:</b> {esc(d.guidance)}</p>")
-        return "".join([
-            *top,
-            self._section("outcomes", "Came from", d.outcomes, self._outcome, "No outcomes linked."),
-            self._section(
-                "boundaries", "Boundaries over time", d.boundaries,
-                lambda group: self._boundaries(d.pattern_id, group),
-                "No boundaries recorded yet: nobody has said where it works or breaks.",
-            ),
-            self._section(
-                "adoptions", "Adopted by", d.adoptions, self._adoption, "No agreements adopt it yet.",
-                self._adoption_counts(d.adoptions) if d.adoptions else "",
-            ),
-            self._section("events", "Presented at", d.events, self._event, "Not presented at any event."),
-        ])
+        return "".join(
+            [
+                *top,
+                self._section("outcomes", "Came from", d.outcomes, self._outcome, "No outcomes linked."),
+                self._section(
+                    "boundaries",
+                    "Boundaries over time",
+                    d.boundaries,
+                    lambda group: self._boundaries(d.pattern_id, group),
+                    "No boundaries recorded yet: nobody has said where it works or breaks.",
+                ),
+                self._section(
+                    "adoptions",
+                    "Adopted by",
+                    d.adoptions,
+                    self._adoption,
+                    "No agreements adopt it yet.",
+                    self._adoption_counts(d.adoptions) if d.adoptions else "",
+                ),
+                self._section("events", "Presented at", d.events, self._event, "Not presented at any event."),
+            ]
+        )
 
     def _outcome(self, o: SourceOutcome) -> str:
-        lines = [f'<span style="font-size: {self.look.subheading_pt}pt; font-weight: 700">'
-                 f"{esc(o.kind.label)}: {esc(o.title)}</span>"]
+        lines = [
+            f'<span style="font-size: {self.look.subheading_pt}pt; font-weight: 700">'
+            f"{esc(o.kind.label)}: {esc(o.title)}</span>"
+        ]
         if o.evidence:
             lines.append(f"<b>Evidence:</b> {esc(o.evidence)}")
         lines.append(self._muted(event_words(o.event_date, o.event_title)))

@@ -15,11 +15,11 @@ from facilitator.followup import adoptions
 from facilitator.followup.adoptions import OPEN_STATUSES, AdoptionRow
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
-from ui.followup.adoption_detail import AdoptionDetail
-from ui.followup.adoption_filters import AdoptionFilterBar
-from ui.followup.adoption_model import AdoptionTableModel, warning_colour
-from ui.followup.adoption_table import AdoptionTable
-from ui.followup.status_dialog import StatusDialog
+from ui.followup.adoptions.detail import AdoptionDetail
+from ui.followup.adoptions.filters import AdoptionFilterBar
+from ui.followup.adoptions.model import AdoptionTableModel, warning_colour
+from ui.followup.adoptions.status_dialog import StatusDialog
+from ui.followup.adoptions.table import AdoptionTable
 from ui.widgets import FillingScrollArea, heading
 
 if TYPE_CHECKING:
@@ -76,7 +76,8 @@ class AdoptionsPage(QWidget):
         )
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(
-            self.model.keys.index("check_in"), Qt.SortOrder.AscendingOrder  # most urgent first
+            self.model.keys.index("check_in"),
+            Qt.SortOrder.AscendingOrder,  # most urgent first
         )
         self.detail = AdoptionDetail()
 
@@ -111,7 +112,7 @@ class AdoptionsPage(QWidget):
         """Return the day overdue check-ins are judged against."""
         return self._fixed_today or dt.date.today()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         self._arrange(event.size().width(), event.size().height())
         super().resizeEvent(event)
 
@@ -157,8 +158,12 @@ class AdoptionsPage(QWidget):
         row = self.current_row()
         if row is None:
             return None
-        dialog = StatusDialog(row, lambda status, note, day: self._store(row, status, note, day),
-                              today=self.today(), parent=self)
+        dialog = StatusDialog(
+            row,
+            lambda status, note, day: self._store(row, status, note, day),
+            today=self.today(),
+            parent=self,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.status_dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "status_dialog", None))
@@ -168,7 +173,9 @@ class AdoptionsPage(QWidget):
     def _store(self, row: AdoptionRow, status: AgreementStatus, note: str, day: dt.date) -> str | None:
         try:
             with self._db().transaction() as session:
-                adoptions.record_status_change(session, row.agreement_id, status, note, on=day, today=self.today())
+                adoptions.record_status_change(
+                    session, row.agreement_id, status, note, on=day, today=self.today()
+                )
             with self._db().transaction() as session:
                 fresh = adoptions.adoption_rows(session, today=self.today(), event_id=row.event_id)
         except (StorageError, ServiceError) as exc:
@@ -249,7 +256,7 @@ class AdoptionsPage(QWidget):
                 self.problem.emit(f"The status history could not be read: {exc}")
         self.detail.show_row(row, history)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         # A new theme brings a new background; the overdue colour must still contrast.
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
             self.model.set_warning_colour(warning_colour(self.table))

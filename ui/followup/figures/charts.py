@@ -27,14 +27,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from facilitator.figures import Quarter
-from ui.followup.chart_labels import quarter_labels
+from ui.followup.figures.chart_labels import quarter_labels
 
 Value = float | int | None
 
 
 def _blend(a: QColor, b: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(*(x + (y - x) * amount for x, y in
-                             zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
+    return QColor.fromRgbF(
+        *(x + (y - x) * amount for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True))
+    )
 
 
 class QuarterChart(QWidget):
@@ -71,11 +72,21 @@ class QuarterChart(QWidget):
         # 1080p, where both rows of cards fit.
         return QSize(420, self.minimumHeight())
 
-    def set_series(self, quarters: Sequence[Quarter], values: Sequence[Value],
-                   texts: Sequence[str], *, line: bool, top: float, step: float,
-                   axis_text: Callable[[float], str], value_text: Callable[[Value], str],
-                   goal: float | None = None, goal_label: str = "",
-                   provisional: Sequence[bool] = ()) -> None:
+    def set_series(
+        self,
+        quarters: Sequence[Quarter],
+        values: Sequence[Value],
+        texts: Sequence[str],
+        *,
+        line: bool,
+        top: float,
+        step: float,
+        axis_text: Callable[[float], str],
+        value_text: Callable[[Value], str],
+        goal: float | None = None,
+        goal_label: str = "",
+        provisional: Sequence[bool] = (),
+    ) -> None:
         """Show one value per quarter; ``texts`` say each in words (tooltip, screen reader).
 
         ``provisional`` marks values that may still change; their bars are drawn lighter.
@@ -169,8 +180,7 @@ class QuarterChart(QWidget):
         self._draw_values(painter, plot, bold, ink, ground)
         self._draw_labels(painter, plot, small, ink)
 
-    def _draw_axis(self, painter: QPainter, plot: QRectF, font: QFont, muted: QColor,
-                   grid: QColor) -> None:
+    def _draw_axis(self, painter: QPainter, plot: QRectF, font: QFont, muted: QColor, grid: QColor) -> None:
         painter.setFont(font)
         metrics = QFontMetricsF(font)
         for tick in self._ticks():
@@ -179,8 +189,11 @@ class QuarterChart(QWidget):
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(muted)
             text = self.axis_text(tick)
-            painter.drawText(QRectF(0, y - metrics.height() / 2, plot.left() - 6, metrics.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(
+                QRectF(0, y - metrics.height() / 2, plot.left() - 6, metrics.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
 
     def _draw_bars(self, painter: QPainter, plot: QRectF, colour: QColor, lighter: QColor) -> None:
         slot = plot.width() / len(self.values)
@@ -195,13 +208,15 @@ class QuarterChart(QWidget):
             painter.drawRect(QRectF(x - width / 2, y, width, plot.bottom() - y))
 
     def _draw_line(self, painter: QPainter, plot: QRectF, colour: QColor) -> None:
-        points = [QPointF(self._x(plot, i), self._y(plot, v)) for i, v in enumerate(self.values)
-                  if v is not None]
+        points = [
+            QPointF(self._x(plot, i), self._y(plot, v)) for i, v in enumerate(self.values) if v is not None
+        ]
         path = QPainterPath(points[0])
         for point in points[1:]:
             path.lineTo(point)
-        painter.setPen(QPen(colour, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(
+            QPen(colour, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        )
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         if len(self.values) <= 16:
@@ -210,12 +225,10 @@ class QuarterChart(QWidget):
                 painter.drawEllipse(point, 4, 4)
 
     def _fits(self, plot: QRectF, font: QFont) -> bool:
-        widest = max(QFontMetricsF(font).horizontalAdvance(self.value_text(v))
-                     for v in self.values)
+        widest = max(QFontMetricsF(font).horizontalAdvance(self.value_text(v)) for v in self.values)
         return widest <= plot.width() / len(self.values)
 
-    def _draw_values(self, painter: QPainter, plot: QRectF, font: QFont, ink: QColor,
-                     ground: QColor) -> None:
+    def _draw_values(self, painter: QPainter, plot: QRectF, font: QFont, ink: QColor, ground: QColor) -> None:
         if not self._fits(plot, font):
             font = QFont(font)
             font.setBold(False)
@@ -248,9 +261,11 @@ class QuarterChart(QWidget):
             # A year stands at the start of its first quarter; a quarter under its bar.
             left = x - slot / 2 if label.isdigit() else x - width / 2
             left = max(0.0, min(left, self.width() - width))
-            painter.drawText(QRectF(left, plot.bottom() + 4, width, metrics.height()),
-                             Qt.AlignmentFlag.AlignLeft if label.isdigit()
-                             else Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawText(
+                QRectF(left, plot.bottom() + 4, width, metrics.height()),
+                Qt.AlignmentFlag.AlignLeft if label.isdigit() else Qt.AlignmentFlag.AlignCenter,
+                label,
+            )
 
     # Tooltips ------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from facilitator.figures import (
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.flow_layout import FlowLayout
-from ui.followup.figure_card import FigureCard, TopPatternsCard
+from ui.followup.figures.cards import FigureCard, TopPatternsCard
 from ui.opening import not_opened, open_path
 from ui.settings import Settings
 from ui.widgets import ElidingComboBox, FillingScrollArea, heading
@@ -59,8 +59,14 @@ class FiguresPage(QWidget):
     open_requested = Signal(object, str, object)  # event id, record kind, record id
     problem = Signal(str)
 
-    def __init__(self, db: Callable[[], Database], parent: QWidget | None = None, *,
-                 today: dt.date | None = None, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        db: Callable[[], Database],
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._fixed_today = today
@@ -69,8 +75,7 @@ class FiguresPage(QWidget):
 
         self.scope_combo = ElidingComboBox()
         self.scope_combo.setAccessibleName("Scope: overall or one coalition")
-        self.scope_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope_combo.setMinimumContentsLength(22)
         # Grows into the row's spare width; a longer name ends in "…" (the tooltip has it).
         self.scope_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -137,11 +142,11 @@ class FiguresPage(QWidget):
         for column in range(COLUMNS):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_columns(event.size().width())
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.StyleChange:
             QTimer.singleShot(0, self, lambda: self._fit_columns(self.width()))
@@ -200,8 +205,9 @@ class FiguresPage(QWidget):
             return
         empty = figures.is_empty
         if self.report.is_empty:
-            self.empty_label.setText("No figures yet. They appear once events have recorded "
-                                     "agreements, patterns or outcomes.")
+            self.empty_label.setText(
+                "No figures yet. They appear once events have recorded agreements, patterns or outcomes."
+            )
         else:
             self.empty_label.setText("No events or patterns recorded for this coalition yet.")
         self.empty_label.setVisible(empty)
@@ -227,7 +233,8 @@ class FiguresPage(QWidget):
 
         suggested = self._folder() / report_file_name(self.report.today)
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export the adoption report", str(suggested), "PDF documents (*.pdf)")
+            self, "Export the adoption report", str(suggested), "PDF documents (*.pdf)"
+        )
         if not name:
             return None
         path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")

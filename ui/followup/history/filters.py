@@ -100,8 +100,14 @@ class HistoryFilterBar(QWidget):
     def tab_order(self) -> tuple[QWidget, ...]:
         """Return the fields in the order Tab visits them."""
         return (
-            self.coalition_combo, self.status_combo, self.person_edit, self.from_check,
-            self.from_edit, self.to_check, self.to_edit, self.reset_button,
+            self.coalition_combo,
+            self.status_combo,
+            self.person_edit,
+            self.from_check,
+            self.from_edit,
+            self.to_check,
+            self.to_edit,
+            self.reset_button,
         )
 
     def current_filter(self) -> HistoryFilter:
@@ -150,7 +156,9 @@ class HistoryFilterBar(QWidget):
         if self._range is None:
             return
         for check, edit, day in zip(
-            (self.from_check, self.to_check), (self.from_edit, self.to_edit), self._range,
+            (self.from_check, self.to_check),
+            (self.from_edit, self.to_edit),
+            self._range,
             strict=True,
         ):
             if not check.isChecked():

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.dates import day
 from facilitator.followup.adoptions import AdoptionRow, StatusStep
-from ui.followup.adoption_model import check_in_text, event_text
+from ui.followup.adoptions.model import check_in_text, event_text
 from ui.widgets import heading
 
 
@@ -78,10 +78,18 @@ class AdoptionDetail(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(4)
-        for name, value in (("Status", self.status), ("Check-in", self.check_in), ("Patterns", self.patterns),
-                            ("Owner(s)", self.owners), ("Sponsor", self.sponsor), ("Event", self.event_label)):
+        for name, value in (
+            ("Status", self.status),
+            ("Check-in", self.check_in),
+            ("Patterns", self.patterns),
+            ("Owner(s)", self.owners),
+            ("Sponsor", self.sponsor),
+            ("Event", self.event_label),
+        ):
             label = QLabel(name)
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # beside a value's first line
+            label.setAlignment(
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            )  # beside a value's first line
             form.addRow(label, value)
         buttons = QWidget()
         button_row = QHBoxLayout(buttons)
@@ -128,13 +136,16 @@ class AdoptionDetail(QWidget):
         roomy = self.width() >= TWO_COLUMNS_FROM_CHARS * self.fontMetrics().averageCharWidth()
         stacked = getattr(self, "_beside", True) or not roomy
         direction = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
-        self.header.setDirection(QBoxLayout.Direction.TopToBottom if getattr(self, "_beside", True)
-                                 else QBoxLayout.Direction.LeftToRight)
+        self.header.setDirection(
+            QBoxLayout.Direction.TopToBottom
+            if getattr(self, "_beside", True)
+            else QBoxLayout.Direction.LeftToRight
+        )
         self.parts.setDirection(direction)
         # Stacked, the history is the longer part; side by side, both get the full height.
         self.parts.setStretch(1, 2 if stacked else 1)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._arrange()
@@ -146,7 +157,14 @@ class AdoptionDetail(QWidget):
         self.history.clear()
         if row is None:
             self.title.setText("Select an agreement to see its status history.")
-            for label in (self.status, self.check_in, self.patterns, self.owners, self.sponsor, self.event_label):
+            for label in (
+                self.status,
+                self.check_in,
+                self.patterns,
+                self.owners,
+                self.sponsor,
+                self.event_label,
+            ):
                 label.setText("")
             return
         team = f" ({row.adopter_team})" if row.adopter_team != row.adopter else ""

@@ -23,10 +23,10 @@ from facilitator.followup import library
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.flow_layout import FlowLayout
-from ui.followup.carry_dialog import CarryDialog
-from ui.followup.library_model import LibraryFilter, PatternTableModel
-from ui.followup.library_table import PatternTable
-from ui.followup.pattern_detail import PatternDetailView
+from ui.followup.library.carry_dialog import CarryDialog
+from ui.followup.library.model import LibraryFilter, PatternTableModel
+from ui.followup.library.pattern_detail import PatternDetailView
+from ui.followup.library.table import PatternTable
 from ui.widgets import ElidingComboBox, fit_placeholder, heading
 
 if TYPE_CHECKING:
@@ -102,8 +102,12 @@ class LibraryPage(QWidget):
         # The filters follow the heading and wrap below it at a high zoom.
         fit_placeholder(self.filter_edit)
         top = FlowLayout(spacing=12, line_spacing=8)
-        for widget in (heading("Pattern library", "heading"), self.filter_edit, self.kind_combo,
-                       self.coalition_combo):
+        for widget in (
+            heading("Pattern library", "heading"),
+            self.filter_edit,
+            self.kind_combo,
+            self.coalition_combo,
+        ):
             top.addWidget(widget)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
@@ -117,7 +121,7 @@ class LibraryPage(QWidget):
         self.setFocusProxy(self.filter_edit)
         self._update_actions()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         # Seven columns and a readable detail fit side by side only on a very
         # wide screen; on a projector (1280 or 1920 pixels) the detail goes under the table.
         wide = event.size().width() >= SIDE_BY_SIDE_WIDTH

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from facilitator.search import SearchHit, search
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
-from ui.followup.search_results import HIT_ROLE, SearchHitDelegate, SearchResultsModel
+from ui.followup.search.results import HIT_ROLE, SearchHitDelegate, SearchResultsModel
 from ui.widgets import heading
 
 if TYPE_CHECKING:
@@ -117,11 +117,7 @@ class SearchPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down in the field moves into the results."""
-        if (
-            watched is self.field
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Down
-        ):
+        if watched is self.field and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
             if self.timer.isActive() or self._searched != self.field.text():
                 self.run_search()
             if self.model.rowCount():
@@ -146,8 +142,7 @@ class SearchPage(QWidget):
             return
         if hit.event_id is None:
             self.problem.emit(
-                f"This {hit.kind_label.lower()} is in no event any more; "
-                "find it in the Pattern library."
+                f"This {hit.kind_label.lower()} is in no event any more; find it in the Pattern library."
             )
             return
         self.open_requested.emit(hit.event_id, hit.kind, hit.record_id)

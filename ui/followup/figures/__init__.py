@@ -1,0 +1,1 @@
+"""The figures page: the adoption figures as cards with painted quarter charts."""

@@ -1,0 +1,1 @@
+"""The Search page: any record of any event, found as you type."""
