@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy.orm import Session
 
@@ -22,20 +22,27 @@ from facilitator.domain import (
 )
 from facilitator.domain.base import new_id, utcnow
 from facilitator.services.common import (
-    apply_fields,
+    Cleaner,
     clean_text,
     editable_event,
     enum_cleaner,
     get,
     hours_cleaner,
-    move_to_index,
-    renumber,
     text_cleaner,
 )
 from facilitator.services.errors import ServiceError
+from facilitator.services.records import Listed, append_record, move_listed, remove_listed, update_record
+
+AGREEMENTS = Listed(Agreement, holder=lambda a: a.event.agreements, event_id=lambda a: a.event_id)
+"""Agreements are listed in their event."""
+
+SUPPORT_ITEMS = Listed(
+    SupportItem, holder=lambda i: i.agreement.support_items, event_id=lambda i: i.agreement.event_id
+)
+"""Support items are listed in their agreement."""
 
 
-def _date_or_none(value):
+def _date_or_none(value: object) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -48,7 +55,7 @@ def _date_or_none(value):
         raise ServiceError(f"check-in must be a date like 2026-12-31 (got {value!r})") from None
 
 
-def _participant_of(session: Session, event: Event, participant_id, what: str) -> Participant:
+def _participant_of(session: Session, event: Event, participant_id: object, what: str) -> Participant:
     participant = get(session, Participant, participant_id)
     if participant.event_id != event.id:
         raise ServiceError(f"the {what} must be a participant of this event")
@@ -90,21 +97,24 @@ def add_agreement(
     return agreement
 
 
-def update_agreement(session: Session, agreement_id: uuid.UUID | str, **changes) -> Agreement:
+def update_agreement(session: Session, agreement_id: uuid.UUID | str, **changes: object) -> Agreement:
     """Change an agreement's adopter, sponsor, check-in date, limits or notes."""
-    agreement = get(session, Agreement, agreement_id)
-    event = editable_event(session, agreement.event_id)
-    cleaners = {
+    agreement = update_record(
+        session, AGREEMENTS, agreement_id, changes, lambda event: _agreement_fields(session, event)
+    )
+    session.flush()
+    session.refresh(agreement, ["adopter", "sponsor"])
+    return agreement
+
+
+def _agreement_fields(session: Session, event: Event) -> dict[str, Cleaner]:
+    return {
         "adopter_id": lambda v: _participant_of(session, event, v, "adopter").id,
         "sponsor_id": lambda v: _participant_of(session, event, v, "sponsor").id if v else None,
         "check_in": _date_or_none,
         "limits": text_cleaner("Limits"),
         "notes": text_cleaner("Notes"),
     }
-    apply_fields(agreement, changes, cleaners)
-    session.flush()
-    session.refresh(agreement, ["adopter", "sponsor"])
-    return agreement
 
 
 def set_agreement_patterns(
@@ -132,18 +142,12 @@ def set_agreement_patterns(
 
 def remove_agreement(session: Session, agreement_id: uuid.UUID | str) -> None:
     """Delete an agreement with its support items and status history."""
-    agreement = get(session, Agreement, agreement_id)
-    event = editable_event(session, agreement.event_id)
-    event.agreements.remove(agreement)
-    session.flush()
-    renumber(event.agreements)
+    remove_listed(session, AGREEMENTS, agreement_id)
 
 
 def move_agreement(session: Session, agreement_id: uuid.UUID | str, index: int) -> None:
     """Move an agreement to ``index`` in the event's list."""
-    agreement = get(session, Agreement, agreement_id)
-    event = editable_event(session, agreement.event_id)
-    move_to_index(event.agreements, agreement, index)
+    move_listed(session, AGREEMENTS, agreement_id, index)
 
 
 def change_status(
@@ -190,8 +194,8 @@ def change_status(
     return change
 
 
-def _owner_cleaner(session: Session, event: Event):
-    def clean(value):
+def _owner_cleaner(session: Session, event: Event) -> Callable[[object], uuid.UUID | None]:
+    def clean(value: object) -> uuid.UUID | None:
         if value in (None, ""):
             return None
         return _participant_of(session, event, value, "support owner").id
@@ -199,7 +203,7 @@ def _owner_cleaner(session: Session, event: Event):
     return clean
 
 
-def _support_fields(session: Session, event: Event) -> dict:
+def _support_fields(session: Session, event: Event) -> dict[str, Cleaner]:
     return {
         "type": enum_cleaner(SupportType, "Support type"),
         "description": text_cleaner("Description"),
@@ -225,29 +229,23 @@ def add_support_item(
     """Add a piece of support (time, coaching, artifact, other) to an agreement."""
     agreement = get(session, Agreement, agreement_id)
     event = editable_event(session, agreement.event_id)
-    item = SupportItem(id=record_id or new_id(), position=len(agreement.support_items))
-    apply_fields(
-        item,
-        {
-            "type": type,
-            "amount": amount,
-            "unit": unit,
-            "owner_id": owner_id,
-            "description": description,
-            "limits": limits,
-        },
-        _support_fields(session, event),
-    )
-    agreement.support_items.append(item)
-    session.flush()
-    return item
+    values = {
+        "type": type,
+        "amount": amount,
+        "unit": unit,
+        "owner_id": owner_id,
+        "description": description,
+        "limits": limits,
+    }
+    item = SupportItem(id=record_id or new_id())
+    return append_record(session, agreement.support_items, item, values, _support_fields(session, event))
 
 
-def update_support_item(session: Session, item_id: uuid.UUID | str, **changes) -> SupportItem:
+def update_support_item(session: Session, item_id: uuid.UUID | str, **changes: object) -> SupportItem:
     """Change a support item's type, amount, unit, owner, description or limits."""
-    item = get(session, SupportItem, item_id)
-    event = editable_event(session, item.agreement.event_id)
-    apply_fields(item, changes, _support_fields(session, event))
+    item = update_record(
+        session, SUPPORT_ITEMS, item_id, changes, lambda event: _support_fields(session, event)
+    )
     session.flush()
     session.refresh(item, ["owner"])
     return item
@@ -255,17 +253,9 @@ def update_support_item(session: Session, item_id: uuid.UUID | str, **changes) -
 
 def remove_support_item(session: Session, item_id: uuid.UUID | str) -> None:
     """Remove a support item from its agreement."""
-    item = get(session, SupportItem, item_id)
-    agreement = item.agreement
-    editable_event(session, agreement.event_id)
-    agreement.support_items.remove(item)
-    session.flush()
-    renumber(agreement.support_items)
+    remove_listed(session, SUPPORT_ITEMS, item_id)
 
 
 def move_support_item(session: Session, item_id: uuid.UUID | str, index: int) -> None:
     """Move a support item to ``index`` within its agreement."""
-    item = get(session, SupportItem, item_id)
-    editable_event(session, item.agreement.event_id)
-    move_to_index(item.agreement.support_items, item, index)
-
+    move_listed(session, SUPPORT_ITEMS, item_id, index)

@@ -1,27 +1,39 @@
-"""Small helpers every service uses: ids, text cleaning, lookups, ordering."""
+"""Small helpers every service uses: ids, lookups, and the cleaners of user input.
+
+A cleaner takes what the user typed (any value, often text) and returns what
+is stored, or raises :class:`ServiceError` saying what is wrong.
+"""
 
 from __future__ import annotations
 
+import enum
 import math
 import uuid
-from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from facilitator import stored_text
-from facilitator.domain import Base, Event, EventStatus
+from facilitator.domain import Event, EventStatus
 from facilitator.services.errors import NotFoundError, ServiceError
 
-T = TypeVar("T", bound=Base)
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+
+Cleaner = Callable[[object], object]
+"""Turns a value the user gave into the value stored, or raises ServiceError."""
 
 MAX_NUMBER = 1e12
 """Largest amount, number of hours or of seconds stored; event files refuse more."""
 
 
-def as_uuid(value: uuid.UUID | str) -> uuid.UUID:
-    """Return ``value`` as a UUID, accepting its string forms."""
+def as_uuid(value: object) -> uuid.UUID:
+    """Return ``value`` as a UUID, accepting its string forms.
+
+    Raises:
+        NotFoundError: ``value`` is no record id (of any type).
+    """
     if isinstance(value, uuid.UUID):
         return value
     try:
@@ -31,7 +43,7 @@ def as_uuid(value: uuid.UUID | str) -> uuid.UUID:
 
 
 def clean_text(
-    value: Any,
+    value: object,
     field: str,
     *,
     required: bool = False,
@@ -62,8 +74,11 @@ def clean_text(
     return text
 
 
-def get(session: Session, model: type[T], record_id: uuid.UUID | str) -> T:
-    """Return the record or raise NotFoundError naming its kind."""
+def get(session: Session, model: type[T], record_id: object) -> T:
+    """Return the record of ``model`` (an ORM class) or raise NotFoundError naming its kind.
+
+    ``record_id`` is a UUID or its string form; any other value is not found.
+    """
     record = session.get(model, as_uuid(record_id))
     if record is None:
         kind = model.__name__.lower()
@@ -71,35 +86,7 @@ def get(session: Session, model: type[T], record_id: uuid.UUID | str) -> T:
     return record
 
 
-def next_position(session: Session, column, **scope: Any) -> int:
-    """Return the position after the last sibling within ``scope``."""
-    model = column.class_
-    query = select(func.max(column))
-    for name, value in scope.items():
-        query = query.where(getattr(model, name) == value)
-    current = session.scalar(query)
-    return 0 if current is None else current + 1
-
-
-def move_to_index(siblings: Sequence[Any], record: Any, index: int) -> None:
-    """Move ``record`` to ``index`` among ``siblings`` and renumber them 0..n-1."""
-    ordered = sorted(siblings, key=lambda r: r.position)
-    if record not in ordered:
-        raise ServiceError("the record is not in this list")
-    ordered.remove(record)
-    index = max(0, min(index, len(ordered)))
-    ordered.insert(index, record)
-    for position, item in enumerate(ordered):
-        item.position = position
-
-
-def renumber(siblings: Iterable[Any]) -> None:
-    """Close gaps in positions after a removal, keeping the order."""
-    for position, item in enumerate(sorted(siblings, key=lambda r: r.position)):
-        item.position = position
-
-
-def apply_fields(record: Any, changes: dict[str, Any], cleaners: dict[str, Any]) -> None:
+def apply_fields(record: object, changes: Mapping[str, object], cleaners: Mapping[str, Cleaner]) -> None:
     """Set each changed field after passing it through its cleaner.
 
     Raises:
@@ -114,30 +101,30 @@ def apply_fields(record: Any, changes: dict[str, Any], cleaners: dict[str, Any])
 
 def text_cleaner(
     field: str, *, required: bool = False, max_length: int = 20_000, single_line: bool = False
-):
+) -> Callable[[object], str]:
     """Return a cleaner for ``apply_fields`` that cleans text for ``field``."""
     return lambda value: clean_text(
         value, field, required=required, max_length=max_length, single_line=single_line
     )
 
 
-def enum_cleaner(enum_cls, field: str):
+def enum_cleaner(enum_cls: type[E], field: str) -> Callable[[object], E]:
     """Return a cleaner that accepts an enum member or its stored value."""
 
-    def clean(value):
+    def clean(value: object) -> E:
         try:
             return enum_cls(value)
         except ValueError:
-            allowed = ", ".join(enum_cls.values())
+            allowed = ", ".join(str(member.value) for member in enum_cls)
             raise ServiceError(f"{field} must be one of: {allowed} (got {value!r})") from None
 
     return clean
 
 
-def hours_cleaner(field: str, *, allow_none: bool = True):
+def hours_cleaner(field: str, *, allow_none: bool = True) -> Callable[[object], float | None]:
     """Return a cleaner for a non-negative number of hours (or amount)."""
 
-    def clean(value):
+    def clean(value: object) -> float | None:
         if value is None or value == "":
             if allow_none:
                 return None

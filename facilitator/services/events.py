@@ -29,6 +29,7 @@ from facilitator.domain.summary import EventSummary
 from facilitator.services.coalitions import find_or_create_coalition, latest_goal
 from facilitator.services.common import (
     MAX_NUMBER,
+    Cleaner,
     apply_fields,
     as_uuid,
     clean_text,
@@ -83,20 +84,22 @@ def plan_event(
     return event
 
 
-_EVENT_FIELDS = {
+def _event_date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    raise ServiceError(f"the event date must be a date (got {value!r})")
+
+
+_EVENT_FIELDS: dict[str, Cleaner] = {
     "title": text_cleaner("Title", max_length=300),
     "facilitator": text_cleaner("Facilitator", max_length=200),
     "trigger": enum_cleaner(Trigger, "Trigger"),
     "agenda_id": text_cleaner("Agenda", required=True, max_length=64, single_line=True),
-    "date": lambda v: v if isinstance(v, dt.date) else _bad_date(v),
+    "date": _event_date,
 }
 
 
-def _bad_date(value):
-    raise ServiceError(f"the event date must be a date (got {value!r})")
-
-
-def update_event(session: Session, event_id: uuid.UUID | str, **changes) -> Event:
+def update_event(session: Session, event_id: uuid.UUID | str, **changes: object) -> Event:
     """Change the event's title, facilitator, trigger, agenda or date."""
     event = editable_event(session, event_id)
     apply_fields(event, changes, _EVENT_FIELDS)
@@ -129,9 +132,7 @@ def add_coalition_to_event(session: Session, event_id: uuid.UUID | str, name: st
     coalition = find_or_create_coalition(session, name)
     if coalition.id in {link.coalition_id for link in event.coalition_links}:
         raise ServiceError(f"{coalition.name} is already part of this event")
-    event.coalition_links.append(
-        EventCoalition(coalition=coalition, position=len(event.coalition_links))
-    )
+    event.coalition_links.append(EventCoalition(coalition=coalition, position=len(event.coalition_links)))
     session.add(TopGoal(coalition=coalition, event=event, text=latest_goal(session, coalition.id)))
     session.flush()
     return coalition
@@ -146,9 +147,7 @@ def move_to_step(session: Session, event_id: uuid.UUID | str, step_id: str) -> E
     return event
 
 
-def record_step_time(
-    session: Session, event_id: uuid.UUID | str, step_id: str, seconds: float
-) -> StepTime:
+def record_step_time(session: Session, event_id: uuid.UUID | str, step_id: str, seconds: float) -> StepTime:
     """Store the total time spent on a step (the timer's current reading)."""
     event = editable_event(session, event_id)
     if (
@@ -228,9 +227,7 @@ def resolve_event_id(session: Session, text: str) -> uuid.UUID:
     if not matches:
         raise NotFoundError(f"no event with an id starting {text!r}")
     if len(matches) > 1:
-        raise NotFoundError(
-            f"{len(matches)} events have ids starting {text!r}; give more characters"
-        )
+        raise NotFoundError(f"{len(matches)} events have ids starting {text!r}; give more characters")
     return matches[0]
 
 

@@ -8,17 +8,13 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain import Outcome, OutcomeKind
 from facilitator.domain.base import new_id
-from facilitator.services.common import (
-    apply_fields,
-    editable_event,
-    enum_cleaner,
-    get,
-    move_to_index,
-    renumber,
-    text_cleaner,
-)
+from facilitator.services.common import Cleaner, editable_event, enum_cleaner, text_cleaner
+from facilitator.services.records import Listed, append_record, move_listed, remove_listed, update_record
 
-_FIELDS = {
+OUTCOMES = Listed(Outcome, holder=lambda o: o.event.outcomes, event_id=lambda o: o.event_id)
+"""Outcomes are listed in their event."""
+
+_FIELDS: dict[str, Cleaner] = {
     "kind": enum_cleaner(OutcomeKind, "Kind"),
     "title": text_cleaner("Title", required=True, max_length=500),
     "what_happened": text_cleaner("What happened"),
@@ -38,36 +34,20 @@ def add_outcome(
 ) -> Outcome:
     """Add a success or failure at the end of the event's outcomes."""
     event = editable_event(session, event_id)
-    outcome = Outcome(id=record_id or new_id(), position=len(event.outcomes))
-    apply_fields(
-        outcome,
-        {"kind": kind, "title": title, "what_happened": what_happened, "evidence": evidence},
-        _FIELDS,
-    )
-    event.outcomes.append(outcome)
-    session.flush()
-    return outcome
+    values = {"kind": kind, "title": title, "what_happened": what_happened, "evidence": evidence}
+    return append_record(session, event.outcomes, Outcome(id=record_id or new_id()), values, _FIELDS)
 
 
-def update_outcome(session: Session, outcome_id: uuid.UUID | str, **changes) -> Outcome:
+def update_outcome(session: Session, outcome_id: uuid.UUID | str, **changes: object) -> Outcome:
     """Change an outcome's kind, title, what happened or evidence."""
-    outcome = get(session, Outcome, outcome_id)
-    editable_event(session, outcome.event_id)
-    apply_fields(outcome, changes, _FIELDS)
-    return outcome
+    return update_record(session, OUTCOMES, outcome_id, changes, _FIELDS)
 
 
 def remove_outcome(session: Session, outcome_id: uuid.UUID | str) -> None:
     """Remove an outcome; patterns learnt from it stay, without the link."""
-    outcome = get(session, Outcome, outcome_id)
-    event = editable_event(session, outcome.event_id)
-    event.outcomes.remove(outcome)
-    session.flush()
-    renumber(event.outcomes)
+    remove_listed(session, OUTCOMES, outcome_id)
 
 
 def move_outcome(session: Session, outcome_id: uuid.UUID | str, index: int) -> None:
     """Move an outcome to ``index`` in the event's list."""
-    outcome = get(session, Outcome, outcome_id)
-    event = editable_event(session, outcome.event_id)
-    move_to_index(event.outcomes, outcome, index)
+    move_listed(session, OUTCOMES, outcome_id, index)

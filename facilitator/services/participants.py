@@ -12,18 +12,27 @@ from facilitator.domain import Agreement, Event, Participant, ParticipantRole, S
 from facilitator.domain.base import new_id
 from facilitator.services.common import (
     MAX_NUMBER,
-    apply_fields,
+    Cleaner,
     editable_event,
     enum_cleaner,
     get,
     hours_cleaner,
-    move_to_index,
-    renumber,
     text_cleaner,
 )
 from facilitator.services.errors import ServiceError
+from facilitator.services.records import (
+    Listed,
+    append_record,
+    find_record,
+    move_listed,
+    take_out,
+    update_record,
+)
 
-_FIELDS = {
+PARTICIPANTS = Listed(Participant, holder=lambda p: p.event.participants, event_id=lambda p: p.event_id)
+"""Participants are listed in their event."""
+
+_FIELDS: dict[str, Cleaner] = {
     "name": text_cleaner("Name", required=True, max_length=200),
     "team": text_cleaner("Team", max_length=200),
     "role": enum_cleaner(ParticipantRole, "Role"),
@@ -45,47 +54,35 @@ def add_participant(
     ``record_id`` lets redo after undo bring back the very same record.
     """
     event = editable_event(session, event_id)
-    participant = Participant(id=record_id or new_id(), position=len(event.participants))
-    apply_fields(participant, {"name": name, "team": team, "role": role}, _FIELDS)
-    event.participants.append(participant)
-    session.flush()
-    return participant
+    values = {"name": name, "team": team, "role": role}
+    return append_record(session, event.participants, Participant(id=record_id or new_id()), values, _FIELDS)
 
 
-def update_participant(session: Session, participant_id: uuid.UUID | str, **changes) -> Participant:
+def update_participant(session: Session, participant_id: uuid.UUID | str, **changes: object) -> Participant:
     """Change a participant's name, team or role."""
-    participant = get(session, Participant, participant_id)
-    editable_event(session, participant.event_id)
-    apply_fields(participant, changes, _FIELDS)
-    return participant
+    return update_record(session, PARTICIPANTS, participant_id, changes, _FIELDS)
 
 
 def remove_participant(session: Session, participant_id: uuid.UUID | str) -> None:
     """Remove a participant who is not the adopter of an agreement."""
-    participant = get(session, Participant, participant_id)
-    event = editable_event(session, participant.event_id)
+    participant = find_record(session, PARTICIPANTS, participant_id)
     adopting = session.scalar(
         select(func.count()).select_from(Agreement).where(Agreement.adopter_id == participant.id)
     )
     if adopting:
         raise ServiceError(
-            f"{participant.name} is the adopter in {adopting} agreement(s); "
-            "remove or reassign those first"
+            f"{participant.name} is the adopter in {adopting} agreement(s); remove or reassign those first"
         )
-    event.participants.remove(participant)
-    session.flush()
-    renumber(event.participants)
+    take_out(session, PARTICIPANTS, participant)
 
 
 def move_participant(session: Session, participant_id: uuid.UUID | str, index: int) -> None:
     """Move a participant to ``index`` in the event's list."""
-    participant = get(session, Participant, participant_id)
-    event = editable_event(session, participant.event_id)
-    move_to_index(event.participants, participant, index)
+    move_listed(session, PARTICIPANTS, participant_id, index)
 
 
 def set_capacity(
-    session: Session, event_id: uuid.UUID | str, participant_id: uuid.UUID | str, hours
+    session: Session, event_id: uuid.UUID | str, participant_id: uuid.UUID | str, hours: object
 ) -> SupportCapacity | None:
     """Record the hours a coalition member can give; None or '' clears it."""
     event = editable_event(session, event_id)
@@ -185,7 +182,7 @@ def accept_over_commitment(
     """
     event = editable_event(session, event_id)
     participant = get(session, Participant, participant_id)
-    line = next((l for l in capacity_report(session, event.id) if l.owner_id == participant.id), None)
+    line = next((c for c in capacity_report(session, event.id) if c.owner_id == participant.id), None)
     if line is None or (accept and not line.over_committed):
         raise ServiceError(f"{participant.name} is not over-committed")
     if accept and line.promised_hours > MAX_NUMBER:
@@ -196,4 +193,4 @@ def accept_over_commitment(
         event.capacities.append(row)
     row.accepted_hours = line.promised_hours if accept else None
     session.flush()
-    return next(l for l in capacity_report(session, event.id) if l.owner_id == participant.id)
+    return next(c for c in capacity_report(session, event.id) if c.owner_id == participant.id)

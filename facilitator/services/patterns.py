@@ -21,18 +21,29 @@ from facilitator.domain import (
 )
 from facilitator.domain.base import new_id
 from facilitator.services.common import (
+    Cleaner,
     apply_fields,
     as_uuid,
     editable_event,
     enum_cleaner,
     get,
-    move_to_index,
-    renumber,
     text_cleaner,
 )
 from facilitator.services.errors import ServiceError
+from facilitator.services.records import Listed, move_listed, move_to_index, remove_listed, renumber
 
-_FIELDS = {
+BOUNDARIES = Listed(
+    BoundaryCondition,
+    holder=lambda b: b.pattern.boundaries,
+    siblings=lambda b: b.pattern.conditions(b.kind),
+)
+"""Boundary conditions are listed in their pattern, one list per kind.
+
+A pattern is shared by the events that discuss it, so no event's status
+guards its boundaries.
+"""
+
+_FIELDS: dict[str, Cleaner] = {
     "kind": enum_cleaner(OutcomeKind, "Kind"),
     "name": text_cleaner("Pattern name", required=True, max_length=300),
     "summary": text_cleaner("Summary"),
@@ -63,9 +74,7 @@ def create_pattern(
     if owner not in coalition_ids:
         raise ServiceError("a pattern belongs to one of the event's coalitions")
     pattern = Pattern(id=record_id or new_id(), coalition_id=owner)
-    apply_fields(
-        pattern, {"kind": kind, "name": name, "summary": summary, "guidance": guidance}, _FIELDS
-    )
+    apply_fields(pattern, {"kind": kind, "name": name, "summary": summary, "guidance": guidance}, _FIELDS)
     session.add(pattern)
     event.pattern_links.append(EventPattern(pattern=pattern, position=len(event.pattern_links)))
     session.flush()
@@ -74,9 +83,7 @@ def create_pattern(
     return pattern
 
 
-def reuse_pattern(
-    session: Session, event_id: uuid.UUID | str, pattern_id: uuid.UUID | str
-) -> Pattern:
+def reuse_pattern(session: Session, event_id: uuid.UUID | str, pattern_id: uuid.UUID | str) -> Pattern:
     """Bring a pattern from an earlier event into this one."""
     event = editable_event(session, event_id)
     pattern = get(session, Pattern, pattern_id)
@@ -88,7 +95,10 @@ def reuse_pattern(
 
 
 def known_patterns(
-    session: Session, coalition_ids: Iterable[uuid.UUID | str], *, exclude_event_id=None
+    session: Session,
+    coalition_ids: Iterable[uuid.UUID | str],
+    *,
+    exclude_event_id: uuid.UUID | str | None = None,
 ) -> list[Pattern]:
     """Return the coalitions' patterns, by name, except those already in an event."""
     ids = [as_uuid(i) for i in coalition_ids]
@@ -102,16 +112,14 @@ def known_patterns(
     if exclude_event_id is not None:
         taken = set(
             session.scalars(
-                select(EventPattern.pattern_id).where(
-                    EventPattern.event_id == as_uuid(exclude_event_id)
-                )
+                select(EventPattern.pattern_id).where(EventPattern.event_id == as_uuid(exclude_event_id))
             )
         )
         patterns = [p for p in patterns if p.id not in taken]
     return patterns
 
 
-def update_pattern(session: Session, pattern_id: uuid.UUID | str, **changes) -> Pattern:
+def update_pattern(session: Session, pattern_id: uuid.UUID | str, **changes: object) -> Pattern:
     """Change a pattern's name, kind, summary or guidance (it is shared by all its events)."""
     pattern = get(session, Pattern, pattern_id)
     apply_fields(pattern, changes, _FIELDS)
@@ -128,25 +136,19 @@ def remove_pattern_from_event(
     """
     event = editable_event(session, event_id)
     pattern = get(session, Pattern, pattern_id)
-    link = next((l for l in event.pattern_links if l.pattern_id == pattern.id), None)
+    link = next((x for x in event.pattern_links if x.pattern_id == pattern.id), None)
     if link is None:
         raise ServiceError(f"“{pattern.name}” is not part of this event")
-    adopting = [
-        a for a in event.agreements if any(p.pattern_id == pattern.id for p in a.pattern_links)
-    ]
+    adopting = [a for a in event.agreements if any(p.pattern_id == pattern.id for p in a.pattern_links)]
     if adopting:
-        raise ServiceError(
-            f"{len(adopting)} agreement(s) adopt “{pattern.name}”; remove it from them first"
-        )
+        raise ServiceError(f"{len(adopting)} agreement(s) adopt “{pattern.name}”; remove it from them first")
     event.pattern_links.remove(link)
     session.flush()
     renumber(event.pattern_links)
     still_used = session.scalar(
         select(func.count()).select_from(EventPattern).where(EventPattern.pattern_id == pattern.id)
     ) or session.scalar(
-        select(func.count())
-        .select_from(AgreementPattern)
-        .where(AgreementPattern.pattern_id == pattern.id)
+        select(func.count()).select_from(AgreementPattern).where(AgreementPattern.pattern_id == pattern.id)
     )
     if not still_used:
         session.delete(pattern)
@@ -158,15 +160,13 @@ def move_pattern(
 ) -> None:
     """Move a pattern to ``index`` in the event's order of discussion."""
     event = editable_event(session, event_id)
-    link = next((l for l in event.pattern_links if l.pattern_id == as_uuid(pattern_id)), None)
+    link = next((x for x in event.pattern_links if x.pattern_id == as_uuid(pattern_id)), None)
     if link is None:
         raise ServiceError("that pattern is not part of this event")
     move_to_index(event.pattern_links, link, index)
 
 
-def link_outcome(
-    session: Session, pattern_id: uuid.UUID | str, outcome_id: uuid.UUID | str
-) -> None:
+def link_outcome(session: Session, pattern_id: uuid.UUID | str, outcome_id: uuid.UUID | str) -> None:
     """Note that a pattern was learnt from an outcome (idempotent)."""
     pattern = get(session, Pattern, pattern_id)
     outcome = get(session, Outcome, outcome_id)
@@ -176,9 +176,7 @@ def link_outcome(
     session.flush()
 
 
-def unlink_outcome(
-    session: Session, pattern_id: uuid.UUID | str, outcome_id: uuid.UUID | str
-) -> None:
+def unlink_outcome(session: Session, pattern_id: uuid.UUID | str, outcome_id: uuid.UUID | str) -> None:
     """Remove the link between a pattern and an outcome, if there is one."""
     pattern = get(session, Pattern, pattern_id)
     for link in list(pattern.outcome_links):
@@ -213,9 +211,7 @@ def add_boundary(
     return condition
 
 
-def update_boundary(
-    session: Session, boundary_id: uuid.UUID | str, text: str
-) -> BoundaryCondition:
+def update_boundary(session: Session, boundary_id: uuid.UUID | str, text: str) -> BoundaryCondition:
     """Change the wording of a boundary condition."""
     condition = get(session, BoundaryCondition, boundary_id)
     condition.text = _BOUNDARY_TEXT(text)
@@ -224,18 +220,12 @@ def update_boundary(
 
 def remove_boundary(session: Session, boundary_id: uuid.UUID | str) -> None:
     """Remove a boundary condition and close the gap in its list."""
-    condition = get(session, BoundaryCondition, boundary_id)
-    pattern = condition.pattern
-    kind = condition.kind
-    pattern.boundaries.remove(condition)
-    session.flush()
-    renumber(pattern.conditions(kind))
+    remove_listed(session, BOUNDARIES, boundary_id)
 
 
 def move_boundary(session: Session, boundary_id: uuid.UUID | str, index: int) -> None:
     """Move a condition to ``index`` within its own list (same kind)."""
-    condition = get(session, BoundaryCondition, boundary_id)
-    move_to_index(condition.pattern.conditions(condition.kind), condition, index)
+    move_listed(session, BOUNDARIES, boundary_id, index)
 
 
 def coalition_of(session: Session, pattern_id: uuid.UUID | str) -> Coalition:

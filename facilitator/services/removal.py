@@ -10,6 +10,7 @@ with the same ids and in the same place in its list.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,8 +29,32 @@ from facilitator.domain import (
     SupportItem,
 )
 from facilitator.services import agreements, outcomes, participants, patterns
-from facilitator.services.common import as_uuid, get, move_to_index
+from facilitator.services.common import as_uuid, get
 from facilitator.services.errors import ServiceError
+from facilitator.services.records import Listed, Positioned, move_to_index
+
+Row = tuple[type[Base], dict[str, Any]]
+"""A removed row: its ORM class and its column values by attribute name."""
+
+Cleared = tuple[type[Base], uuid.UUID, str, Any]
+"""A reference the removal set to NULL: (model, id, column, old value)."""
+
+# The kinds remove_record takes (besides patterns, which are linked to events
+# rather than listed in them), each with the list it goes back into.
+_LISTED: dict[type[Base], Listed[Any]] = {
+    Participant: participants.PARTICIPANTS,
+    Outcome: outcomes.OUTCOMES,
+    BoundaryCondition: patterns.BOUNDARIES,
+    Agreement: agreements.AGREEMENTS,
+    SupportItem: agreements.SUPPORT_ITEMS,
+}
+_REMOVE: dict[type[Base], Callable[[Session, uuid.UUID], None]] = {
+    Participant: participants.remove_participant,
+    Outcome: outcomes.remove_outcome,
+    BoundaryCondition: patterns.remove_boundary,
+    Agreement: agreements.remove_agreement,
+    SupportItem: agreements.remove_support_item,
+}
 
 
 @dataclass
@@ -40,9 +65,8 @@ class Removed:
     record_id: uuid.UUID
     index: int
     # Rows in insertion order: parents before the rows that refer to them.
-    rows: list[tuple[type[Base], dict[str, Any]]] = field(default_factory=list)
-    # References the removal set to NULL: (model, id, column, old value).
-    cleared: list[tuple[type[Base], uuid.UUID, str, Any]] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    cleared: list[Cleared] = field(default_factory=list)
     event_id: uuid.UUID | None = None
 
 
@@ -51,64 +75,68 @@ def _values(record: Base) -> dict[str, Any]:
     return {attr.key: getattr(record, attr.key) for attr in mapper.column_attrs}
 
 
-def _rows(records) -> list[tuple[type[Base], dict[str, Any]]]:
+def _rows(records: Iterable[Base]) -> list[Row]:
     return [(type(r), _values(r)) for r in records]
 
 
 def remove_record(
-    session: Session, kind: type[Base], record_id: uuid.UUID | str, *, event_id=None
+    session: Session,
+    kind: type[Base],
+    record_id: uuid.UUID | str,
+    *,
+    event_id: uuid.UUID | str | None = None,
 ) -> Removed:
     """Remove a participant, outcome, boundary, agreement, support item, or
-    (with ``event_id``) a pattern from an event; return what undo needs."""
+    (with ``event_id``) a pattern from an event; return what undo needs.
+
+    Raises:
+        NotFoundError: there is no such record.
+        ServiceError: the record cannot be removed (the service says why), or
+            a pattern is removed without saying from which event.
+    """
     record_id = as_uuid(record_id)
-    if kind is Participant:
-        person = get(session, Participant, record_id)
-        removed = Removed(kind, record_id, person.position, _rows([person]))
-        removed.rows += _rows(
-            session.scalars(select(SupportCapacity).where(SupportCapacity.participant_id == record_id))
-        )
-        for agreement in session.scalars(select(Agreement).where(Agreement.sponsor_id == record_id)):
-            removed.cleared.append((Agreement, agreement.id, "sponsor_id", record_id))
-        for item in session.scalars(select(SupportItem).where(SupportItem.owner_id == record_id)):
-            removed.cleared.append((SupportItem, item.id, "owner_id", record_id))
-        participants.remove_participant(session, record_id)
-    elif kind is Outcome:
-        outcome = get(session, Outcome, record_id)
-        removed = Removed(kind, record_id, outcome.position, _rows([outcome]))
-        removed.rows += _rows(outcome.pattern_links)
-        outcomes.remove_outcome(session, record_id)
-    elif kind is BoundaryCondition:
-        condition = get(session, BoundaryCondition, record_id)
-        removed = Removed(kind, record_id, condition.position, _rows([condition]))
-        patterns.remove_boundary(session, record_id)
-    elif kind is Agreement:
-        agreement = get(session, Agreement, record_id)
-        removed = Removed(kind, record_id, agreement.position, _rows([agreement]))
-        removed.rows += _rows(agreement.pattern_links)
-        removed.rows += _rows(agreement.support_items)
-        removed.rows += _rows(agreement.status_history)
-        agreements.remove_agreement(session, record_id)
-    elif kind is SupportItem:
-        item = get(session, SupportItem, record_id)
-        removed = Removed(kind, record_id, item.position, _rows([item]))
-        agreements.remove_support_item(session, record_id)
-    elif kind is Pattern:
+    if kind is Pattern:
         if event_id is None:
             raise ServiceError("say which event the pattern is removed from")
         removed = _remove_pattern(session, as_uuid(event_id), record_id)
+    elif kind in _LISTED:
+        record = get(session, _LISTED[kind].model, record_id)
+        removed = Removed(kind, record_id, record.position, _rows([record]) + _dependents(session, record))
+        if isinstance(record, Participant):
+            removed.cleared = _references_to(session, record_id)
+        _REMOVE[kind](session, record_id)
     else:
         raise ServiceError(f"{kind.__name__} records cannot be removed this way")
     session.flush()
     return removed
 
 
+def _dependents(session: Session, record: Base) -> list[Row]:
+    """Return the rows removed with ``record`` (its removal cascades to them)."""
+    if isinstance(record, Participant):
+        return _rows(
+            session.scalars(select(SupportCapacity).where(SupportCapacity.participant_id == record.id))
+        )
+    if isinstance(record, Outcome):
+        return _rows(record.pattern_links)
+    if isinstance(record, Agreement):
+        return _rows(record.pattern_links) + _rows(record.support_items) + _rows(record.status_history)
+    return []
+
+
+def _references_to(session: Session, participant_id: uuid.UUID) -> list[Cleared]:
+    """Return the references to a participant its removal sets to NULL."""
+    cleared: list[Cleared] = []
+    for agreement in session.scalars(select(Agreement).where(Agreement.sponsor_id == participant_id)):
+        cleared.append((Agreement, agreement.id, "sponsor_id", participant_id))
+    for item in session.scalars(select(SupportItem).where(SupportItem.owner_id == participant_id)):
+        cleared.append((SupportItem, item.id, "owner_id", participant_id))
+    return cleared
+
+
 def _remove_pattern(session: Session, event_id: uuid.UUID, pattern_id: uuid.UUID) -> Removed:
     pattern = get(session, Pattern, pattern_id)
-    link = session.scalars(
-        select(EventPattern).where(
-            EventPattern.event_id == event_id, EventPattern.pattern_id == pattern_id
-        )
-    ).first()
+    link = _event_link(session, event_id, pattern_id)
     if link is None:
         raise ServiceError(f"“{pattern.name}” is not part of this event")
     removed = Removed(Pattern, pattern_id, link.position, event_id=event_id)
@@ -118,6 +146,12 @@ def _remove_pattern(session: Session, event_id: uuid.UUID, pattern_id: uuid.UUID
     removed.rows.append((EventPattern, _values(link)))
     patterns.remove_pattern_from_event(session, event_id, pattern_id)
     return removed
+
+
+def _event_link(session: Session, event_id: uuid.UUID, pattern_id: uuid.UUID) -> EventPattern | None:
+    return session.scalars(
+        select(EventPattern).where(EventPattern.event_id == event_id, EventPattern.pattern_id == pattern_id)
+    ).first()
 
 
 def restore_record(session: Session, removed: Removed) -> None:
@@ -137,29 +171,19 @@ def restore_record(session: Session, removed: Removed) -> None:
 
 
 def _put_back_in_place(session: Session, removed: Removed) -> None:
-    if removed.kind is Participant:
-        record = get(session, Participant, removed.record_id)
-        siblings = record.event.participants
-    elif removed.kind is Outcome:
-        record = get(session, Outcome, removed.record_id)
-        siblings = record.event.outcomes
-    elif removed.kind is BoundaryCondition:
-        record = get(session, BoundaryCondition, removed.record_id)
-        siblings = record.pattern.conditions(record.kind)
-    elif removed.kind is Agreement:
-        record = get(session, Agreement, removed.record_id)
-        siblings = record.event.agreements
-    elif removed.kind is SupportItem:
-        record = get(session, SupportItem, removed.record_id)
-        siblings = record.agreement.support_items
+    record: Positioned
+    if removed.kind in _LISTED:
+        kind = _LISTED[removed.kind]
+        record = get(session, kind.model, removed.record_id)
+        siblings = kind.ordered_among(record)
     else:
-        record = session.scalars(
+        link = session.scalars(
             select(EventPattern).where(
                 EventPattern.event_id == removed.event_id,
                 EventPattern.pattern_id == removed.record_id,
             )
         ).one()
-        siblings = record.event.pattern_links
+        record, siblings = link, link.event.pattern_links
     move_to_index(siblings, record, removed.index)
 
 
