@@ -39,13 +39,35 @@ from __future__ import annotations
 import datetime as dt
 
 __all__ = [
-    "QT_DAY", "clock", "day", "day_time", "file_stamp", "iso", "iso_moment", "iso_time",
-    "long_day", "parse_file_stamp", "quarter", "short_quarter",
+    "QT_DAY",
+    "clock",
+    "day",
+    "day_time",
+    "file_stamp",
+    "iso",
+    "iso_moment",
+    "iso_time",
+    "long_day",
+    "parse_file_stamp",
+    "quarter",
+    "short_quarter",
 ]
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _FILE_STAMP = "%Y%m%d-%H%M%S-%f"
 
 #: ``day``'s style as a Qt date format ("Wed 2 Dec 2026"); give the field an

@@ -9,8 +9,11 @@ from sqlalchemy.orm import Session
 from facilitator.domain import (
     BoundaryKind,
     Event,
+    Outcome,
     OutcomeKind,
+    Participant,
     ParticipantRole,
+    Pattern,
     SupportType,
     Trigger,
 )
@@ -34,7 +37,15 @@ def create_demo_event(session: Session, *, date: dt.date | None = None) -> Event
         title="Scale Across — checkout delivery patterns",
     )
     events.set_top_goal(session, event.id, event.coalitions[0].id, GOAL)
+    people = _add_people(session, event)
+    shared = _add_patterns(session, event, _add_outcomes(session, event))
+    check_in = (date or dt.date.today()) + dt.timedelta(days=42)
+    _add_agreements(session, event, people, shared, check_in)
+    return event
 
+
+def _add_people(session: Session, event: Event) -> dict[str, Participant]:
+    """Add the six participants, keyed by first name; two state their capacity."""
     people = {}
     for name, team, role in [
         ("Zoë Lefèvre", "Checkout", ParticipantRole.COALITION_MEMBER),
@@ -47,59 +58,88 @@ def create_demo_event(session: Session, *, date: dt.date | None = None) -> Event
         people[name.split()[0]] = participants.add_participant(session, event.id, name, team, role)
     participants.set_capacity(session, event.id, people["Zoë"].id, 24)
     participants.set_capacity(session, event.id, people["Łukasz"].id, 10)
+    return people
 
+
+def _add_outcomes(session: Session, event: Event) -> tuple[Outcome, Outcome, Outcome]:
+    """Add two successes and one failure; return them as (trunk, contract, freeze)."""
     trunk = outcomes.add_outcome(
-        session, event.id, OutcomeKind.SUCCESS,
+        session,
+        event.id,
+        OutcomeKind.SUCCESS,
         "Lead time cut from 9 to 3.5 days",
         "Checkout moved to trunk-based development with feature flags over six weeks.",
         "DORA lead time, median over 8 weeks: 9.1 → 3.5 days; change failure rate 14% → 11%.",
     )
     contract = outcomes.add_outcome(
-        session, event.id, OutcomeKind.SUCCESS,
+        session,
+        event.id,
+        OutcomeKind.SUCCESS,
         "Zero integration incidents with Payments for a quarter",
         "Consumer-driven contract tests run in both pipelines.",
         "Incident log: 4 integration incidents in Q3, none in Q4.",
     )
     freeze = outcomes.add_outcome(
-        session, event.id, OutcomeKind.FAILURE,
+        session,
+        event.id,
+        OutcomeKind.FAILURE,
         "Release-train freeze made the holiday peak worse",
         "A two-week code freeze piled up 140 changes that shipped in one risky release.",
         "Post-incident review PIR-2291: 3-hour checkout outage on the first day after the freeze.",
     )
+    return trunk, contract, freeze
 
+
+def _add_patterns(
+    session: Session, event: Event, found: tuple[Outcome, Outcome, Outcome]
+) -> tuple[Pattern, Pattern, Pattern]:
+    """Add the three patterns with their boundaries; return them as (flags, contracts, big_bang)."""
+    trunk, contract, freeze = found
     flags = patterns.create_pattern(
-        session, event.id, "Trunk-based development with feature flags",
+        session,
+        event.id,
+        "Trunk-based development with feature flags",
         summary="Everyone merges to main at least daily; unfinished work hides behind flags.",
         guidance="Start with one service; set a flag-removal date when you create a flag; "
         "pair the first week with someone who has done it.",
         outcome_ids=[trunk.id],
     )
     contracts = patterns.create_pattern(
-        session, event.id, "Consumer-driven contract tests",
+        session,
+        event.id,
+        "Consumer-driven contract tests",
         summary="The consuming team writes the contract; the provider's pipeline runs it.",
         guidance="Begin with the one integration that broke most often last quarter.",
         outcome_ids=[contract.id],
     )
     big_bang = patterns.create_pattern(
-        session, event.id, "Long code freezes before peaks",
+        session,
+        event.id,
+        "Long code freezes before peaks",
         kind=OutcomeKind.FAILURE,
         summary="Freezing changes for weeks before a peak stores up risk instead of removing it.",
         guidance="Avoid freezes longer than two days; shrink batch size before the peak instead.",
         outcome_ids=[freeze.id],
     )
     for pattern, works, breaks, needs in [
-        (flags,
-         ["The team owns its deployment pipeline", "Automated tests run in under 15 minutes"],
-         ["Releases need a change-advisory approval per deploy", "No one owns flag clean-up"],
-         ["A feature-flag service (Platform offers one)", "Main is always releasable"]),
-        (contracts,
-         ["Both teams deploy independently", "APIs are versioned"],
-         ["The provider is a vendor who will not run our tests"],
-         ["A shared contract broker"]),
-        (big_bang,
-         ["Never — this is a failure pattern to avoid"],
-         ["Batch size grows during the freeze"],
-         ["Peak dates known at least a month ahead"]),
+        (
+            flags,
+            ["The team owns its deployment pipeline", "Automated tests run in under 15 minutes"],
+            ["Releases need a change-advisory approval per deploy", "No one owns flag clean-up"],
+            ["A feature-flag service (Platform offers one)", "Main is always releasable"],
+        ),
+        (
+            contracts,
+            ["Both teams deploy independently", "APIs are versioned"],
+            ["The provider is a vendor who will not run our tests"],
+            ["A shared contract broker"],
+        ),
+        (
+            big_bang,
+            ["Never — this is a failure pattern to avoid"],
+            ["Batch size grows during the freeze"],
+            ["Peak dates known at least a month ahead"],
+        ),
     ]:
         for kind, texts in [
             (BoundaryKind.WORKS_WHEN, works),
@@ -108,34 +148,71 @@ def create_demo_event(session: Session, *, date: dt.date | None = None) -> Event
         ]:
             for text in texts:
                 patterns.add_boundary(session, pattern.id, kind, text, event_id=event.id)
+    return flags, contracts, big_bang
 
-    sponsor = people["田中"].id
-    check_in = (date or dt.date.today()) + dt.timedelta(days=42)
-    plan = [
-        (people["Ana"], [flags, big_bang],
-         [(SupportType.COACHING, 8, "hours", people["Zoë"], "Pairing sessions in the first two sprints only"),
-          (SupportType.ARTIFACT, 1, "playbook", people["Zoë"], "Playbook as is; no Payments-specific version")],
-         "No on-call cover for Payments; no changes to Payments' pipeline by the coalition."),
-        (people["Søren"], [contracts],
-         [(SupportType.TIME, 6, "hours", people["Łukasz"], "Broker setup only; Search runs it afterwards")],
-         "Search owns its contracts after the first one is live."),
-        (people["Çağla"], [big_bang],
-         [(SupportType.COACHING, 4, "hours", people["Zoë"], "Two workshops with release managers")],
-         "The coalition does not change the release calendar."),
-        (people["Łukasz"], [flags],
-         [(SupportType.TIME, 10, "hours", people["Zoë"], "Reviewing the flag service's defaults"),
-          (SupportType.OTHER, 2, "hours", people["Łukasz"], "Office hours during roll-out")],
-         "Platform decides the flag service's roadmap."),
+
+# One support offer: type, amount, unit, owner's first name, limits.
+_Support = tuple[SupportType, float, str, str, str]
+
+
+def _add_agreements(
+    session: Session,
+    event: Event,
+    people: dict[str, Participant],
+    shared: tuple[Pattern, Pattern, Pattern],
+    check_in: dt.date,
+) -> None:
+    """Add the four agreements, each sponsored by Aiko, with the support the coalition offers."""
+    flags, contracts, big_bang = shared
+    plan: list[tuple[str, list[Pattern], list[_Support], str]] = [
+        (
+            "Ana",
+            [flags, big_bang],
+            [
+                (SupportType.COACHING, 8, "hours", "Zoë", "Pairing sessions in the first two sprints only"),
+                (SupportType.ARTIFACT, 1, "playbook", "Zoë", "Playbook as is; no Payments-specific version"),
+            ],
+            "No on-call cover for Payments; no changes to Payments' pipeline by the coalition.",
+        ),
+        (
+            "Søren",
+            [contracts],
+            [(SupportType.TIME, 6, "hours", "Łukasz", "Broker setup only; Search runs it afterwards")],
+            "Search owns its contracts after the first one is live.",
+        ),
+        (
+            "Çağla",
+            [big_bang],
+            [(SupportType.COACHING, 4, "hours", "Zoë", "Two workshops with release managers")],
+            "The coalition does not change the release calendar.",
+        ),
+        (
+            "Łukasz",
+            [flags],
+            [
+                (SupportType.TIME, 10, "hours", "Zoë", "Reviewing the flag service's defaults"),
+                (SupportType.OTHER, 2, "hours", "Łukasz", "Office hours during roll-out"),
+            ],
+            "Platform decides the flag service's roadmap.",
+        ),
     ]
     for adopter, adopted, support, limits in plan:
         agreement = agreements.add_agreement(
-            session, event.id, adopter.id,
+            session,
+            event.id,
+            people[adopter].id,
             pattern_ids=[p.id for p in adopted],
-            sponsor_id=sponsor, check_in=check_in, limits=limits,
+            sponsor_id=people["田中"].id,
+            check_in=check_in,
+            limits=limits,
         )
-        for kind, amount, unit, owner, item_limits in support:
+        for support_type, amount, unit, owner, item_limits in support:
             agreements.add_support_item(
-                session, agreement.id, kind, amount=amount, unit=unit,
-                owner_id=owner.id, limits=item_limits,
+                session,
+                agreement.id,
+                support_type,
+                amount=amount,
+                unit=unit,
+                owner_id=people[owner].id,
+                limits=item_limits,
             )
-    return event

@@ -13,9 +13,29 @@ from functools import lru_cache
 #: Letters whose accent is part of the glyph: Unicode decomposition (and
 #: SQLite's unicode61 tokenizer) leave them whole, so they are spelled out.
 PLAIN_LETTERS = {
-    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
-    "Ħ": "H", "ħ": "h", "ı": "i", "Ŀ": "L", "ŀ": "l", "Ŧ": "T", "ŧ": "t",
-    "ß": "ss", "ẞ": "SS", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "TH", "þ": "th",
+    "Ł": "L",
+    "ł": "l",
+    "Ø": "O",
+    "ø": "o",
+    "Đ": "D",
+    "đ": "d",
+    "Ð": "D",
+    "ð": "d",
+    "Ħ": "H",
+    "ħ": "h",
+    "ı": "i",
+    "Ŀ": "L",
+    "ŀ": "l",
+    "Ŧ": "T",
+    "ŧ": "t",
+    "ß": "ss",
+    "ẞ": "SS",
+    "Æ": "AE",
+    "æ": "ae",
+    "Œ": "OE",
+    "œ": "oe",
+    "Þ": "TH",
+    "þ": "th",
 }
 _PLAIN_TABLE = str.maketrans(PLAIN_LETTERS)
 

@@ -54,9 +54,7 @@ _NAMED = {
     "\ufeff": "byte-order mark",
 }
 _LINE_ENDS = frozenset("\r\n\x0b\x0c\x85\u2028\u2029")
-_NONCHARACTERS = "".join(
-    chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF)
-)
+_NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
 # Every character that needs more than copying: line ends other than "\n",
 # everything dropped, and surrogates (a pair is joined, a lone one dropped).
 _SPECIAL = re.compile(

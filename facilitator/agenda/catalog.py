@@ -120,17 +120,14 @@ def _load_user(directory: Path, taken: set[str], problems: list[DocumentError]) 
     except FileNotFoundError:
         return []
     except OSError as error:
-        problems.append(
-            error_at(str(directory), START, f"cannot read folder: {error.strerror or error}")
-        )
+        problems.append(error_at(str(directory), START, f"cannot read folder: {error.strerror or error}"))
         return []
     if len(files) > MAX_USER_AGENDAS:
         problems.append(
             error_at(
                 str(directory),
                 START,
-                f"the folder holds {len(files)} agenda files; only the first "
-                f"{MAX_USER_AGENDAS} were read",
+                f"the folder holds {len(files)} agenda files; only the first {MAX_USER_AGENDAS} were read",
             )
         )
         files = files[:MAX_USER_AGENDAS]
@@ -161,8 +158,7 @@ def _load_user(directory: Path, taken: set[str], problems: list[DocumentError]) 
                     top,
                     "id",
                     "",
-                    f'"{agenda.id}" is already the id of {used_by[agenda.id]}; '
-                    "give this agenda another id",
+                    f'"{agenda.id}" is already the id of {used_by[agenda.id]}; give this agenda another id',
                 )
             )
         else:

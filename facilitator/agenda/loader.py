@@ -76,9 +76,7 @@ def agenda_from_document(document: object, source: str, *, shipped: bool = False
     check_keys(top, "", required=_TOP_REQUIRED, optional=_TOP_OPTIONAL)
     agenda_id = get_slug(top, "id", "")
     title = get_text(top, "title", "", single_line=True, max_length=_TITLE_LENGTH)
-    description = get_text(
-        top, "description", "", required=False, allow_empty=True, max_length=_NOTES_LENGTH
-    )
+    description = get_text(top, "description", "", required=False, allow_empty=True, max_length=_NOTES_LENGTH)
     items = get_sequence(top, "steps", "", min_items=1, max_items=MAX_STEPS, item_name="step")
     steps: list[AgendaStep] = []
     first_line: dict[str, int] = {}
@@ -112,14 +110,11 @@ def _check_format(top: LocatedMapping) -> None:
         raise error_at(
             top.source,
             top.mark,
-            f'missing required key "format"; an agenda file starts with '
-            f'"format: {AGENDA_FORMAT}"',
+            f'missing required key "format"; an agenda file starts with "format: {AGENDA_FORMAT}"',
         )
     found = get_text(top, "format", "", single_line=True)
     if found != AGENDA_FORMAT:
-        raise value_error(
-            top, "format", "", f'must be "{AGENDA_FORMAT}", got "{found[:40]}"'
-        )
+        raise value_error(top, "format", "", f'must be "{AGENDA_FORMAT}", got "{found[:40]}"')
     if "version" not in top:
         raise error_at(top.source, top.mark, 'missing required key "version"')
     version = get_int(top, "version", "")
@@ -141,9 +136,7 @@ def _step(raw: LocatedMapping, where: str) -> AgendaStep:
         prompts=get_text_list(
             raw, "prompts", where, required=False, max_items=MAX_PROMPTS, max_length=_PROMPT_LENGTH
         ),
-        notes=get_text(
-            raw, "notes", where, required=False, allow_empty=True, max_length=_NOTES_LENGTH
-        ),
+        notes=get_text(raw, "notes", where, required=False, allow_empty=True, max_length=_NOTES_LENGTH),
         timebox_minutes=get_int(
             raw,
             "timebox_minutes",
@@ -154,4 +147,3 @@ def _step(raw: LocatedMapping, where: str) -> AgendaStep:
         ),
         captures=get_enum_list(raw, "captures", where, CAPTURE_KINDS),
     )
-

@@ -14,12 +14,13 @@ as text pasted into an editor brings them.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from json.decoder import scanstring  # type: ignore[attr-defined]
-from json.scanner import NUMBER_RE  # type: ignore[attr-defined]
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public in CPython, absent from typeshed
+from json.scanner import NUMBER_RE
 
 from facilitator.documents._yaml import MAX_DEPTH
 from facilitator.documents.errors import DocumentError
@@ -112,7 +113,7 @@ class _Walker:
             return self._array(index, depth + 1, path)
         if char == '"':
             value, end = scanstring(text, index + 1, self._strict)
-            locate = lambda dropped: self._locate(index + 1, end - 1, dropped)  # noqa: E731
+            locate = functools.partial(self._locate, index + 1, end - 1)
             return self._texts.clean(value, path, locate), end
         for name in _NOT_NUMBERS:
             if text.startswith(name, index):
@@ -151,7 +152,7 @@ class _Walker:
             key_mark = self._mark(index)
             key_start = index
             raw_key, index = scanstring(self._text, index + 1, self._strict)
-            locate = lambda dropped: self._locate(key_start + 1, index - 1, dropped)  # noqa: E731
+            locate = functools.partial(self._locate, key_start + 1, index - 1)
             key = self._texts.clean(raw_key, path, locate, key=True)
             if key in first_seen:
                 shown = key if len(key) <= 40 else key[:37] + "..."

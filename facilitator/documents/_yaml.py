@@ -20,13 +20,15 @@ drops is reported where it stands (:mod:`facilitator.documents._yaml_positions`)
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 
 import yaml
-from yaml.error import Mark as YamlMark
 from yaml.error import MarkedYAMLError
 from yaml.events import (
     AliasEvent,
+    Event,
     MappingStartEvent,
     SequenceStartEvent,
     StreamEndEvent,
@@ -35,7 +37,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
 from facilitator.documents import _yaml_core as core
-from facilitator.documents._yaml_positions import locate_dropped, mark_of
+from facilitator.documents._yaml_positions import YamlPosition, locate_dropped, mark_of
 from facilitator.documents.errors import DocumentError
 from facilitator.documents.located import (
     LocatedMapping,
@@ -70,7 +72,7 @@ class _GuardedComposer(yaml.SafeLoader):
     stream, which would silently cut the document short.
     """
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 
     def __init__(self, text: str, source: str, *, lenient: bool = False) -> None:
         self._lenient = lenient  # read by check_printable, which __init__ calls
@@ -86,31 +88,40 @@ class _GuardedComposer(yaml.SafeLoader):
         if nul >= 0:
             raise ReaderError(self.name, nul, 0, "unicode", "special characters are not allowed")
 
-    def _fail(self, yaml_mark: YamlMark, problem: str) -> DocumentError:
-        return error_at(self._source, mark_of(yaml_mark), problem)
+    def _fail(self, yaml_mark: YamlPosition | None, problem: str) -> DocumentError:
+        # Every event the parser makes has a mark; None only satisfies the stubs.
+        return error_at(self._source, mark_of(yaml_mark) if yaml_mark else Mark(1, 1), problem)
+
+    def _next_event(self) -> Event:
+        event: Event = self.get_event()  # type: ignore[no-untyped-call]  # unannotated in the stubs
+        return event
+
+    def _peek_event(self) -> Event:
+        event: Event = self.peek_event()  # type: ignore[no-untyped-call]  # unannotated in the stubs
+        return event
 
     def get_single_node(self) -> Node | None:
         # Same as PyYAML's, but with a facilitator-readable message for a
         # second document.
-        self.get_event()  # STREAM-START
+        self._next_event()  # STREAM-START
         document = None
         if not self.check_event(StreamEndEvent):
             document = self.compose_document()
         if not self.check_event(StreamEndEvent):
-            event = self.get_event()
+            event = self._next_event()
             raise self._fail(
                 event.start_mark,
                 "the file contains more than one YAML document (a second '---'); keep one document per file",
             )
-        self.get_event()  # STREAM-END
+        self._next_event()  # STREAM-END
         return document
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self._peek_event()
         if isinstance(event, AliasEvent):
             raise self._fail(
                 event.start_mark,
-                f"aliases are not allowed (*{_short(event.anchor)}); write the value out in full",
+                f"aliases are not allowed (*{_short(event.anchor or '')}); write the value out in full",
             )
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in core.ALLOWED_TAGS:
@@ -223,12 +234,14 @@ class _Builder:
                 source=self._source,
                 mark=mark_of(node.start_mark),
             )
+        if not isinstance(node, ScalarNode):  # PyYAML composes no other kind of node
+            raise TypeError(f"unexpected YAML node {node!r}")
         value = self._scalar(node)
         if isinstance(value, str):
-            return self._texts.clean(value, path, lambda dropped: locate_dropped(self._text, node, dropped))
+            return self._texts.clean(value, path, functools.partial(locate_dropped, self._text, node))
         return value
 
-    def _scalar(self, node: Node) -> object:
+    def _scalar(self, node: ScalarNode) -> object:
         tag = node.tag
         if tag == core.VALUE:  # a bare `=`; the safe loader has no type for it
             return node.value
@@ -236,10 +249,10 @@ class _Builder:
             raise self._fail(node, "merge keys (<<) are not allowed")
         if tag in (core.MAP, core.SEQ):
             raise self._fail(node, f"a single value cannot be tagged {_show_tag(tag)}")
-        construct: Callable[[yaml.SafeLoader, Node], object] = self._loader.yaml_constructors[tag]
+        construct: Callable[[yaml.SafeLoader, ScalarNode], object] = self._loader.yaml_constructors[tag]
         try:
             return construct(self._loader, node)
-        except Exception:
+        except Exception:  # the core constructors raise assorted types
             raise self._fail(
                 node, f'"{_short(node.value)}" {core.BAD_SCALAR.get(tag, "cannot be read")}'
             ) from None
@@ -250,10 +263,12 @@ class _Builder:
         entries: list[tuple[str, object, Mark, Mark]] = []
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise self._fail(key_node, "a key must be plain text, not a list or mapping")
             key = self._texts.clean(
                 self._key(key_node),
                 path,
-                lambda dropped, key_node=key_node: locate_dropped(self._text, key_node, dropped),
+                functools.partial(locate_dropped, self._text, key_node),
                 key=True,
             )
             key_mark = mark_of(key_node.start_mark)
@@ -268,11 +283,10 @@ class _Builder:
             )
         return LocatedMapping(entries, source=self._source, mark=mark_of(node.start_mark))
 
-    def _key(self, node: Node) -> str:
-        if not isinstance(node, ScalarNode):
-            raise self._fail(node, "a key must be plain text, not a list or mapping")
+    def _key(self, node: ScalarNode) -> str:
         if node.tag == core.STR:
-            return node.value
+            text: str = node.value
+            return text
         if node.tag == core.MERGE:
             raise self._fail(node, "merge keys (<<) are not allowed")
         if node.tag == core.NULL and node.value in ("", "~"):

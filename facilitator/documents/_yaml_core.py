@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 
 import yaml
-from yaml.nodes import Node
+from yaml.nodes import ScalarNode
 
 __all__ = [
     "ALLOWED_TAGS",
@@ -90,23 +90,23 @@ CORE_RESOLVERS: tuple[tuple[str, re.Pattern[str], str | Sequence[str]], ...] = (
 """The implicit resolvers of the YAML 1.2 core schema, plus dates; the exporter uses them too."""
 
 
-def _scalar_text(loader: yaml.SafeLoader, node: Node) -> str:
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
+def _scalar_text(loader: yaml.SafeLoader, node: ScalarNode) -> str:
+    return loader.construct_scalar(node)
 
 
-def _construct_bool(loader: yaml.SafeLoader, node: Node) -> bool:
+def _construct_bool(loader: yaml.SafeLoader, node: ScalarNode) -> bool:
     value = _scalar_text(loader, node)
     if value not in _TRUE + _FALSE:
         raise ValueError(value)
     return value in _TRUE
 
 
-def _construct_null(loader: yaml.SafeLoader, node: Node) -> None:
+def _construct_null(loader: yaml.SafeLoader, node: ScalarNode) -> None:
     if _scalar_text(loader, node) not in _NULLS:
         raise ValueError(node.value)
 
 
-def _construct_int(loader: yaml.SafeLoader, node: Node) -> int:
+def _construct_int(loader: yaml.SafeLoader, node: ScalarNode) -> int:
     value = _scalar_text(loader, node)
     if _DECIMAL.fullmatch(value):
         return int(value)
@@ -117,7 +117,7 @@ def _construct_int(loader: yaml.SafeLoader, node: Node) -> int:
     raise ValueError(value)
 
 
-def _construct_float(loader: yaml.SafeLoader, node: Node) -> float:
+def _construct_float(loader: yaml.SafeLoader, node: ScalarNode) -> float:
     value = _scalar_text(loader, node)
     if _FLOAT_FORM.fullmatch(value):
         return float(value)
@@ -128,7 +128,7 @@ def _construct_float(loader: yaml.SafeLoader, node: Node) -> float:
     raise ValueError(value)
 
 
-CONSTRUCTORS: tuple[tuple[str, Callable[[yaml.SafeLoader, Node], object]], ...] = (
+CONSTRUCTORS: tuple[tuple[str, Callable[[yaml.SafeLoader, ScalarNode], object]], ...] = (
     (BOOL, _construct_bool),
     (NULL, _construct_null),
     (INT, _construct_int),

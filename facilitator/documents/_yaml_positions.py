@@ -8,16 +8,17 @@ here, escapes and block headers included.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator, Sequence
+from typing import Protocol
 
-from yaml.error import Mark as YamlMark
-from yaml.nodes import Node
+from yaml.nodes import ScalarNode
 
 from facilitator.documents.located import Mark
 from facilitator.stored_text import Dropped, clean
 
-__all__ = ["locate_dropped", "mark_of"]
+__all__ = ["YamlPosition", "locate_dropped", "mark_of"]
 
 _ESCAPED = {
     "0": "\0", "a": "\x07", "b": "\x08", "t": "\t", "\t": "\t", "n": "\n", "v": "\x0b",
@@ -28,12 +29,20 @@ _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
 _LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
 
 
-def mark_of(yaml_mark: YamlMark) -> Mark:
+class YamlPosition(Protocol):
+    """Where PyYAML says something is: its pure-Python and its C marks both fit."""
+
+    index: int
+    line: int
+    column: int
+
+
+def mark_of(yaml_mark: YamlPosition) -> Mark:
     """Return PyYAML's 0-based mark as the 1-based line and column people read."""
     return Mark(yaml_mark.line + 1, yaml_mark.column + 1)
 
 
-def locate_dropped(text: str, node: Node, dropped: Sequence[Dropped]) -> list[Mark]:
+def locate_dropped(text: str, node: ScalarNode, dropped: Sequence[Dropped]) -> list[Mark]:
     """Return where each of the first dropped characters of a scalar stands in the file.
 
     Folding only changes spaces and line breaks, never a dropped
@@ -83,10 +92,8 @@ def _double_quoted(text: str, start: int, end: int) -> Iterator[tuple[str, int]]
         code = text[index + 1 : index + 2]
         if code in _HEX_DIGITS:
             digits = _HEX_DIGITS[code]
-            try:
+            with contextlib.suppress(ValueError):  # PyYAML refused it already; nothing to point at
                 yield chr(int(text[index + 2 : index + 2 + digits], 16)), index
-            except ValueError:  # PyYAML refused it already; nothing to point at
-                pass
             index += 2 + digits
         else:
             if code in _ESCAPED:
@@ -94,7 +101,7 @@ def _double_quoted(text: str, start: int, end: int) -> Iterator[tuple[str, int]]
             index += 2
 
 
-def _marks_at(text: str, start: YamlMark, indexes: list[int]) -> list[Mark]:
+def _marks_at(text: str, start: YamlPosition, indexes: list[int]) -> list[Mark]:
     """Return the positions of ``text[i]`` for ascending ``indexes``, counting lines as PyYAML.
 
     One walk from the scalar's start serves them all: a value full of pasted

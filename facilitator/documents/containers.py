@@ -40,7 +40,7 @@ def expect_mapping(value: object, where: str, *, source: str, mark: Mark | None 
         problem = f"{where}: expected a mapping of keys and values (like 'key: value')"
     else:
         problem = "the file must contain keys and values (like 'key: value')"
-    raise error_at(source, mark or getattr(value, "mark", START), f"{problem}, got {describe(value)}")
+    raise error_at(source, _mark_of(value, mark), f"{problem}, got {describe(value)}")
 
 
 def expect_sequence(value: object, where: str, *, source: str, mark: Mark | None = None) -> LocatedSequence:
@@ -48,7 +48,7 @@ def expect_sequence(value: object, where: str, *, source: str, mark: Mark | None
     if isinstance(value, LocatedSequence):
         return value
     problem = f"{where}: expected a list" if where else "the file must contain a list"
-    raise error_at(source, mark or getattr(value, "mark", START), f"{problem}, got {describe(value)}")
+    raise error_at(source, _mark_of(value, mark), f"{problem}, got {describe(value)}")
 
 
 def check_keys(
@@ -127,3 +127,11 @@ def get_sequence(
         plural = item_name if max_items == 1 else item_name + "s"
         raise value_error(mapping, key, where, f"must have at most {max_items} {plural}, got {count}")
     return items
+
+
+def _mark_of(value: object, mark: Mark | None) -> Mark:
+    """Return ``mark``, else where ``value`` itself starts, else the start of the file."""
+    if mark is not None:
+        return mark
+    own = getattr(value, "mark", START)
+    return own if isinstance(own, Mark) else START

@@ -54,9 +54,7 @@ _OTHER_BOMS = (
 )
 
 
-def load_document(
-    path: Path | str, *, max_bytes: int, notices: list[TextNotice] | None = None
-) -> object:
+def load_document(path: Path | str, *, max_bytes: int, notices: list[TextNotice] | None = None) -> object:
     """Read the file at ``path`` and return its content as located values.
 
     The file is JSON when its name ends in ``.json``, YAML otherwise. Every
@@ -84,9 +82,7 @@ def load_document(
     source = str(path)
     data = _read_capped(path, source, max_bytes)
     is_json = path.suffix.lower() == ".json"
-    return parse_document(
-        data, source, is_json=is_json, max_bytes=max_bytes, notices=notices
-    )
+    return parse_document(data, source, is_json=is_json, max_bytes=max_bytes, notices=notices)
 
 
 def parse_document(
@@ -114,10 +110,7 @@ def parse_document(
     text = _decode(data, source)
     if not text.strip(" \t\r\n"):
         raise error_at(source, START, "the file is empty")
-    if is_json:
-        value = parse_json(text, source, notices)
-    else:
-        value = parse_yaml(text, source, notices)
+    value = parse_json(text, source, notices) if is_json else parse_yaml(text, source, notices)
     if value is None and not is_json:
         # Only comments, or a bare '---': nothing a caller could use.
         raise error_at(source, START, "the file is empty")
@@ -149,8 +142,7 @@ def _too_large(source: str, size: str, max_bytes: int) -> DocumentError:
     return error_at(
         source,
         START,
-        f"the file is too large ({size}); the limit for this kind of file "
-        f"is {describe_size(max_bytes)}",
+        f"the file is too large ({size}); the limit for this kind of file is {describe_size(max_bytes)}",
     )
 
 
@@ -159,22 +151,18 @@ def _decode(data: bytes, source: str) -> str:
         raise error_at(
             source,
             START,
-            "the file starts with a byte-order mark (BOM); "
-            "save it as UTF-8 without a byte-order mark",
+            "the file starts with a byte-order mark (BOM); save it as UTF-8 without a byte-order mark",
         )
     for bom, encoding in _OTHER_BOMS:
         if data.startswith(bom):
-            raise error_at(
-                source, START, f"the file is saved as {encoding}; save it as UTF-8"
-            )
+            raise error_at(source, START, f"the file is saved as {encoding}; save it as UTF-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise error_at(
             source,
             _byte_position(data, error.start),
-            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X} here); "
-            "save it as UTF-8",
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X} here); save it as UTF-8",
         ) from None
 
 
@@ -183,4 +171,3 @@ def _byte_position(data: bytes, offset: int) -> Mark:
     line_start = data.rfind(b"\n", 0, offset) + 1
     column = len(data[line_start:offset].decode("utf-8")) + 1
     return Mark(data.count(b"\n", 0, offset) + 1, column)
-

@@ -17,13 +17,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from facilitator import stored_text
 from facilitator.documents.errors import DocumentError
 from facilitator.documents.located import Mark, error_at
 from facilitator.stored_text import Dropped
 
-ValuePath = tuple | None
+ValuePath: TypeAlias = "tuple[ValuePath, str | int] | None"
 """Where a value is, as a chain ``(parent, key or 0-based index)``; rendered on demand."""
 
 
@@ -141,9 +142,7 @@ class TextValues:
                 current, previous = dropped[index], dropped[index - 1]
                 if current.char == first.char and current.offset == previous.offset + 1:
                     continue
-            self._notices.append(
-                TextNotice(self._source, marks[run_start], where, first, index - run_start)
-            )
+            self._notices.append(TextNotice(self._source, marks[run_start], where, first, index - run_start))
             run_start = index
 
     def _refusal(self, dropped: Dropped, mark: Mark, where: str) -> DocumentError:

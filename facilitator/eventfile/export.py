@@ -20,8 +20,10 @@ from facilitator.domain import (
     BoundaryKind,
     Coalition,
     Event,
+    Participant,
     Pattern,
     StatusChange,
+    SupportCapacity,
 )
 from facilitator.durable import write_atomically
 from facilitator.eventfile.errors import EventFileError
@@ -38,20 +40,19 @@ _BOUNDARY_KEYS = (
 )
 
 
-def event_to_document(event: Event) -> dict:
+def event_to_document(event: Event) -> dict[str, object]:
     """Return the event file content for an event loaded with ``load_event``.
 
     The result holds only ``dict``, ``list``, ``str``, ``int``, ``float`` and
     ``None``; dates are ISO strings, every id a UUID string, records in the
     order they are stored.
     """
-    document: dict = {
+    document: dict[str, object] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "event": _event(event),
         "coalitions": [
-            {"id": str(c.id), "name": c.name, "top_goal": event.goal_for(c)}
-            for c in event.coalitions
+            {"id": str(c.id), "name": c.name, "top_goal": event.goal_for(c)} for c in event.coalitions
         ],
     }
     in_event = {c.id for c in event.coalitions}
@@ -81,8 +82,8 @@ def event_to_document(event: Event) -> dict:
     return document
 
 
-def _participant(participant, capacity) -> dict:
-    entry = {
+def _participant(participant: Participant, capacity: SupportCapacity | None) -> dict[str, object]:
+    entry: dict[str, object] = {
         "id": str(participant.id),
         "name": participant.name,
         "team": participant.team,
@@ -95,7 +96,7 @@ def _participant(participant, capacity) -> dict:
     return entry
 
 
-def _event(event: Event) -> dict:
+def _event(event: Event) -> dict[str, object]:
     return {
         "id": str(event.id),
         "title": event.title,
@@ -114,8 +115,8 @@ def _event(event: Event) -> dict:
     }
 
 
-def _pattern(pattern: Pattern, event: Event, outcome_ids: set[uuid.UUID]) -> dict:
-    entry: dict = {
+def _pattern(pattern: Pattern, event: Event, outcome_ids: set[uuid.UUID]) -> dict[str, object]:
+    entry: dict[str, object] = {
         "id": str(pattern.id),
         "coalition": str(pattern.coalition_id),
         "kind": pattern.kind.value,
@@ -133,14 +134,14 @@ def _pattern(pattern: Pattern, event: Event, outcome_ids: set[uuid.UUID]) -> dic
     return entry
 
 
-def _boundary(boundary: BoundaryCondition, event: Event) -> dict:
-    entry: dict = {"id": str(boundary.id), "text": boundary.text}
+def _boundary(boundary: BoundaryCondition, event: Event) -> dict[str, object]:
+    entry: dict[str, object] = {"id": str(boundary.id), "text": boundary.text}
     if boundary.event_id != event.id:
         entry["from_event"] = str(boundary.event_id) if boundary.event_id else None
     return entry
 
 
-def _agreement(agreement: Agreement) -> dict:
+def _agreement(agreement: Agreement) -> dict[str, object]:
     return {
         "id": str(agreement.id),
         "adopter": str(agreement.adopter_id),
@@ -204,7 +205,7 @@ def _moment(value: dt.datetime | None) -> str | None:
 class _Dumper(yaml.SafeDumper):
     """Writes multi-line text as ``|`` blocks and never writes aliases."""
 
-    def ignore_aliases(self, data) -> bool:
+    def ignore_aliases(self, data: object) -> bool:
         # Our reader refuses aliases, so the writer must never produce one.
         return True
 
@@ -222,7 +223,7 @@ for _core_tag, _core_regexp, _core_first in CORE_RESOLVERS:
     _Dumper.add_implicit_resolver(_core_tag, _core_regexp, list(_core_first))
 
 
-def dump_event_document(document: dict, fmt: Format = "yaml") -> bytes:
+def dump_event_document(document: dict[str, object], fmt: Format = "yaml") -> bytes:
     """Serialise an event document as UTF-8 YAML or JSON.
 
     Args:

@@ -15,7 +15,7 @@ import re
 import uuid
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from facilitator.documents import DocumentError, LocatedMapping, Mark, error_at
 from facilitator.documents.schema import (
@@ -72,6 +72,13 @@ class RecordId:
     text: str
     uuid: uuid.UUID | None
     place: Place
+
+
+class Identified(Protocol):
+    """A record read from an event file, which may carry an id."""
+
+    @property
+    def id(self) -> RecordId | None: ...
 
 
 def place_of_value(mapping: LocatedMapping, key: str, where: str) -> Place:

@@ -49,9 +49,7 @@ def parse_event_file(data: bytes, source: str, *, is_json: bool = False) -> Even
         DocumentError: As :func:`read_event_file`; ``source`` names the data.
     """
     notices: list[TextNotice] = []
-    value = parse_document(
-        data, source, is_json=is_json, max_bytes=MAX_FILE_BYTES, notices=notices
-    )
+    value = parse_document(data, source, is_json=is_json, max_bytes=MAX_FILE_BYTES, notices=notices)
     return _with_notices(validate_event_document(value, source), notices)
 
 

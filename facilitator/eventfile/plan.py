@@ -7,6 +7,7 @@ conflict before the writer adds a single record.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -22,12 +23,11 @@ from facilitator.domain import (
     SupportItem,
 )
 from facilitator.domain.base import Base
-from facilitator.eventfile.fields import RecordId
+from facilitator.eventfile.fields import Identified, RecordId
 from facilitator.eventfile.records import BoundaryEntry, EventDocument, PatternEntry
 from facilitator.services.coalitions import find_coalition, latest_goal
 
 NEW_IDS_HINT = "import with --new-ids to add a copy"
-
 
 
 def _kept_or_fresh(record_id: RecordId | None) -> uuid.UUID:
@@ -78,15 +78,18 @@ class Plan:
 
     def _event_id(self) -> uuid.UUID:
         record_id = self.doc.event.id
-        if record_id is not None and record_id.uuid is not None and not self.new_ids:
-            if self.session.get(Event, record_id.uuid) is not None:
-                raise record_id.place.error(
-                    f"an event with id {record_id.uuid} is already in this database; "
-                    + NEW_IDS_HINT
-                )
+        if (
+            record_id is not None
+            and record_id.uuid is not None
+            and not self.new_ids
+            and self.session.get(Event, record_id.uuid) is not None
+        ):
+            raise record_id.place.error(
+                f"an event with id {record_id.uuid} is already in this database; " + NEW_IDS_HINT
+            )
         return self.record_id(record_id)
 
-    def _refuse_taken(self, entries, model: type[Base], kind: str) -> None:
+    def _refuse_taken(self, entries: Iterable[Identified], model: type[Base], kind: str) -> None:
         by_id = {e.id.uuid: e.id for e in entries if e.id is not None and e.id.uuid is not None}
         if not by_id:
             return
@@ -94,8 +97,7 @@ class Plan:
         if taken:
             first = next(value for value in by_id if value in taken)  # in file order
             raise by_id[first].place.error(
-                f"a {kind} with id {first} is already in this database (in another event); "
-                + NEW_IDS_HINT
+                f"a {kind} with id {first} is already in this database (in another event); " + NEW_IDS_HINT
             )
 
     def _coalitions(self) -> list[Coalition | uuid.UUID]:
@@ -129,9 +131,7 @@ class Plan:
     def _pattern(self, entry: PatternEntry) -> Pattern | uuid.UUID:
         if entry.id is not None and entry.id.uuid is not None:
             existing = self.session.scalars(
-                select(Pattern)
-                .where(Pattern.id == entry.id.uuid)
-                .options(selectinload(Pattern.boundaries))
+                select(Pattern).where(Pattern.id == entry.id.uuid).options(selectinload(Pattern.boundaries))
             ).first()
             if existing is not None:
                 return existing
@@ -144,9 +144,7 @@ class Plan:
         ids = [b.id.uuid for b in entry.boundaries if b.id is not None and b.id.uuid is not None]
         stored: dict[uuid.UUID, BoundaryCondition] = {}
         if ids:
-            rows = self.session.scalars(
-                select(BoundaryCondition).where(BoundaryCondition.id.in_(ids))
-            )
+            rows = self.session.scalars(select(BoundaryCondition).where(BoundaryCondition.id.in_(ids)))
             stored = {row.id: row for row in rows}
         wording = set()
         if isinstance(pattern, Pattern):

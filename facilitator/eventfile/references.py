@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from facilitator.documents import LocatedMapping
 from facilitator.documents.schema import at_index, at_key, check_text, describe, get_sequence
 from facilitator.eventfile.fields import (
     UUID_PATTERN,
+    Identified,
     Place,
     RecordId,
     get_line,
     get_record_id,
     place_of_value,
 )
+
+if TYPE_CHECKING:
+    from facilitator.eventfile.records import CoalitionEntry
 
 # How messages name the list a reference must point into, per kind.
 _LISTED = {
@@ -66,14 +71,16 @@ class References:
         self._tables: dict[str, dict[str, int]] = {}
         self._coalition_names: dict[str, int] = {}
 
-    def add(self, kind: str, entries: Iterable) -> None:
+    def add(self, kind: str, entries: Sequence[Identified]) -> None:
         """Make the ids of ``entries`` (records of ``kind``) available to references."""
-        entries = list(entries)
         self._tables[kind] = {
             entry.id.text: index for index, entry in enumerate(entries) if entry.id is not None
         }
-        if kind == "coalition":
-            self._coalition_names = {entry.name.casefold(): i for i, entry in enumerate(entries)}
+
+    def add_coalitions(self, entries: Sequence[CoalitionEntry]) -> None:
+        """Make the coalitions available to references, by id and by name."""
+        self.add("coalition", entries)
+        self._coalition_names = {entry.name.casefold(): i for i, entry in enumerate(entries)}
 
     def one(self, mapping: LocatedMapping, key: str, where: str, kind: str) -> int | None:
         """Return the record ``key`` refers to; ``None`` when absent or empty."""

@@ -95,7 +95,7 @@ def validate_event_document(value: object, source: str) -> EventDocument:
     refs = References()
     event = _event(get_mapping(top, "event", ""), ids)  # type: ignore[arg-type]
     coalitions = _coalitions(top, ids)
-    refs.add("coalition", coalitions)
+    refs.add_coalitions(coalitions)
     participants = read_records(top, "participants", lambda m, w: _participant(m, w, ids))
     refs.add("participant", participants)
     outcomes = read_records(top, "outcomes", lambda m, w: _outcome(m, w, ids))

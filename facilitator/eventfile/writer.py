@@ -68,21 +68,21 @@ class Writer:
             event.step_times.append(StepTime(step_id=step_id, seconds=seconds))
         self._coalitions(event)
         self._people(event)
-        for position, entry in enumerate(self.doc.outcomes):
+        for position, outcome_entry in enumerate(self.doc.outcomes):
             outcome = Outcome(
-                id=self.plan.record_id(entry.id),
-                kind=entry.kind,
-                title=entry.title,
-                what_happened=entry.what_happened,
-                evidence=entry.evidence,
+                id=self.plan.record_id(outcome_entry.id),
+                kind=outcome_entry.kind,
+                title=outcome_entry.title,
+                what_happened=outcome_entry.what_happened,
+                evidence=outcome_entry.evidence,
                 position=position,
             )
             event.outcomes.append(outcome)
             self.outcomes.append(outcome)
-        for position, entry in enumerate(self.doc.patterns):
-            self._pattern(event, position, entry)
-        for position, entry in enumerate(self.doc.agreements):
-            self._agreement(event, position, entry)
+        for position, pattern_entry in enumerate(self.doc.patterns):
+            self._pattern(event, position, pattern_entry)
+        for position, agreement_entry in enumerate(self.doc.agreements):
+            self._agreement(event, position, agreement_entry)
         self.session.flush()
         return event
 
@@ -101,9 +101,7 @@ class Writer:
             if entry.in_event:
                 position = len(event.coalition_links)
                 event.coalition_links.append(EventCoalition(coalition=coalition, position=position))
-                event.goals.append(
-                    TopGoal(coalition=coalition, text=next(goals), recorded_at=recorded_at)
-                )
+                event.goals.append(TopGoal(coalition=coalition, text=next(goals), recorded_at=recorded_at))
 
     def _people(self, event: Event) -> None:
         for position, entry in enumerate(self.doc.participants):

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from facilitator.storage import migrate
 from facilitator.storage.acceptance import accept_file, back_up_before_migrating
@@ -109,7 +109,7 @@ class Database:
         self.engine.dispose()
 
 
-def _note_write(session: Session, _context) -> None:
+def _note_write(session: Session, _context: UOWTransaction) -> None:
     session.info["wrote"] = True
 
 
@@ -148,7 +148,11 @@ def open_database(target: str | os.PathLike[str] | None = None, *, create: bool 
     try:
         # Should the file have turned older since it was accepted (another
         # process restored an old backup), it is backed up before migrating.
-        backup = None if path is None or accepted.backed_up else partial(back_up_before_migrating, path)
+        backup = (
+            None
+            if path is None or accepted is None or accepted.backed_up
+            else partial(back_up_before_migrating, path)
+        )
         migrate.upgrade_to_head(engine, before_upgrade=backup)
         if engine.dialect.name == "sqlite":
             _stamp_application_id(engine)
@@ -227,5 +231,3 @@ def integrity_check(db: Database) -> str:
     with db.engine.connect() as conn:
         rows = conn.execute(text("PRAGMA integrity_check")).scalars().all()
     return "; ".join(str(r) for r in rows)
-
-

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from facilitator.storage.constants import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 __all__ = [
@@ -40,7 +44,7 @@ def newer_schema_message(revision: str) -> str:
     )
 
 
-def alembic_config():
+def alembic_config() -> Config:
     """Return an Alembic Config pointing at the packaged migrations."""
     from alembic.config import Config
 

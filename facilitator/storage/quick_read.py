@@ -21,9 +21,7 @@ from facilitator.storage.constants import HEAD_REVISION
 from facilitator.storage.file_check import ForeignFileError, check_database_file
 from facilitator.storage.integrity import journals_present
 
-_EVENTS = (
-    "SELECT id, date, title, status, facilitator FROM events ORDER BY date DESC, created_at DESC"
-)
+_EVENTS = "SELECT id, date, title, status, facilitator FROM events ORDER BY date DESC, created_at DESC"
 _COALITIONS = (
     "SELECT ec.event_id, c.name FROM event_coalitions ec "
     "JOIN coalitions c ON c.id = ec.coalition_id ORDER BY ec.position"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from facilitator.storage.constants import APPLICATION_ID
 
@@ -26,7 +29,7 @@ def configure_sqlite_engine(engine: Engine) -> None:
     """
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
@@ -42,10 +45,10 @@ def configure_sqlite_engine(engine: Engine) -> None:
             cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
+    def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _is_memory(dbapi_connection) -> bool:
+def _is_memory(dbapi_connection: sqlite3.Connection) -> bool:
     rows = dbapi_connection.execute("PRAGMA database_list").fetchall()
     return all(not row[2] for row in rows)
