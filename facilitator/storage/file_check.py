@@ -5,9 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from facilitator.storage.constants import APPLICATION_ID
+from facilitator.storage.constants import APPLICATION_ID, SQLITE_MAGIC
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _APPLICATION_ID_OFFSET = 68
 
 

@@ -41,7 +41,7 @@ import stat
 from pathlib import Path
 from typing import Literal
 
-from facilitator.storage.constants import APPLICATION_ID
+from facilitator.storage.constants import APPLICATION_ID, SQLITE_MAGIC
 from facilitator.storage.errors import StorageError
 
 __all__ = [
@@ -56,7 +56,6 @@ __all__ = [
     "wal_frames_present",
 ]
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
 _WAL_MAGICS = (0x377F0682, 0x377F0683)
 _WAL_HEADER_SIZE = 32
