@@ -1,4 +1,7 @@
-"""The main window: start page or an open event, menus, saved state, errors."""
+"""The main window: the start page, the follow-up pages or an open event; saved state, errors.
+
+Its actions and menus are made in ui/window_menus.py; starting an event is ui/new_events.py.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +10,34 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.dates import clock, day
 from facilitator.domain.summary import EventSummary
 from facilitator.storage import StorageError
 from ui import theme
-from ui.actions import SPECS, Act, key_sequences, make_action
+from ui.actions import Act
 from ui.error_banner import ErrorBanner
-from ui.exporting import PAGE_SIZES, ExportController
+from ui.exporting import ExportController
 from ui.field_shortcuts import FieldShortcuts
+from ui.first_paint import AfterFirstPaint
+from ui.new_events import new_event, open_sample
 from ui.settings import ZOOM_STEPS, Settings
 from ui.shortcuts_dialog import ShortcutsDialog
 from ui.start.page import StartPage, rows_from
 from ui.views import PREPARE, REVIEW, WALK_THROUGH
+from ui.window_menus import build_actions, build_menus, update_action_state
 
 if TYPE_CHECKING:
     from facilitator.storage import Database
@@ -31,26 +46,6 @@ if TYPE_CHECKING:
     from ui.followup.screen import FollowUpScreen
 
 TITLE = "Scale Across Facilitator"
-FOLLOW_UP_ACTS = (Act.HISTORY, Act.SEARCH, Act.ADOPTIONS, Act.PATTERN_LIBRARY, Act.FIGURES)
-
-
-class _AfterFirstPaint(QObject):
-    """Calls back once, right after the window's first paint, then goes away.
-
-    An event filter rather than an ``event()`` override, so no Python code
-    stays in the path of every later event to the window.
-    """
-
-    def __init__(self, window: QMainWindow, callback: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._callback = callback
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +59,11 @@ class MainWindow(QMainWindow):
 
     #: The database was opened through the opener (never emitted when given ``db``).
     opened = Signal()
+
+    # Made with the menus (ui/window_menus.py).
+    theme_group: QActionGroup
+    paper_group: QActionGroup
+    adopter_menu: QMenu
 
     def __init__(
         self,
@@ -90,8 +90,8 @@ class MainWindow(QMainWindow):
         self.banner = ErrorBanner()
         self.start = StartPage(lambda: rows_from(self.db)())
         self.start.open_requested.connect(self.open_event)
-        self.start.new_requested.connect(self.new_event)
-        self.start.sample_requested.connect(self.open_sample)
+        self.start.new_requested.connect(lambda: new_event(self))
+        self.start.sample_requested.connect(lambda: open_sample(self))
         self.start.followup_requested.connect(lambda: self.show_followup(Act.HISTORY))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start)
@@ -106,12 +106,20 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel("All changes are saved as you type")
         self.saved_label.setProperty("role", "ok")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.statusBar().showMessage(f"Database: {location or (db.path or db.url)}")
+        if not location:
+            # An opener comes with its location (__init__ refused neither); a database knows its own.
+            assert db is not None
+            location = str(db.path or db.url)
+        self.statusBar().showMessage(f"Database: {location}")
 
         self.exporter = ExportController(self)
-        self.actions_: dict[Act, QAction] = {}
-        self._build_actions()
-        self._build_menus()
+        self.actions_: dict[Act, QAction] = build_actions(self)
+        # Ctrl+U in the search box opens the tracker; Ctrl+Z after adding a
+        # record undoes the record (ui/field_shortcuts.py says the rule).
+        self.field_shortcuts = FieldShortcuts(
+            (seq for action in self.actions_.values() for seq in action.shortcuts()), self
+        )
+        build_menus(self)
         self.apply_view_settings()
         geometry, state = self.settings.window_state()
         if geometry is not None:
@@ -120,12 +128,13 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.show_start(self._initial_rows)
         if self._db is None:
-            self._first_paint = _AfterFirstPaint(self, self._finish_opening)
+            self._first_paint = AfterFirstPaint(self, self._finish_opening)
 
     @property
     def db(self) -> Database:
         """Return the open database, opening it now if that has not happened yet."""
         if self._db is None:
+            assert self._opener is not None  # __init__ refuses a window with neither
             self._db = self._opener()
             # Deferred: whoever asked for the database finishes with it before
             # listeners (backups, a refreshed list) run.
@@ -171,128 +180,12 @@ class MainWindow(QMainWindow):
         self.banner.label.setText(message)
         self.banner.show()
 
-    # -- actions and menus -------------------------------------------------
-    def _build_actions(self) -> None:
-        slots = {
-            Act.NEW_EVENT: self.new_event,
-            Act.OPEN_SAMPLE: self.open_sample,
-            Act.HOME: lambda: self.show_start(),
-            Act.PREPARE: lambda: self.show_view(PREPARE),
-            Act.WALK_THROUGH: lambda: self.show_view(WALK_THROUGH),
-            Act.REVIEW: lambda: self.show_view(REVIEW),
-            Act.CLOSE_EVENT: self.close_current_event,
-            Act.REOPEN_EVENT: self.reopen_current_event,
-            Act.QUIT: self.close,
-            Act.ADD_RECORD: self.add_record,
-            Act.NEXT_STEP: lambda: self._walk("next_step"),
-            Act.PREVIOUS_STEP: lambda: self._walk("previous_step"),
-            Act.TIMER_TOGGLE: lambda: self._timer("toggle"),
-            Act.TIMER_RESET: lambda: self._timer("reset"),
-            Act.TOGGLE_PROMPTS: self.toggle_prompts,
-            Act.FULL_SCREEN: self.toggle_full_screen,
-            Act.ZOOM_IN: lambda: self.zoom(+1),
-            Act.ZOOM_OUT: lambda: self.zoom(-1),
-            Act.ZOOM_RESET: lambda: self.zoom(0),
-            Act.SHORTCUTS: self.show_shortcuts,
-            Act.EXPORT_SUMMARY: self.exporter.export_summary,
-            Act.EXPORT_AGREEMENTS: self.exporter.export_all_agreements,
-            Act.EXPORT_EVENT_FILE: self.exporter.export_event_file,
-            Act.IMPORT_EVENT_FILE: self.exporter.import_event_file,
-            Act.BACKUPS: self.show_backups,
-            **{act: (lambda _checked=False, act=act: self.show_followup(act)) for act in FOLLOW_UP_ACTS},
-            Act.OPEN_AFTER_EXPORT: lambda: self.settings.set(
-                "open_after_export", self.actions_[Act.OPEN_AFTER_EXPORT].isChecked()
-            ),
-        }
-        for act, slot in slots.items():
-            action = make_action(act, self, slot)
-            self.addAction(action)
-            self.actions_[act] = action
-        # Undo and redo follow the open event's stack through the undo group.
-        for act, factory in ((Act.UNDO, self.undo_group.createUndoAction), (Act.REDO, self.undo_group.createRedoAction)):
-            action = factory(self, SPECS[act].text)
-            action.setObjectName(act.value)
-            action.setShortcuts(key_sequences(SPECS[act]))
-            self.addAction(action)
-            self.actions_[act] = action
-        self.actions_[Act.TOGGLE_PROMPTS].setChecked(self.settings.get("show_prompts"))
-        self.actions_[Act.OPEN_AFTER_EXPORT].setChecked(self.settings.get("open_after_export"))
-        # Ctrl+U in the search box opens the tracker; Ctrl+Z after adding a
-        # record undoes the record (ui/field_shortcuts.py says the rule).
-        self.field_shortcuts = FieldShortcuts(
-            (seq for action in self.actions_.values() for seq in action.shortcuts()), self
-        )
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        a = self.actions_
-        file_menu = bar.addMenu("&File")
-        for act in (Act.NEW_EVENT, Act.OPEN_SAMPLE, Act.IMPORT_EVENT_FILE, Act.HOME, None,
-                    Act.CLOSE_EVENT, Act.REOPEN_EVENT, None, Act.BACKUPS, None, Act.QUIT):
-            file_menu.addSeparator() if act is None else file_menu.addAction(a[act])
-        edit_menu = bar.addMenu("&Edit")
-        for act in (Act.UNDO, Act.REDO, None, Act.ADD_RECORD):
-            edit_menu.addSeparator() if act is None else edit_menu.addAction(a[act])
-        view_menu = bar.addMenu("&View")
-        for act in (Act.PREPARE, Act.WALK_THROUGH, Act.REVIEW, None, Act.TOGGLE_PROMPTS, Act.FULL_SCREEN,
-                    None, Act.ZOOM_IN, Act.ZOOM_OUT, Act.ZOOM_RESET):
-            view_menu.addSeparator() if act is None else view_menu.addAction(a[act])
-        theme_menu = view_menu.addMenu("&Theme")
-        self.theme_group = QActionGroup(self)
-        for name in theme.THEMES:
-            action = theme_menu.addAction(theme.THEME_LABELS[name])
-            action.setCheckable(True)
-            action.setData(name)
-            action.setChecked(name == self.settings.get("theme"))
-            self.theme_group.addAction(action)
-        self.theme_group.triggered.connect(lambda action: self.set_theme(action.data()))
-        go_menu = bar.addMenu("&Go")
-        for act in (Act.NEXT_STEP, Act.PREVIOUS_STEP, None, Act.TIMER_TOGGLE, Act.TIMER_RESET):
-            go_menu.addSeparator() if act is None else go_menu.addAction(a[act])
-        follow_menu = bar.addMenu("F&ollow-up")
-        for act in FOLLOW_UP_ACTS:
-            follow_menu.addAction(a[act])
-        self._build_export_menu(bar.addMenu("E&xport"))
-        bar.addMenu("&Help").addAction(a[Act.SHORTCUTS])
-
-    def _build_export_menu(self, menu) -> None:
-        a = self.actions_
-        menu.addAction(a[Act.EXPORT_SUMMARY])
-        menu.addAction(a[Act.EXPORT_AGREEMENTS])
-        self.adopter_menu = menu.addMenu("Agreement for one a&dopter")
-        self.adopter_menu.aboutToShow.connect(lambda: self.exporter.fill_adopter_menu(self.adopter_menu))
-        menu.addSeparator()
-        menu.addAction(a[Act.EXPORT_EVENT_FILE])
-        menu.addSeparator()
-        paper = menu.addMenu("&Paper size")
-        self.paper_group = QActionGroup(self)
-        for value, label in PAGE_SIZES:
-            action = paper.addAction(label)
-            action.setCheckable(True)
-            action.setData(value)
-            action.setChecked(value == self.settings.get("page_size"))
-            self.paper_group.addAction(action)
-        self.paper_group.triggered.connect(lambda action: self.settings.set("page_size", action.data()))
-        menu.addAction(a[Act.OPEN_AFTER_EXPORT])
-
-    def _update_action_state(self) -> None:
-        has_event = self.screen_ is not None
-        closed = has_event and self.editor.read_only
-        for act in (Act.PREPARE, Act.WALK_THROUGH, Act.REVIEW, Act.NEXT_STEP, Act.PREVIOUS_STEP,
-                    Act.TIMER_TOGGLE, Act.TIMER_RESET, Act.ADD_RECORD, Act.EXPORT_SUMMARY,
-                    Act.EXPORT_AGREEMENTS, Act.EXPORT_EVENT_FILE):
-            self.actions_[act].setEnabled(has_event)
-        self.actions_[Act.CLOSE_EVENT].setEnabled(has_event and not closed)
-        self.actions_[Act.REOPEN_EVENT].setEnabled(bool(closed))
-        self.actions_[Act.ADD_RECORD].setEnabled(has_event and not closed)
-        # A closed event keeps the times it recorded: Ctrl+T and Ctrl+Shift+T do nothing.
-        for act in (Act.TIMER_TOGGLE, Act.TIMER_RESET):
-            self.actions_[act].setEnabled(has_event and not closed)
-
     # -- view settings -----------------------------------------------------
     def apply_view_settings(self) -> None:
         """Render the stylesheet for the stored theme and zoom."""
         app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            raise RuntimeError("the main window needs a running QApplication")
         app.setStyleSheet(theme.stylesheet(self.settings.get("theme"), self.settings.get("zoom")))
 
     def set_theme(self, name: str) -> None:
@@ -375,7 +268,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Follow-up — {TITLE}")
         self._update_action_state()
 
-    def open_record(self, event_id: uuid.UUID, kind: str = "event", record_id: uuid.UUID | None = None) -> None:
+    def open_record(
+        self, event_id: uuid.UUID, kind: str = "event", record_id: uuid.UUID | None = None
+    ) -> None:
         """Open an event and show one of its records where the room worked on it."""
         from facilitator.followup.locate import locate
 
@@ -390,32 +285,6 @@ class MainWindow(QMainWindow):
             return
         if place is not None:
             self.screen_.show_record(place)
-
-    def new_event(self) -> None:
-        """Ask for the new event's essentials, then prepare it."""
-        from ui.prepare.new_event import ask_new_event
-
-        event_id = ask_new_event(self.db, self)
-        self.activateWindow()
-        if event_id is not None:
-            self.open_event(event_id, view=PREPARE)
-            if self.screen_ is not None:
-                # After the dialog closes Qt gives focus back to the window;
-                # put the cursor where typing starts once that has happened.
-                QTimer.singleShot(0, self.screen_.prepare.focus_first)
-
-    def open_sample(self) -> None:
-        """Create the sample event and open it."""
-        from facilitator.demo import create_demo_event
-        from facilitator.services.errors import ServiceError
-
-        try:
-            with self.db.transaction() as session:
-                event_id = create_demo_event(session).id
-        except (StorageError, ServiceError) as exc:
-            self.banner.show_message(f"the sample event was not created: {exc}")
-            return
-        self.open_event(event_id)
 
     def open_event(self, event_id: uuid.UUID, view: int | None = None) -> None:
         """Open an event where it was left: the walk-through step, or Prepare if not started."""
@@ -457,14 +326,15 @@ class MainWindow(QMainWindow):
         self._update_action_state()
 
     def _leave_event(self) -> None:
-        if self.screen_ is None:
+        screen, editor = self.screen_, self.editor
+        if screen is None or editor is None:
             return
-        self.screen_.walkthrough.timer.pause()
-        self.screen_.walkthrough.flush()
-        self.undo_group.removeStack(self.editor.undo_stack)
-        self.pages.removeWidget(self.screen_)
-        self.screen_.deleteLater()
-        self.editor.deleteLater()
+        screen.walkthrough.timer.pause()
+        screen.walkthrough.flush()
+        self.undo_group.removeStack(editor.undo_stack)
+        self.pages.removeWidget(screen)
+        screen.deleteLater()
+        editor.deleteLater()
         self.screen_ = None
         self.editor = None
 
@@ -475,7 +345,7 @@ class MainWindow(QMainWindow):
 
     def add_record(self) -> None:
         """Start adding a record where the facilitator is (Ctrl+Enter)."""
-        if self.screen_ is not None and not self.editor.read_only:
+        if self.screen_ is not None and self.editor is not None and not self.editor.read_only:
             self.screen_.add_record()
 
     def close_current_event(self) -> None:
@@ -490,16 +360,21 @@ class MainWindow(QMainWindow):
             self.screen_.show_view(REVIEW)
             self.screen_.review.request_reopen()
 
-    def _walk(self, method: str) -> None:
+    def walk(self, method: str) -> None:
+        """Call the walk-through's ``method`` (a step on), or show the walk-through first."""
         if self.screen_ is not None:
             if self.screen_.tabs.currentIndex() != WALK_THROUGH:
                 self.screen_.show_view(WALK_THROUGH)
                 return
             getattr(self.screen_.walkthrough, method)()
 
-    def _timer(self, method: str) -> None:
+    def run_timer(self, method: str) -> None:
+        """Call the step timer's ``method`` (toggle, reset)."""
         if self.screen_ is not None:
             getattr(self.screen_.walkthrough.timer, method)()
+
+    def _update_action_state(self) -> None:
+        update_action_state(self)
 
     def _show_saved(self, when: dt.datetime) -> None:
         self.banner.hide()
@@ -509,7 +384,7 @@ class MainWindow(QMainWindow):
         self.banner.show_not_saved(message)
         self.saved_label.setText("Last edit NOT saved")
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Store the timer and window layout; every edit is already stored."""
         self._leave_event()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())

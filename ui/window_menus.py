@@ -1,0 +1,192 @@
+"""The main window's actions and menus: made from the action registry, enabled for what is open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from ui import theme
+from ui.actions import SPECS, Act, key_sequences, make_action
+from ui.exporting import PAGE_SIZES
+from ui.new_events import new_event, open_sample
+from ui.views import PREPARE, REVIEW, WALK_THROUGH
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+FOLLOW_UP_ACTS = (Act.HISTORY, Act.SEARCH, Act.ADOPTIONS, Act.PATTERN_LIBRARY, Act.FIGURES)
+
+# Acts that need an open event; a closed (read-only) one disables some again.
+_EVENT_ACTS = (
+    Act.PREPARE,
+    Act.WALK_THROUGH,
+    Act.REVIEW,
+    Act.NEXT_STEP,
+    Act.PREVIOUS_STEP,
+    Act.TIMER_TOGGLE,
+    Act.TIMER_RESET,
+    Act.ADD_RECORD,
+    Act.EXPORT_SUMMARY,
+    Act.EXPORT_AGREEMENTS,
+    Act.EXPORT_EVENT_FILE,
+)
+
+
+def build_actions(window: MainWindow) -> dict[Act, QAction]:
+    """Make every action of the registry, connected to the window, and add it to the window."""
+    slots: dict[Act, Callable[..., object]] = {
+        Act.NEW_EVENT: lambda: new_event(window),
+        Act.OPEN_SAMPLE: lambda: open_sample(window),
+        Act.HOME: lambda: window.show_start(),
+        Act.PREPARE: lambda: window.show_view(PREPARE),
+        Act.WALK_THROUGH: lambda: window.show_view(WALK_THROUGH),
+        Act.REVIEW: lambda: window.show_view(REVIEW),
+        Act.CLOSE_EVENT: window.close_current_event,
+        Act.REOPEN_EVENT: window.reopen_current_event,
+        Act.QUIT: window.close,
+        Act.ADD_RECORD: window.add_record,
+        Act.NEXT_STEP: lambda: window.walk("next_step"),
+        Act.PREVIOUS_STEP: lambda: window.walk("previous_step"),
+        Act.TIMER_TOGGLE: lambda: window.run_timer("toggle"),
+        Act.TIMER_RESET: lambda: window.run_timer("reset"),
+        Act.TOGGLE_PROMPTS: window.toggle_prompts,
+        Act.FULL_SCREEN: window.toggle_full_screen,
+        Act.ZOOM_IN: lambda: window.zoom(+1),
+        Act.ZOOM_OUT: lambda: window.zoom(-1),
+        Act.ZOOM_RESET: lambda: window.zoom(0),
+        Act.SHORTCUTS: window.show_shortcuts,
+        Act.EXPORT_SUMMARY: window.exporter.export_summary,
+        Act.EXPORT_AGREEMENTS: window.exporter.export_all_agreements,
+        Act.EXPORT_EVENT_FILE: window.exporter.export_event_file,
+        Act.IMPORT_EVENT_FILE: window.exporter.import_event_file,
+        Act.BACKUPS: window.show_backups,
+        **{act: _follow_up_slot(window, act) for act in FOLLOW_UP_ACTS},
+        Act.OPEN_AFTER_EXPORT: lambda: window.settings.set(
+            "open_after_export", window.actions_[Act.OPEN_AFTER_EXPORT].isChecked()
+        ),
+    }
+    actions: dict[Act, QAction] = {}
+    for act, slot in slots.items():
+        action = make_action(act, window, slot)
+        window.addAction(action)
+        actions[act] = action
+    # Undo and redo follow the open event's stack through the undo group.
+    group = window.undo_group
+    for act, factory in ((Act.UNDO, group.createUndoAction), (Act.REDO, group.createRedoAction)):
+        action = factory(window, SPECS[act].text)
+        action.setObjectName(act.value)
+        action.setShortcuts(key_sequences(SPECS[act]))
+        window.addAction(action)
+        actions[act] = action
+    actions[Act.TOGGLE_PROMPTS].setChecked(window.settings.get("show_prompts"))
+    actions[Act.OPEN_AFTER_EXPORT].setChecked(window.settings.get("open_after_export"))
+    return actions
+
+
+def _follow_up_slot(window: MainWindow, act: Act) -> Callable[..., None]:
+    return lambda _checked=False: window.show_followup(act)
+
+
+def build_menus(window: MainWindow) -> None:
+    """Fill the window's menu bar from its actions, with the theme and paper-size choices."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    _add(
+        window,
+        file_menu,
+        (
+            Act.NEW_EVENT,
+            Act.OPEN_SAMPLE,
+            Act.IMPORT_EVENT_FILE,
+            Act.HOME,
+            None,
+            Act.CLOSE_EVENT,
+            Act.REOPEN_EVENT,
+            None,
+            Act.BACKUPS,
+            None,
+            Act.QUIT,
+        ),
+    )
+    _add(window, bar.addMenu("&Edit"), (Act.UNDO, Act.REDO, None, Act.ADD_RECORD))
+    view_menu = bar.addMenu("&View")
+    _add(
+        window,
+        view_menu,
+        (
+            Act.PREPARE,
+            Act.WALK_THROUGH,
+            Act.REVIEW,
+            None,
+            Act.TOGGLE_PROMPTS,
+            Act.FULL_SCREEN,
+            None,
+            Act.ZOOM_IN,
+            Act.ZOOM_OUT,
+            Act.ZOOM_RESET,
+        ),
+    )
+    theme_menu = view_menu.addMenu("&Theme")
+    window.theme_group = QActionGroup(window)
+    for name in theme.THEMES:
+        action = theme_menu.addAction(theme.THEME_LABELS[name])
+        action.setCheckable(True)
+        action.setData(name)
+        action.setChecked(name == window.settings.get("theme"))
+        window.theme_group.addAction(action)
+    window.theme_group.triggered.connect(lambda action: window.set_theme(action.data()))
+    _add(
+        window,
+        bar.addMenu("&Go"),
+        (Act.NEXT_STEP, Act.PREVIOUS_STEP, None, Act.TIMER_TOGGLE, Act.TIMER_RESET),
+    )
+    _add(window, bar.addMenu("F&ollow-up"), FOLLOW_UP_ACTS)
+    _build_export_menu(window, bar.addMenu("E&xport"))
+    bar.addMenu("&Help").addAction(window.actions_[Act.SHORTCUTS])
+
+
+def _add(window: MainWindow, menu: QMenu, acts: tuple[Act | None, ...]) -> None:
+    """Add the window's actions for ``acts`` to ``menu``; None is a separator."""
+    for act in acts:
+        if act is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(window.actions_[act])
+
+
+def _build_export_menu(window: MainWindow, menu: QMenu) -> None:
+    a = window.actions_
+    menu.addAction(a[Act.EXPORT_SUMMARY])
+    menu.addAction(a[Act.EXPORT_AGREEMENTS])
+    window.adopter_menu = menu.addMenu("Agreement for one a&dopter")
+    window.adopter_menu.aboutToShow.connect(lambda: window.exporter.fill_adopter_menu(window.adopter_menu))
+    menu.addSeparator()
+    menu.addAction(a[Act.EXPORT_EVENT_FILE])
+    menu.addSeparator()
+    paper = menu.addMenu("&Paper size")
+    window.paper_group = QActionGroup(window)
+    for value, label in PAGE_SIZES:
+        action = paper.addAction(label)
+        action.setCheckable(True)
+        action.setData(value)
+        action.setChecked(value == window.settings.get("page_size"))
+        window.paper_group.addAction(action)
+    window.paper_group.triggered.connect(lambda action: window.settings.set("page_size", action.data()))
+    menu.addAction(a[Act.OPEN_AFTER_EXPORT])
+
+
+def update_action_state(window: MainWindow) -> None:
+    """Enable what applies to what is open: no event, an open event, or a closed one."""
+    has_event = window.screen_ is not None
+    closed = has_event and window.editor is not None and window.editor.read_only
+    for act in _EVENT_ACTS:
+        window.actions_[act].setEnabled(has_event)
+    window.actions_[Act.CLOSE_EVENT].setEnabled(has_event and not closed)
+    window.actions_[Act.REOPEN_EVENT].setEnabled(closed)
+    window.actions_[Act.ADD_RECORD].setEnabled(has_event and not closed)
+    # A closed event keeps the times it recorded: Ctrl+T and Ctrl+Shift+T do nothing.
+    for act in (Act.TIMER_TOGGLE, Act.TIMER_RESET):
+        window.actions_[act].setEnabled(has_event and not closed)
