@@ -14,7 +14,7 @@ from facilitator.services import agreements, events, participants, patterns
 from facilitator.storage import open_database
 from ui.followup.adoptions.page import NO_AGREEMENTS, NO_OPEN_AGREEMENTS, AdoptionsPage
 from ui.followup.adoptions.status_dialog import REASON_REQUIRED
-from ui.prepare.fields import to_qdate
+from ui.date_fields import to_qdate
 
 TODAY = dt.date(2026, 2, 13)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from facilitator.domain import Trigger
 from facilitator.services import coalitions, events
 from facilitator.storage import open_database
-from ui.prepare.fields import to_qdate
+from ui.date_fields import to_qdate
 from ui.prepare.new_event import NewEventDialog, ask_new_event
 from helpers import type_text
 

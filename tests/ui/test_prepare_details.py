@@ -14,7 +14,7 @@ from facilitator.services import events
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.prepare.details import EventDetailsForm
-from ui.prepare.fields import to_qdate
+from ui.date_fields import to_qdate
 from ui.prepare.page import CAPACITY, DETAILS, PARTICIPANTS, PreparePage
 from helpers import type_text
 

@@ -9,7 +9,8 @@ from facilitator.agenda.catalog import DEFAULT_AGENDA_ID
 from facilitator.followup.adoptions import count_open_agreements
 from facilitator.services.errors import ServiceError
 from facilitator.storage import Database, StorageError
-from ui.prepare.fields import from_qdate, select_agenda
+from ui.date_fields import from_qdate
+from ui.prepare.fields import select_agenda
 
 FOLLOW_UP_AGENDA_ID = "scale-across-follow-up"
 """The shipped agenda that starts with an Adoption review step."""

@@ -20,17 +20,15 @@ from PySide6.QtWidgets import (
 from facilitator.agenda import AgendaCatalog, load_catalog
 from facilitator.domain import Event
 from facilitator.services import events
+from ui.date_fields import date_edit, from_qdate, to_qdate
 from ui.editing import EventEditor
 from ui.panels.shared.base import heading
 from ui.prepare.fields import (
     agenda_combo,
     agenda_outline,
     agenda_problems,
-    date_edit,
-    from_qdate,
     select_agenda,
     select_data,
-    to_qdate,
     trigger_combo,
 )
 from ui.prepare.top_goal import TopGoalEdit

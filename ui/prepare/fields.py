@@ -1,33 +1,12 @@
-"""Inputs the event details form and the new-event dialog share."""
+"""Inputs the event details form and the new-event dialog share (dates: ui/date_fields.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from facilitator.agenda import AgendaCatalog
 from facilitator.domain import Trigger
-from ui.date_fields import show_days
-
-
-def to_qdate(date: dt.date) -> QDate:
-    """Return ``date`` as a QDate."""
-    return QDate(date.year, date.month, date.day)
-
-
-def from_qdate(date: QDate) -> dt.date:
-    """Return a QDate as a ``datetime.date``."""
-    return dt.date(date.year(), date.month(), date.day())
-
-
-def date_edit(date: dt.date) -> QDateEdit:
-    """Return a date field with a calendar pop-up (Alt+Down opens it)."""
-    edit = QDateEdit(to_qdate(date))
-    edit.setCalendarPopup(True)
-    show_days(edit)  # "Tue 5 May 2026": what people say when they agree a date
-    return edit
 
 
 def select_data(combo: QComboBox, value: object) -> None:

@@ -26,16 +26,10 @@ from facilitator.folding import fold
 from facilitator.services import coalitions, events
 from facilitator.services.errors import ServiceError
 from facilitator.storage import Database, StorageError
+from ui.date_fields import date_edit, from_qdate
 from ui.panels.shared.base import heading
 from ui.prepare.adoption_hint import AdoptionReviewHint
-from ui.prepare.fields import (
-    agenda_combo,
-    agenda_problems,
-    date_edit,
-    from_qdate,
-    select_agenda,
-    trigger_combo,
-)
+from ui.prepare.fields import agenda_combo, agenda_problems, select_agenda, trigger_combo
 from ui.widgets import FillingScrollArea, combo_line, size_to_text
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

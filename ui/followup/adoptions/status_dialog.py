@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import AgreementStatus
 from facilitator.followup.adoptions import AdoptionRow
-from ui.prepare.fields import date_edit, from_qdate, to_qdate
+from ui.date_fields import date_edit, from_qdate, to_qdate
 from ui.widgets import FillingScrollArea, heading, size_to_text
 
 #: Stores the change; returns None when stored, else the message to show.
