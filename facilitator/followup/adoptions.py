@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from facilitator.domain import (
@@ -24,6 +23,7 @@ from facilitator.domain import (
     EventCoalition,
 )
 from facilitator.followup.adoption_query import read_rows
+from facilitator.followup.adoption_row import OPEN_STATUSES, AdoptionRow
 from facilitator.followup.adoption_status import (
     StatusStep,
     record_status_change,
@@ -34,58 +34,17 @@ from facilitator.services.common import as_uuid
 from facilitator.services.errors import NotFoundError
 
 __all__ = [
-    "OPEN_STATUSES", "AdoptionRow", "StatusStep", "adoption_rows", "by_urgency", "coalition_names", "count_open_agreements",
-    "open_agreements_before", "record_status_change", "status_history",
+    "OPEN_STATUSES",
+    "AdoptionRow",
+    "StatusStep",
+    "adoption_rows",
+    "by_urgency",
+    "coalition_names",
+    "count_open_agreements",
+    "open_agreements_before",
+    "record_status_change",
+    "status_history",
 ]
-
-OPEN_STATUSES = (AgreementStatus.AGREED, AgreementStatus.IN_PROGRESS)
-"""Statuses of an adoption that has neither happened nor been given up."""
-
-
-@dataclass(frozen=True, slots=True)
-class AdoptionRow:
-    """One agreement as the tracker lists it.
-
-    Attributes:
-        agreement_id: The agreement.
-        event_id: The event where it was agreed.
-        event_date: That event's date.
-        event_title: That event's title (may be empty).
-        coalitions: Names of the event's coalitions, in the event's order.
-        adopter: The adopter's name.
-        adopter_team: The adopter's team, or their name when no team is known.
-        patterns: Names of the adopted patterns, in order.
-        sponsor: The sponsor's name, or an empty string.
-        owners: Names of the support owners, each once, in order.
-        check_in: The agreed check-in date, if any.
-        status: Where the adoption is.
-        status_reason: The note of the latest status change.
-        last_changed: Date of the latest status change (UTC), if any.
-        overdue: The check-in has passed and the adoption is still open.
-        days_overdue: Days since the check-in date when overdue, else 0.
-    """
-
-    agreement_id: uuid.UUID
-    event_id: uuid.UUID
-    event_date: dt.date
-    event_title: str
-    coalitions: tuple[str, ...]
-    adopter: str
-    adopter_team: str
-    patterns: tuple[str, ...]
-    sponsor: str
-    owners: tuple[str, ...]
-    check_in: dt.date | None
-    status: AgreementStatus
-    status_reason: str
-    last_changed: dt.date | None
-    overdue: bool
-    days_overdue: int
-
-    @property
-    def is_open(self) -> bool:
-        """Return True while the adoption is agreed or in progress."""
-        return self.status in OPEN_STATUSES
 
 
 def adoption_rows(
@@ -106,7 +65,7 @@ def adoption_rows(
         statuses: Only agreements in these statuses, e.g. :data:`OPEN_STATUSES`
             (a fraction of a long history, so much faster to read).
     """
-    where = []
+    where: list[ColumnElement[bool]] = []
     if coalition is not None:
         where.append(Agreement.event_id.in_(_events_of([as_uuid(coalition)])))
     if event_id is not None:
@@ -171,18 +130,13 @@ def coalition_names(session: Session) -> list[str]:
     return list(session.scalars(select(Coalition.name)))
 
 
-def _events_of(coalitions) -> Select:
+def _events_of(coalitions: Iterable[uuid.UUID] | Select[uuid.UUID]) -> Select[uuid.UUID]:
     """Return a subquery of the events any of ``coalitions`` (ids or a subquery) took part in."""
     return select(EventCoalition.event_id).where(EventCoalition.coalition_id.in_(coalitions))
 
 
-def _rows(session: Session, where: list, today: dt.date) -> list[AdoptionRow]:
-    def make_row(*fields) -> AdoptionRow:
-        check_in, status = fields[10], fields[11]
-        overdue = check_in is not None and check_in < today and status in OPEN_STATUSES
-        return AdoptionRow(*fields, overdue, (today - check_in).days if overdue else 0)
-
-    return read_rows(session, where, make_row)
+def _rows(session: Session, where: list[ColumnElement[bool]], today: dt.date) -> list[AdoptionRow]:
+    return read_rows(session, where, today)
 
 
 def by_urgency(rows: list[AdoptionRow]) -> list[AdoptionRow]:

@@ -97,6 +97,31 @@ def test_rows_carry_people_patterns_owners_and_status(db, history):
     assert (a4.status, a4.status_reason, a4.last_changed) == (AgreementStatus.IN_PROGRESS, "Started", D(2026, 2, 3))
 
 
+def test_a_row_puts_every_column_in_its_own_field(db, history):
+    # Every field differs from its neighbours, so a column read into the wrong
+    # field (a shifted position) cannot pass.
+    with db.transaction() as s:
+        row = next(r for r in adoptions.adoption_rows(s, today=TODAY) if r.agreement_id == history["a1"])
+    assert row == adoptions.AdoptionRow(
+        agreement_id=history["a1"],
+        event_id=history["e1"],
+        event_date=D(2026, 1, 10),
+        event_title="Checkout 2026-01-10",
+        coalitions=("Checkout",),
+        adopter="Ana Núñez",
+        adopter_team="Payments",
+        patterns=("Feature flags", "Contract tests"),
+        sponsor="Sam",
+        owners=("Zoë",),
+        check_in=D(2026, 2, 1),
+        status=AgreementStatus.AGREED,
+        status_reason="",
+        last_changed=D(2026, 1, 10),
+        overdue=True,
+        days_overdue=12,
+    )
+
+
 def test_overdue_means_an_open_agreement_past_its_check_in(db, history):
     with db.transaction() as s:
         rows = {row.agreement_id: row for row in adoptions.adoption_rows(s, today=TODAY)}
