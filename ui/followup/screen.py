@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -16,7 +16,15 @@ from ui.widgets import FillingScrollArea
 if TYPE_CHECKING:
     from facilitator.storage import Database
 
+
 #: The pages in tab order: (action that shows it, tab title).
+class _Page(Protocol):
+    """What the screen asks of every page besides being a QWidget (and its two signals)."""
+
+    def refresh(self) -> None:
+        """Read the page's records again."""
+
+
 PAGES: tuple[tuple[Act, str], ...] = (
     (Act.HISTORY, "History"),
     (Act.SEARCH, "Search"),
@@ -60,9 +68,11 @@ class FollowUpScreen(QWidget):
         self.tabs.setDocumentMode(True)
         #: The pages built so far; each is built the first time it is shown.
         self.pages: dict[Act, QWidget] = {}
+        self._holders: dict[Act, QVBoxLayout] = {}
         for act, title in PAGES:
             holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[act] = QVBoxLayout(holder)
+            self._holders[act].setContentsMargins(0, 0, 0, 0)
             index = self.tabs.addTab(holder, title)
             self.tabs.setTabToolTip(index, f"{title} ({shortcut_text(act)})")
         layout = QVBoxLayout(self)
@@ -88,7 +98,7 @@ class FollowUpScreen(QWidget):
             page.problem.connect(self.problem)
             # A page fills its tab and scrolls only below its smallest size
             # (200 % on a 720p projector), never pushing the window off the screen.
-            self.tabs.widget(_index_of(act)).layout().addWidget(FillingScrollArea(page))
+            self._holders[act].addWidget(FillingScrollArea(page))
             self.pages[act] = page
         return page
 
@@ -104,5 +114,5 @@ class FollowUpScreen(QWidget):
             self.problem.emit(str(exc))
             return
         if self._loaded_at.get(page) != generation:
-            page.refresh()
+            cast("_Page", page).refresh()
             self._loaded_at[page] = generation

@@ -12,8 +12,9 @@ import functools
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -23,6 +24,9 @@ from facilitator.folding import fold
 from facilitator.followup.adoptions import AdoptionRow
 from ui import theme
 from ui.widgets import tooltip_text
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 Role = Qt.ItemDataRole
 _STATUS_ORDER = {status: n for n, status in enumerate(AgreementStatus)}
@@ -59,7 +63,7 @@ class Column:
 
     header: str
     text: Callable[[AdoptionRow], str]
-    key: Callable[[AdoptionRow], object]
+    key: Callable[[AdoptionRow], SupportsRichComparison]
 
 
 COLUMNS: dict[str, Column] = {
@@ -188,13 +192,13 @@ class AdoptionTableModel(QAbstractTableModel):
             self._rows[position] = row
             self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.keys) - 1))
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.keys)
 
-    def headerData(self, section, orientation, role=Role.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> Any:
         if (
             role == Role.DisplayRole
             and orientation == Qt.Orientation.Horizontal
@@ -203,7 +207,7 @@ class AdoptionTableModel(QAbstractTableModel):
             return self.columns[section].header
         return None
 
-    def data(self, index: QModelIndex, role=Role.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Role.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -235,6 +239,9 @@ class AdoptionTableModel(QAbstractTableModel):
         held = [self._rows[index.row()].agreement_id for index in old]
         self._rows.sort(key=self.columns[column].key, reverse=order == Qt.SortOrder.DescendingOrder)
         where = {r.agreement_id: n for n, r in enumerate(self._rows)}
-        new = [self.index(where[agreement_id], index.column()) for agreement_id, index in zip(held, old)]
+        new = [
+            self.index(where[agreement_id], index.column())
+            for agreement_id, index in zip(held, old, strict=True)
+        ]
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()

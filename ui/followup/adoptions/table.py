@@ -49,6 +49,7 @@ class AdoptionTable(QTableView):
         lines: int = 1,
     ) -> None:
         super().__init__()
+        self._adoptions = model
         self.setModel(model)
         self._stretch = model.keys.index(stretch)
         self._caps = dict(caps or {})
@@ -83,17 +84,17 @@ class AdoptionTable(QTableView):
     def current_row(self) -> AdoptionRow | None:
         """Return the selected agreement, or None."""
         index = self.currentIndex()
-        return self.model().row_at(index.row()) if index.isValid() else None
+        return self._adoptions.row_at(index.row()) if index.isValid() else None
 
     def select_agreement(self, agreement_id: uuid.UUID) -> None:
         """Select an agreement's row if it is shown."""
-        row = self.model().row_of(agreement_id)
+        row = self._adoptions.row_of(agreement_id)
         if row >= 0:
-            self.setCurrentIndex(self.model().index(row, 0))
+            self.setCurrentIndex(self._adoptions.index(row, 0))
 
     def measure(self) -> None:
         """Measure each column's widest text (headers and the first rows) and fit the columns."""
-        model: AdoptionTableModel = self.model()
+        model = self._adoptions
         plain = self.fontMetrics()
         bold_font = QFont(self.font())
         bold_font.setBold(True)

@@ -109,9 +109,11 @@ class TopPatternsCard(QFrame):
     def show_figures(self, figures: Figures) -> None:
         """List the scope's best-reaching patterns with their number of teams."""
         while self._lines.count():
-            widget = self._lines.takeAt(0).widget()
-            widget.hide()
-            widget.deleteLater()
+            item = self._lines.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.rows = [(p.name, p.teams) for p in figures.top_patterns[: self.SHOWN]]
         if not self.rows:
             self._lines.addWidget(plain_label("No patterns yet.", "muted"), 0, 0)

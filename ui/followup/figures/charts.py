@@ -32,10 +32,12 @@ from ui.followup.figures.chart_labels import quarter_labels
 Value = float | int | None
 
 
+def _rgb(colour: QColor) -> tuple[float, float, float]:
+    return (colour.redF(), colour.greenF(), colour.blueF())
+
+
 def _blend(a: QColor, b: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(
-        *(x + (y - x) * amount for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True))
-    )
+    return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(_rgb(a), _rgb(b), strict=True)))
 
 
 class QuarterChart(QWidget):

@@ -58,6 +58,8 @@ class FiguresPage(QWidget):
 
     open_requested = Signal(object, str, object)  # event id, record kind, record id
     problem = Signal(str)
+    # The cards' scroll area keeps the name tests and callers know it by, over QWidget.scroll(dx, dy).
+    scroll: FillingScrollArea  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -200,11 +202,11 @@ class FiguresPage(QWidget):
         return self.report.scopes[max(0, self.scope_combo.currentIndex())]
 
     def _show_scope(self) -> None:
-        figures = self.current_figures()
-        if figures is None:
+        figures, report = self.current_figures(), self.report
+        if figures is None or report is None:
             return
         empty = figures.is_empty
-        if self.report.is_empty:
+        if report.is_empty:
             self.empty_label.setText(
                 "No figures yet. They appear once events have recorded agreements, patterns or outcomes."
             )
@@ -212,12 +214,13 @@ class FiguresPage(QWidget):
             self.empty_label.setText("No events or patterns recorded for this coalition yet.")
         self.empty_label.setVisible(empty)
         self.scroll.setVisible(not empty)
-        self.subtitle.setText(self._subtitle(figures))
-        for card in (*self.cards, self.top_patterns):
+        self.subtitle.setText(self._subtitle(report, figures))
+        cards: list[FigureCard | TopPatternsCard] = [*self.cards, self.top_patterns]
+        for card in cards:
             card.show_figures(figures)
 
-    def _subtitle(self, figures: Figures) -> str:
-        text = f"As of {day(self.report.today)}"
+    def _subtitle(self, report: FiguresReport, figures: Figures) -> str:
+        text = f"As of {day(report.today)}"
         if figures.quarters:
             first, last = figures.quarters[0].quarter.label, figures.quarters[-1].quarter.label
             text += f" · {first} to {last}, by quarter of the event date"
@@ -238,14 +241,14 @@ class FiguresPage(QWidget):
         if not name:
             return None
         path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
-        return self._write(path)
+        return self._write(self.report, path)
 
-    def _write(self, path: Path) -> Path | None:
+    def _write(self, report: FiguresReport, path: Path) -> Path | None:
         from exports.report_file import export_report
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            written = export_report(self.report, path, page_size=self._page_size())
+            written = export_report(report, path, page_size=self._page_size())
         except (ExportError, ValueError) as exc:
             self.problem.emit(f"The report was not written: {exc}")
             return None

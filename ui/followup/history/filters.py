@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import EventStatus
 from facilitator.followup.history import HistoryFilter, HistoryRow
-from ui.date_fields import show_days
+from ui.date_fields import from_qdate, show_days
 from ui.flow_layout import FlowLayout
 from ui.widgets import ElidingComboBox, fit_placeholder
 
@@ -115,8 +115,8 @@ class HistoryFilterBar(QWidget):
         status = self.status_combo.currentData()
         return HistoryFilter(
             coalition=self.coalition_combo.currentData(),
-            date_from=self.from_edit.date().toPython() if self.from_check.isChecked() else None,
-            date_to=self.to_edit.date().toPython() if self.to_check.isChecked() else None,
+            date_from=from_qdate(self.from_edit.date()) if self.from_check.isChecked() else None,
+            date_to=from_qdate(self.to_edit.date()) if self.to_check.isChecked() else None,
             status=EventStatus(status) if status else None,
             person_or_team=self.person_edit.text(),
         )

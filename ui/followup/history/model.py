@@ -96,13 +96,13 @@ class HistoryModel(QAbstractTableModel):
         """Return the row of an event, or None when it is not listed."""
         return next((i for i, r in enumerate(self._rows) if r.event_id == event_id), None)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Role.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Role.DisplayRole:
@@ -111,7 +111,7 @@ class HistoryModel(QAbstractTableModel):
             return _RIGHT
         return None
 
-    def data(self, index: QModelIndex, role=Role.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Role.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -192,7 +192,7 @@ class HistoryProxy(QSortFilterProxyModel):
         self._people: Mapping[uuid.UUID, str] | None = None
         # Bound once: filterAcceptsRow runs for every row on each keystroke.
         self._row_at = source.row_at
-        self._matches = self._filter.matches
+        self._matches: Callable[[HistoryRow], bool] = self._filter.matches
 
     @property
     def history_filter(self) -> HistoryFilter:

@@ -10,8 +10,8 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -202,10 +202,13 @@ class HistoryPage(QWidget):
             header.resizeSection(column, size)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 16)
 
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            if event.size().width() != event.oldSize().width():
-                self._size_columns()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table.viewport()
+            and isinstance(event, QResizeEvent)
+            and event.size().width() != event.oldSize().width()
+        ):
+            self._size_columns()
         return super().eventFilter(watched, event)
 
     def _update_warning_colour(self) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from facilitator.dates import day, iso
 from facilitator.domain import OutcomeKind
@@ -73,13 +75,15 @@ class PatternTableModel(QAbstractTableModel):
         """Return the distinct texts shown in ``column``, to size it."""
         return {_display(row, column) for row in self._rows}
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -88,7 +92,9 @@ class PatternTableModel(QAbstractTableModel):
             return f"Sort by {COLUMNS[section].lower()}"
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -125,8 +131,19 @@ class LibraryFilter(QSortFilterProxyModel):
         self._coalition = coalition
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+    def patterns(self) -> PatternTableModel:
+        """Return the model this filter reads.
+
+        Raises:
+            TypeError: the source is not a PatternTableModel.
+        """
         model = self.sourceModel()
+        if not isinstance(model, PatternTableModel):
+            raise TypeError("LibraryFilter filters a PatternTableModel")
+        return model
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.patterns()
         row = model.row_at(source_row)
         if self._kind is not None and row.kind != self._kind:
             return False

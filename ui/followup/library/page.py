@@ -242,6 +242,8 @@ class LibraryPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         event_id = dialog.chosen_event_id()
+        if event_id is None:  # the dialog accepts only with an event chosen
+            return
         stored = self._read(lambda session: library.carry_into_event(session, detail.pattern_id, event_id))
         if stored is None:
             return

@@ -18,8 +18,12 @@ from ui.followup.library.pattern_html import DetailDocument, Look, Target
 EMPTY_TEXT = "Choose a pattern to see its history."
 
 
+def _rgb(colour: QColor) -> tuple[float, float, float]:
+    return (colour.redF(), colour.greenF(), colour.blueF())
+
+
 def _blend(front: QColor, back: QColor, share: float) -> str:
-    pairs = zip(front.getRgbF()[:3], back.getRgbF()[:3], strict=True)
+    pairs = zip(_rgb(front), _rgb(back), strict=True)
     mixed = [share * f + (1 - share) * b for f, b in pairs]
     return QColor.fromRgbF(*mixed).name()
 
@@ -93,6 +97,8 @@ class PatternDetailView(QTextBrowser):
         self.verticalScrollBar().setValue(position)
 
     def _render(self) -> None:
+        if self.detail is None:
+            return
         document = DetailDocument(current_look(self), self._expanded)
         self.document().setDefaultStyleSheet(f"a {{ color: {document.look.text}; text-decoration: none; }}")
         self.setHtml(document.render(self.detail))

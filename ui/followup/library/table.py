@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ui.followup.library.model import LibraryFilter
 
 MAX_COLUMN_CHARS = 18  # the widest a column but the pattern's gets, in average characters
 HEADER_ROOM = 34  # padding and the sort arrow beside a header's words
@@ -14,8 +16,9 @@ CELL_ROOM = 16  # a cell's padding and grid line
 class PatternTable(QTableView):
     """Shows the filtered patterns; the pattern column takes the room the figures leave."""
 
-    def __init__(self, proxy: QSortFilterProxyModel) -> None:
+    def __init__(self, proxy: LibraryFilter) -> None:
         super().__init__()
+        self._proxy = proxy
         self.setModel(proxy)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -42,7 +45,7 @@ class PatternTable(QTableView):
         on every column: slow on a big library, and at projector font sizes
         it squeezes the pattern names out.
         """
-        model = self.model().sourceModel()
+        model = self._proxy.patterns()
         header = self.horizontalHeader()
         header_metrics = header.fontMetrics()
         metrics = self.fontMetrics()
@@ -68,7 +71,7 @@ class PatternTable(QTableView):
         header = self.horizontalHeader()
         bold = QFont(header.font())
         bold.setBold(True)
-        title = str(self.model().sourceModel().headerData(0, Qt.Orientation.Horizontal))
+        title = str(self._proxy.patterns().headerData(0, Qt.Orientation.Horizontal))
         least = max(
             header.sectionSizeFromContents(0).width(),
             QFontMetrics(bold).horizontalAdvance(title) + HEADER_ROOM,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -13,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from facilitator.dates import day
 from facilitator.search import SearchHit
@@ -59,11 +60,13 @@ class SearchResultsModel(QAbstractListModel):
         """Return the hits shown, in order."""
         return list(self._hits)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         """Return the number of hits (a list has no children)."""
         return 0 if parent.isValid() else len(self._hits)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         """Return a hit's plain text (display, screen readers, tooltips) or the hit."""
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
@@ -124,6 +127,6 @@ class SearchHitDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         view = self.parent()
-        width = view.viewport().width() if view is not None else opt.rect.width()
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else opt.rect.width()
         document = self._document(opt, index, width)
         return QSize(width, int(document.size().height()) + 1)

@@ -60,14 +60,14 @@ class AgreementsPanel(RecordPanel):
         super().__init__(editor, parent)
         self.picker = AdopterPicker()
         self.picker.setAccessibleName("Adopter of a new agreement")
-        self.picker.lineEdit().setPlaceholderText("Type or pick the adopter, then Enter")
+        self.picker.line_edit().setPlaceholderText("Type or pick the adopter, then Enter")
         self.picker.entered.connect(self.add_agreement)
         self.add_button = QPushButton("Add agreement")
         self.add_button.clicked.connect(self.add_agreement)
         self.add_row = QWidget()
         # The picker is never narrower than its hint; the row wraps at a high zoom.
         self.picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        fit_placeholder(self.picker.lineEdit())
+        fit_placeholder(self.picker.line_edit())
         row = FlowLayout(self.add_row, spacing=8, line_spacing=4)
         new_label = QLabel("New &agreement for")
         new_label.setBuddy(self.picker)
@@ -239,7 +239,7 @@ class AgreementsPanel(RecordPanel):
         """Put the cursor in the adopter line (the global Add record action)."""
         if not self.editor.read_only:
             self.picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.picker.lineEdit().selectAll()
+            self.picker.line_edit().selectAll()
 
     def add_agreement(self) -> Agreement | None:
         """Add an agreement for the adopter typed or picked; then edit its patterns."""

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import Agreement, OutcomeKind, Pattern
 from facilitator.services import agreements
-from ui.date_fields import show_days
+from ui.date_fields import from_qdate, show_days, to_qdate
 from ui.editing import EventEditor
 from ui.panels.agreements.support_items import SupportItemsEditor
 from ui.panels.agreements.support_text import NONE_LABEL
@@ -73,7 +73,8 @@ class AgreementEditor(QWidget):
         self.has_check_in = QCheckBox("Check-in")
         self.has_check_in.setToolTip("Untick for no check-in date")
         self.has_check_in.toggled.connect(self._on_check_in_toggled)
-        self.check_in = QDateEdit(calendarPopup=True)
+        self.check_in = QDateEdit()
+        self.check_in.setCalendarPopup(True)
         show_days(self.check_in)
         self.check_in.setAccessibleName("Check-in date")
         self.check_in.editingFinished.connect(self._store_check_in)
@@ -200,9 +201,9 @@ class AgreementEditor(QWidget):
             self.sponsor.set_people(event.participants, agreement.sponsor_id)
             self.has_check_in.setChecked(agreement.check_in is not None)
             if agreement.check_in is not None:
-                self.check_in.setDate(QDate(agreement.check_in))
+                self.check_in.setDate(to_qdate(agreement.check_in))
             elif switched:
-                self.check_in.setDate(QDate(event.date + dt.timedelta(days=DEFAULT_CHECK_IN_DAYS)))
+                self.check_in.setDate(to_qdate(event.date + dt.timedelta(days=DEFAULT_CHECK_IN_DAYS)))
             self.check_in.setEnabled(agreement.check_in is not None and not read_only)
             self._show_patterns(event.patterns, [p.id for p in agreement.patterns], read_only)
         finally:
@@ -294,7 +295,7 @@ class AgreementEditor(QWidget):
     def _store_check_in(self) -> None:
         if self._loading:
             return
-        value = self.check_in.date().toPython() if self.has_check_in.isChecked() else None
+        value = from_qdate(self.check_in.date()) if self.has_check_in.isChecked() else None
         self._update("Change check-in date" if value else "Remove check-in date", check_in=value)
 
     def flush(self) -> None:

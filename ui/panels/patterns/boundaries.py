@@ -143,7 +143,7 @@ class BoundariesPanel(RecordPanel):
         layout.addWidget(self.details, 3)
         layout.addWidget(self.empty, 3, Qt.AlignmentFlag.AlignTop)
 
-        chain = [self.selector]
+        chain: list[QWidget] = [self.selector]
         for condition_list in self.lists.values():
             chain += [condition_list.quick_add.line, condition_list.quick_add.button, condition_list.table]
         for first, second in pairwise(chain):

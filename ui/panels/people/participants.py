@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -68,14 +69,19 @@ class ParticipantQuickAdd(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.role and event.type() == QEvent.Type.FocusIn:
             self._role_typed = ""
-        if watched is self.role and event.type() == QEvent.Type.KeyPress and not self.role.view().isVisible():
+        if (
+            watched is self.role
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and not self.role.view().isVisible()
+        ):
             if event.key() in _ENTER:
                 self.submit()
                 return True
             return self._pick_role(event)
         return super().eventFilter(watched, event)
 
-    def _pick_role(self, event) -> bool:
+    def _pick_role(self, event: QKeyEvent) -> bool:
         """Choose the role whose name starts with the letters typed since the field got focus.
 
         Qt's own type-to-search forgets the letters after a pause of

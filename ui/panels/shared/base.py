@@ -160,6 +160,8 @@ class RecordTable(QTableView):
 
     #: Most lines of text a row shows (None: as many as the text needs).
     max_lines: int | None = 3
+    #: Whether a short page may change ``max_lines`` (ui/walkthrough/step_panels.py).
+    compact_lines: bool = True
 
     def __init__(
         self,

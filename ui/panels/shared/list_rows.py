@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QListWidget, QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 _TALL = 100_000
 
@@ -32,6 +32,8 @@ def fit_list_rows(
     view.initViewItemOption(base)
     base.rect = QRect(0, 0, width, _TALL)
     delegate = view.itemDelegate()
+    if not isinstance(delegate, QStyledItemDelegate):
+        raise TypeError("fit_list_rows measures through a QStyledItemDelegate (Qt's default)")
     style = view.style()
     for row in range(view.count()):
         item = view.item(row)

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from facilitator.domain import Participant
 from ui.widgets import ElidingComboBox
@@ -84,7 +84,13 @@ class AdopterPicker(PeopleCombo):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.lineEdit().returnPressed.connect(self.entered)
+        self.line_edit().returnPressed.connect(self.entered)
+
+    def line_edit(self) -> QLineEdit:
+        """Return the line the adopter is typed into (the picker is always editable)."""
+        line = self.lineEdit()
+        assert line is not None  # editable since __init__
+        return line
 
     def _fill(self, people: Sequence[Participant], current: uuid.UUID | None) -> None:
         # A redraw after someone else's edit must not wipe a half-typed name.

@@ -103,9 +103,10 @@ class GoalCard(QFrame):
         ]
         while self.history.count():
             item = self.history.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         for record in earlier:
             self.history.addWidget(_muted(f"{day(record.event_date)} — {record.text}"))
         if not earlier:
