@@ -1,4 +1,4 @@
-"""The health check tells a sound file from a damaged one and never changes it.
+"""The integrity check tells a sound file from a damaged one and never changes it.
 
 Every damaged file here is a real database file on disk that was damaged the
 way it happens: cut short, pages overwritten, header zeroed, or a ``-wal``
@@ -9,89 +9,19 @@ file's bytes (sha256).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import random
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from database_files import add_raw_participants, populate, sha256, stored_participants, wal_of
 
-from facilitator import paths
-from facilitator.domain import Participant
-from facilitator.services import events, participants
+from facilitator.services import events
 from facilitator.storage import StorageError, open_database
-from facilitator.storage.backups import take_backup
-from facilitator.storage.database import integrity_check
 from facilitator.storage.integrity import CorruptDatabaseError, check_database
-from facilitator.storage.recovery import move_aside, restore_backup
-from facilitator.storage.session_markers import (
-    mark_session_closed,
-    mark_session_open,
-    previous_session_unclean,
-)
 
 PAGE = 4096
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def populate(path: Path, people: int = 20, name: str = "Ærø Coalition") -> set:
-    """Create a database with one event and ``people`` participants; return their ids."""
-    db = open_database(path)
-    try:
-        with db.transaction() as session:
-            event_id = events.plan_event(session, coalitions=[name], date=dt.date(2026, 5, 4)).id
-        ids = set()
-        for n in range(people):
-            with db.transaction() as session:
-                ids.add(participants.add_participant(session, event_id, f"{name} person {n}", "Team").id)
-    finally:
-        db.close()
-    return ids
-
-
-def stored_participants(path: Path) -> set:
-    db = open_database(path)
-    try:
-        assert integrity_check(db) == "ok"
-        with db.transaction() as session:
-            return set(session.scalars(select(Participant.id)))
-    finally:
-        db.close()
-
-
-def wal_of(path: Path, edit) -> bytes:
-    """Return the bytes of the -wal a raw connection writes while ``edit`` runs on it.
-
-    The connection stays open while the -wal is read: closing it would
-    checkpoint the -wal into the file and delete it.
-    """
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA wal_autocheckpoint = 0")
-        edit(connection)
-        return Path(f"{path}-wal").read_bytes()
-    finally:
-        connection.close()
-
-
-def add_raw_participants(path: Path, count: int):
-    def edit(connection):
-        (event_id,) = connection.execute("SELECT id FROM events").fetchone()
-        for n in range(count):
-            connection.execute(
-                "INSERT INTO participants (id, event_id, name, team, role, position) "
-                "VALUES (?, ?, ?, 't', 'potential_adopter', ?)",
-                (os.urandom(16).hex(), event_id, f"from the other file {n}", 1000 + n),
-            )
-
-    return wal_of(path, edit)
 
 
 # --- sound files -----------------------------------------------------------
@@ -286,129 +216,3 @@ def test_a_wal_holding_every_page_of_another_scale_across_file_is_applied_unnoti
         view.close()
     assert names == {"Other Coalition"}  # our coalition and our people are gone from view
     assert count == 0 and ours
-
-
-# --- moving aside ------------------------------------------------------------
-
-
-def test_move_aside_moves_the_file_and_its_journals_and_deletes_nothing(db_path):
-    populate(db_path)
-    files = {db_path.name: db_path}
-    for suffix, content in (("-wal", b"wal frames"), ("-shm", b"shm index"), ("-journal", b"journal")):
-        path = Path(f"{db_path}{suffix}")
-        path.write_bytes(content)
-        files[path.name] = path
-    before = {name: sha256(path) for name, path in files.items()}
-
-    folder = move_aside(db_path)
-
-    assert folder.parent == paths.damaged_dir()
-    assert folder.name.startswith(f"{db_path.stem}-")
-    assert {p.name: sha256(p) for p in folder.iterdir()} == before
-    assert not any(path.exists() for path in files.values())
-
-
-def test_move_aside_twice_never_overwrites_the_first(db_path):
-    populate(db_path)
-    first_sha = sha256(db_path)
-    first = move_aside(db_path)
-    populate(db_path, people=3)
-
-    second = move_aside(db_path)
-
-    assert first != second
-    assert sha256(first / db_path.name) == first_sha
-    assert (second / db_path.name).exists()
-
-
-def test_move_aside_moves_the_wal_before_the_file(db_path, monkeypatch):
-    """If moving stops half-way, the file is never left beside a -wal that is not its own."""
-    populate(db_path)
-    wal = Path(f"{db_path}-wal")
-    wal.write_bytes(b"frames")
-    real_rename = os.rename
-
-    def rename(source, target):
-        if Path(source) == db_path:
-            raise OSError(5, "Input/output error")
-        real_rename(source, target)
-
-    monkeypatch.setattr(os, "rename", rename)
-    with pytest.raises(StorageError, match="cannot move"):
-        move_aside(db_path)
-
-    assert db_path.exists() and not wal.exists()
-    assert [p.read_bytes() for p in paths.damaged_dir().glob("*/*-wal")] == [b"frames"]
-
-
-def test_move_aside_of_nothing_is_refused(tmp_path):
-    with pytest.raises(StorageError, match="does not exist"):
-        move_aside(tmp_path / "nothing.sqlite3")
-
-
-# --- restoring ---------------------------------------------------------------
-
-
-def test_restore_refuses_a_bad_backup_and_leaves_the_current_file_untouched(db_path):
-    populate(db_path)
-    backup = take_backup(db_path)
-    os.truncate(backup.path, backup.size // 2)
-    before = sha256(db_path)
-
-    with pytest.raises(StorageError, match="failed verification"):
-        restore_backup(backup.path, db_path)
-
-    assert sha256(db_path) == before
-    assert not paths.damaged_dir().exists()
-    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
-
-
-def test_restore_puts_a_good_backup_in_place_and_moves_the_current_file_aside(db_path):
-    ids = populate(db_path)
-    backup = take_backup(db_path)
-    with db_path.open("r+b") as handle:  # the current file gets damaged afterwards
-        handle.write(bytes(100))
-    Path(f"{db_path}-wal").write_bytes(b"left by the crash")
-    damaged_sha = sha256(db_path)
-
-    moved = restore_backup(backup.path, db_path)
-
-    assert moved is not None and moved.parent == paths.damaged_dir()
-    assert sha256(moved / db_path.name) == damaged_sha
-    assert (moved / f"{db_path.name}-wal").read_bytes() == b"left by the crash"
-    assert not Path(f"{db_path}-wal").exists()
-    assert check_database(db_path) == []
-    assert stored_participants(db_path) == ids
-
-
-def test_restore_into_a_missing_file_moves_nothing(db_path, tmp_path):
-    ids = populate(db_path)
-    backup = take_backup(db_path)
-    target = tmp_path / "new" / "restored.sqlite3"
-
-    assert restore_backup(backup.path, target) is None
-    assert stored_participants(target) == ids
-
-
-# --- session markers ---------------------------------------------------------
-
-
-def test_a_session_left_open_is_unclean_until_closed(db_path):
-    populate(db_path)
-    assert not previous_session_unclean(db_path)
-
-    mark_session_open(db_path)
-    assert previous_session_unclean(db_path)
-    # The marker lives in the data folder, not beside the user's file.
-    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
-
-    mark_session_closed(db_path)
-    assert not previous_session_unclean(db_path)
-
-
-def test_a_wal_with_frames_left_beside_the_file_counts_as_unclean(db_path, tmp_path):
-    populate(db_path)
-    shutil.copy(db_path, tmp_path / "copy.sqlite3")
-    Path(f"{db_path}-wal").write_bytes(add_raw_participants(tmp_path / "copy.sqlite3", 1))
-
-    assert previous_session_unclean(db_path)
