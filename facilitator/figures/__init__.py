@@ -28,8 +28,23 @@ from facilitator.figures.text import (
 )
 
 __all__ = [
-    "FIGURES", "FIGURE_BY_KEY", "METHOD", "NO_VALUE", "OVERALL", "FigureInfo", "FigureValues",
-    "Figures", "FiguresReport", "PatternReach", "Quarter", "QuarterFigures", "add_months",
-    "axis_scale", "axis_text",
-    "compute_figures", "detail", "format_value", "short_value",
+    "FIGURES",
+    "FIGURE_BY_KEY",
+    "METHOD",
+    "NO_VALUE",
+    "OVERALL",
+    "FigureInfo",
+    "FigureValues",
+    "Figures",
+    "FiguresReport",
+    "PatternReach",
+    "Quarter",
+    "QuarterFigures",
+    "add_months",
+    "axis_scale",
+    "axis_text",
+    "compute_figures",
+    "detail",
+    "format_value",
+    "short_value",
 ]

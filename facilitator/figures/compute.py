@@ -44,7 +44,6 @@ import statistics
 from sqlalchemy.orm import Session
 
 from facilitator.figures.dates import Quarter
-from facilitator.followup.keys import stored_uuid
 from facilitator.figures.model import (
     Figures,
     FiguresReport,
@@ -53,13 +52,15 @@ from facilitator.figures.model import (
 )
 from facilitator.figures.queries import HistoryRows, read_history
 from facilitator.figures.tally import ScopeCounts, tally
+from facilitator.followup.keys import stored_uuid
 
 OVERALL = "Overall"
 TOP_PATTERNS = 10
 
 
-def compute_figures(session: Session, *, today: dt.date | None = None,
-                    top: int = TOP_PATTERNS) -> FiguresReport:
+def compute_figures(
+    session: Session, *, today: dt.date | None = None, top: int = TOP_PATTERNS
+) -> FiguresReport:
     """Return the figures overall and for every coalition.
 
     Args:
@@ -82,15 +83,15 @@ def _report(rows: HistoryRows, today: dt.date, top: int) -> FiguresReport:
     return FiguresReport(today=today, overall=overall, coalitions=tuple(coalitions))
 
 
-def natural_key(name: str) -> list:
+def natural_key(name: str) -> list[int | str]:
     """Sort key that puts "Coalition 2" before "Coalition 10", ignoring case."""
     return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
 
 
-def _figures(name: str, coalition_id, scope: ScopeCounts, top: int) -> Figures:
+def _figures(name: str, coalition_id: object, scope: ScopeCounts, top: int) -> Figures:
     quarters = []
     patterns = reached = documented = 0
-    no_keys: set = set()
+    no_keys: set[str] = set()
     for index in scope.quarter_indexes():
         # Patterns, teams reached and documented boundaries add up: as at the quarter's end.
         patterns += scope.presented.get(index, 0)
@@ -101,17 +102,21 @@ def _figures(name: str, coalition_id, scope: ScopeCounts, top: int) -> Figures:
             teams=scope.teams.get(index, no_keys),
             adopted=scope.adopted.get(index, no_keys),
             open_=scope.open.get(index, no_keys),
-            patterns=patterns, reached=reached, documented=documented,
+            patterns=patterns,
+            reached=reached,
+            documented=documented,
             days=scope.days.get(index, []),
             failures=scope.failures.get(index, 0),
         )
         quarters.append(QuarterFigures(**vars(values), quarter=Quarter.from_index(index)))
     totals = _values(
         events=sum(scope.events.values()),
-        teams=set().union(*scope.teams.values()),
-        adopted=set().union(*scope.adopted.values()),
-        open_=set().union(*scope.open.values()),
-        patterns=patterns, reached=reached, documented=documented,
+        teams=set[str]().union(*scope.teams.values()),
+        adopted=set[str]().union(*scope.adopted.values()),
+        open_=set[str]().union(*scope.open.values()),
+        patterns=patterns,
+        reached=reached,
+        documented=documented,
         days=[d for days in scope.days.values() for d in days],
         failures=sum(scope.failures.values()),
     )
@@ -125,8 +130,18 @@ def _figures(name: str, coalition_id, scope: ScopeCounts, top: int) -> Figures:
     )
 
 
-def _values(*, events: int, teams: set, adopted: set, open_: set, patterns: int, reached: int,
-            documented: int, days: list[int], failures: int) -> FigureValues:
+def _values(
+    *,
+    events: int,
+    teams: set[str],
+    adopted: set[str],
+    open_: set[str],
+    patterns: int,
+    reached: int,
+    documented: int,
+    days: list[int],
+    failures: int,
+) -> FigureValues:
     return FigureValues(
         events=events,
         adopter_teams=len(teams),

@@ -99,3 +99,9 @@ class DayParser:
             self._seen[key] = day
         return day
 
+    def required(self, value: object) -> dt.date:
+        """Return the calendar day of a column that is never NULL (an event's date, a timestamp)."""
+        day = self(value)
+        if day is None:
+            raise ValueError("a required date is missing")
+        return day

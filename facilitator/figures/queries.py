@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from facilitator.followup.scan import scan
+from facilitator.followup.scan import Rows, scan
 
 QUERIES = {
     "coalitions": "SELECT id, name FROM coalitions",
@@ -44,16 +44,16 @@ QUERIES = {
 class HistoryRows:
     """The raw rows of each query in :data:`QUERIES`, columns in the query's order."""
 
-    coalitions: list[tuple]
-    events: list[tuple]
-    event_coalitions: list[tuple]
-    agreements: list[tuple]
-    adoptions: list[tuple]
-    agreement_patterns: list[tuple]
-    patterns: list[tuple]
-    event_patterns: list[tuple]
-    boundaries: list[tuple]
-    failures: list[tuple]
+    coalitions: Rows
+    events: Rows
+    event_coalitions: Rows
+    agreements: Rows
+    adoptions: Rows
+    agreement_patterns: Rows
+    patterns: Rows
+    event_patterns: Rows
+    boundaries: Rows
+    failures: Rows
 
 
 def read_history(session: Session) -> HistoryRows:

@@ -13,9 +13,9 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from facilitator.figures.dates import DayParser, add_months, quarter_index
-from facilitator.followup.keys import stored_uuid
 from facilitator.figures.model import PatternReach
 from facilitator.figures.queries import HistoryRows
+from facilitator.followup.keys import stored_uuid
 
 
 class ScopeCounts:
@@ -24,9 +24,9 @@ class ScopeCounts:
     def __init__(self) -> None:
         self.events: dict[int, int] = defaultdict(int)
         self.failures: dict[int, int] = defaultdict(int)
-        self.teams: dict[int, set] = defaultdict(set)
-        self.adopted: dict[int, set] = defaultdict(set)
-        self.open: dict[int, set] = defaultdict(set)
+        self.teams: dict[int, set[str]] = defaultdict(set)
+        self.adopted: dict[int, set[str]] = defaultdict(set)
+        self.open: dict[int, set[str]] = defaultdict(set)
         self.days: dict[int, list[int]] = defaultdict(list)
         self.presented: dict[int, int] = defaultdict(int)
         self.documented: dict[int, int] = defaultdict(int)
@@ -63,11 +63,11 @@ class _Tally:
 
     def _events(self) -> None:
         rows, day, scopes, groups, events = self.rows, self.day, self.scopes, self.groups, self.events
-        coalitions: dict[object, list] = defaultdict(list)
+        coalitions: dict[object, list[object]] = defaultdict(list)
         for event_id, coalition_id in rows.event_coalitions:
             if coalition_id in scopes:
                 coalitions[event_id].append(coalition_id)
-        no_coalition: list = []
+        no_coalition: list[object] = []
         group_of: dict[object, int] = {}
         # Events share a few thousand dates and coalition groups: each is worked out once.
         dates: dict[object, tuple[dt.date, dt.date, int]] = {}
@@ -75,7 +75,7 @@ class _Tally:
         for event_id, date in rows.events:
             known = dates.get(date)
             if known is None:
-                event_day = day(date)
+                event_day = day.required(date)
                 known = dates[date] = (event_day, add_months(event_day, 6), quarter_index(event_day))
             members = coalitions.get(event_id, no_coalition)
             key = members[0] if len(members) == 1 else tuple(sorted(members, key=str))
@@ -100,12 +100,14 @@ class _Tally:
         day, today, events = self.day, self.today, self.events
         adopted_on: dict[object, dt.date] = {}
         for agreement_id, changed_at in self.rows.adoptions:
-            changed = day(changed_at)
+            changed = day.required(changed_at)
             known = adopted_on.get(agreement_id)
             if known is None or changed < known:
                 adopted_on[agreement_id] = changed
-        teams, adopted, open_, days = (defaultdict(set), defaultdict(set), defaultdict(set),
-                                       defaultdict(list))
+        teams: dict[tuple[int, int], set[str]] = defaultdict(set)
+        adopted: dict[tuple[int, int], set[str]] = defaultdict(set)
+        open_: dict[tuple[int, int], set[str]] = defaultdict(set)
+        days: dict[tuple[int, int], list[int]] = defaultdict(list)
         team_keys: dict[object, str] = {}
         agreed: dict[object, tuple[int, str]] = {}
         for agreement_id, event_id, team, name, status in self.rows.agreements:
@@ -143,7 +145,7 @@ class _Tally:
             if known is None or event_day < known:
                 first[pattern_id] = event_day
         return {
-            pattern_id: quarter_index(first.get(pattern_id) or day(created_at))
+            pattern_id: quarter_index(first.get(pattern_id) or day.required(created_at))
             for pattern_id, _, _, created_at in self.rows.patterns
         }
 
@@ -153,7 +155,7 @@ class _Tally:
         stated: dict[tuple[object, str], dt.date] = {}
         for pattern_id, kind, event_id, recorded_at in self.rows.boundaries:
             event = events.get(event_id)
-            when = event[0] if event is not None else day(recorded_at)
+            when = event[0] if event is not None else day.required(recorded_at)
             known = stated.get((pattern_id, kind))
             if known is None or when < known:
                 stated[pattern_id, kind] = when
@@ -170,7 +172,7 @@ class _Tally:
                 first_agreed[pattern_id, team] = index
         reached = Counter((pattern_id, index) for (pattern_id, _), index in first_agreed.items())
         owner = {pattern_id: coalition_id for pattern_id, coalition_id, _, _ in self.rows.patterns}
-        teams_of: Counter = Counter()
+        teams_of: Counter[object] = Counter()
         for (pattern_id, index), count in reached.items():
             teams_of[pattern_id] += count
             # A team counts for a pattern once both its agreement and the pattern exist.
@@ -181,15 +183,26 @@ class _Tally:
             first = presented[pattern_id]
             works = stated.get((pattern_id, "works_when"))
             breaks = stated.get((pattern_id, "breaks_when"))
-            documented = works is not None and breaks is not None
-            line = PatternReach(stored_uuid(pattern_id), name, self.names.get(coalition_id, ""),
-                                teams_of[pattern_id], documented)
+            # Documented once both "works when" and "breaks when" are stated: from that quarter on.
+            documented_in = (
+                max(first, quarter_index(works), quarter_index(breaks))
+                if works is not None and breaks is not None
+                else None
+            )
+            documented = documented_in is not None
+            line = PatternReach(
+                stored_uuid(pattern_id),
+                name,
+                self.names.get(coalition_id, ""),
+                teams_of[pattern_id],
+                documented,
+            )
             for scope in self._scopes_of(coalition_id):
                 scope.presented[first] += 1
                 scope.patterns.append(line)
-                if documented:
-                    scope.documented[max(first, quarter_index(works), quarter_index(breaks))] += 1
+                if documented_in is not None:
+                    scope.documented[documented_in] += 1
 
-    def _scopes_of(self, coalition_id) -> list[ScopeCounts]:
+    def _scopes_of(self, coalition_id: object) -> list[ScopeCounts]:
         coalition = self.scopes.get(coalition_id)
         return [self.scopes[None]] if coalition is None else [self.scopes[None], coalition]

@@ -7,6 +7,7 @@ here, so a number means the same thing wherever a coalition lead reads it.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facilitator.figures.model import FigureValues
@@ -38,27 +39,38 @@ class FigureInfo:
 
 FIGURES: tuple[FigureInfo, ...] = (
     FigureInfo(
-        "adoption_rate", "Adoption rate",
+        "adoption_rate",
+        "Adoption rate",
         "Share of adopter teams with at least one pattern adopted within six months of agreeing.",
-        "percent", 0.70, "goal 70 %",
+        "percent",
+        0.70,
+        "goal 70 %",
     ),
     FigureInfo(
-        "teams_per_pattern", "Teams reached per pattern",
+        "teams_per_pattern",
+        "Teams reached per pattern",
         "Mean number of teams that agreed to adopt each pattern presented so far.",
-        "number", cumulative=True,
+        "number",
+        cumulative=True,
     ),
     FigureInfo(
-        "boundary_share", "Patterns with documented boundaries",
+        "boundary_share",
+        "Patterns with documented boundaries",
         "Share of presented patterns with both a “works when” and a “breaks when” condition.",
-        "percent", 0.90, "goal 90 %", cumulative=True,
+        "percent",
+        0.90,
+        "goal 90 %",
+        cumulative=True,
     ),
     FigureInfo(
-        "median_days", "Median days to adopted",
+        "median_days",
+        "Median days to adopted",
         "Median days from the event where a team agreed to the day it adopted.",
         "days",
     ),
     FigureInfo(
-        "failures", "Failures shared",
+        "failures",
+        "Failures shared",
         "Failure outcomes the coalitions shared at their events, so others avoid them.",
         "count",
     ),
@@ -121,7 +133,7 @@ def detail(figure: FigureInfo | str, values: FigureValues) -> str:
     return f"At {_count(v.events, 'event')}."
 
 
-def axis_scale(info: FigureInfo, values) -> tuple[float, float]:
+def axis_scale(info: FigureInfo, values: Iterable[float | None]) -> tuple[float, float]:
     """Return (top, step) of the value axis: 0–100 % for shares, round steps otherwise."""
     if info.kind == "percent":
         return 1.0, 0.25
@@ -145,38 +157,61 @@ def axis_text(figure: FigureInfo, value: float) -> str:
 
 # The report's "How these figures are computed" section, one paragraph each.
 METHOD: tuple[tuple[str, str], ...] = (
-    ("Periods and scopes", (
-        "Periods are calendar quarters of the event date (“2026 Q3”). Scopes are all coalitions "
-        "together (Overall) and each coalition on its own: an event's agreements and outcomes count "
-        "for every coalition that ran the event; a pattern counts for the coalition that owns it.")),
-    ("Dates and teams", (
-        "An agreement's date is its event's date. Its adopted date is the date of its first status "
-        "change to “adopted” (kept even if the adoption was abandoned later). A team is the "
-        "adopter's team as recorded, compared without regard to case or surrounding spaces; when no "
-        "team was recorded, the adopter's name stands for the team.")),
-    ("Adoption rate", (
-        "Per quarter of agreement: of the distinct teams that agreed to adopt at events in the "
-        "quarter, the share with at least one of those agreements adopted within six calendar "
-        "months of its date. Six months end on the same day of the month (the month's last day "
-        "when it is shorter: 31 August gives 28 or 29 February). Teams not yet counted whose six "
-        "months are still running on the report date (an agreement not abandoned) are shown as "
-        "“still within their six months”. The all-time value is the same over all agreements. "
-        "The seed's goal is 70 % of teams adopting at least one improvement within six months.")),
-    ("Teams reached per pattern", (
-        "At the end of each quarter: for each pattern first presented by then, the number of "
-        "distinct teams that had agreed to adopt it (whatever became of the agreement) at events "
-        "by then; the figure is the mean over those patterns, patterns nobody adopted counting as "
-        "zero. A coalition's figure uses its own patterns, at whichever event they were adopted.")),
-    ("Patterns with documented boundaries", (
-        "At the end of each quarter: of the patterns first presented by then (at their earliest "
-        "event; a pattern never presented counts from the day it was created), the share with at "
-        "least one “works when” and at least one “breaks when” condition stated by then (dated by "
-        "the condition's event, or by when it was recorded if that event was deleted). The 90 % "
-        "goal mirrors the seed's goal of documenting 90 % of successful improvements with "
-        "adaptation guidance.")),
-    ("Median days to adopted", (
-        "Per quarter of agreement: the median, over the quarter's agreements that were adopted, "
-        "of the days from the event to the adopted date. None when nothing was adopted.")),
-    ("Failures shared", (
-        "Per quarter: the number of failure outcomes recorded at events in the quarter.")),
+    (
+        "Periods and scopes",
+        (
+            "Periods are calendar quarters of the event date (“2026 Q3”). Scopes are all coalitions "
+            "together (Overall) and each coalition on its own: an event's agreements and outcomes count "
+            "for every coalition that ran the event; a pattern counts for the coalition that owns it."
+        ),
+    ),
+    (
+        "Dates and teams",
+        (
+            "An agreement's date is its event's date. Its adopted date is the date of its first status "
+            "change to “adopted” (kept even if the adoption was abandoned later). A team is the "
+            "adopter's team as recorded, compared without regard to case or surrounding spaces; when no "
+            "team was recorded, the adopter's name stands for the team."
+        ),
+    ),
+    (
+        "Adoption rate",
+        (
+            "Per quarter of agreement: of the distinct teams that agreed to adopt at events in the "
+            "quarter, the share with at least one of those agreements adopted within six calendar "
+            "months of its date. Six months end on the same day of the month (the month's last day "
+            "when it is shorter: 31 August gives 28 or 29 February). Teams not yet counted whose six "
+            "months are still running on the report date (an agreement not abandoned) are shown as "
+            "“still within their six months”. The all-time value is the same over all agreements. "
+            "The seed's goal is 70 % of teams adopting at least one improvement within six months."
+        ),
+    ),
+    (
+        "Teams reached per pattern",
+        (
+            "At the end of each quarter: for each pattern first presented by then, the number of "
+            "distinct teams that had agreed to adopt it (whatever became of the agreement) at events "
+            "by then; the figure is the mean over those patterns, patterns nobody adopted counting as "
+            "zero. A coalition's figure uses its own patterns, at whichever event they were adopted."
+        ),
+    ),
+    (
+        "Patterns with documented boundaries",
+        (
+            "At the end of each quarter: of the patterns first presented by then (at their earliest "
+            "event; a pattern never presented counts from the day it was created), the share with at "
+            "least one “works when” and at least one “breaks when” condition stated by then (dated by "
+            "the condition's event, or by when it was recorded if that event was deleted). The 90 % "
+            "goal mirrors the seed's goal of documenting 90 % of successful improvements with "
+            "adaptation guidance."
+        ),
+    ),
+    (
+        "Median days to adopted",
+        (
+            "Per quarter of agreement: the median, over the quarter's agreements that were adopted, "
+            "of the days from the event to the adopted date. None when nothing was adopted."
+        ),
+    ),
+    ("Failures shared", ("Per quarter: the number of failure outcomes recorded at events in the quarter.")),
 )

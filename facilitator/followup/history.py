@@ -12,10 +12,11 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property
+from typing import Any
 
-from sqlalchemy import String, case, func, literal, select, type_coerce
+from sqlalchemy import ColumnElement, Label, Select, String, case, func, literal, select, type_coerce
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from facilitator.domain import EventStatus
 from facilitator.domain.enums import AgreementStatus, OutcomeKind
@@ -69,8 +70,6 @@ class HistoryRow:
     def coalition_names(self) -> str:
         """Return the coalitions as one readable string."""
         return " + ".join(self.coalitions)
-
-
 
 
 @dataclass(frozen=True)
@@ -155,14 +154,15 @@ def _rows(connection: Connection, today: dt.date, with_people: bool) -> list[His
     coalitions: dict[str, list[str]] = {}
     for key, name in connection.execute(_coalition_names()).all():
         coalitions.setdefault(key, []).append(name)
+    people_query = _people() if with_people else _counts_of_people()
     people, outcomes, agreements = (
         {row[0]: row[1:] for row in connection.execute(query).all()}
-        for query in (_people() if with_people else _counts_of_people(), _outcome_counts(), _agreement_counts(today))
+        for query in (people_query, _outcome_counts(), _agreement_counts(today))
     )
-    patterns = dict(connection.execute(_pattern_counts()).all())
-    events = select(
-        _key(Event.id), Event.date, Event.title, Event.status, Event.facilitator
-    ).order_by(Event.date.desc(), Event.created_at.desc())
+    patterns: dict[str, int] = dict(connection.execute(_pattern_counts()).all())
+    events = select(_key(Event.id), Event.date, Event.title, Event.status, Event.facilitator).order_by(
+        Event.date.desc(), Event.created_at.desc()
+    )
     rows = []
     for key, date, title, status, facilitator in connection.execute(events).all():
         event_id = uuid_from_hex(key)
@@ -172,10 +172,22 @@ def _rows(connection: Connection, today: dt.date, with_people: bool) -> list[His
         rows.append(
             _new_row(
                 (
-                    event_id, date, title, tuple(coalitions.get(key, ())), status, facilitator,
-                    n_people, _distinct(teams), tuple(names.split(_SEP)) if names else (),
-                    n_outcomes, failures, patterns.get(key, 0),
-                    n_agreements, adopted, n_open, overdue,
+                    event_id,
+                    date,
+                    title,
+                    tuple(coalitions.get(key, ())),
+                    status,
+                    facilitator,
+                    n_people,
+                    _distinct(teams),
+                    tuple(names.split(_SEP)) if names else (),
+                    n_outcomes,
+                    failures,
+                    patterns.get(key, 0),
+                    n_agreements,
+                    adopted,
+                    n_open,
+                    overdue,
                 )
             )
         )
@@ -185,12 +197,12 @@ def _rows(connection: Connection, today: dt.date, with_people: bool) -> list[His
 _NO_PEOPLE = (0, "", "")
 
 
-def _key(column):
+def _key(column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> Label[str]:
     """Return an event id column as the text it is stored as: a cheap dictionary key."""
     return type_coerce(column, String).label("key")
 
 
-def _coalition_names():
+def _coalition_names() -> Select[str, str]:
     from facilitator.domain import Coalition, EventCoalition
 
     return (
@@ -200,7 +212,7 @@ def _coalition_names():
     )
 
 
-def _people(in_order: bool = True):
+def _people(in_order: bool = True) -> Select[str, int, str, str]:
     """Count and list each event's participants and teams.
 
     ``in_order`` lists them in the event's order (so the first spelling of a
@@ -222,7 +234,7 @@ def _people(in_order: bool = True):
     ).group_by(people.c.event_id)
 
 
-def _counts_of_people():
+def _counts_of_people() -> Select[str, int, str, str]:
     from facilitator.domain import Participant
 
     return select(_key(Participant.event_id), func.count(), literal(""), literal("")).group_by(
@@ -230,7 +242,7 @@ def _counts_of_people():
     )
 
 
-def _outcome_counts():
+def _outcome_counts() -> Select[str, int, int]:
     from facilitator.domain import Outcome
 
     return select(
@@ -240,13 +252,13 @@ def _outcome_counts():
     ).group_by(Outcome.event_id)
 
 
-def _pattern_counts():
+def _pattern_counts() -> Select[str, int]:
     from facilitator.domain import EventPattern
 
     return select(_key(EventPattern.event_id), func.count()).group_by(EventPattern.event_id)
 
 
-def _agreement_counts(today: dt.date):
+def _agreement_counts(today: dt.date) -> Select[str, int, int, int, int]:
     from facilitator.domain import Agreement
 
     is_open = Agreement.status.in_(_OPEN)
@@ -262,7 +274,7 @@ def _agreement_counts(today: dt.date):
 _ROW_FIELDS = tuple(f.name for f in fields(HistoryRow))
 
 
-def _new_row(values: tuple) -> HistoryRow:
+def _new_row(values: tuple[object, ...]) -> HistoryRow:
     """Make a row from its field values in declaration order.
 
     Filling ``__dict__`` at once skips the frozen ``__init__``'s one

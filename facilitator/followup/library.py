@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,9 +44,19 @@ from facilitator.services import patterns
 from facilitator.services.common import as_uuid, get
 
 __all__ = [
-    "Adoption", "BoundaryGroup", "BoundaryLine", "CarryTarget", "PatternDetail", "PatternRow",
-    "Presentation", "SourceOutcome", "carry_into_event", "carry_targets", "pattern_detail",
-    "pattern_rows", "team_of",
+    "Adoption",
+    "BoundaryGroup",
+    "BoundaryLine",
+    "CarryTarget",
+    "PatternDetail",
+    "PatternRow",
+    "Presentation",
+    "SourceOutcome",
+    "carry_into_event",
+    "carry_targets",
+    "pattern_detail",
+    "pattern_rows",
+    "team_of",
 ]
 
 
@@ -103,14 +114,13 @@ _ROW_QUERIES = {
     "event_patterns": "SELECT event_id, pattern_id FROM event_patterns",
     "boundaries": "SELECT pattern_id, kind, COUNT(*) FROM boundary_conditions GROUP BY pattern_id, kind",
     "agreements": (
-        "SELECT a.id, p.team, p.name, a.status "
-        "FROM agreements a JOIN participants p ON p.id = a.adopter_id"
+        "SELECT a.id, p.team, p.name, a.status FROM agreements a JOIN participants p ON p.id = a.adopter_id"
     ),
     "agreement_patterns": "SELECT agreement_id, pattern_id FROM agreement_patterns",
 }
 
 
-def _as_date(value) -> dt.date | None:
+def _as_date(value: object) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
@@ -119,14 +129,15 @@ def _as_date(value) -> dt.date | None:
 def pattern_rows(session: Session) -> list[PatternRow]:
     """Return every pattern with its events, boundaries and reach, sorted by name."""
     raw = scan(session, _ROW_QUERIES)
-    date_of = dict(raw["events"])
-    dates: dict[object, list] = defaultdict(list)
+    # Dates as the driver gives them (ISO text on SQLite): they sort as dates do.
+    date_of: dict[object, Any] = dict(raw["events"])
+    dates: dict[object, list[Any]] = defaultdict(list)
     for event_id, pattern_id in raw["event_patterns"]:
         dates[pattern_id].append(date_of[event_id])
     bounds: dict[object, dict[str, int]] = defaultdict(dict)
     for pattern_id, kind, count in raw["boundaries"]:
         bounds[pattern_id][kind] = count
-    folded: dict[tuple, str] = {}
+    folded: dict[tuple[str | None, str], str] = {}
     team_of_agreement, adopted_agreements = {}, set()
     adopted_value = AgreementStatus.ADOPTED.value
     for agreement_id, team, name, status in raw["agreements"]:
@@ -194,9 +205,7 @@ def carry_targets(session: Session, pattern_id: uuid.UUID | str) -> list[CarryTa
     return targets
 
 
-def carry_into_event(
-    session: Session, pattern_id: uuid.UUID | str, event_id: uuid.UUID | str
-) -> Pattern:
+def carry_into_event(session: Session, pattern_id: uuid.UUID | str, event_id: uuid.UUID | str) -> Pattern:
     """Present a stored pattern at another event, with its boundaries.
 
     Raises:

@@ -130,7 +130,12 @@ def pattern_detail(session: Session, pattern_id: uuid.UUID | str) -> PatternDeta
         raise NotFoundError(f"no pattern with id {pattern_id}")
     name, kind, summary, guidance, coalition = head
     return PatternDetail(
-        pid, name, kind, summary, guidance, coalition,
+        pid,
+        name,
+        kind,
+        summary,
+        guidance,
+        coalition,
         outcomes=_outcomes(session, pid),
         events=_presentations(session, pid),
         boundaries=_boundary_groups(session, pid),
@@ -162,14 +167,19 @@ def _presentations(session: Session, pid: uuid.UUID) -> tuple[Presentation, ...]
 def _boundary_groups(session: Session, pid: uuid.UUID) -> tuple[BoundaryGroup, ...]:
     query = (
         select(
-            BoundaryCondition.id, BoundaryCondition.kind, BoundaryCondition.text,
-            BoundaryCondition.position, BoundaryCondition.recorded_at,
-            Event.id, Event.date, Event.title,
+            BoundaryCondition.id,
+            BoundaryCondition.kind,
+            BoundaryCondition.text,
+            BoundaryCondition.position,
+            BoundaryCondition.recorded_at,
+            Event.id,
+            Event.date,
+            Event.title,
         )
         .outerjoin(Event, Event.id == BoundaryCondition.event_id)
         .where(BoundaryCondition.pattern_id == pid)
     )
-    groups: dict[tuple, list] = {}
+    groups: dict[tuple[dt.date, str, uuid.UUID | None], list[tuple[int, int, BoundaryLine]]] = {}
     for bid, kind, text, position, recorded_at, event_id, date, title in session.execute(query):
         # Without an event (stated outside one, or its event deleted) the
         # day it was recorded is the best "when" there is.
@@ -186,8 +196,15 @@ def _boundary_groups(session: Session, pid: uuid.UUID) -> tuple[BoundaryGroup, .
 def _adoptions(session: Session, pid: uuid.UUID) -> tuple[Adoption, ...]:
     query = (
         select(
-            Agreement.id, Event.id, Participant.name, Participant.team, Agreement.status,
-            Agreement.status_reason, Agreement.check_in, Event.date, Event.title,
+            Agreement.id,
+            Event.id,
+            Participant.name,
+            Participant.team,
+            Agreement.status,
+            Agreement.status_reason,
+            Agreement.check_in,
+            Event.date,
+            Event.title,
         )
         .join(AgreementPattern, AgreementPattern.agreement_id == Agreement.id)
         .join(Participant, Participant.id == Agreement.adopter_id)

@@ -52,9 +52,11 @@ def locate(session: Session, kind: str, record_id: uuid.UUID | None) -> Place | 
     capture = CAPTURE_OF_KIND.get(kind)
     if capture is None or record_id is None:
         return None
-    parent_of = {"boundary": (BoundaryCondition, "pattern_id"),
-                 "support_item": (SupportItem, "agreement_id"),
-                 "status_change": (StatusChange, "agreement_id")}
+    parent_of = {
+        "boundary": (BoundaryCondition, "pattern_id"),
+        "support_item": (SupportItem, "agreement_id"),
+        "status_change": (StatusChange, "agreement_id"),
+    }
     if kind in parent_of:
         model, column = parent_of[kind]
         record = session.get(model, record_id)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+Rows = list[tuple[Any, ...]]
+"""Rows as the DBAPI driver returns them: values as stored (text, numbers, None)."""
 
-def scan(session: Session, queries: Mapping[str, str]) -> dict[str, list[tuple]]:
+
+def scan(session: Session, queries: Mapping[str, str]) -> dict[str, Rows]:
     """Run each query on the session's own DBAPI connection; return its rows by name.
 
     Inside the session's transaction, so the results are one consistent
@@ -16,10 +20,10 @@ def scan(session: Session, queries: Mapping[str, str]) -> dict[str, list[tuple]]
     """
     cursor = session.connection().connection.cursor()
     try:
-        rows = {}
+        rows: dict[str, Rows] = {}
         for name, sql in queries.items():
             cursor.execute(sql)
-            rows[name] = cursor.fetchall()
+            rows[name] = list(cursor.fetchall())
         return rows
     finally:
         cursor.close()

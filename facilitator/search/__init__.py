@@ -14,6 +14,12 @@ from facilitator.search.hits import (
 from facilitator.search.query import match_expression, reindex, search
 
 __all__ = [
-    "KIND_LABELS", "SearchHit", "Segments", "marked", "match_expression", "parse_snippet",
-    "reindex", "search",
+    "KIND_LABELS",
+    "SearchHit",
+    "Segments",
+    "marked",
+    "match_expression",
+    "parse_snippet",
+    "reindex",
+    "search",
 ]

@@ -21,7 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Sized
+from contextlib import AbstractContextManager
+from typing import Protocol
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -94,28 +98,30 @@ def search(session: Session, text: str, *, limit: int = 50) -> list[SearchHit]:
         )
     except DBAPIError as exc:
         raise ServiceError(
-            f"the search index cannot be read ({exc.orig}); "
-            "rebuild it with: scale-across db reindex"
+            f"the search index cannot be read ({exc.orig}); rebuild it with: scale-across db reindex"
         ) from None
     hits = []
     for rowid, snippet in found:
         if rowid not in docs:
             continue  # the index is behind its table; reindex repairs it
         record_id, kind, event_id = docs[rowid]
-        title, date, coalitions = events.get(event_id, ("", None, patterns.get(record_id, ())))
-        hits.append(SearchHit(
-            kind=kind,
-            record_id=uuid.UUID(record_id),
-            event_id=uuid.UUID(event_id) if event_id else None,
-            event_title=title,
-            event_date=date,
-            coalitions=coalitions,
-            snippet=parse_snippet(snippet),
-        ))
+        outside_events = ("", None, patterns.get(record_id, ()))
+        title, date, coalitions = outside_events if event_id is None else events.get(event_id, outside_events)
+        hits.append(
+            SearchHit(
+                kind=kind,
+                record_id=uuid.UUID(record_id),
+                event_id=uuid.UUID(event_id) if event_id else None,
+                event_title=title,
+                event_date=date,
+                coalitions=coalitions,
+                snippet=parse_snippet(snippet),
+            )
+        )
     return hits
 
 
-def _matches(connection, expression: str, limit: int) -> list[tuple[int, str]]:
+def _matches(connection: Connection, expression: str, limit: int) -> list[tuple[int, str]]:
     count = connection.exec_driver_sql(
         "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)",
         (expression, RANK_LIMIT + 1),
@@ -132,11 +138,11 @@ def _matches(connection, expression: str, limit: int) -> list[tuple[int, str]]:
     return [(rowid, snippet or "") for rowid, snippet in rows]
 
 
-def _marks(values) -> str:
+def _marks(values: Sized) -> str:
     return ", ".join("?" * len(values))
 
 
-def _documents(connection, rowids: list[int]) -> dict[int, tuple[str, str, str | None]]:
+def _documents(connection: Connection, rowids: list[int]) -> dict[int, tuple[str, str, str | None]]:
     if not rowids:
         return {}
     rows = connection.exec_driver_sql(
@@ -147,7 +153,9 @@ def _documents(connection, rowids: list[int]) -> dict[int, tuple[str, str, str |
     return {rowid: (record_id, kind, event_id) for rowid, record_id, kind, event_id in rows}
 
 
-def _events(connection, event_ids: set[str]) -> dict[str, tuple[str, dt.date | None, tuple]]:
+def _events(
+    connection: Connection, event_ids: set[str]
+) -> dict[str, tuple[str, dt.date | None, tuple[str, ...]]]:
     if not event_ids:
         return {}
     ids = tuple(event_ids)
@@ -159,16 +167,13 @@ def _events(connection, event_ids: set[str]) -> dict[str, tuple[str, dt.date | N
         ids,
     ):
         names.setdefault(event_id, []).append(name)
-    rows = connection.exec_driver_sql(
-        f"SELECT id, title, date FROM events WHERE id IN ({_marks(ids)})", ids
-    )
+    rows = connection.exec_driver_sql(f"SELECT id, title, date FROM events WHERE id IN ({_marks(ids)})", ids)
     return {
-        event_id: (title or "", _date(date), tuple(names.get(event_id, ())))
-        for event_id, title, date in rows
+        event_id: (title or "", _date(date), tuple(names.get(event_id, ()))) for event_id, title, date in rows
     }
 
 
-def _pattern_coalitions(connection, pattern_ids: set[str]) -> dict[str, tuple[str, ...]]:
+def _pattern_coalitions(connection: Connection, pattern_ids: set[str]) -> dict[str, tuple[str, ...]]:
     if not pattern_ids:
         return {}
     ids = tuple(pattern_ids)
@@ -180,7 +185,7 @@ def _pattern_coalitions(connection, pattern_ids: set[str]) -> dict[str, tuple[st
     return {pattern_id: (name,) for pattern_id, name in rows}
 
 
-def _date(value) -> dt.date | None:
+def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
@@ -189,7 +194,13 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def reindex(target) -> int:
+class _Transactional(Protocol):
+    """A database that runs a block as one transaction (``facilitator.storage.Database``)."""
+
+    def transaction(self) -> AbstractContextManager[Session]: ...
+
+
+def reindex(target: _Transactional | Session) -> int:
     """Reinstall the search triggers and rebuild the index; return how many records it holds.
 
     Args:

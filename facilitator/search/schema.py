@@ -23,6 +23,7 @@ any table in :data:`SOURCES` must call :func:`install` afterwards (and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
@@ -30,7 +31,13 @@ from sqlalchemy.engine import Connection
 from facilitator.folding import PLAIN_LETTERS, plain_letters
 
 __all__ = [
-    "FOLDS", "SOURCES", "alembic_include_name", "fold", "install", "is_search_table", "rebuild",
+    "FOLDS",
+    "SOURCES",
+    "alembic_include_name",
+    "fold",
+    "install",
+    "is_search_table",
+    "rebuild",
     "uninstall",
 ]
 
@@ -95,10 +102,10 @@ def is_search_table(name: str | None) -> bool:
 
     Schema comparisons with the ORM models skip these: the index is not a model.
     """
-    return bool(name) and any(name == t or name.startswith(f"{t}_") for t in TABLES)
+    return name is not None and any(name == t or name.startswith(f"{t}_") for t in TABLES)
 
 
-def alembic_include_name(name: str | None, type_: str, parent_names) -> bool:
+def alembic_include_name(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:
     """Alembic's ``include_name`` hook: leave the search tables out of model comparisons.
 
     ``search_docs`` has no ORM class (only triggers write it) and the FTS5
@@ -142,10 +149,7 @@ def _source_triggers(source: Source) -> list[str]:
     columns = ", ".join(source.watched())
     return [
         f"CREATE TRIGGER IF NOT EXISTS {name}_ai AFTER INSERT ON {table} BEGIN {upsert} END",
-        (
-            f"CREATE TRIGGER IF NOT EXISTS {name}_au AFTER UPDATE OF {columns} ON {table} "
-            f"BEGIN {upsert} END"
-        ),
+        (f"CREATE TRIGGER IF NOT EXISTS {name}_au AFTER UPDATE OF {columns} ON {table} BEGIN {upsert} END"),
         (
             f"CREATE TRIGGER IF NOT EXISTS {name}_ad AFTER DELETE ON {table} "
             "BEGIN DELETE FROM search_docs WHERE record_id = OLD.id; END"
@@ -203,10 +207,13 @@ def uninstall(connection: Connection) -> None:
     """Drop every search table and trigger (the downgrade, and the start of a rebuild)."""
     if connection.dialect.name != "sqlite":
         return
-    rows = connection.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' "
-        "AND name LIKE 'search\\_%' ESCAPE '\\'"
-    ).scalars().all()
+    rows = (
+        connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search\\_%' ESCAPE '\\'"
+        )
+        .scalars()
+        .all()
+    )
     for name in rows:
         connection.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"')
     connection.exec_driver_sql("DROP TABLE IF EXISTS search_index")
@@ -244,4 +251,5 @@ def rebuild(connection: Connection) -> int:
     # One merged b-tree instead of the many a bulk load leaves: faster queries.
     connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
     install(connection)
-    return connection.exec_driver_sql("SELECT count(*) FROM search_docs").scalar_one()
+    count: int = connection.exec_driver_sql("SELECT count(*) FROM search_docs").scalar_one()
+    return count
