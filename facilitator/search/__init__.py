@@ -1,7 +1,8 @@
 """Search across every record of every event (SQLite FTS5); no Qt.
 
-``schema`` holds the index's tables and triggers, ``query`` turns what a user
-types into hits, ``hits`` describes a hit and its snippet.
+The index's tables and triggers live with the storage that the migrations
+install them in (``facilitator.storage.search_index``); ``query`` turns what
+a user types into hits, ``hits`` describes a hit and its snippet.
 """
 
 from facilitator.search.hits import (

@@ -7,7 +7,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from facilitator.search.schema import MATCH_END, MATCH_START
+from facilitator.storage.search_index import MATCH_END, MATCH_START
 
 # A snippet is plain text in pieces, each flagged when it is a matching word;
 # whoever shows it escapes the text for its own medium (HTML, a terminal).

@@ -6,14 +6,15 @@ tens of thousands of rows. So a query is first counted up to
 :data:`RANK_LIMIT` matches; at most that many are ranked by relevance, more
 are listed newest first (``ORDER BY rowid``, which FTS5 serves straight from
 its index without sorting, since documents are numbered newest first; see
-``schema``). Equally relevant records (a goal carried from event to event)
-come newest first too, in that order ("newest" is the most recently added;
-after a rebuild, the latest event date).
+``facilitator.storage.search_index``). Equally relevant records (a goal
+carried from event to event) come newest first too, in that order ("newest"
+is the most recently added; after a rebuild, the latest event date).
 
 On a history of 200,000 records, ranking "team" (30,000 matches) took 80 ms
 and "the*" 200 ms; newest first took 0.1 ms, and a whole search with its
-snippets 8 ms (median). The index's prefix indexes (see ``schema``) keep the
-as-you-type prefix of the last word fast.
+snippets 8 ms (median). The index's prefix indexes (see
+``facilitator.storage.search_index``) keep the as-you-type prefix of the last
+word fast.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from facilitator.search.hits import SearchHit, parse_snippet
-from facilitator.search.schema import MATCH_END, MATCH_START, fold, rebuild
 from facilitator.services.errors import ServiceError
+from facilitator.storage.search_index import MATCH_END, MATCH_START, fold, rebuild
 
 RANK_LIMIT = 1000
 MAX_TERMS = 16

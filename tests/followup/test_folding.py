@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.folding import fold
-from facilitator.search.schema import fold as index_fold
+from facilitator.storage.search_index import fold as index_fold
 from ui.followup.adoptions.model import fold as adoption_fold
 from ui.followup.library.model import fold as library_fold
 

@@ -34,7 +34,7 @@ def test_wheel_contains_package_data_and_console_script(wheel):
         "facilitator/storage/migrations/versions/0001_initial_schema.py",
         "facilitator/storage/migrations/versions/0002_accepted_over_commitment.py",
         "facilitator/storage/migrations/versions/0003_search_index.py",
-        "facilitator/search/schema.py",
+        "facilitator/storage/search_index.py",
         "ui/cli/__init__.py",
         "exports/__init__.py",
     ):

@@ -9,8 +9,9 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from facilitator.demo import create_demo_event
-from facilitator.search import schema, search
+from facilitator.search import search
 from facilitator.storage import open_database
+from facilitator.storage import search_index as schema
 from facilitator.storage.migrate import HEAD_REVISION, alembic_config
 from facilitator.storage.sqlite_setup import configure_sqlite_engine
 

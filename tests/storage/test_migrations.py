@@ -16,9 +16,9 @@ from sqlalchemy import inspect
 
 import facilitator
 from facilitator.domain import Base
-from facilitator.search.schema import alembic_include_name, is_search_table
 from facilitator.services import events
 from facilitator.storage import StorageError, migrate, open_database, sqlite_setup
+from facilitator.storage.search_index import alembic_include_name, is_search_table
 
 
 def sha256(path: Path) -> str:

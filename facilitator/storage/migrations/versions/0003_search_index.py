@@ -1,6 +1,6 @@
 """Search across everything: the search_docs table, its FTS5 index and the triggers.
 
-The SQL lives in facilitator.search.schema (one place for the migration,
+The SQL lives in facilitator.storage.search_index (one place for the migration,
 ``db reindex`` and the tests). Upgrading indexes the records already in the
 file. A later migration that changes what is indexed, or batch-alters a
 source table (which drops its triggers), calls ``schema.rebuild`` again.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from facilitator.search import schema
+from facilitator.storage import search_index as schema
 
 revision = '0003'
 down_revision = '0002'

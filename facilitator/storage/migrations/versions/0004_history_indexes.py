@@ -28,7 +28,7 @@ INDEXES = (
 
 def upgrade() -> None:
     # Plain CREATE INDEX, not batch mode: recreating these tables would drop
-    # the search index's triggers (see facilitator/search/schema.py).
+    # the search index's triggers (see facilitator/storage/search_index.py).
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
 
