@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 BARE = """
 import sys, time
@@ -49,7 +50,8 @@ print("ready", flush=True)
 def _time_to_ready(code: str, *args: str) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True)
+    command = [sys.executable, "-c", code, *args]
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - started
     assert "ready" in out.stdout, out.stderr
     return elapsed
@@ -67,28 +69,6 @@ def bench_startup(runs: int, db_path: Path) -> None:
     print(f"    start screen + events   {a * 1000:7.0f} ms   = {a / b:.2f}x bare (target <= 2x)")
 
 
-def _fill(db_path: Path):
-    import datetime as dt
-
-    from facilitator.services import agreements, events, outcomes, participants, patterns
-    from facilitator.storage import open_database
-
-    db = open_database(db_path)
-    with db.transaction() as s:
-        event = events.plan_event(s, coalitions=["Bench Coalition"], date=dt.date(2026, 6, 1))
-        people = [participants.add_participant(s, event.id, f"Person {i}", f"Team {i % 7}") for i in range(50)]
-        for i in range(50):
-            outcomes.add_outcome(s, event.id, "success" if i % 3 else "failure", f"Outcome {i}", "What happened " * 5, "Evidence")
-        made = [patterns.create_pattern(s, event.id, f"Pattern {i}", summary="Summary " * 6) for i in range(50)]
-        for i in range(50):
-            patterns.add_boundary(s, made[i % 5].id, ("works_when", "breaks_when", "prerequisite")[i % 3], f"Condition {i}", event_id=event.id)
-        for i in range(50):
-            deal = agreements.add_agreement(s, event.id, people[i].id, pattern_ids=[made[i].id], sponsor_id=people[0].id)
-            agreements.add_support_item(s, deal.id, "coaching", amount=2, unit="hours", owner_id=people[1].id)
-        event_id = event.id
-    return db, event_id
-
-
 class _PaintCounter:
     """Counts paint events of a widget, to prove each measured switch was drawn."""
 
@@ -98,7 +78,7 @@ class _PaintCounter:
         counter = self
 
         class Filter(QObject):
-            def eventFilter(self, watched, event):  # noqa: N802 (Qt API)
+            def eventFilter(self, watched, event):
                 if event.type() == QEvent.Type.Paint:
                     counter.count += 1
                 return False
@@ -111,12 +91,13 @@ class _PaintCounter:
 def bench_step_switch(db_path: Path, rounds: int = 100) -> None:
     """Median time of one step switch (change + paint) with 50 records per step."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from big_event import fill_event
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    db, event_id = _fill(db_path)
+    db, event_id = fill_event(db_path)
     window = MainWindow(db)
     window.resize(1920, 1080)
     window.show()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.dates import clock, day
 from facilitator.domain.summary import EventSummary
+from facilitator.services.changes import Changes
 from facilitator.storage import StorageError
 from ui import theme
 from ui.actions import Act
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
         self.editor = editor
         editor.saved.connect(self._show_saved)
         editor.failed.connect(self._show_failed)
-        editor.changed.connect(self._update_action_state)
+        editor.changed.connect(self._on_changed)
         self.undo_group.addStack(editor.undo_stack)
         self.undo_group.setActiveStack(editor.undo_stack)
         self.screen_ = EventScreen(editor, agenda)
@@ -372,6 +373,10 @@ class MainWindow(QMainWindow):
         """Call the step timer's ``method`` (toggle, reset)."""
         if self.screen_ is not None:
             getattr(self.screen_.walkthrough.timer, method)()
+
+    def _on_changed(self, _changes: Changes) -> None:
+        # Undo's text and what a closed event allows follow every stored change.
+        self._update_action_state()
 
     def _update_action_state(self) -> None:
         update_action_state(self)

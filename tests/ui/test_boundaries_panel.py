@@ -181,10 +181,7 @@ def test_an_event_without_patterns_says_where_to_add_them(qtbot, db):
 def test_a_closed_event_is_shown_read_only(qtbot, db, db_path):
     editor = make_editor(db, {WORKS: ["One", "Two"]})
     panel = show(qtbot, BoundariesPanel(editor))
-    with db.transaction() as session:
-        events.close_event(session, editor.event_id)
-    editor.reload()
-    editor.changed.emit()
+    assert editor.apply(lambda session: events.close_event(session, editor.event_id))[0]
 
     for condition_list in panel.lists.values():
         assert not condition_list.quick_add.isVisible()

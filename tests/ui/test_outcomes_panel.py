@@ -192,10 +192,7 @@ def test_ctrl_delete_removes_and_undo_puts_it_back_in_place(qtbot, db, db_path):
 def test_a_closed_event_is_shown_read_only(qtbot, db, db_path):
     editor = make_editor(db, THREE)
     panel = show(qtbot, OutcomesPanel(editor))
-    with db.transaction() as session:
-        events.close_event(session, editor.event_id)
-    editor.reload()
-    editor.changed.emit()
+    assert editor.apply(lambda session: events.close_event(session, editor.event_id))[0]
 
     model = panel.table.records
     assert model.read_only

@@ -51,10 +51,10 @@ def panel(qtbot, editor):
 
 
 def add_people(editor, *people):
-    with editor.db.transaction() as session:
-        ids = [participants.add_participant(session, editor.event_id, *p).id for p in people]
-    editor.reload()
-    editor.changed.emit()
+    ok, ids = editor.apply(
+        lambda session: [participants.add_participant(session, editor.event_id, *p).id for p in people]
+    )
+    assert ok, editor.last_error
     return ids
 
 
@@ -192,10 +192,7 @@ def test_delete_is_refused_for_an_adopter_and_works_for_others(qtbot, panel, edi
     ana, soren = add_people(
         editor, ("Ana Núñez", "Payments", Role.POTENTIAL_ADOPTER), ("Søren Ødegård", "Search", Role.OBSERVER)
     )
-    with editor.db.transaction() as session:
-        agreements.add_agreement(session, editor.event_id, ana)
-    editor.reload()
-    editor.changed.emit()
+    assert editor.apply(lambda session: agreements.add_agreement(session, editor.event_id, ana))[0]
 
     table = panel.table
     table.setFocus()

@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain import Base, Event
 from facilitator.services import events
+from facilitator.services.changes import Changes, track_changes
 from facilitator.services.errors import ServiceError
+from facilitator.services.loaded_event import LoadedEvent
 from facilitator.storage import Database, StorageError
 from ui.editing.commands import (
     ServiceCommand,
@@ -28,12 +30,16 @@ class EventEditor(QObject):
     """Holds the open event, its undo stack, and the database it is saved in.
 
     Every change goes through ``apply`` as one transaction; when it commits,
-    the event is reloaded, ``saved`` carries the time and ``changed`` tells
-    the screens to redraw. A failed change emits ``failed`` with a message for
-    the window and leaves the stored data as it was.
+    the loaded event catches up with what the change did (the records it
+    updated are read again; the whole event only when records came or went),
+    ``saved`` carries the time and ``changed`` carries the
+    :class:`~facilitator.services.changes.Changes`, so each screen redraws only
+    when what it shows changed. A failed change emits ``failed`` with a message
+    for the window and leaves the stored data as it was.
     """
 
-    changed = Signal()
+    #: What one stored action changed (a ``Changes``); empty when it changed nothing.
+    changed = Signal(object)
     saved = Signal(object)  # datetime.datetime of the commit
     failed = Signal(str)
     #: The event is about to be closed: store what must be stored while it is
@@ -46,7 +52,7 @@ class EventEditor(QObject):
         self.event_id = event_id
         self.undo_stack = QUndoStack(self)
         self.last_error = ""
-        self._event: Event | None = None
+        self._loaded: LoadedEvent | None = None
         self.reload()
 
     # Shadows QObject.event(QEvent) only for the type checker: PySide6 takes a
@@ -55,8 +61,8 @@ class EventEditor(QObject):
     @property
     def event(self) -> Event:  # type: ignore[override]
         """Return the event as last loaded (a detached, fully loaded object graph)."""
-        assert self._event is not None
-        return self._event
+        assert self._loaded is not None
+        return self._loaded.event
 
     @property
     def read_only(self) -> bool:
@@ -66,7 +72,7 @@ class EventEditor(QObject):
     def reload(self) -> None:
         """Load the event and everything in it from the database."""
         with self.db.transaction() as session:
-            self._event = events.load_event(session, self.event_id)
+            self._loaded = LoadedEvent(session, self.event_id)
 
     def read(self, work: Callable[[Session], Any]) -> Any:
         """Run a read-only query in its own transaction and return its result."""
@@ -77,16 +83,28 @@ class EventEditor(QObject):
         """Run one change as one transaction; report saved or failed."""
         try:
             with self.db.transaction() as session:
+                tracked = track_changes(session)
                 result = work(session)
         except (StorageError, ServiceError) as exc:
             self.last_error = str(exc)
             self.failed.emit(str(exc))
             return False, None
         self.last_error = ""
-        self.reload()
+        changes = tracked.changes
+        self._catch_up(changes)
         self.saved.emit(dt.datetime.now())
-        self.changed.emit()
+        self.changed.emit(changes)
         return True, result
+
+    def _catch_up(self, changes: Changes) -> None:
+        """Bring the loaded event in step with ``changes``: in place if it can, else whole."""
+        if not changes:
+            return
+        assert self._loaded is not None
+        with self.db.transaction() as session:
+            if self._loaded.catch_up(session, changes):
+                return
+        self.reload()
 
     def store(self, work: Work) -> bool:
         """Store bookkeeping that is not an edit to undo (current step, timer readings).

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from facilitator.agenda import AgendaCatalog, load_catalog
 from facilitator.domain import Event
 from facilitator.services import events
+from facilitator.services.changes import Changes, RecordKind
 from ui.date_fields import date_edit, from_qdate, to_qdate
 from ui.editing import EventEditor
 from ui.panels.shared.base import heading
@@ -77,7 +78,13 @@ class EventDetailsForm(QWidget):
         layout.addLayout(form, 3)
         layout.addLayout(goals, 2)
         self.refresh()
-        editor.changed.connect(self.refresh)
+        editor.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(
+            RecordKind.EVENT, RecordKind.EVENT_COALITION, RecordKind.COALITION, RecordKind.TOP_GOAL
+        ):
+            self.refresh()
 
     def _build_fields(self, event: Event) -> None:
         """Build the detail fields, named for screen readers."""

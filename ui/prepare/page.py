@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.agenda import AgendaCatalog
 from facilitator.dates import day
+from facilitator.services.changes import Changes, RecordKind
 from ui.editing import EventEditor
 from ui.panels.people.capacity import CapacityPanel
 from ui.panels.people.participants import ParticipantsPanel
@@ -66,8 +67,15 @@ class PreparePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.closed_note)
         layout.addWidget(self.tabs, 1)
-        editor.changed.connect(self.refresh)
+        editor.changed.connect(self._on_changed)
         self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        # The title names the coalitions and the date; a tab counts the people.
+        if changes.touches(
+            RecordKind.EVENT, RecordKind.EVENT_COALITION, RecordKind.COALITION, RecordKind.PARTICIPANT
+        ):
+            self.refresh()
 
     def refresh(self) -> None:
         """Redraw the title and the tab labels (with counts) from the event."""

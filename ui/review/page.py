@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.services import participants
+from facilitator.services.changes import Changes
 from ui.editing import EventEditor
 from ui.review import sections
 
@@ -47,7 +48,10 @@ class ReviewPage(QWidget):
         layout.addWidget(self.scroll_area)
         editor.changed.connect(self._on_changed)
 
-    def _on_changed(self) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        # The review shows every step's records: any change is its business.
+        if not changes:
+            return
         if self.isVisible():
             self.refresh()
         else:

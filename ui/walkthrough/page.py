@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.agenda.model import Agenda, AgendaStep
 from facilitator.services import events
+from facilitator.services.changes import Changes, RecordKind
 from ui.actions import Act, shortcut_text
 from ui.editing import EventEditor
 from ui.panels.shared.base import heading
@@ -72,7 +73,7 @@ class WalkthroughPage(QWidget):
         self.timer.ticked.connect(self._show_time)
         self.timer.running_changed.connect(lambda _running: self._show_time())
         # Closing or reopening the event changes what may be edited here.
-        editor.changed.connect(self._show_closed)
+        editor.changed.connect(self._on_changed)
         self._show_prompts = True
         self.go_to(self._start_index(), store=False)
 
@@ -333,6 +334,10 @@ class WalkthroughPage(QWidget):
             if over > 0:
                 text += f", {format_seconds(over)} over"
         self.position_label.setText(text)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.EVENT):
+            self._show_closed()
 
     def _show_closed(self) -> None:
         # A closed event keeps its recorded times: nothing here may start a timer.

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from facilitator.domain import AgreementStatus
 from facilitator.followup import adoptions
 from facilitator.followup.adoptions import AdoptionRow
+from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.followup.adoptions.model import (
     REVIEW_COLUMNS,
@@ -38,6 +39,18 @@ class AdoptionReviewPanel(RecordPanel):
     abandoned stays in the list with its new status, so the room keeps its
     place; it drops out when the event is next opened.
     """
+
+    shows = frozenset(
+        {
+            RecordKind.EVENT,
+            RecordKind.PARTICIPANT,
+            RecordKind.PATTERN,
+            RecordKind.AGREEMENT,
+            RecordKind.AGREEMENT_PATTERN,
+            RecordKind.SUPPORT_ITEM,
+            RecordKind.STATUS_CHANGE,
+        }
+    )
 
     title = "Adoption review"
 

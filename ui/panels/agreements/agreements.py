@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from facilitator.dates import day
 from facilitator.domain import Agreement
 from facilitator.services import agreements
+from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
 from ui.panels.agreements.editor import AgreementEditor
@@ -53,6 +54,20 @@ class AgreementsPanel(RecordPanel):
     the editor then waits for patterns and support. Ctrl+Delete removes the
     selected agreement, Alt+Up/Down reorders. Every change is undoable.
     """
+
+    shows = frozenset(
+        {
+            RecordKind.EVENT,
+            RecordKind.PARTICIPANT,
+            RecordKind.CAPACITY,
+            RecordKind.PATTERN,
+            RecordKind.EVENT_PATTERN,
+            RecordKind.AGREEMENT,
+            RecordKind.AGREEMENT_PATTERN,
+            RecordKind.SUPPORT_ITEM,
+            RecordKind.STATUS_CHANGE,
+        }
+    )
 
     title = "Agreements"
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.services import participants
+from facilitator.services.changes import RecordKind
 from facilitator.services.participants import CapacityLine
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
@@ -119,6 +120,16 @@ class CapacityView(RecordPanel):
     narrow (an owner is never said twice: every line counts on a projector).
     Only support measured in hours counts (the service decides which units).
     """
+
+    shows = frozenset(
+        {
+            RecordKind.EVENT,
+            RecordKind.PARTICIPANT,
+            RecordKind.CAPACITY,
+            RecordKind.AGREEMENT,
+            RecordKind.SUPPORT_ITEM,
+        }
+    )
 
     title = "Support capacity"
 

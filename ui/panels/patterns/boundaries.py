@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import BoundaryCondition, BoundaryKind, Pattern
 from facilitator.services import patterns
+from facilitator.services.changes import RecordKind
 from ui.actions import Act, local_action, shortcut_text
 from ui.editing import EventEditor
 from ui.panels.patterns.outcomes import kind_label
@@ -101,6 +102,8 @@ class BoundariesPanel(RecordPanel):
         editor: the open event's editor; every change goes through it.
         parent: the owning widget.
     """
+
+    shows = frozenset({RecordKind.EVENT, RecordKind.PATTERN, RecordKind.EVENT_PATTERN, RecordKind.BOUNDARY})
 
     title = "Context & boundaries"
 

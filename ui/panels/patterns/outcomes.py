@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from facilitator.domain import Outcome, OutcomeKind
 from facilitator.services import outcomes
+from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
 from ui.panels.shared.base import QuickAdd, RecordPanel, RecordTable
@@ -36,6 +37,8 @@ class OutcomesPanel(RecordPanel):
         editor: the open event's editor; every change goes through it.
         parent: the owning widget.
     """
+
+    shows = frozenset({RecordKind.EVENT, RecordKind.OUTCOME})
 
     title = "Outcomes"
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import OutcomeKind, Pattern
 from facilitator.services import patterns
+from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
 from ui.panels.patterns.outcomes import KIND_CHOICES, kind_label, widen_kind_choice
@@ -100,6 +101,18 @@ class PatternsPanel(RecordPanel):
         editor: the open event's editor; every change goes through it.
         parent: the owning widget.
     """
+
+    shows = frozenset(
+        {
+            RecordKind.EVENT,
+            RecordKind.PATTERN,
+            RecordKind.EVENT_PATTERN,
+            RecordKind.PATTERN_OUTCOME,
+            RecordKind.OUTCOME,
+            RecordKind.BOUNDARY,
+            RecordKind.COALITION,
+        }
+    )
 
     title = "Patterns"
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from facilitator.domain import Participant, ParticipantRole
 from facilitator.services import participants
+from facilitator.services.changes import RecordKind
 from facilitator.services.participants import HOUR_UNITS, CapacityLine
 from facilitator.storage import StorageError
 from ui.editing import EventEditor
@@ -40,6 +41,16 @@ class CapacityPanel(RecordPanel):
         editor: the open event's editor; every change goes through it.
         parent: the owning widget.
     """
+
+    shows = frozenset(
+        {
+            RecordKind.EVENT,
+            RecordKind.PARTICIPANT,
+            RecordKind.CAPACITY,
+            RecordKind.AGREEMENT,
+            RecordKind.SUPPORT_ITEM,
+        }
+    )
 
     title = "Support capacity"
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import Participant, ParticipantRole
 from facilitator.services import participants
+from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.panels.shared.base import RecordPanel, RecordTable
 from ui.panels.shared.record_model import Column
@@ -138,6 +139,8 @@ class ParticipantsPanel(RecordPanel):
         editor: the open event's editor; every change goes through it.
         parent: the owning widget.
     """
+
+    shows = frozenset({RecordKind.EVENT, RecordKind.PARTICIPANT})
 
     title = "Participants"
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.services.changes import Changes, RecordKind
 from ui.actions import Act, local_action
 from ui.flow_layout import FlowLayout
 from ui.widgets import fit_placeholder, heading
@@ -32,13 +33,18 @@ __all__ = ["QuickAdd", "RecordPanel", "RecordTable", "heading"]
 class RecordPanel(QWidget):
     """A part of a screen that shows records of the open event and edits them.
 
-    Subclasses implement ``refresh`` (redraw from ``self.editor.event``) and
-    may override ``add_record`` (what the global "Add record" action does).
-    A hidden panel redraws when it is next shown, so switching steps never
-    waits for panels nobody is looking at.
+    Subclasses implement ``refresh`` (redraw from ``self.editor.event``),
+    name in ``shows`` the kinds of record it draws, and may override
+    ``add_record`` (what the global "Add record" action does). A stored change
+    redraws only the panels that show what it touched; a hidden panel redraws
+    when it is next shown, so switching steps never waits for panels nobody
+    is looking at.
     """
 
     title = ""
+    #: The kinds of record the panel draws; a change touching none of them
+    #: leaves it as it is. Every panel shows the event's state (closed or not).
+    shows: frozenset[RecordKind] = frozenset({RecordKind.EVENT})
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +52,9 @@ class RecordPanel(QWidget):
         self._stale = True
         editor.changed.connect(self._on_changed)
 
-    def _on_changed(self) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches(*self.shows):
+            return
         if self.isVisible():
             self.refresh()
             self._stale = False

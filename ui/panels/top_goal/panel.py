@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from facilitator.dates import day
 from facilitator.domain import Coalition
 from facilitator.services import coalitions, events
+from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.panels.shared.autosave_text import AutoSaveText
 from ui.panels.shared.base import RecordPanel, heading
@@ -124,6 +125,15 @@ class TopGoalPanel(RecordPanel):
     (undo restores the old text); earlier goals of the coalition are shown
     underneath, newest first.
     """
+
+    shows = frozenset(
+        {
+            RecordKind.EVENT,
+            RecordKind.COALITION,
+            RecordKind.EVENT_COALITION,
+            RecordKind.TOP_GOAL,
+        }
+    )
 
     title = "TOP Goal"
 
