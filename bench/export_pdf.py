@@ -37,10 +37,22 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-NAMES = ["Ana Núñez", "Søren Ødegård", "Çağla Yıldız", "田中 愛子", "Łukasz Wróblewski",
-         "Zoë Lefèvre", "Ωμέγα Παπαδόπουλος", "Иван Петров", "Priya Raman", "Kwame Mensah"]
-SENTENCE = ("Teams that own their pipeline merged daily and kept the change failure rate down; "
-            "the first week was paired with someone who had done it before. ")
+NAMES = [
+    "Ana Núñez",
+    "Søren Ødegård",
+    "Çağla Yıldız",
+    "田中 愛子",
+    "Łukasz Wróblewski",
+    "Zoë Lefèvre",
+    "Ωμέγα Παπαδόπουλος",
+    "Иван Петров",
+    "Priya Raman",
+    "Kwame Mensah",
+]
+SENTENCE = (
+    "Teams that own their pipeline merged daily and kept the change failure rate down; "
+    "the first week was paired with someone who had done it before. "
+)
 
 
 def build_event(db_path: Path):
@@ -64,48 +76,86 @@ def build_event(db_path: Path):
     db = open_database(db_path)
     try:
         with db.transaction() as s:
-            event = events.plan_event(s, coalitions=["Checkout Reliability Coalition"],
-                                      date=dt.date(2026, 6, 1), facilitator="Zoë Lefèvre",
-                                      title="Scale Across — quarterly patterns")
+            event = events.plan_event(
+                s,
+                coalitions=["Checkout Reliability Coalition"],
+                date=dt.date(2026, 6, 1),
+                facilitator="Zoë Lefèvre",
+                title="Scale Across — quarterly patterns",
+            )
             events.set_top_goal(s, event.id, event.coalitions[0].id, SENTENCE * 2)
-            adopters = [participants.add_participant(
-                s, event.id, f"{NAMES[i % len(NAMES)]} {i}", f"Team {i}",
-                ParticipantRole.POTENTIAL_ADOPTER) for i in range(25)]
-            owners = [participants.add_participant(
-                s, event.id, f"{NAMES[i]} (coach)", "Checkout", ParticipantRole.COALITION_MEMBER)
-                for i in range(5)]
-            sponsor = participants.add_participant(s, event.id, "田中 愛子 (Aiko Tanaka)",
-                                                   "Leadership", ParticipantRole.SPONSOR)
-            made_outcomes = [outcomes.add_outcome(
-                s, event.id, OutcomeKind.FAILURE if i % 4 == 0 else OutcomeKind.SUCCESS,
-                f"Outcome {i}: lead time from 9 to {3 + i % 5} days", SENTENCE * 3,
-                f"DORA median over 8 weeks, sample {i}: 9.1 → 3.5 days.") for i in range(30)]
+            adopters = [
+                participants.add_participant(
+                    s,
+                    event.id,
+                    f"{NAMES[i % len(NAMES)]} {i}",
+                    f"Team {i}",
+                    ParticipantRole.POTENTIAL_ADOPTER,
+                )
+                for i in range(25)
+            ]
+            owners = [
+                participants.add_participant(
+                    s, event.id, f"{NAMES[i]} (coach)", "Checkout", ParticipantRole.COALITION_MEMBER
+                )
+                for i in range(5)
+            ]
+            sponsor = participants.add_participant(
+                s, event.id, "田中 愛子 (Aiko Tanaka)", "Leadership", ParticipantRole.SPONSOR
+            )
+            made_outcomes = [
+                outcomes.add_outcome(
+                    s,
+                    event.id,
+                    OutcomeKind.FAILURE if i % 4 == 0 else OutcomeKind.SUCCESS,
+                    f"Outcome {i}: lead time from 9 to {3 + i % 5} days",
+                    SENTENCE * 3,
+                    f"DORA median over 8 weeks, sample {i}: 9.1 → 3.5 days.",
+                )
+                for i in range(30)
+            ]
             made_patterns = []
             for i in range(20):
                 pattern = patterns.create_pattern(
-                    s, event.id, f"Pattern {i}: trunk-based development, variant {i}",
+                    s,
+                    event.id,
+                    f"Pattern {i}: trunk-based development, variant {i}",
                     kind=OutcomeKind.FAILURE if i % 5 == 0 else OutcomeKind.SUCCESS,
-                    summary=SENTENCE * 2, guidance=SENTENCE * 2,
-                    outcome_ids=[made_outcomes[i].id, made_outcomes[(i + 10) % 30].id])
+                    summary=SENTENCE * 2,
+                    guidance=SENTENCE * 2,
+                    outcome_ids=[made_outcomes[i].id, made_outcomes[(i + 10) % 30].id],
+                )
                 for kind in BoundaryKind:
                     for n in range(3):
-                        patterns.add_boundary(s, pattern.id, kind,
-                                              f"{kind.label} {n}: the team owns its pipeline "
-                                              "and tests run in under 15 minutes",
-                                              event_id=event.id)
+                        patterns.add_boundary(
+                            s,
+                            pattern.id,
+                            kind,
+                            f"{kind.label} {n}: the team owns its pipeline and tests run in under 15 minutes",
+                            event_id=event.id,
+                        )
                 made_patterns.append(pattern)
             for i in range(60):
                 agreement = agreements.add_agreement(
-                    s, event.id, adopters[i % 25].id,
+                    s,
+                    event.id,
+                    adopters[i % 25].id,
                     pattern_ids=[made_patterns[i % 20].id, made_patterns[(i + 7) % 20].id],
-                    sponsor_id=sponsor.id, check_in=dt.date(2026, 7, 1) + dt.timedelta(days=i),
-                    limits="No on-call cover; no changes to the adopter's pipeline.")
+                    sponsor_id=sponsor.id,
+                    check_in=dt.date(2026, 7, 1) + dt.timedelta(days=i),
+                    limits="No on-call cover; no changes to the adopter's pipeline.",
+                )
                 for n in range(2):
                     agreements.add_support_item(
-                        s, agreement.id, SupportType.COACHING if n else SupportType.TIME,
-                        amount=4 + n, unit="hours", owner_id=owners[(i + n) % 5].id,
+                        s,
+                        agreement.id,
+                        SupportType.COACHING if n else SupportType.TIME,
+                        amount=4 + n,
+                        unit="hours",
+                        owner_id=owners[(i + n) % 5].id,
                         description="Pairing in the first two sprints.",
-                        limits="Two sessions a week at most.")
+                        limits="Two sessions a week at most.",
+                    )
             event_id = event.id
         with db.transaction() as s:
             return load_event(s, event_id)
@@ -205,36 +255,49 @@ def main() -> None:
     # Floor A: the very paragraphs we lay out (same markup, same count), as one flat story
     # per document: what is left is the cost of our tables, templates and page numbers.
     summary_paragraphs = paragraphs_of(summary_render)
-    document_paragraphs = [paragraphs_of(lambda p=p: render_agreement(event, p.id))
-                           for p in people]
+    document_paragraphs = [paragraphs_of(lambda p=p: render_agreement(event, p.id)) for p in people]
     # Floor B: the same text in ~300-character paragraphs: what prose of that volume costs.
     summary_chunks = text_chunks([summary])
     document_chunks = [text_chunks([d]) for d in documents]
 
-    print(f"Event: {len(event.outcomes)} outcomes, {len(event.patterns)} patterns, "
-          f"{len(event.agreements)} agreements, {len(people)} adopters; median of {runs} runs.")
+    print(
+        f"Event: {len(event.outcomes)} outcomes, {len(event.patterns)} patterns, "
+        f"{len(event.agreements)} agreements, {len(people)} adopters; median of {runs} runs."
+    )
     rows = [
-        ("summary", summary_render,
-         lambda: bare_reportlab(summary_paragraphs), lambda: bare_reportlab(summary_chunks),
-         summary, len(summary_paragraphs)),
-        (f"{len(people)} adopter documents", documents_render,
-         lambda: [bare_reportlab(p) for p in document_paragraphs],
-         lambda: [bare_reportlab(c) for c in document_chunks],
-         b"".join(documents), sum(map(len, document_paragraphs))),
+        (
+            "summary",
+            summary_render,
+            lambda: bare_reportlab(summary_paragraphs),
+            lambda: bare_reportlab(summary_chunks),
+            summary,
+            len(summary_paragraphs),
+        ),
+        (
+            f"{len(people)} adopter documents",
+            documents_render,
+            lambda: [bare_reportlab(p) for p in document_paragraphs],
+            lambda: [bare_reportlab(c) for c in document_chunks],
+            b"".join(documents),
+            sum(map(len, document_paragraphs)),
+        ),
     ]
     for label, ours, floor_a, floor_b, pdf, count in rows:
         our_time, our_peak = measure(ours, runs)
         a_time, a_peak = measure(floor_a, runs)
         b_time, b_peak = measure(floor_b, runs)
         print(f"{label}: {count:,} paragraphs, {len(pdf) / 1024:,.0f} KiB of PDF")
-        print(f"    ours                                {our_time * 1000:6.0f} ms   "
-              f"peak {our_peak:5.1f} MiB")
-        print(f"    floor A: same paragraphs, flat      {a_time * 1000:6.0f} ms   "
-              f"peak {a_peak:5.1f} MiB   ratio {our_time / a_time:4.2f}x time, "
-              f"{our_peak / a_peak:4.2f}x memory (target <= 1.5x)")
-        print(f"    floor B: same text, 300-char prose  {b_time * 1000:6.0f} ms   "
-              f"peak {b_peak:5.1f} MiB   ratio {our_time / b_time:4.2f}x time, "
-              f"{our_peak / b_peak:4.2f}x memory")
+        print(f"    ours                                {our_time * 1000:6.0f} ms   peak {our_peak:5.1f} MiB")
+        print(
+            f"    floor A: same paragraphs, flat      {a_time * 1000:6.0f} ms   "
+            f"peak {a_peak:5.1f} MiB   ratio {our_time / a_time:4.2f}x time, "
+            f"{our_peak / a_peak:4.2f}x memory (target <= 1.5x)"
+        )
+        print(
+            f"    floor B: same text, 300-char prose  {b_time * 1000:6.0f} ms   "
+            f"peak {b_peak:5.1f} MiB   ratio {our_time / b_time:4.2f}x time, "
+            f"{our_peak / b_peak:4.2f}x memory"
+        )
 
 
 if __name__ == "__main__":

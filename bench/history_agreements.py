@@ -57,8 +57,9 @@ def agreement(
     if rng.random() < 0.25:
         entry["notes"] = rng.choice(words.NOTES).format(area=team)
     if helpers:
-        entry["support"] = [_support(rng, rng.choice(helpers), team)
-                            for _ in range(rng.choice((0, 0, 1, 1, 1, 2)))]
+        entry["support"] = [
+            _support(rng, rng.choice(helpers), team) for _ in range(rng.choice((0, 0, 1, 1, 1, 2)))
+        ]
     history = [(agreed_at, "agreed", "Agreed at the event")]
     history += _later_changes(rng, agreed_at, team, other_team)
     entry["history"] = [
@@ -78,8 +79,7 @@ def agreement(
 
 def _support(rng: random.Random, owner: str, team: str) -> dict:
     kind, description, limits = rng.choice(words.SUPPORT_TEXT)
-    item = {"type": kind, "owner": owner, "description": description,
-            "limits": limits.format(team=team)}
+    item = {"type": kind, "owner": owner, "description": description, "limits": limits.format(team=team)}
     if kind == "artifact":
         item.update(amount=1, unit=rng.choice(ARTIFACT_UNITS))
     else:
@@ -101,13 +101,13 @@ def _later_changes(
     if fate == "adopted":
         # Median about three months; one in six takes longer than six months.
         days = max(14.0, rng.lognormvariate(math.log(95), 0.6))
-        moment = _office_hours(rng, max(agreed_at + dt.timedelta(days=days),
-                                        moment + dt.timedelta(days=7)))
+        moment = _office_hours(rng, max(agreed_at + dt.timedelta(days=days), moment + dt.timedelta(days=7)))
         note = rng.choice(words.ADOPTED_NOTES).format(team=team, n=rng.randint(3, 20))
         changes.append((moment, "adopted", note))
     elif fate == "abandoned":
-        moment = _office_hours(rng, max(agreed_at + dt.timedelta(days=rng.uniform(20, 240)),
-                                        moment + dt.timedelta(days=7)))
+        moment = _office_hours(
+            rng, max(agreed_at + dt.timedelta(days=rng.uniform(20, 240)), moment + dt.timedelta(days=7))
+        )
         note = rng.choice(words.ABANDONED_NOTES).format(team=other_team)
         changes.append((moment, "abandoned", note))
     elif rng.random() < 0.75:  # most stalled agreements are closed at a yearly review

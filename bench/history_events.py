@@ -15,11 +15,17 @@ import history_words as words
 from history_agreements import agreement
 from history_world import World, quarter
 
-TRIGGERS = ("quarterly_cadence",) * 4 + ("significant_progress",) * 3 + (
-    "pattern_discovery", "pattern_discovery", "relevant_learnings")
+TRIGGERS = (
+    ("quarterly_cadence",) * 4
+    + ("significant_progress",) * 3
+    + ("pattern_discovery", "pattern_discovery", "relevant_learnings")
+)
 STEPS = ("top-goal", "outcomes-patterns", "context-boundaries", "follow-up-support")
-BOUNDARY_KEYS = (("works_when", words.WORKS_WHEN), ("breaks_when", words.BREAKS_WHEN),
-                 ("prerequisites", words.PREREQUISITES))
+BOUNDARY_KEYS = (
+    ("works_when", words.WORKS_WHEN),
+    ("breaks_when", words.BREAKS_WHEN),
+    ("prerequisites", words.PREREQUISITES),
+)
 
 
 def schedule(world: World, count: int, today: dt.date) -> list[tuple[dt.date, str]]:
@@ -28,8 +34,9 @@ def schedule(world: World, count: int, today: dt.date) -> list[tuple[dt.date, st
     planned = max(1, count // 400)
     running = max(1, count // 1000) if count > planned else 0
     span = (world.end - world.start).days
-    past = sorted(world.start + dt.timedelta(days=int(span * rng.random() ** 0.8))
-                  for _ in range(count - planned))
+    past = sorted(
+        world.start + dt.timedelta(days=int(span * rng.random() ** 0.8)) for _ in range(count - planned)
+    )
     result = [(day, "closed") for day in past]
     for index in range(len(result) - running, len(result)):
         result[index] = (result[index][0], "running")
@@ -52,8 +59,8 @@ class EventBuilder:
         lead = world.coalitions[held_by[0]]
         event: dict = {
             "title": rng.choice(words.TITLES).format(
-                area=lead.area, quarter=quarter(day), coalition=lead.name,
-                theme=lead.theme.lower()),
+                area=lead.area, quarter=quarter(day), coalition=lead.name, theme=lead.theme.lower()
+            ),
             "date": day.isoformat(),
             "facilitator": rng.choice(lead.facilitators),
             "trigger": rng.choice(TRIGGERS),
@@ -79,21 +86,30 @@ class EventBuilder:
             "other_coalitions": [self._coalition(i, None) for i in owners],
             "participants": people,
             "outcomes": outcomes,
-            "patterns": [self._pattern(p, n < len(outcomes) and f"o{n + 1}", p in first_time)
-                         for n, p in enumerate(patterns)],
+            "patterns": [
+                self._pattern(p, n < len(outcomes) and f"o{n + 1}", p in first_time)
+                for n, p in enumerate(patterns)
+            ],
         }
         self._new_boundaries(doc["patterns"])
         if status != "planned":
             adopters = [p["id"] for p in people if p["role"] == "potential_adopter"]
-            helpers = [p["id"] for p in people
-                       if p["role"] in ("coalition_member", "platform_owner")]
+            helpers = [p["id"] for p in people if p["role"] in ("coalition_member", "platform_owner")]
             sponsor = next((p["id"] for p in people if p["role"] == "sponsor"), None)
             keys = [p["id"] for p in doc["patterns"]]
             teams = {p["id"]: p["team"] for p in people}
             doc["agreements"] = [
-                agreement(rng, adopters[n % len(adopters)], sponsor, helpers, keys, teams,
-                          started + dt.timedelta(minutes=50 + 5 * n), self.now,
-                          rng.choice(world.product_teams))
+                agreement(
+                    rng,
+                    adopters[n % len(adopters)],
+                    sponsor,
+                    helpers,
+                    keys,
+                    teams,
+                    started + dt.timedelta(minutes=50 + 5 * n),
+                    self.now,
+                    rng.choice(world.product_teams),
+                )
                 for n in range(rng.choice((2, 2, 2, 3, 3, 4)))
             ]
         return doc
@@ -120,8 +136,9 @@ class EventBuilder:
 
         def add(person, role: str, **extra) -> None:
             team = person.team.lower() if rng.random() < 0.02 else person.team  # typed differently
-            people.append({"id": f"p{len(people) + 1}", "name": person.name, "team": team,
-                           "role": role, **extra})
+            people.append(
+                {"id": f"p{len(people) + 1}", "name": person.name, "team": team, "role": role, **extra}
+            )
 
         for index in held_by:
             for member in rng.sample(world.coalitions[index].members, rng.choice((1, 1, 2))):
@@ -171,23 +188,37 @@ class EventBuilder:
             choices = words.OUTCOME_SUCCESS if kind == "success" else words.OUTCOME_FAILURE
             title, evidence = rng.choice(choices)
             a = rng.randint(6, 40)
-            values = {"a": a, "b": max(1, a // rng.randint(2, 4)), "pa": rng.randint(15, 40),
-                      "pb": rng.randint(3, 12), "n": rng.randint(1000, 9999)}
-            result.append({
-                "id": f"o{index + 1}",
-                "kind": kind,
-                "title": title.format(**values),
-                "what_happened": rng.choice(words.HAPPENED).format(
-                    team=rng.choice(world.teams), n=rng.randint(2, 12)),
-                "evidence": evidence.format(**values),
-            })
+            values = {
+                "a": a,
+                "b": max(1, a // rng.randint(2, 4)),
+                "pa": rng.randint(15, 40),
+                "pb": rng.randint(3, 12),
+                "n": rng.randint(1000, 9999),
+            }
+            result.append(
+                {
+                    "id": f"o{index + 1}",
+                    "kind": kind,
+                    "title": title.format(**values),
+                    "what_happened": rng.choice(words.HAPPENED).format(
+                        team=rng.choice(world.teams), n=rng.randint(2, 12)
+                    ),
+                    "evidence": evidence.format(**values),
+                }
+            )
         return result
 
     def _pattern(self, pattern, outcome: str | bool, first_time: bool) -> dict:
         owner = self.world.coalitions[pattern.owner]
-        entry = {"id": str(pattern.id), "coalition": str(owner.id), "kind": pattern.kind,
-                 "name": pattern.name, "summary": pattern.summary, "guidance": pattern.guidance,
-                 "outcomes": [outcome] if outcome else []}
+        entry = {
+            "id": str(pattern.id),
+            "coalition": str(owner.id),
+            "kind": pattern.kind,
+            "name": pattern.name,
+            "summary": pattern.summary,
+            "guidance": pattern.guidance,
+            "outcomes": [outcome] if outcome else [],
+        }
         if first_time:  # a new pattern comes with its first conditions
             for key, texts in BOUNDARY_KEYS:
                 entry[key] = [self._condition(texts)]

@@ -34,10 +34,31 @@ sys.path.insert(0, str(ROOT))
 # Typical look-ups: names (with and without accents), domain words that occur
 # in thousands of records, two-word phrases, and prefixes as they are typed.
 QUERIES = (
-    "team", "the", "deploy", "review", "test", "zoe", "Zoë", "muller", "josé",
-    "pairing", "feature flag", "trunk", "on-call", "coaching", "breaks", "incident",
-    "release train", "mob", "dep", "retro", "budget", "platform team", "abandoned",
-    "checklist", "onboarding",
+    "team",
+    "the",
+    "deploy",
+    "review",
+    "test",
+    "zoe",
+    "Zoë",
+    "muller",
+    "josé",
+    "pairing",
+    "feature flag",
+    "trunk",
+    "on-call",
+    "coaching",
+    "breaks",
+    "incident",
+    "release train",
+    "mob",
+    "dep",
+    "retro",
+    "budget",
+    "platform team",
+    "abandoned",
+    "checklist",
+    "onboarding",
 )
 
 
@@ -66,7 +87,9 @@ def _copy(source: Path, folder: Path) -> Path:
 
 def main() -> int:
     """Measure history, search, figures and memory on a copy of ``--db``."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", type=Path, required=True, help="a history made by bench/make_history.py")
     parser.add_argument("--runs", type=int, default=5, help="repetitions of each query and of the figures")
     args = parser.parse_args()
@@ -114,8 +137,10 @@ def main() -> int:
             app.processEvents()
             window.grab()
             reloads.append(time.perf_counter() - started)
-        print(f"history view: first open {_ms(first)}, reload median {_ms(statistics.median(reloads))}, "
-              f"best {_ms(min(reloads))} (target < 300 ms); {page.model.rowCount():,} rows")
+        print(
+            f"history view: first open {_ms(first)}, reload median {_ms(statistics.median(reloads))}, "
+            f"best {_ms(min(reloads))} (target < 300 ms); {page.model.rowCount():,} rows"
+        )
 
         from facilitator.search import search
 
@@ -129,8 +154,10 @@ def main() -> int:
                     latencies.append(time.perf_counter() - started)
         latencies.sort()
         p95 = latencies[int(0.95 * (len(latencies) - 1))]
-        print(f"search: median {_ms(statistics.median(latencies))}, p95 {_ms(p95)}, "
-              f"max {_ms(latencies[-1])} over {len(latencies)} queries (target median < 50 ms)")
+        print(
+            f"search: median {_ms(statistics.median(latencies))}, p95 {_ms(p95)}, "
+            f"max {_ms(latencies[-1])} over {len(latencies)} queries (target median < 50 ms)"
+        )
         print("  hits per query (limit 50): " + ", ".join(f"{q!r} {n}" for q, n in hits.items()))
 
         from facilitator.figures import compute_figures
@@ -141,8 +168,10 @@ def main() -> int:
                 started = time.perf_counter()
                 report = compute_figures(session)
                 times.append(time.perf_counter() - started)
-        print(f"figures: first {_ms(times[0])}, median {_ms(statistics.median(times))} "
-              f"for {len(report.scopes)} scopes (target < 200 ms)")
+        print(
+            f"figures: first {_ms(times[0])}, median {_ms(statistics.median(times))} "
+            f"for {len(report.scopes)} scopes (target < 200 ms)"
+        )
 
         for act in (Act.SEARCH, Act.ADOPTIONS, Act.PATTERN_LIBRARY, Act.FIGURES):
             started = time.perf_counter()

@@ -31,27 +31,62 @@ TEAM_AREAS = (
 ).split()
 
 TEAM_KINDS = (
-    "", "", "", " Platform", " Mobile", " Web", " API", " Data", " Core", " Experience",
-    " Services", " Integrations",
+    "",
+    "",
+    "",
+    " Platform",
+    " Mobile",
+    " Web",
+    " API",
+    " Data",
+    " Core",
+    " Experience",
+    " Services",
+    " Integrations",
 )
 
 CROSS_TEAMS = (
-    "Platform Engineering", "Release Management", "Site Reliability", "Developer Experience",
-    "Engineering Leadership", "Security Engineering", "Quality Engineering", "Data Platform",
-    "Cloud Infrastructure", "Architecture Office", "Agile Coaching", "Product Operations",
+    "Platform Engineering",
+    "Release Management",
+    "Site Reliability",
+    "Developer Experience",
+    "Engineering Leadership",
+    "Security Engineering",
+    "Quality Engineering",
+    "Data Platform",
+    "Cloud Infrastructure",
+    "Architecture Office",
+    "Agile Coaching",
+    "Product Operations",
 )
 
 COALITION_THEMES = (
-    "Reliability", "Delivery", "Quality", "Flow", "Observability", "Testing", "Release",
-    "Security", "Data Quality", "Developer Experience", "Resilience", "Performance",
+    "Reliability",
+    "Delivery",
+    "Quality",
+    "Flow",
+    "Observability",
+    "Testing",
+    "Release",
+    "Security",
+    "Data Quality",
+    "Developer Experience",
+    "Resilience",
+    "Performance",
 )
 COALITION_KINDS = ("Coalition", "Coalition", "Coalition", "Guild", "Alliance", "Working Group")
-COALITION_SPECIALS = ("Zürich Platform Guild", "São Paulo Delivery Coalition",
-                      "Ödeme Platformu Koalisyonu", "Équipe Qualité Logicielle")
+COALITION_SPECIALS = (
+    "Zürich Platform Guild",
+    "São Paulo Delivery Coalition",
+    "Ödeme Platformu Koalisyonu",
+    "Équipe Qualité Logicielle",
+)
 
 GOAL_TEMPLATES = (
-    ("Halve the time from merged change to customer value in {area}, from {a} days to "
-     "under {b}, by the end of {quarter} — without raising the change failure rate."),
+    (
+        "Halve the time from merged change to customer value in {area}, from {a} days to "
+        "under {b}, by the end of {quarter} — without raising the change failure rate."
+    ),
     "Cut the change failure rate of {area} teams from {pa}% to under {pb}% by {quarter}.",
     "Every {area} team can deploy on its own, at least daily, by {quarter}.",
     "Bring the median time to restore {area} services from {a} hours to under {b} by {quarter}.",
@@ -60,20 +95,37 @@ GOAL_TEMPLATES = (
 )
 
 PRACTICES = (  # success patterns: name, summary
-    ("Trunk-based development with feature flags",
-     "Everyone merges to main at least daily; unfinished work hides behind flags."),
-    ("Consumer-driven contract tests",
-     "The consuming team writes the contract; the provider's pipeline runs it."),
-    ("Canary deploys with automatic rollback",
-     "A new version takes 5% of traffic first and rolls back on error-rate alarms."),
-    ("Pair review instead of async review",
-     "Two people review a change together within the hour instead of waiting in a queue."),
+    (
+        "Trunk-based development with feature flags",
+        "Everyone merges to main at least daily; unfinished work hides behind flags.",
+    ),
+    (
+        "Consumer-driven contract tests",
+        "The consuming team writes the contract; the provider's pipeline runs it.",
+    ),
+    (
+        "Canary deploys with automatic rollback",
+        "A new version takes 5% of traffic first and rolls back on error-rate alarms.",
+    ),
+    (
+        "Pair review instead of async review",
+        "Two people review a change together within the hour instead of waiting in a queue.",
+    ),
     ("Blue-green deploy", "Two production stacks; a deploy switches traffic, not servers."),
     ("Test data builders", "Tests create their data through small builders, not shared fixtures."),
-    ("Weekly dependency updates", "A bot opens update pull requests every Monday; the team merges by Friday."),
+    (
+        "Weekly dependency updates",
+        "A bot opens update pull requests every Monday; the team merges by Friday.",
+    ),
     ("Blameless post-incident reviews", "Every incident gets a review about the system, not the people."),
-    ("Service-level objectives per team", "Each team owns a few SLOs and spends its error budget deliberately."),
-    ("Shadow traffic before cut-over", "Real requests are mirrored to the new system and compared for a week."),
+    (
+        "Service-level objectives per team",
+        "Each team owns a few SLOs and spends its error budget deliberately.",
+    ),
+    (
+        "Shadow traffic before cut-over",
+        "Real requests are mirrored to the new system and compared for a week.",
+    ),
     ("Ensemble programming for risky changes", "The whole team works on the risky change at one keyboard."),
     ("Deploy on merge", "Every merge to main deploys to production without a manual step."),
     ("Dark launches", "Code ships switched off and is turned on per customer group."),
@@ -92,12 +144,20 @@ PRACTICES = (  # success patterns: name, summary
 )
 
 FAILURES = (  # failure patterns: name, summary
-    ("Long code freezes before peaks",
-     "Freezing changes for weeks before a peak stores up risk instead of removing it."),
+    (
+        "Long code freezes before peaks",
+        "Freezing changes for weeks before a peak stores up risk instead of removing it.",
+    ),
     ("Big-bang migrations", "Moving everything in one weekend left no way back when it failed."),
-    ("Shared staging environment as the only test gate", "Teams queued for staging and tested each other's bugs."),
+    (
+        "Shared staging environment as the only test gate",
+        "Teams queued for staging and tested each other's bugs.",
+    ),
     ("Mandating a tool without support", "A tool was required by decree; teams worked around it."),
-    ("Manual change-advisory approval per deploy", "A weekly approval board turned daily deploys into weekly batches."),
+    (
+        "Manual change-advisory approval per deploy",
+        "A weekly approval board turned daily deploys into weekly batches.",
+    ),
     ("Hero on-call", "One person knew the system; when they left, incidents took days."),
     ("Copying another team's pipeline wholesale", "A pipeline copied without its context broke in new ways."),
     ("Test coverage targets as a goal", "Teams wrote tests for the number, not for the risk."),
@@ -106,9 +166,17 @@ FAILURES = (  # failure patterns: name, summary
 )
 
 CONTEXTS = (
-    "for legacy services", "across time zones", "in regulated teams", "for data pipelines",
-    "on the mobile apps", "for the monolith", "with a shared platform team", "for small teams",
-    "in the payments domain", "for partner integrations", "with on-call rotation",
+    "for legacy services",
+    "across time zones",
+    "in regulated teams",
+    "for data pipelines",
+    "on the mobile apps",
+    "for the monolith",
+    "with a shared platform team",
+    "for small teams",
+    "in the payments domain",
+    "for partner integrations",
+    "with on-call rotation",
 )
 
 GUIDANCE = (
@@ -128,35 +196,60 @@ AVOID = (
 )
 
 WORKS_WHEN = (
-    "The team owns its deployment pipeline", "Automated tests run in under {n} minutes",
-    "Services deploy independently", "APIs are versioned", "Main is always releasable",
-    "The team has an on-call rotation", "A sponsor protects the first {n} weeks",
-    "Reviews happen within a day", "The team has fewer than {n} open incidents",
-    "Monitoring alerts reach the owning team", "The team ships at least weekly",
+    "The team owns its deployment pipeline",
+    "Automated tests run in under {n} minutes",
+    "Services deploy independently",
+    "APIs are versioned",
+    "Main is always releasable",
+    "The team has an on-call rotation",
+    "A sponsor protects the first {n} weeks",
+    "Reviews happen within a day",
+    "The team has fewer than {n} open incidents",
+    "Monitoring alerts reach the owning team",
+    "The team ships at least weekly",
 )
 BREAKS_WHEN = (
-    "Releases need a change-advisory approval per deploy", "No one owns the clean-up",
-    "The test suite takes over {n} minutes", "Two teams share one repository without owners",
-    "A vendor owns the deployment", "The team has no time budgeted for it",
-    "Deploys need a maintenance window", "The database is shared with {n} other services",
-    "Priorities change every sprint", "The pilot team is reorganised mid-way",
+    "Releases need a change-advisory approval per deploy",
+    "No one owns the clean-up",
+    "The test suite takes over {n} minutes",
+    "Two teams share one repository without owners",
+    "A vendor owns the deployment",
+    "The team has no time budgeted for it",
+    "Deploys need a maintenance window",
+    "The database is shared with {n} other services",
+    "Priorities change every sprint",
+    "The pilot team is reorganised mid-way",
 )
 PREREQUISITES = (
-    "A feature-flag service (Platform offers one)", "A shared contract broker",
-    "Production metrics per service", "A deploy pipeline per service",
-    "Test environments on demand", "A named owner for the first {n} weeks",
-    "Agreement from the team's product manager", "Access to the incident log",
-    "A sponsor in engineering leadership", "Test data that is safe to share",
+    "A feature-flag service (Platform offers one)",
+    "A shared contract broker",
+    "Production metrics per service",
+    "A deploy pipeline per service",
+    "Test environments on demand",
+    "A named owner for the first {n} weeks",
+    "Agreement from the team's product manager",
+    "Access to the incident log",
+    "A sponsor in engineering leadership",
+    "Test data that is safe to share",
 )
 SEEN_AT = (
-    "", "", "", " (seen at {team})", " — learned from {team}", " in teams of {n}+ people",
-    " during the peak season", " after the re-organisation",
+    "",
+    "",
+    "",
+    " (seen at {team})",
+    " — learned from {team}",
+    " in teams of {n}+ people",
+    " during the peak season",
+    " after the re-organisation",
 )
 
 OUTCOME_SUCCESS = (
     ("Lead time cut from {a} to {b} days", "DORA lead time, median over 8 weeks: {a} → {b} days."),
     ("Deploys went from weekly to daily", "Deploy log: {a} deploys in the quarter, up from {b}."),
-    ("Zero integration incidents for a quarter", "Incident log: {a} integration incidents before, none after."),
+    (
+        "Zero integration incidents for a quarter",
+        "Incident log: {a} integration incidents before, none after.",
+    ),
     ("Change failure rate down from {pa}% to {pb}%", "Change failure rate over 12 weeks: {pa}% → {pb}%."),
     ("Review wait time under a day", "Median review wait: {a} hours, down from {b} hours."),
     ("Restore time cut to under an hour", "Median time to restore: {b} minutes over {a} incidents."),
@@ -191,26 +284,39 @@ SUPPORT_TEXT = (
     ("other", "Office hours during the roll-out", "Thursdays only, for six weeks"),
 )
 STARTED_NOTES = (
-    "Kick-off done with {team}", "First service moved", "Pilot running in {team}",
-    "Work started after the planning", "Started; coaching booked",
+    "Kick-off done with {team}",
+    "First service moved",
+    "Pilot running in {team}",
+    "Work started after the planning",
+    "Started; coaching booked",
 )
 ADOPTED_NOTES = (
-    "Running on all {team} services", "Adopted; results shared at the coalition review",
-    "In use for {n} weeks; the team keeps it", "Adopted; lead time down as hoped",
+    "Running on all {team} services",
+    "Adopted; results shared at the coalition review",
+    "In use for {n} weeks; the team keeps it",
+    "Adopted; lead time down as hoped",
 )
 ABANDONED_NOTES = (
-    "Priorities changed after the re-organisation", "No time budgeted this quarter",
-    "The team was merged into {team}", "Tried it; did not fit our release process",
-    "Sponsor left; no one to back it", "Superseded by a platform-wide change",
+    "Priorities changed after the re-organisation",
+    "No time budgeted this quarter",
+    "The team was merged into {team}",
+    "Tried it; did not fit our release process",
+    "Sponsor left; no one to back it",
+    "Superseded by a platform-wide change",
 )
 CLOSEOUT_NOTE = "Closed at the yearly review: no activity since the check-in"
 
 TITLES = (
-    "Scale Across — {area} delivery patterns", "Quarterly Scale Across: {quarter}",
-    "{coalition}: what we learned this quarter", "Scale Across with {area}",
-    "Sharing {theme} patterns", "Scale Across — {theme} review {quarter}",
+    "Scale Across — {area} delivery patterns",
+    "Quarterly Scale Across: {quarter}",
+    "{coalition}: what we learned this quarter",
+    "Scale Across with {area}",
+    "Sharing {theme} patterns",
+    "Scale Across — {theme} review {quarter}",
 )
 NOTES = (
-    "Check in at the {area} retro.", "Sponsor wants a summary for the steering group.",
-    "Revisit after the peak season.", "Team asked for a pairing buddy.",
+    "Check in at the {area} retro.",
+    "Sponsor wants a summary for the steering group.",
+    "Revisit after the peak season.",
+    "Team asked for a pairing buddy.",
 )

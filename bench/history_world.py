@@ -86,10 +86,12 @@ class World:
         self.rng = rng
         self.start, self.end = start, end
         self.teams = self._teams()
-        self.product_teams = self.teams[len(words.CROSS_TEAMS):]
+        self.product_teams = self.teams[len(words.CROSS_TEAMS) :]
         self.people = self._people()
-        self.leaders = [Person(p.name, rng.choice(("Engineering Leadership", p.team, p.team)))
-                        for p in rng.sample(self.people, 60)]
+        self.leaders = [
+            Person(p.name, rng.choice(("Engineering Leadership", p.team, p.team)))
+            for p in rng.sample(self.people, 60)
+        ]
         self.coalitions = self._coalitions()
         self.patterns = self._patterns()
 
@@ -154,16 +156,19 @@ class World:
             a = rng.randint(6, 20)
             pa = rng.randint(12, 30)
             text = rng.choice(words.GOAL_TEMPLATES).format(
-                area=coalition.area, a=a, b=max(1, a // 2 - rng.randint(0, 2)),
-                pa=pa, pb=max(2, pa // 2), quarter=quarter(day + self.days(150, 300)),
+                area=coalition.area,
+                a=a,
+                b=max(1, a // 2 - rng.randint(0, 2)),
+                pa=pa,
+                pb=max(2, pa // 2),
+                quarter=quarter(day + self.days(150, 300)),
             )
             coalition.goals.append((day, text))
             day += self.days(150, 420)  # goals change now and then, not every event
 
     def _names(self, bases: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
         # Popped from the end: every bare name comes before its variants.
-        variants = [(f"{name} {context}", summary) for name, summary in bases
-                    for context in words.CONTEXTS]
+        variants = [(f"{name} {context}", summary) for name, summary in bases for context in words.CONTEXTS]
         bare = list(bases)
         self.rng.shuffle(variants)
         self.rng.shuffle(bare)
@@ -184,17 +189,22 @@ class World:
             latest = self.end - dt.timedelta(days=60)
             span = max(0, (latest - coalition.start).days)
             # Each coalition starts with a pattern; the library grows fastest early on.
-            born = coalition.start if owner not in first_of_owner else (
-                coalition.start + dt.timedelta(days=int(span * rng.random() ** 1.6)))
+            born = (
+                coalition.start
+                if owner not in first_of_owner
+                else (coalition.start + dt.timedelta(days=int(span * rng.random() ** 1.6)))
+            )
             first_of_owner.add(owner)
-            result.append(Pattern(
-                id=fixed_uuid(rng),
-                owner=owner,
-                kind="failure" if failure else "success",
-                name=name,
-                summary=summary,
-                guidance=rng.choice(words.AVOID if failure else words.GUIDANCE),
-                born=born,
-                spread=rng.paretovariate(2.0),
-            ))
+            result.append(
+                Pattern(
+                    id=fixed_uuid(rng),
+                    owner=owner,
+                    kind="failure" if failure else "success",
+                    name=name,
+                    summary=summary,
+                    guidance=rng.choice(words.AVOID if failure else words.GUIDANCE),
+                    born=born,
+                    spread=rng.paretovariate(2.0),
+                )
+            )
         return result

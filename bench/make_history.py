@@ -31,10 +31,16 @@ from history_world import World
 YEARS = 6
 # Rows that are records of their own (the kinds search and "open this
 # record" know); links between them are counted separately.
-RECORD_TABLES = ("top_goals", "participants", "outcomes", "boundary_conditions",
-                 "agreements", "support_items", "status_changes")
-LINK_TABLES = ("event_patterns", "pattern_outcomes", "agreement_patterns",
-               "support_capacities", "step_times")
+RECORD_TABLES = (
+    "top_goals",
+    "participants",
+    "outcomes",
+    "boundary_conditions",
+    "agreements",
+    "support_items",
+    "status_changes",
+)
+LINK_TABLES = ("event_patterns", "pattern_outcomes", "agreement_patterns", "support_capacities", "step_times")
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -44,8 +50,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--force", action="store_true", help="replace an existing file")
     parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
     parser.add_argument("--batch", type=int, default=250, help="events per transaction (250)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
-                        help="the day the history ends before (YYYY-MM-DD; default today)")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=dt.date.today(),
+        help="the day the history ends before (YYYY-MM-DD; default today)",
+    )
     args = parser.parse_args(argv)
     if args.events < 1 or args.batch < 1:
         parser.error("--events and --batch must be at least 1")
@@ -76,8 +86,9 @@ def validated(doc: dict, source: str):
     from facilitator.eventfile import MAX_FILE_BYTES, validate_event_document
 
     data = json.dumps(doc, ensure_ascii=False).encode()
-    return validate_event_document(parse_document(data, source, is_json=True,
-                                                  max_bytes=MAX_FILE_BYTES), source)
+    return validate_event_document(
+        parse_document(data, source, is_json=True, max_bytes=MAX_FILE_BYTES), source
+    )
 
 
 def generate(db, count: int, seed: int, batch: int, today: dt.date, *, quiet: bool = False) -> None:
@@ -126,8 +137,10 @@ def main(argv: list[str] | None = None) -> int:
         db = open_database(work)
     except StorageError as exc:
         raise SystemExit(f"make_history: cannot open {args.db}: {exc}") from None
-    print(f"Generating {args.events} events into {work} (seed {args.seed}, "
-          f"{args.batch} per transaction)", flush=True)
+    print(
+        f"Generating {args.events} events into {work} (seed {args.seed}, {args.batch} per transaction)",
+        flush=True,
+    )
     try:
         generate(db, args.events, args.seed, args.batch, args.today)
     except (DocumentError, StorageError) as exc:
@@ -140,8 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(f.stat().st_size for f in _files(args.db) if f.exists())
     records = sum(rows[t] for t in RECORD_TABLES)
     print(f"events      {rows['events']}")
-    print(f"records     {records}   ({records / rows['events']:.1f} per event: "
-          + ", ".join(f"{t} {rows[t]}" for t in RECORD_TABLES) + ")")
+    print(
+        f"records     {records}   ({records / rows['events']:.1f} per event: "
+        + ", ".join(f"{t} {rows[t]}" for t in RECORD_TABLES)
+        + ")"
+    )
     print("links       " + ", ".join(f"{t} {rows[t]}" for t in LINK_TABLES))
     print(f"patterns    {rows['patterns']}")
     print(f"coalitions  {rows['coalitions']}")

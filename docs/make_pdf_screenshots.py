@@ -22,8 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 #: (file stem in docs/screenshots, which PDF, its pages to keep)
-PAGES = (("pdf-summary", "summary", (1, 2, 3)), ("pdf-agreement", "agreement", (1, 2)),
-         ("pdf-report", "report", (1, 4)))
+PAGES = (
+    ("pdf-summary", "summary", (1, 2, 3)),
+    ("pdf-agreement", "agreement", (1, 2)),
+    ("pdf-report", "report", (1, 4)),
+)
 
 
 def main() -> int:
@@ -41,8 +44,22 @@ def main() -> int:
         for stem, kind, pages in PAGES:
             for page in pages:
                 target = args.out / (f"{stem}-{page:02d}" if kind == "report" else f"{stem}-{page}")
-                subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page),
-                                "-singlefile", str(pdfs[kind]), str(target)], check=True)
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        "60",
+                        "-f",
+                        str(page),
+                        "-l",
+                        str(page),
+                        "-singlefile",
+                        str(pdfs[kind]),
+                        str(target),
+                    ],
+                    check=True,
+                )
                 print(f"wrote {target}.png")
     return 0
 
@@ -59,12 +76,17 @@ def _write_pdfs(work: Path) -> dict[str, Path]:
     db = open_database(work / "sample.sqlite3")
     with db.transaction() as session:
         event = events.load_event(session, create_demo_event(session).id)
-    pdfs = {"summary": export_summary(event, work / "summary.pdf"),
-            "agreement": export_agreement(event, adopters(event)[0].id, work / "agreement.pdf")}
+    pdfs = {
+        "summary": export_summary(event, work / "summary.pdf"),
+        "agreement": export_agreement(event, adopters(event)[0].id, work / "agreement.pdf"),
+    }
     db.close()
     history = work / "history.sqlite3"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_history.py"), "--events", "240",
-                    "--db", str(history)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_history.py"), "--events", "240", "--db", str(history)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     db = open_database(history)
     with db.transaction() as session:
         report = compute_figures(session)

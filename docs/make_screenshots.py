@@ -31,10 +31,16 @@ DEFAULT_SIZE, DEFAULT_ZOOM = "1280x720", 100
 
 def main() -> int:
     """Render the start page, Prepare tabs, each walk-through step, Review and F1."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--size", default=DEFAULT_SIZE, help="the screen's size (default %(default)s)")
-    parser.add_argument("--zoom", type=int, default=DEFAULT_ZOOM,
-                        help="zoom in percent, one of the View menu's steps (default %(default)s)")
+    parser.add_argument(
+        "--zoom",
+        type=int,
+        default=DEFAULT_ZOOM,
+        help="zoom in percent, one of the View menu's steps (default %(default)s)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
@@ -47,9 +53,11 @@ def main() -> int:
         if "QT_QPA_PLATFORM" not in os.environ:
             # A screen of the given size: dialogs size themselves against it.
             layout = Path(tmp) / "screens.json"
-            layout.write_text(json.dumps(
-                {"screens": [{"name": "projector", "x": 0, "y": 0, "width": width, "height": height}]}
-            ))
+            layout.write_text(
+                json.dumps(
+                    {"screens": [{"name": "projector", "x": 0, "y": 0, "width": width, "height": height}]}
+                )
+            )
             os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={layout}"
         # Fresh settings and data: the screenshots never depend on this machine's state.
         os.environ["XDG_CONFIG_HOME"] = tmp
@@ -134,20 +142,38 @@ def _follow_up_shots(tmp: Path, out: Path, size: tuple[int, int]) -> None:
     path = tmp / "history.sqlite3"
     today = dt.date(2026, 11, 21)
     subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "make_history.py"), "--events", "150", "--db", str(path),
-         "--today", today.isoformat()],
-        check=True, stdout=subprocess.DEVNULL,
+        [
+            sys.executable,
+            str(ROOT / "bench" / "make_history.py"),
+            "--events",
+            "150",
+            "--db",
+            str(path),
+            "--today",
+            today.isoformat(),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     db = open_database(path)
     with db.transaction() as session:
         # The coalition with the most open agreements starts its next event with a review.
         from facilitator.followup.adoptions import adoption_rows
 
-        open_rows = [r for r in adoption_rows(session, today=today) if r.status.value in ("agreed", "in_progress")]
-        coalition = max({c for r in open_rows for c in r.coalitions},
-                        key=lambda name: sum(name in r.coalitions for r in open_rows))
-        review = events.plan_event(session, coalitions=[coalition], date=today + dt.timedelta(days=3),
-                                   agenda_id="scale-across-follow-up", title="Quarterly Scale Across")
+        open_rows = [
+            r for r in adoption_rows(session, today=today) if r.status.value in ("agreed", "in_progress")
+        ]
+        coalition = max(
+            {c for r in open_rows for c in r.coalitions},
+            key=lambda name: sum(name in r.coalitions for r in open_rows),
+        )
+        review = events.plan_event(
+            session,
+            coalitions=[coalition],
+            date=today + dt.timedelta(days=3),
+            agenda_id="scale-across-follow-up",
+            title="Quarterly Scale Across",
+        )
         review_id = review.id
     app = QApplication.instance()
     window = MainWindow(db)
@@ -157,7 +183,7 @@ def _follow_up_shots(tmp: Path, out: Path, size: tuple[int, int]) -> None:
     for theme in ("light", "high_contrast"):
         window.set_theme(theme)
 
-        def shot(name: str) -> None:
+        def shot(name: str, theme: str = theme) -> None:
             for _ in range(6):  # rows and columns are fitted on the loop turns after a change
                 app.processEvents()
             window.grab().save(str(out / f"{name}-{theme}.png"))

@@ -12,6 +12,9 @@ import pytest
 
 from facilitator.storage import open_database
 
+# Fixtures shared by the refused-file tests of several folders (immutable_folder).
+pytest_plugins = ["refused_files"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path_factory, monkeypatch):

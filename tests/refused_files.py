@@ -53,12 +53,18 @@ def make_refused(kind: str, mode: str, folder: Path, data_dir: Path) -> Path:
         # A file where the backup folder should be: no backup can be taken.
         (data_dir / "backups").write_text("in the way")
     elif kind == "foreign":
-        _run(path, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)",
-             "INSERT INTO moz_places (url) VALUES ('https://example.org')")
+        _run(
+            path,
+            "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)",
+            "INSERT INTO moz_places (url) VALUES ('https://example.org')",
+        )
     elif kind == "foreign-id":
-        _run(path, "PRAGMA application_id = 252645135",
-             "CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)",
-             "INSERT INTO things (name) VALUES ('precious')")
+        _run(
+            path,
+            "PRAGMA application_id = 252645135",
+            "CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)",
+            "INSERT INTO things (name) VALUES ('precious')",
+        )
     else:
         raise ValueError(kind)
     set_journal_mode(path, mode)
@@ -77,10 +83,12 @@ def make_revision_0001(path: Path) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
-        connection.execute(text(
-            "INSERT INTO coalitions (id, name, created_at) "
-            "VALUES ('0123456789abcdef0123456789abcdef', 'Ærø Coalition', '2025-01-01 00:00:00')"
-        ))
+        connection.execute(
+            text(
+                "INSERT INTO coalitions (id, name, created_at) "
+                "VALUES ('0123456789abcdef0123456789abcdef', 'Ærø Coalition', '2025-01-01 00:00:00')"
+            )
+        )
     engine.dispose()
 
 
@@ -92,7 +100,9 @@ def set_journal_mode(path: Path, mode: str) -> None:
     finally:
         connection.close()
     assert header_journal(path) == mode
-    assert [p.name for p in path.parent.iterdir() if p.name != path.name and p.name.startswith(path.name)] == []
+    assert [
+        p.name for p in path.parent.iterdir() if p.name != path.name and p.name.startswith(path.name)
+    ] == []
 
 
 def header_journal(path: Path) -> str:

@@ -33,7 +33,9 @@ def test_shipped_agendas_load(tmp_path: Path) -> None:
     catalog = load_catalog(tmp_path)
     assert catalog.problems == []
     assert [agenda.id for agenda in catalog.agendas] == [
-        "scale-across", "scale-across-30", "scale-across-follow-up"
+        "scale-across",
+        "scale-across-30",
+        "scale-across-follow-up",
     ]
     default = catalog.default
     assert default.shipped
@@ -84,7 +86,11 @@ def test_user_agendas_follow_shipped_ones_sorted_by_title(tmp_path: Path) -> Non
     catalog = load_catalog(tmp_path)
     assert catalog.problems == []
     assert [a.id for a in catalog.agendas] == [
-        "scale-across", "scale-across-30", "scale-across-follow-up", "alpha", "zebra"
+        "scale-across",
+        "scale-across-30",
+        "scale-across-follow-up",
+        "alpha",
+        "zebra",
     ]
     assert not catalog.get("alpha").shipped
     assert catalog.get("alpha").source == str(tmp_path / "a.yml")
@@ -97,8 +103,7 @@ def test_broken_user_agenda_is_reported_and_others_still_load(tmp_path: Path) ->
     catalog = load_catalog(tmp_path)
     assert [a.id for a in catalog.agendas][-1] == "good"
     assert [str(p) for p in catalog.problems] == [
-        f"{broken}:4:8: title: expected text but YAML read a yes/no value (true); "
-        "put the text in quotes"
+        f"{broken}:4:8: title: expected text but YAML read a yes/no value (true); put the text in quotes"
     ]
     with pytest.raises(KeyError):
         catalog.get("broken")

@@ -38,8 +38,7 @@ def variant(old: str, new: str) -> str:
 CASES = {
     "unknown key": (
         variant("    timebox_minutes: 10\n", "    timebox: 10\n"),
-        f'14:5: steps[2]: unknown key "timebox" (did you mean "timebox_minutes"?); '
-        f"allowed keys: {STEP_KEYS}",
+        f'14:5: steps[2]: unknown key "timebox" (did you mean "timebox_minutes"?); allowed keys: {STEP_KEYS}',
     ),
     "duplicate key": (
         variant("    title: Two\n", "    title: Two\n    title: Again\n"),
@@ -63,13 +62,11 @@ CASES = {
     ),
     "timebox text": (
         variant("timebox_minutes: 10", "timebox_minutes: ten"),
-        "14:22: steps[2].timebox_minutes: must be a positive whole number of minutes, "
-        'got the text "ten"',
+        '14:22: steps[2].timebox_minutes: must be a positive whole number of minutes, got the text "ten"',
     ),
     "timebox in hours and minutes (YAML 1.1 read 1:30 as 90)": (
         variant("timebox_minutes: 10", "timebox_minutes: 1:30"),
-        "14:22: steps[2].timebox_minutes: must be a positive whole number of minutes, "
-        'got the text "1:30"',
+        '14:22: steps[2].timebox_minutes: must be a positive whole number of minutes, got the text "1:30"',
     ),
     "timebox with a leading zero is decimal (YAML 1.1 read 0300 as octal 192)": (
         variant("timebox_minutes: 10", "timebox_minutes: 0300"),
@@ -77,8 +74,7 @@ CASES = {
     ),
     "timebox with a digit separator": (
         variant("timebox_minutes: 10", "timebox_minutes: 1_0"),
-        "14:22: steps[2].timebox_minutes: must be a positive whole number of minutes, "
-        'got the text "1_0"',
+        '14:22: steps[2].timebox_minutes: must be a positive whole number of minutes, got the text "1_0"',
     ),
     "timebox boolean": (
         variant("timebox_minutes: 10", "timebox_minutes: true"),
@@ -124,8 +120,7 @@ CASES = {
     ),
     "step is not a mapping": (
         VALID + "  - just a sentence\n",
-        "16:5: steps[3]: expected a mapping of keys and values (like 'key: value'), "
-        'got "just a sentence"',
+        "16:5: steps[3]: expected a mapping of keys and values (like 'key: value'), got \"just a sentence\"",
     ),
     "wrong format": (
         variant("format: scale-across-agenda", "format: scale-across-event"),
@@ -133,8 +128,7 @@ CASES = {
     ),
     "missing format": (
         variant("format: scale-across-agenda\n", ""),
-        '1:1: missing required key "format"; an agenda file starts with '
-        '"format: scale-across-agenda"',
+        '1:1: missing required key "format"; an agenda file starts with "format: scale-across-agenda"',
     ),
     "wrong version": (
         variant("version: 1", "version: 2"),

@@ -32,16 +32,17 @@ FROM events e
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(SCRIPT), *args],
-        check=False, capture_output=True, text=True, timeout=120,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory):
     path = tmp_path_factory.mktemp("bench") / "history.sqlite3"
-    result = run(
-        "--events", str(EVENTS), "--db", str(path), "--batch", "7", "--today", "2026-11-21"
-    )
+    result = run("--events", str(EVENTS), "--db", str(path), "--batch", "7", "--today", "2026-11-21")
     assert result.returncode == 0, result.stderr
     connection = sqlite3.connect(path)
     yield connection, result.stdout, path

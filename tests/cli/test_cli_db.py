@@ -173,7 +173,7 @@ def test_backups_lists_newest_first_with_date_size_and_path(capsys, db_path):
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 2
-    for line, backup in zip(lines, (newer, older)):
+    for line, backup in zip(lines, (newer, older), strict=True):
         assert line.startswith(f"{backup.created:%Y-%m-%d %H:%M:%S}  ")
         assert line.endswith(f"  {backup.path}")
         assert re.search(r"\d+ KB", line)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import json
+
+import pytest
 
 from facilitator.services import events
 from facilitator.storage import open_database
@@ -47,7 +47,10 @@ def test_export_format_follows_the_option_or_the_file_name(capsys, tmp_path):
 
 def test_a_malformed_event_file_is_one_line_with_file_line_column(capsys, tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("format: scale-across-event\nversion: 1\nevent:\n  date: 2026-13-40\ncoalitions: []\n", encoding="utf-8")
+    bad.write_text(
+        "format: scale-across-event\nversion: 1\nevent:\n  date: 2026-13-40\ncoalitions: []\n",
+        encoding="utf-8",
+    )
     code = main(["import", str(bad), "--db", str(tmp_path / "x.sqlite3")])
     err = capsys.readouterr().err
     assert code == 1
@@ -69,7 +72,11 @@ def test_agenda_check_reports_ok_and_errors(capsys, tmp_path):
     assert main(["agenda", "check", str(shipped)]) == 0
     assert "ok" in capsys.readouterr().out
     bad = tmp_path / "mine.yaml"
-    bad.write_text("format: scale-across-agenda\nversion: 1\nid: mine\ntitle: Mine\nsteps:\n  - id: a\n    title: A\n    question: Q?\n    timebox_minutes: 0\n    captures: []\n", encoding="utf-8")
+    bad.write_text(
+        "format: scale-across-agenda\nversion: 1\nid: mine\ntitle: Mine\nsteps:\n"
+        "  - id: a\n    title: A\n    question: Q?\n    timebox_minutes: 0\n    captures: []\n",
+        encoding="utf-8",
+    )
     assert main(["agenda", "check", str(bad)]) == 1
     assert f"{bad}:9:22:" in capsys.readouterr().err
 
@@ -85,7 +92,9 @@ def test_export_pdf_summary_and_one_pdf_per_adopter(capsys, tmp_path):
     assert "Checkout Reliability Coalition" in " ".join(text.split())
     folder = tmp_path / "handouts" / "adopters"  # neither exists yet, as for a new user
     capsys.readouterr()
-    assert main(["export", event_id, "--adopters", str(folder), "--page-size", "Letter", "--db", str(db)]) == 0
+    assert (
+        main(["export", event_id, "--adopters", str(folder), "--page-size", "Letter", "--db", str(db)]) == 0
+    )
     written = sorted(folder.glob("*.pdf"))
     out = capsys.readouterr().out
     assert len(written) == 4 and out.count("Wrote ") == 4
@@ -120,8 +129,8 @@ def test_export_out_into_a_new_folder_creates_it_and_says_so(capsys, tmp_path, n
 def test_import_of_pasted_text_prints_what_was_dropped_and_succeeds(capsys, tmp_path):
     prepared = tmp_path / "prepared.yaml"
     prepared.write_bytes(
-        "format: scale-across-event\r\nversion: 1\r\nevent:\r\n  date: 2026-11-21\r\n"
-        "  title: No\x07 freeze\r\ncoalitions:\r\n  - name: \"Check\\u200bout\"\r\n".encode()
+        b"format: scale-across-event\r\nversion: 1\r\nevent:\r\n  date: 2026-11-21\r\n"
+        b'  title: No\x07 freeze\r\ncoalitions:\r\n  - name: "Check\\u200bout"\r\n'
     )
     code = main(["import", str(prepared), "--db", str(tmp_path / "x.sqlite3")])
     out, err = capsys.readouterr()

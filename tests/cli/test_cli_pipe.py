@@ -17,8 +17,17 @@ def test_a_closed_pipe_ends_quietly_with_status_zero(db, db_path):
         create_demo_event(session)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     process = subprocess.Popen(
-        [sys.executable, "-c", "from ui.cli import main; raise SystemExit(main())", "events", "--db", str(db_path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        [
+            sys.executable,
+            "-c",
+            "from ui.cli import main; raise SystemExit(main())",
+            "events",
+            "--db",
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     process.stdout.close()  # the reader is gone before anything is written
     stderr = process.stderr.read().decode()

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from refused_files import FILE_NAME, KINDS, MODES, immutable_folder, make_refused, snapshot  # noqa: F401
+from refused_files import FILE_NAME, KINDS, MODES, make_refused, snapshot
 
 from facilitator import paths
 from facilitator.storage import open_database
@@ -95,7 +95,9 @@ def test_check_says_a_foreign_file_is_not_ours_rather_than_damaged(capsys, refus
     code = main(_argv(["db", "check", "--move-aside"], out, path))
     err = capsys.readouterr().err
     assert code == 1
-    assert err.splitlines()[-1].startswith(f"scale-across: hint: {path} is a SQLite database of another application")
+    assert err.splitlines()[-1].startswith(
+        f"scale-across: hint: {path} is a SQLite database of another application"
+    )
     assert err.splitlines()[-1].endswith("; nothing was moved or changed")
     assert "--move-aside" not in err and "restore" not in err
 
@@ -106,8 +108,18 @@ def test_a_real_process_refuses_the_file_untouched(refused, kind, mode):
     path, before, _out = refused(kind, mode)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run(
-        [sys.executable, "-c", "from ui.cli import main; raise SystemExit(main())", "events", "--db", str(path)],
-        capture_output=True, text=True, env=env, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            "from ui.cli import main; raise SystemExit(main())",
+            "events",
+            "--db",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 1
     assert result.stderr.startswith("scale-across: error: ") and KINDS[kind] in result.stderr
@@ -137,7 +149,9 @@ def test_a_damaged_file_names_the_command_that_finds_its_backup(capsys, tmp_path
 
 
 @pytest.mark.parametrize("command", ["events", "demo", "search", "db reindex"])
-def test_a_folder_that_cannot_be_written_is_named_with_what_to_do(capsys, tmp_path, immutable_folder, command):  # noqa: F811
+def test_a_folder_that_cannot_be_written_is_named_with_what_to_do(
+    capsys, tmp_path, immutable_folder, command
+):
     place = tmp_path / "place"
     place.mkdir()
     path = place / FILE_NAME

@@ -37,8 +37,15 @@ def test_figures_prints_every_scope_then_the_overall_quarters(capsys, history):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "Scale Across adoption figures as of 2026-11-21"
-    assert lines[3].split() == ["scope", "adoption", "teams/pattern", "documented",
-                                "median", "days", "failures"]
+    assert lines[3].split() == [
+        "scope",
+        "adoption",
+        "teams/pattern",
+        "documented",
+        "median",
+        "days",
+        "failures",
+    ]
     assert lines[4].split() == ["Overall", "57", "%", "2.0", "80", "%", "60", "5"]
     assert lines[5].split() == ["Alpha", "33", "%", "1.5", "75", "%", "120.5", "4"]
     assert lines[6].split() == ["Beta", "60", "%", "4.0", "100", "%", "30", "2"]
@@ -47,13 +54,15 @@ def test_figures_prints_every_scope_then_the_overall_quarters(capsys, history):
 
 
 def test_one_coalition_by_quarter_with_its_top_patterns(capsys, history):
-    code, out, _ = run(capsys, "figures", "--coalition", "  alpha ", "--db", str(history),
-                       "--today", "2026-11-21")
+    code, out, _ = run(
+        capsys, "figures", "--coalition", "  alpha ", "--db", str(history), "--today", "2026-11-21"
+    )
     assert code == 0
     assert "Alpha, by quarter of the event date" in out
     assert "2026 Q3       0  —              0            1.5        75 %            —         0" in out
-    assert ("All time: adoption 33 % · teams/pattern 1.5 · documented 75 % · median days 120.5"
-            " · failures 4") in out
+    assert (
+        "All time: adoption 33 % · teams/pattern 1.5 · documented 75 % · median days 120.5 · failures 4"
+    ) in out
     assert "    3  documented  Feature flags" in out
     assert "    0  incomplete  Orphan pattern" in out
 
@@ -71,8 +80,9 @@ def test_an_empty_database_says_so(capsys, db, db_path):
 
 def test_report_writes_the_pdf_on_the_paper_asked_for(capsys, history, tmp_path):
     target = tmp_path / "report.pdf"
-    code, out, err = run(capsys, "report", "--out", str(target), "--page-size", "Letter",
-                         "--db", str(history))
+    code, out, err = run(
+        capsys, "report", "--out", str(target), "--page-size", "Letter", "--db", str(history)
+    )
     assert code == 0 and err == ""
     assert out == f"Wrote the adoption report to {target}\n"
     reader = PdfReader(target)
@@ -90,8 +100,7 @@ def test_report_into_a_new_folder_creates_it_and_says_so(capsys, history, tmp_pa
 
 def test_report_into_a_file_fails_in_one_line(capsys, history, tmp_path):
     (tmp_path / "taken").write_text("x")
-    code, out, err = run(capsys, "report", "--out", str(tmp_path / "taken" / "r.pdf"),
-                         "--db", str(history))
+    code, out, err = run(capsys, "report", "--out", str(tmp_path / "taken" / "r.pdf"), "--db", str(history))
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "is a file, not a folder" in err
 

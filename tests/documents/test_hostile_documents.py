@@ -33,9 +33,7 @@ def test_error_text_is_path_line_column_problem() -> None:
 
 def test_python_object_tag_is_refused() -> None:
     error = error_for('cmd: !!python/object/apply:os.system ["echo hacked"]\n')
-    assert str(error) == (
-        "doc.yaml:1:6: the tag !!python/object/apply:os.system is not allowed; remove it"
-    )
+    assert str(error) == ("doc.yaml:1:6: the tag !!python/object/apply:os.system is not allowed; remove it")
 
 
 def test_custom_tag_is_refused() -> None:
@@ -50,7 +48,7 @@ def test_core_tags_are_allowed() -> None:
 
 def test_alias_bomb_is_refused_at_the_first_alias() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for name, previous in zip("bcdefghi", "abcdefgh"):
+    for name, previous in zip("bcdefghi", "abcdefgh", strict=True):
         refs = ",".join([f"*{previous}"] * 9)
         lines.append(f"{name}: &{name} [{refs}]")
     # Refused at the very first `*a` (line 2), so nothing was ever expanded:
@@ -84,9 +82,7 @@ def test_duplicate_yaml_key_points_at_second_occurrence() -> None:
 
 def test_duplicate_json_key_points_at_second_occurrence() -> None:
     text = '{\n  "title": "One",\n  "nested": {"a": 1, "a": 2}\n}'
-    assert str(error_for(text, is_json=True)) == (
-        'doc.json:3:22: duplicate key "a" (first given on line 3)'
-    )
+    assert str(error_for(text, is_json=True)) == ('doc.json:3:22: duplicate key "a" (first given on line 3)')
 
 
 def test_byte_order_mark_is_refused() -> None:
@@ -115,8 +111,7 @@ def test_invalid_utf8_reports_line_and_character_column() -> None:
 
 def test_control_character_in_yaml_is_located() -> None:
     assert str(error_for("a: 1\nb: x\x00y\n")) == (
-        "doc.yaml:2:5: the file contains a control character (U+0000) "
-        "that is not allowed; remove it"
+        "doc.yaml:2:5: the file contains a control character (U+0000) that is not allowed; remove it"
     )
 
 
@@ -186,7 +181,10 @@ def test_json_nan_is_refused() -> None:
     "text, problem",
     [
         ("1: one\n", 'the key "1" must be text, but YAML read it as a number; put the key in quotes'),
-        ("true: 1\n", 'the key "true" must be text, but YAML read it as a yes/no value; put the key in quotes'),
+        (
+            "true: 1\n",
+            'the key "true" must be text, but YAML read it as a yes/no value; put the key in quotes',
+        ),
         ("? [a, b]\n: 1\n", "a key must be plain text, not a list or mapping"),
         ("<<: {a: 1}\n", "merge keys (<<) are not allowed"),
     ],

@@ -92,23 +92,21 @@ def test_a_nul_in_a_yaml_file_is_refused_even_when_dropping() -> None:
     with pytest.raises(DocumentError) as caught:
         read("a: 1\nb: x\x00y\nc: 2\n")
     assert str(caught.value) == (
-        "doc.yaml:2:5: the file contains a control character (U+0000) "
-        "that is not allowed; remove it"
+        "doc.yaml:2:5: the file contains a control character (U+0000) that is not allowed; remove it"
     )
 
 
 def test_without_a_notices_list_the_first_drop_is_refused() -> None:
     with pytest.raises(DocumentError) as caught:
-        parse_document('{"steps": [{"title": "a\\u200bb"}]}'.encode(), "a.json", is_json=True)
+        parse_document(b'{"steps": [{"title": "a\\u200bb"}]}', "a.json", is_json=True)
     assert str(caught.value) == (
-        "a.json:1:24: steps[1].title: contains U+200B (zero-width space), "
-        "which is not allowed; remove it"
+        "a.json:1:24: steps[1].title: contains U+200B (zero-width space), which is not allowed; remove it"
     )
 
 
 def test_a_file_full_of_control_characters_lists_the_first_thousand_then_counts():
     # A hostile file must not cost a notice (and memory) per character.
-    value, notices = read("a: " + "x\x07" * 1200 + "\nb: \"\\a\\a\"\n")
+    value, notices = read("a: " + "x\x07" * 1200 + '\nb: "\\a\\a"\n')
     assert value == {"a": "x" * 1200, "b": ""}
     assert len(notices) == 1001
     assert notices[999] == "doc.yaml:1:2003: dropped U+0007 (control character) in a"

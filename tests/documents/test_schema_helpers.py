@@ -50,9 +50,10 @@ def test_expect_mapping_on_a_list() -> None:
 
 def test_check_keys_unknown_and_missing() -> None:
     mapping = doc("a: 1\nsep: 2\n")
-    assert message(
-        lambda: check_keys(mapping, "step", required={"a", "step"}, optional={"b"})
-    ) == 'doc.yaml:2:1: step: unknown key "sep" (did you mean "step"?); allowed keys: a, b, step'
+    assert (
+        message(lambda: check_keys(mapping, "step", required={"a", "step"}, optional={"b"}))
+        == 'doc.yaml:2:1: step: unknown key "sep" (did you mean "step"?); allowed keys: a, b, step'
+    )
     assert message(lambda: check_keys(doc("b: 1\n"), "", required={"a", "c"})) == (
         'doc.yaml:1:1: unknown key "b"; allowed keys: a, c'
     )
@@ -99,21 +100,17 @@ def test_words_yaml_1_1_took_for_yes_no_values_are_text() -> None:
 def test_a_control_character_in_an_agenda_is_refused_where_it_stands() -> None:
     # Without a notices list (agendas) the reader refuses what event files drop.
     assert message(lambda: doc('title: "a\\x07b"\n')) == (
-        "doc.yaml:1:10: title: contains U+0007 (control character), which is not allowed; "
-        "remove it"
+        "doc.yaml:1:10: title: contains U+0007 (control character), which is not allowed; remove it"
     )
 
 
 def test_a_key_with_an_invisible_character_is_refused_by_check_text() -> None:
-    from facilitator.documents.schema import check_text
     from facilitator.documents import Mark
+    from facilitator.documents.schema import check_text
 
     assert message(
         lambda: check_text("top\u200bgoal", "step_seconds", source="doc.yaml", mark=Mark(3, 5))
-    ) == (
-        "doc.yaml:3:5: step_seconds: contains U+200B (zero-width space) at character 4; "
-        "remove it"
-    )
+    ) == ("doc.yaml:3:5: step_seconds: contains U+200B (zero-width space) at character 4; remove it")
 
 
 def test_get_text_keeps_newline_and_tab() -> None:
@@ -142,9 +139,7 @@ def test_get_bool_date_enum_slug() -> None:
     )
     assert get_bool(mapping, "flag", "") is True
     # YAML 1.2: `yes` is a word, not a yes/no value.
-    assert message(lambda: get_bool(mapping, "word", "")).endswith(
-        'word: must be true or false, got "yes"'
-    )
+    assert message(lambda: get_bool(mapping, "word", "")).endswith('word: must be true or false, got "yes"')
     assert get_date(mapping, "d1", "") == dt.date(2025, 3, 14)
     assert get_date(mapping, "d2", "") == dt.date(2025, 3, 15)
     assert get_date(mapping, "none", "", required=False) is None

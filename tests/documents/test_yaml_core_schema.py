@@ -23,9 +23,19 @@ def value_of(text: str) -> object:
         # Empty.
         *((word, None) for word in ("null", "Null", "NULL", "~", "")),
         # Whole numbers: decimal, 0o octal, 0x hexadecimal.
-        ("42", 42), ("-7", -7), ("+7", 7), ("0", 0), ("0777", 777), ("0o17", 15), ("0x1F", 31),
+        ("42", 42),
+        ("-7", -7),
+        ("+7", 7),
+        ("0", 0),
+        ("0777", 777),
+        ("0o17", 15),
+        ("0x1F", 31),
         # Decimals.
-        ("1.5", 1.5), ("-.5", -0.5), ("1.", 1.0), ("1e3", 1000.0), ("6.02E+23", 6.02e23),
+        ("1.5", 1.5),
+        ("-.5", -0.5),
+        ("1.", 1.0),
+        ("1e3", 1000.0),
+        ("6.02E+23", 6.02e23),
         # Dates stay dates: event files rely on them (a deliberate extension).
         ("2026-06-01", dt.date(2026, 6, 1)),
         ("2026-06-01T10:00:00", dt.datetime(2026, 6, 1, 10, 0)),
@@ -40,11 +50,35 @@ def test_core_schema_values(text: str, expected: object) -> None:
     "text",
     [
         # YAML 1.1 yes/no words.
-        "No", "no", "NO", "yes", "Yes", "y", "n", "on", "On", "off", "OFF",
+        "No",
+        "no",
+        "NO",
+        "yes",
+        "Yes",
+        "y",
+        "n",
+        "on",
+        "On",
+        "off",
+        "OFF",
         # YAML 1.1 base 60, binary, digit separators; a hex without digits.
-        "1:30", "190:20:30", "-1:30", "1:30.5", "0b101", "1_000", "1_000.5", "0x", "0o8",
+        "1:30",
+        "190:20:30",
+        "-1:30",
+        "1:30.5",
+        "0b101",
+        "1_000",
+        "1_000.5",
+        "0x",
+        "0o8",
         # Other words that look like something.
-        "nULL", "tRUE", ".Inf.", "inf", "nan", "=", "0xG",
+        "nULL",
+        "tRUE",
+        ".Inf.",
+        "inf",
+        "nan",
+        "=",
+        "0xG",
     ],
 )
 def test_other_words_are_text(text: str) -> None:
@@ -58,8 +92,15 @@ def test_infinity_and_not_a_number() -> None:
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("!!int 0777", 777), ("!!int 0x10", 16), ("!!float 1", 1.0), ("!!bool TRUE", True),
-     ("!!null ~", None), ("!!str true", "true"), ("!!str 1:30", "1:30")],
+    [
+        ("!!int 0777", 777),
+        ("!!int 0x10", 16),
+        ("!!float 1", 1.0),
+        ("!!bool TRUE", True),
+        ("!!null ~", None),
+        ("!!str true", "true"),
+        ("!!str 1:30", "1:30"),
+    ],
 )
 def test_explicit_tags_follow_the_core_schema_too(text: str, expected: object) -> None:
     assert value_of(text) == expected

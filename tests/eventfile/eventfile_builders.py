@@ -47,9 +47,13 @@ def build_shared_closed_event(db):
         )
         failure = outcomes.add_outcome(session, event.id, OutcomeKind.FAILURE, "Pilot stalled")
         owned = patterns.create_pattern(
-            session, event.id, "Shadow traffic before cut-over",
-            summary="Mirror real requests", guidance="Compare responses for a week",
-            coalition_id=second.id, outcome_ids=[success.id, failure.id],
+            session,
+            event.id,
+            "Shadow traffic before cut-over",
+            summary="Mirror real requests",
+            guidance="Compare responses for a week",
+            coalition_id=second.id,
+            outcome_ids=[success.id, failure.id],
         )
         for kind, text, at_event in [
             (BoundaryKind.WORKS_WHEN, "Idempotent reads", event.id),
@@ -58,12 +62,24 @@ def build_shared_closed_event(db):
         ]:
             patterns.add_boundary(session, owned.id, kind, text, event_id=at_event)
         adopted = agreements.add_agreement(
-            session, event.id, adopter.id, pattern_ids=[owned.id], sponsor_id=sponsor.id,
-            check_in="2026-05-01", limits="Two weeks only", notes="Δ notes",
+            session,
+            event.id,
+            adopter.id,
+            pattern_ids=[owned.id],
+            sponsor_id=sponsor.id,
+            check_in="2026-05-01",
+            limits="Two weeks only",
+            notes="Δ notes",
         )
         agreements.add_support_item(
-            session, adopted.id, "coaching", amount=2.25, unit="hours", owner_id=lead.id,
-            description="Pairing", limits="Remote only",
+            session,
+            adopted.id,
+            "coaching",
+            amount=2.25,
+            unit="hours",
+            owner_id=lead.id,
+            description="Pairing",
+            limits="Remote only",
         )
         agreements.add_support_item(session, adopted.id, "other")
         dropped = agreements.add_agreement(session, event.id, lead.id, pattern_ids=[owned.id])
@@ -76,12 +92,8 @@ def build_shared_closed_event(db):
             # As if agreed in the room that morning, not when the test runs.
             agreement.status_history[0].changed_at = noon - dt.timedelta(hours=2)
         later = noon + dt.timedelta(days=30)
-        agreements.change_status(
-            session, adopted.id, AgreementStatus.IN_PROGRESS, "Started", when=noon
-        )
-        agreements.change_status(
-            session, adopted.id, AgreementStatus.ADOPTED, "Live in prod", when=later
-        )
+        agreements.change_status(session, adopted.id, AgreementStatus.IN_PROGRESS, "Started", when=noon)
+        agreements.change_status(session, adopted.id, AgreementStatus.ADOPTED, "Live in prod", when=later)
         agreements.change_status(
             session, dropped.id, AgreementStatus.ABANDONED, "Team reorganised", when=noon
         )

@@ -5,13 +5,12 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from eventfile_builders import build_demo, document_of, row_counts
 from sqlalchemy import select
 
-from eventfile_builders import build_demo, document_of, row_counts
 from facilitator.documents import DocumentError
 from facilitator.domain import BoundaryKind, Coalition, Pattern
-from facilitator.eventfile import dump_event_document, import_event_file
-from facilitator.eventfile import writer
+from facilitator.eventfile import dump_event_document, import_event_file, writer
 from facilitator.services import coalitions, events
 
 
@@ -51,9 +50,7 @@ def test_new_ids_adds_a_copy_sharing_coalition_and_patterns(db, tmp_path):
     copy = document_of(db, copy_id)
     assert [p["id"] for p in copy["patterns"]] == [p["id"] for p in original["patterns"]]
     assert copy["coalitions"] == original["coalitions"]
-    assert {p["id"] for p in copy["participants"]}.isdisjoint(
-        p["id"] for p in original["participants"]
-    )
+    assert {p["id"] for p in copy["participants"]}.isdisjoint(p["id"] for p in original["participants"])
     assert [a["adopter"] for a in copy["agreements"]] == [
         copy["participants"][2]["id"],
         copy["participants"][3]["id"],
@@ -107,9 +104,7 @@ def test_coalition_is_found_by_name_whatever_its_case(db, tmp_path):
         assert coalition.name == "Checkout Reliability Coalition"
         # No top_goal in the file: the coalition's latest goal carries over.
         new_event = events.load_event(session, new_id)
-        assert new_event.goal_for(coalition) == events.load_event(session, event_id).goal_for(
-            coalition
-        )
+        assert new_event.goal_for(coalition) == events.load_event(session, event_id).goal_for(coalition)
         history = coalitions.goal_history(session, coalition.id)
         assert [g.event_id for g in history] == [event_id, new_id]
 
@@ -125,9 +120,7 @@ def test_record_id_taken_by_another_event_is_refused(db, tmp_path):
         import_event_file(db, path)
 
     participant = document["participants"][0]["id"]
-    assert f"participants[1].id: a participant with id {participant} is already" in str(
-        caught.value
-    )
+    assert f"participants[1].id: a participant with id {participant} is already" in str(caught.value)
     assert row_counts(db) == before
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 
 import pytest
-
 from eventfile_builders import document_of
+
 from facilitator.documents import DocumentError, TextNotice
 from facilitator.eventfile import export_event, import_event_file, read_event_file
 from facilitator.services import coalitions, events
@@ -31,7 +31,7 @@ def test_windows_file_with_pasted_controls_imports_and_reports_each_drop(db, tmp
     assert [str(n) for n in notices] == [
         f"{path}:6:18: dropped U+200B (zero-width space) in event.facilitator",
         f"{path}:10:22: dropped U+0007 (control character) in coalitions[1].top_goal",
-        f'{path}:13:36: dropped U+00AD (soft hyphen) in participants[1].team',
+        f"{path}:13:36: dropped U+00AD (soft hyphen) in participants[1].team",
     ]
     document = document_of(db, event_id)
     assert document["event"]["title"] == "No"  # YAML 1.2: a word, not false

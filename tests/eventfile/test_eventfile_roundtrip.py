@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from eventfile_builders import (
     build_demo,
     build_reusing_event,
     build_shared_closed_event,
     document_of,
 )
+
 from facilitator.eventfile import (
     dump_event_document,
     export_event,
@@ -83,9 +83,7 @@ def test_event_sharing_patterns_with_an_earlier_event(db, other_db, tmp_path):
     later_id = build_reusing_event(db, demo_id)
     later_doc = document_of(db, later_id)
     assert [c["name"] for c in later_doc["other_coalitions"]] == ["Checkout Reliability Coalition"]
-    assert all(
-        b["from_event"] == str(demo_id) for b in later_doc["patterns"][0]["works_when"]
-    )
+    assert all(b["from_event"] == str(demo_id) for b in later_doc["patterns"][0]["works_when"])
 
     for event_id, name in [(demo_id, "demo.yaml"), (later_id, "later.yaml")]:
         _export(db, event_id, tmp_path / name)
@@ -95,9 +93,7 @@ def test_event_sharing_patterns_with_an_earlier_event(db, other_db, tmp_path):
     assert document_of(other_db, later_id) == later_doc
 
 
-def test_condition_from_an_event_not_in_the_database_loses_only_its_event(
-    db, other_db, tmp_path
-):
+def test_condition_from_an_event_not_in_the_database_loses_only_its_event(db, other_db, tmp_path):
     demo_id = build_demo(db)
     later_id = build_reusing_event(db, demo_id)
     _export(db, later_id, tmp_path / "later.yaml")
@@ -155,6 +151,8 @@ def test_an_accepted_over_commitment_travels_with_the_event(db, other_db, tmp_pa
 
     imported = import_event_file(other_db, tmp_path / "accepted.yaml")
     with other_db.transaction() as session:
-        line = next(l for l in participants.capacity_report(session, imported) if l.owner_name.startswith("Zoë"))
+        line = next(
+            c for c in participants.capacity_report(session, imported) if c.owner_name.startswith("Zoë")
+        )
     assert line.stated_hours == 12 and line.promised_hours == 22 and line.accepted
     assert _export(other_db, imported, tmp_path / "again.yaml") == first

@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 import yaml
-
 from eventfile_builders import build_demo
+
 from facilitator import durable
 from facilitator.eventfile import EventFileError, dump_event_document, export_event
 from facilitator.services import NotFoundError
@@ -65,7 +65,7 @@ def test_multi_line_text_is_written_as_a_block():
 
 
 def test_unknown_format_is_refused():
-    with pytest.raises(ValueError, match="use \"yaml\" or \"json\""):
+    with pytest.raises(ValueError, match='use "yaml" or "json"'):
         dump_event_document({}, "xml")  # type: ignore[arg-type]
 
 

@@ -33,11 +33,15 @@ def test_write_atomically_writes_the_bytes_and_returns_the_path(tmp_path):
     assert os.listdir(tmp_path) == ["summary.pdf"]
 
 
-@pytest.mark.parametrize("make_target", [
-    lambda tmp: (tmp / "a-file").touch() or tmp / "a-file" / "summary.pdf",
-    lambda tmp: (tmp / "a-file").touch() or tmp / "a-file" / "deeper" / "summary.pdf",
-    lambda tmp: (tmp / "folder").mkdir() or tmp / "folder",
-], ids=["parent-is-a-file", "grandparent-is-a-file", "path-is-a-folder"])
+@pytest.mark.parametrize(
+    "make_target",
+    [
+        lambda tmp: (tmp / "a-file").touch() or tmp / "a-file" / "summary.pdf",
+        lambda tmp: (tmp / "a-file").touch() or tmp / "a-file" / "deeper" / "summary.pdf",
+        lambda tmp: (tmp / "folder").mkdir() or tmp / "folder",
+    ],
+    ids=["parent-is-a-file", "grandparent-is-a-file", "path-is-a-folder"],
+)
 def test_an_unwritable_target_is_one_clear_error_naming_the_path(tmp_path, make_target):
     target = make_target(tmp_path)
     with pytest.raises(ExportError, match=r"^cannot write .+: .+") as caught:
@@ -111,8 +115,7 @@ def _awkward_adopters(session):
         participants.add_participant(session, event.id, "...", ""),
     ]
     for person in people:
-        agreement = agreements.add_agreement(session, event.id, person.id,
-                                             pattern_ids=[pattern.id])
+        agreement = agreements.add_agreement(session, event.id, person.id, pattern_ids=[pattern.id])
         agreements.add_support_item(session, agreement.id, SupportType.TIME, amount=1)
     return event
 
@@ -158,15 +161,20 @@ def test_adopter_file_names_are_unique_case_insensitively_within_taken(demo_even
 
 
 def test_the_files_module_offers_the_documented_api():
-    assert {"ExportError", "write_atomically", "export_summary", "export_agreements",
-            "export_agreement", "adopter_file_name"} <= set(files.__all__)
+    assert {
+        "ExportError",
+        "write_atomically",
+        "export_summary",
+        "export_agreements",
+        "export_agreement",
+        "adopter_file_name",
+    } <= set(files.__all__)
 
 
 def test_safe_file_name_is_readable_and_leaves_room_for_an_extension():
     from exports.names import safe_file_name
 
-    assert safe_file_name("2026-05-14 Checkout + Search: summary?") == \
-        "2026-05-14 Checkout + Search_ summary"
+    assert safe_file_name("2026-05-14 Checkout + Search: summary?") == "2026-05-14 Checkout + Search_ summary"
     assert safe_file_name('<>:"/\\|?*') == "export"
     assert safe_file_name("con") == "_con"
     long = safe_file_name("日本" * 200)

@@ -46,18 +46,18 @@ def _assigned(low: int, high: int) -> list[str]:
 
 
 def _late_event(session):
-    event = events.plan_event(
-        session, coalitions=[f"{LATE} \u9023\u5408"], date=dt.date(2026, 5, 14)
-    )
+    event = events.plan_event(session, coalitions=[f"{LATE} \u9023\u5408"], date=dt.date(2026, 5, 14))
     adopter = participants.add_participant(
         session, event.id, NAME, f"{RARE} \u30c1\u30fc\u30e0", ParticipantRole.POTENTIAL_ADOPTER
     )
-    sponsor = participants.add_participant(
-        session, event.id, SPONSOR, "", ParticipantRole.SPONSOR
-    )
+    sponsor = participants.add_participant(session, event.id, SPONSOR, "", ParticipantRole.SPONSOR)
     pattern = patterns.create_pattern(session, event.id, f"\u9fff\u30ff {LATE}")
     agreements.add_agreement(
-        session, event.id, adopter.id, pattern_ids=[pattern.id], sponsor_id=sponsor.id,
+        session,
+        event.id,
+        adopter.id,
+        pattern_ids=[pattern.id],
+        sponsor_id=sponsor.id,
         check_in=dt.date(2026, 7, 1),
     )
     return event
@@ -91,9 +91,7 @@ def test_late_ideographs_and_kana_go_to_the_extra_font():
     assert [font_for(char) for char in RARE] == [CJK_RARE] * 3
     assert [font_for(char) for char in SPONSOR] == [CJK_EXTRA, CJK, REGULAR, CJK_RARE]
     assert font_for("\u7530") == CJK  # Droid Sans Fallback keeps what it has
-    assert text(NAME) == (
-        f'<font face="{CJK_EXTRA}">{LATE}</font> <font face="{CJK}">\u7530\u4e2d</font>'
-    )
+    assert text(NAME) == (f'<font face="{CJK_EXTRA}">{LATE}</font> <font face="{CJK}">\u7530\u4e2d</font>')
     assert REPLACEMENT not in text(LATE + RARE)
 
 

@@ -16,12 +16,10 @@ def summary_text(demo_event):
 
 
 def _expected_agreement_texts(agreement) -> list[str]:
-    texts = [agreement.adopter.name, agreement.limits, agreement.sponsor.name,
-             date_text(agreement.check_in)]
+    texts = [agreement.adopter.name, agreement.limits, agreement.sponsor.name, date_text(agreement.check_in)]
     texts += [p.name for p in agreement.patterns]
     for item in agreement.support_items:
-        texts += [item.owner.name, amount_text(item.amount, item.unit), item.limits,
-                  item.type.label]
+        texts += [item.owner.name, amount_text(item.amount, item.unit), item.limits, item.type.label]
     return texts
 
 
@@ -49,8 +47,15 @@ def test_summary_holds_every_record(demo_event, summary_text):
 
 
 def test_boundaries_are_labelled_beside_each_pattern(summary_text):
-    for label in ("Works when", "Breaks when", "Prerequisites", "How to reproduce",
-                  "What to avoid", "Successes (2)", "Failures (1)"):
+    for label in (
+        "Works when",
+        "Breaks when",
+        "Prerequisites",
+        "How to reproduce",
+        "What to avoid",
+        "Successes (2)",
+        "Failures (1)",
+    ):
         assert label in summary_text
 
 
@@ -80,7 +85,7 @@ def test_each_adopter_document_holds_their_agreements_and_no_one_elses(demo_even
 def test_an_agreement_document_names_the_signatories(demo_event):
     ana = next(p for p in demo_event.participants if p.name.startswith("Ana"))
     text = pdf_text(render_agreement(demo_event, ana.id))
-    signatures = text[text.index("Acknowledgement"):]
+    signatures = text[text.index("Acknowledgement") :]
     for name in ("Ana Núñez", "Zoë Lefèvre", "田中 愛子"):
         assert name in signatures
     assert signatures.count("Signature") == 3
@@ -101,14 +106,19 @@ def test_a_shared_event_shows_each_coalitions_goal_and_an_empty_one_says_so(db):
     with db.transaction() as session:
         event = make_event(session, title="")
         events.add_coalition_to_event(session, event.id, "Search Guild")
-        for coalition, goal in zip(event.coalitions, ["Goal of checkout", "Goal of search"],
-                                   strict=True):
+        for coalition, goal in zip(event.coalitions, ["Goal of checkout", "Goal of search"], strict=True):
             events.set_top_goal(session, event.id, coalition.id, goal)
         event_id = event.id
     with db.transaction() as session:
         text = pdf_text(render_summary(load_event(session, event_id)))
-    for expected in ("Scale Across — Checkout Reliability Coalition + Search Guild",
-                     "Goal of checkout", "Goal of search", "Shared event",
-                     "No participants were recorded.", "No outcomes were recorded.",
-                     "No patterns were recorded.", "No adoption agreements were made."):
+    for expected in (
+        "Scale Across — Checkout Reliability Coalition + Search Guild",
+        "Goal of checkout",
+        "Goal of search",
+        "Shared event",
+        "No participants were recorded.",
+        "No outcomes were recorded.",
+        "No patterns were recorded.",
+        "No adoption agreements were made.",
+    ):
         assert expected in text

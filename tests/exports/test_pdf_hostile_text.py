@@ -28,8 +28,15 @@ from exports.pdf.markup import REPLACEMENT, text
 
 # An audit hook cannot be removed, so one hook records only while a test asks it to.
 _recording: list[tuple[str, tuple]] | None = None
-_WATCHED = {"open", "os.listdir", "os.scandir", "urllib.Request", "socket.connect",
-            "subprocess.Popen", "os.system"}
+_WATCHED = {
+    "open",
+    "os.listdir",
+    "os.scandir",
+    "urllib.Request",
+    "socket.connect",
+    "subprocess.Popen",
+    "os.system",
+}
 
 
 def _audit(event: str, args: tuple) -> None:
@@ -123,7 +130,8 @@ def test_a_character_no_font_has_becomes_a_replacement_or_disappears():
     nothing_has = next(chr(c) for c in range(0xE000, 0xF8FF) if font_for(chr(c)) is None)
     assert text(f"a{nothing_has}b") == f"a{REPLACEMENT}b"
     invisible = next(
-        chr(c) for c in [*range(0xFFF0, 0x10000), *range(0xE0000, 0xE0080)]
+        chr(c)
+        for c in [*range(0xFFF0, 0x10000), *range(0xE0000, 0xE0080)]
         if unicodedata.category(chr(c)) == "Cf" and font_for(chr(c)) is None
     )
     assert text(f"a{invisible}b") == "ab"

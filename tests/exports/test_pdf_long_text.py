@@ -26,28 +26,48 @@ def _build_long(session):
         session, event.id, "Zoë Lefèvre", "Checkout", ParticipantRole.COALITION_MEMBER
     )
     outcome = outcomes.add_outcome(
-        session, event.id, OutcomeKind.SUCCESS, "Long outcome",
+        session,
+        event.id,
+        OutcomeKind.SUCCESS,
+        "Long outcome",
         _long("END-WHAT-HAPPENED"),
         # One 10,000-character "word": no space to break at.
         "x" * 9_980 + "END-NO-SPACES",
     )
     pattern = patterns.create_pattern(
-        session, event.id, "Long pattern", summary=_long("END-SUMMARY"),
-        guidance=_long("END-GUIDANCE"), outcome_ids=[outcome.id],
+        session,
+        event.id,
+        "Long pattern",
+        summary=_long("END-SUMMARY"),
+        guidance=_long("END-GUIDANCE"),
+        outcome_ids=[outcome.id],
     )
     for kind in BoundaryKind:
         for number in range(3):
             patterns.add_boundary(
-                session, pattern.id, kind, _long(f"END-{kind.value}-{number}", 5_000),
+                session,
+                pattern.id,
+                kind,
+                _long(f"END-{kind.value}-{number}", 5_000),
                 event_id=event.id,
             )
     agreement = agreements.add_agreement(
-        session, event.id, adopter.id, pattern_ids=[pattern.id],
-        check_in=dt.date(2026, 8, 1), limits=_long("END-LIMITS"), notes=_long("END-NOTES"),
+        session,
+        event.id,
+        adopter.id,
+        pattern_ids=[pattern.id],
+        check_in=dt.date(2026, 8, 1),
+        limits=_long("END-LIMITS"),
+        notes=_long("END-NOTES"),
     )
     agreements.add_support_item(
-        session, agreement.id, SupportType.COACHING, amount=4, owner_id=owner.id,
-        description=_long("END-DESCRIPTION"), limits=_long("END-ITEM-LIMITS"),
+        session,
+        agreement.id,
+        SupportType.COACHING,
+        amount=4,
+        owner_id=owner.id,
+        description=_long("END-DESCRIPTION"),
+        limits=_long("END-ITEM-LIMITS"),
     )
     return event
 
@@ -62,17 +82,24 @@ def _build_many(session):
         session, event.id, "田中 愛子", "Checkout", ParticipantRole.COALITION_MEMBER
     )
     pattern_ids = [
-        patterns.create_pattern(session, event.id, f"Pattern {n}", summary="Short.").id
-        for n in range(5)
+        patterns.create_pattern(session, event.id, f"Pattern {n}", summary="Short.").id for n in range(5)
     ]
     for number in range(200):
         agreement = agreements.add_agreement(
-            session, event.id, people[number % 50].id,
-            pattern_ids=[pattern_ids[number % 5]], sponsor_id=owner.id,
-            check_in=dt.date(2026, 9, 1), limits=f"Limits of agreement {number}.",
+            session,
+            event.id,
+            people[number % 50].id,
+            pattern_ids=[pattern_ids[number % 5]],
+            sponsor_id=owner.id,
+            check_in=dt.date(2026, 9, 1),
+            limits=f"Limits of agreement {number}.",
         )
         agreements.add_support_item(
-            session, agreement.id, SupportType.TIME, amount=2, owner_id=owner.id,
+            session,
+            agreement.id,
+            SupportType.TIME,
+            amount=2,
+            owner_id=owner.id,
             limits=f"Item limits {number}.",
         )
     return event
@@ -83,9 +110,17 @@ def long_event(tmp_path_factory):
     return loaded_event(tmp_path_factory, _build_long)
 
 
-MARKERS = ["END-WHAT-HAPPENED", "END-NO-SPACES", "END-SUMMARY", "END-GUIDANCE", "END-LIMITS",
-           "END-NOTES", "END-DESCRIPTION", "END-ITEM-LIMITS",
-           *(f"END-{kind.value}-{n}" for kind in BoundaryKind for n in range(3))]
+MARKERS = [
+    "END-WHAT-HAPPENED",
+    "END-NO-SPACES",
+    "END-SUMMARY",
+    "END-GUIDANCE",
+    "END-LIMITS",
+    "END-NOTES",
+    "END-DESCRIPTION",
+    "END-ITEM-LIMITS",
+    *(f"END-{kind.value}-{n}" for kind in BoundaryKind for n in range(3)),
+]
 
 
 def test_ten_thousand_characters_split_across_pages_in_the_summary(long_event):
@@ -99,8 +134,7 @@ def test_ten_thousand_characters_split_across_pages_in_an_agreement(long_event):
     pdf = render_agreement(long_event, adopters(long_event)[0].id, page_size="Letter")
     assert len(reader(pdf).pages) >= 6
     text = pdf_text(pdf)
-    assert [m for m in MARKERS if m not in ("END-WHAT-HAPPENED", "END-NO-SPACES")
-            and m not in text] == []
+    assert [m for m in MARKERS if m not in ("END-WHAT-HAPPENED", "END-NO-SPACES") and m not in text] == []
 
 
 def test_two_hundred_agreements_make_many_pages(tmp_path_factory):

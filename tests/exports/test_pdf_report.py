@@ -102,8 +102,13 @@ def test_metadata_outline_page_numbers_and_no_links(pdf):
     assert document.metadata.title == "Scale Across — adoption report"
     assert "21 November 2026" in document.metadata.subject
     outline = [entry.title for entry in document.outline]
-    assert outline == ["Summary, all time", "Overall", f"Coalition: {ALPHA}",
-                       f"Coalition: {BETA}", "How these figures are computed"]
+    assert outline == [
+        "Summary, all time",
+        "Overall",
+        f"Coalition: {ALPHA}",
+        f"Coalition: {BETA}",
+        "How these figures are computed",
+    ]
     pages = document.pages
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page.extract_text()

@@ -21,7 +21,7 @@ from facilitator.storage import open_database
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "figures"))
 from figures_history import TODAY, build_history
 
-NOTE_SIZE = 8.5   # the captions above the charts (styles.note)
+NOTE_SIZE = 8.5  # the captions above the charts (styles.note)
 CHART_SIZE = 7.0  # every text a chart draws: axis labels and value labels
 CAPTION_DESCENT = 2.0  # descenders of an 8.5 pt caption reach this far below its baseline
 COLUMN = 240  # a chart column is narrower than this; the next column starts further right
@@ -38,9 +38,14 @@ class Run:
 
 
 def _times(m, n):
-    return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-            m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-            m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]]
+    return [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
 
 
 def drawn_runs(page) -> list[Run]:
@@ -98,8 +103,10 @@ def test_the_highest_value_label_is_there_and_clear(pages):
 @pytest.mark.parametrize("info", FIGURES, ids=[f.key for f in FIGURES])
 def test_every_chart_keeps_its_drawing_inside_its_box(report, info):
     for figures in report.scopes:
-        for drawing in (figure_drawing(info, figures, 230, 118),
-                        scope_charts(FIGURES, figures, 230, 118)[FIGURES.index(info)].drawing):
+        for drawing in (
+            figure_drawing(info, figures, 230, 118),
+            scope_charts(FIGURES, figures, 230, 118)[FIGURES.index(info)].drawing,
+        ):
             x0, y0, x1, y1 = drawing.getBounds()
             assert y0 >= 0 and y1 <= drawing.height - CLEARANCE, (figures.scope, (y0, y1))
             assert x0 >= 0 and x1 <= drawing.width, (figures.scope, (x0, x1))
@@ -107,9 +114,11 @@ def test_every_chart_keeps_its_drawing_inside_its_box(report, info):
 
 def test_charts_side_by_side_have_their_plots_level(report):
     for figures in report.scopes:
-        tops = {round(chart.drawing.contents[0].y + chart.drawing.contents[0].height, 1)
-                for chart in scope_charts(FIGURES, figures, 230, 118)
-                if chart.drawing.contents and hasattr(chart.drawing.contents[0], "height")}
+        tops = {
+            round(chart.drawing.contents[0].y + chart.drawing.contents[0].height, 1)
+            for chart in scope_charts(FIGURES, figures, 230, 118)
+            if chart.drawing.contents and hasattr(chart.drawing.contents[0], "height")
+        }
         assert len(tops) <= 1, (figures.scope, tops)
 
 

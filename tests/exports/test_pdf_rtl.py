@@ -49,7 +49,7 @@ from exports.pdf.styles import make_styles
 
 SENTENCES = [HEBREW, ARABIC, MIXED_HEBREW, MIXED_ARABIC]
 BODY_WIDTH = 200  # points: every sentence wraps
-CELL_WIDTH = 70   # a narrow table column
+CELL_WIDTH = 70  # a narrow table column
 _UNMIRROR = str.maketrans(")]}", "([{")
 
 
@@ -79,8 +79,7 @@ def _typed_lines(paragraph: Para) -> list[str]:
 
 def _expected_drawing(paragraph: Para) -> list[str]:
     base = "R" if paragraph._rtl else "L"
-    return [get_display(line, base_dir=base).translate(_UNMIRROR)
-            for line in _typed_lines(paragraph)]
+    return [get_display(line, base_dir=base).translate(_UNMIRROR) for line in _typed_lines(paragraph)]
 
 
 def _letter_words(value: str) -> list[str]:
@@ -88,7 +87,7 @@ def _letter_words(value: str) -> list[str]:
 
 
 def _contains_run(words: list[str], run: list[str]) -> bool:
-    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+    return any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +116,8 @@ def test_a_hebrew_sentence_in_a_narrow_cell_starts_at_the_top_right(sample):
     cell = paragraphs[len(SENTENCES)][1]  # HEBREW in a narrow cell
     count = len(_typed_lines(cell))
     assert count >= 4
-    before = sum(len(_typed_lines(p)) for _, p in paragraphs[:len(SENTENCES)])
-    lines = drawn_lines(pdf)[before:before + count]
+    before = sum(len(_typed_lines(p)) for _, p in paragraphs[: len(SENTENCES)])
+    lines = drawn_lines(pdf)[before : before + count]
     # Drawn left to right: the first line ends with the first word, the last line
     # starts with the full stop.
     assert lines[0].endswith(HEBREW.split()[0][::-1])
@@ -206,15 +205,18 @@ def _harfbuzz_glyphs(value: str) -> list[int]:
     return [info.codepoint for info in buffer.glyph_infos][::-1], font
 
 
-@pytest.mark.parametrize("value", [
-    ARABIC,
-    ARABIC_BOUNDARY,
-    "مريم الحسيني · محمد عبد الرحمن · لا إله إلا الله · لأن لإ لآ",
-    "پیام گرامی چای کتاب ژاله",          # Persian
-    "پاکستان ٹیکنالوجی",                # Urdu
-    "سلامــــتی ئ ؤ ة ى",                # tatweel; letters joined to nothing
-    "بِسْمِ",                              # vowel marks are transparent to joining
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        ARABIC,
+        ARABIC_BOUNDARY,
+        "مريم الحسيني · محمد عبد الرحمن · لا إله إلا الله · لأن لإ لآ",
+        "پیام گرامی چای کتاب ژاله",  # Persian
+        "پاکستان ٹیکنالوجی",  # Urdu
+        "سلامــــتی ئ ؤ ة ى",  # tatweel; letters joined to nothing
+        "بِسْمِ",  # vowel marks are transparent to joining
+    ],
+)
 def test_the_joined_forms_are_those_of_the_fonts_own_opentype_tables(value):
     expected, font = _harfbuzz_glyphs(value)
     assert [font.get_nominal_glyph(ord(c)) for c in shape_arabic(value)] == expected
@@ -264,8 +266,7 @@ def test_documents_give_the_words_back_in_order_in_paragraphs_and_narrow_cells(r
         for sentence in (HEBREW, ARABIC, HEBREW_BOUNDARY, ARABIC_BOUNDARY):
             assert _contains_run(words, _letter_words(sentence)), sentence
         # pypdf's guesswork would glue "in" to the Hebrew run; the drawing is right.
-        assert any(line.startswith("Zoë adopts םינותנ-ססובמ ןונכת in Q3")
-                   for line in drawn_lines(pdf))
+        assert any(line.startswith("Zoë adopts םינותנ-ססובמ ןונכת in Q3") for line in drawn_lines(pdf))
 
 
 def test_a_long_arabic_description_reads_in_order_across_pages(rtl_documents):
@@ -277,6 +278,9 @@ def test_a_long_arabic_description_reads_in_order_across_pages(rtl_documents):
 
 def test_the_footer_keeps_the_date_after_a_hebrew_title(rtl_documents):
     summary, _ = rtl_documents
-    footers = [line for line in drawn_lines(summary) if line.endswith("14 May 2026")
-               and "\u05d0" <= line[0] <= "\u05ea"]
+    footers = [
+        line
+        for line in drawn_lines(summary)
+        if line.endswith("14 May 2026") and "\u05d0" <= line[0] <= "\u05ea"
+    ]
     assert footers and all(line.endswith(" · 14 May 2026") for line in footers)

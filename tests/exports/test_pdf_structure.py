@@ -8,10 +8,20 @@ from pdf_helpers import pdf_text, reader
 from exports.pdf import adopters, render_agreement, render_summary
 from exports.pdf.values import event_name
 
-SUMMARY_SECTIONS = ["Participants", "TOP Goal", "Outcomes", "Patterns, context and boundaries",
-                    "Agreements", "Next steps"]
-AGREEMENT_SECTIONS = ["Patterns to adopt", "Support promised and its limits",
-                      "Sponsor and check-in", "Acknowledgement"]
+SUMMARY_SECTIONS = [
+    "Participants",
+    "TOP Goal",
+    "Outcomes",
+    "Patterns, context and boundaries",
+    "Agreements",
+    "Next steps",
+]
+AGREEMENT_SECTIONS = [
+    "Patterns to adopt",
+    "Support promised and its limits",
+    "Sponsor and check-in",
+    "Acknowledgement",
+]
 
 
 @pytest.fixture(scope="module")

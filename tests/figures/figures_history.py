@@ -53,8 +53,14 @@ def failures(session, event, count: int) -> None:
 
 def build_history(db, alpha: str = "Alpha", beta: str = "Beta", names: dict | None = None) -> dict:
     """Write the history into ``db``; return the pattern ids by short name."""
-    names = {"PA1": "Feature flags", "PA2": "Pairing rotation", "PA3": "Trunk-based development",
-             "PA4": "Orphan pattern", "PB1": "Blameless reviews", **(names or {})}
+    names = {
+        "PA1": "Feature flags",
+        "PA2": "Pairing rotation",
+        "PA3": "Trunk-based development",
+        "PA4": "Orphan pattern",
+        "PB1": "Blameless reviews",
+        **(names or {}),
+    }
     works, breaks = BoundaryKind.WORKS_WHEN, BoundaryKind.BREAKS_WHEN
     with db.transaction() as s:
         # E0: Alpha, 31 August 2025 (2025 Q3); six months end 28 February 2026 (clamped).
@@ -66,16 +72,37 @@ def build_history(db, alpha: str = "Alpha", beta: str = "Beta", names: dict | No
         patterns.add_boundary(s, pa2.id, works, "Teams sit together", event_id=e0.id)
         patterns.add_boundary(s, pa2.id, BoundaryKind.PREREQUISITE, "A pairing station", event_id=e0.id)
         failures(s, e0, 1)
-        agree(s, e0, "Ana", "  Payments ", [pa1], [
-            (AgreementStatus.IN_PROGRESS, at(2025, 10, 1)),
-            (ADOPTED, at(2026, 2, 28, 23)),          # exactly six months: in time
-        ])
-        agree(s, e0, "Ben", "Search", [pa1, pa2], [
-            (ADOPTED, at(2026, 3, 1)),               # one day later: too late
-        ])
-        agree(s, e0, "Cleo", "", [pa2], [
-            (AgreementStatus.ABANDONED, at(2025, 10, 15), "No time this year"),
-        ])
+        agree(
+            s,
+            e0,
+            "Ana",
+            "  Payments ",
+            [pa1],
+            [
+                (AgreementStatus.IN_PROGRESS, at(2025, 10, 1)),
+                (ADOPTED, at(2026, 2, 28, 23)),  # exactly six months: in time
+            ],
+        )
+        agree(
+            s,
+            e0,
+            "Ben",
+            "Search",
+            [pa1, pa2],
+            [
+                (ADOPTED, at(2026, 3, 1)),  # one day later: too late
+            ],
+        )
+        agree(
+            s,
+            e0,
+            "Cleo",
+            "",
+            [pa2],
+            [
+                (AgreementStatus.ABANDONED, at(2025, 10, 15), "No time this year"),
+            ],
+        )
 
         # E1: Alpha, 15 January 2026 (2026 Q1); six months end 15 July 2026.
         e1 = events.plan_event(s, coalitions=[alpha], date=dt.date(2026, 1, 15))
@@ -102,14 +129,28 @@ def build_history(db, alpha: str = "Alpha", beta: str = "Beta", names: dict | No
         patterns.add_boundary(s, pa3.id, works, "CI runs in minutes", event_id=e3.id)
         patterns.add_boundary(s, pa3.id, breaks, "Releases need sign-off", event_id=e3.id)
         failures(s, e3, 1)
-        agree(s, e3, "Hana", "MOBILE", [pa1, pb1], [
-            (ADOPTED, at(2026, 7, 10)),
-            (AgreementStatus.ABANDONED, at(2026, 9, 1), "Rolled back"),  # still adopted in time
-        ])
+        agree(
+            s,
+            e3,
+            "Hana",
+            "MOBILE",
+            [pa1, pb1],
+            [
+                (ADOPTED, at(2026, 7, 10)),
+                (AgreementStatus.ABANDONED, at(2026, 9, 1), "Rolled back"),  # still adopted in time
+            ],
+        )
         agree(s, e3, "Ivan", "Data", [pb1])
-        agree(s, e3, "Jo", "Platform", [pa3], [
-            (AgreementStatus.ABANDONED, at(2026, 7, 1), "Reorganised"),
-        ])
+        agree(
+            s,
+            e3,
+            "Jo",
+            "Platform",
+            [pa3],
+            [
+                (AgreementStatus.ABANDONED, at(2026, 7, 1), "Reorganised"),
+            ],
+        )
 
         # E4: Beta, 20 July 2026 (2026 Q3); six months end 20 January 2027.
         e4 = events.plan_event(s, coalitions=[beta], date=dt.date(2026, 7, 20))
@@ -124,8 +165,8 @@ def build_history(db, alpha: str = "Alpha", beta: str = "Beta", names: dict | No
         condition = patterns.add_boundary(s, pa2.id, breaks, "Remote days", event_id=ex.id)
         pa4 = patterns.create_pattern(s, ex.id, names["PA4"])
         failures(s, ex, 3)
-        condition.recorded_at = at(2026, 5, 5)   # its date once the event is gone
-        pa4.created_at = at(2026, 9, 2)          # its date: it was never presented
+        condition.recorded_at = at(2026, 5, 5)  # its date once the event is gone
+        pa4.created_at = at(2026, 9, 2)  # its date: it was never presented
         ids = {"PA1": pa1.id, "PA2": pa2.id, "PA3": pa3.id, "PA4": pa4.id, "PB1": pb1.id}
         ex_id = ex.id
     with db.transaction() as s:

@@ -63,18 +63,32 @@ def rows(figures) -> dict[str, tuple]:
 
 
 def values(v) -> tuple:
-    rounded = [None if x is None else round(x, 4) for x in
-               (v.adoption_rate, v.teams_per_pattern, v.boundary_share, v.median_days)]
-    return (v.events, v.adopter_teams, v.adopted_teams, v.open_teams, rounded[0], v.patterns,
-            v.teams_reached, rounded[1], v.documented_patterns, rounded[2],
-            v.adopted_agreements, rounded[3], v.failures)
+    rounded = [
+        None if x is None else round(x, 4)
+        for x in (v.adoption_rate, v.teams_per_pattern, v.boundary_share, v.median_days)
+    ]
+    return (
+        v.events,
+        v.adopter_teams,
+        v.adopted_teams,
+        v.open_teams,
+        rounded[0],
+        v.patterns,
+        v.teams_reached,
+        rounded[1],
+        v.documented_patterns,
+        rounded[2],
+        v.adopted_agreements,
+        rounded[3],
+        v.failures,
+    )
 
 
 def test_six_months_end_on_the_same_day_or_the_months_last_day():
     assert add_months(dt.date(2025, 8, 31), 6) == dt.date(2026, 2, 28)
-    assert add_months(dt.date(2023, 8, 31), 6) == dt.date(2024, 2, 29)   # leap year
+    assert add_months(dt.date(2023, 8, 31), 6) == dt.date(2024, 2, 29)  # leap year
     assert add_months(dt.date(2026, 1, 15), 6) == dt.date(2026, 7, 15)
-    assert add_months(dt.date(2026, 7, 31), 6) == dt.date(2027, 1, 31)   # over the year end
+    assert add_months(dt.date(2026, 7, 31), 6) == dt.date(2027, 1, 31)  # over the year end
 
 
 def test_quarters_are_calendar_quarters():
@@ -140,8 +154,10 @@ def test_alpha_counts_its_events_the_shared_one_and_only_its_own_patterns(report
     # Days 181, 182, 60, 30 -> (60 + 181) / 2 = 120.5. Failures 1 + 2 + 1.
     assert values(alpha.totals) == (3, 6, 2, 1, 0.3333, 4, 6, 1.5, 3, 0.75, 4, 120.5, 4)
     assert [(p.name, p.teams, p.documented) for p in alpha.top_patterns] == [
-        ("Feature flags", 3, True), ("Pairing rotation", 2, True),
-        ("Trunk-based development", 1, True), ("Orphan pattern", 0, False),
+        ("Feature flags", 3, True),
+        ("Pairing rotation", 2, True),
+        ("Trunk-based development", 1, True),
+        ("Orphan pattern", 0, False),
     ]
 
 
@@ -162,8 +178,10 @@ def test_scopes_and_top_patterns(report):
     assert [f.scope for f in report.scopes] == ["Overall", "Alpha", "Beta"]
     assert report.scope("Gamma") is None
     assert [(p.name, p.teams, p.coalition) for p in report.overall.top_patterns] == [
-        ("Blameless reviews", 4, "Beta"), ("Feature flags", 3, "Alpha"),
-        ("Pairing rotation", 2, "Alpha"), ("Trunk-based development", 1, "Alpha"),
+        ("Blameless reviews", 4, "Beta"),
+        ("Feature flags", 3, "Alpha"),
+        ("Pairing rotation", 2, "Alpha"),
+        ("Trunk-based development", 1, "Alpha"),
         ("Orphan pattern", 0, "Alpha"),
     ]
     assert report.today == TODAY

@@ -29,7 +29,11 @@ def _event(session, names, date, created):
 
 def _agree(session, event, adopter, pattern_ids=(), *, check_in=None, sponsor=None, owners=()):
     agreement = agreements.add_agreement(
-        session, event.id, adopter.id, pattern_ids=pattern_ids, check_in=check_in,
+        session,
+        event.id,
+        adopter.id,
+        pattern_ids=pattern_ids,
+        check_in=check_in,
         sponsor_id=sponsor.id if sponsor else None,
     )
     # As if agreed in the room on the event's day, not when the test runs.
@@ -89,12 +93,20 @@ def test_rows_carry_people_patterns_owners_and_status(db, history):
     assert a1.patterns == ("Feature flags", "Contract tests")
     assert a1.owners == ("Zoë",)  # two support items, one owner
     assert a1.coalitions == ("Checkout",) and a1.event_title == "Checkout 2026-01-10"
-    assert (a1.status, a1.check_in, a1.last_changed) == (AgreementStatus.AGREED, D(2026, 2, 1), D(2026, 1, 10))
+    assert (a1.status, a1.check_in, a1.last_changed) == (
+        AgreementStatus.AGREED,
+        D(2026, 2, 1),
+        D(2026, 1, 10),
+    )
     bo = rows[3]
     assert bo.adopter_team == "Bo" and bo.sponsor == "" and bo.owners == ()  # no team: the name stands in
     a4 = rows[1]
     assert a4.coalitions == ("Checkout", "Search") and a4.check_in is None
-    assert (a4.status, a4.status_reason, a4.last_changed) == (AgreementStatus.IN_PROGRESS, "Started", D(2026, 2, 3))
+    assert (a4.status, a4.status_reason, a4.last_changed) == (
+        AgreementStatus.IN_PROGRESS,
+        "Started",
+        D(2026, 2, 3),
+    )
 
 
 def test_a_row_puts_every_column_in_its_own_field(db, history):
@@ -125,13 +137,16 @@ def test_a_row_puts_every_column_in_its_own_field(db, history):
 def test_overdue_means_an_open_agreement_past_its_check_in(db, history):
     with db.transaction() as s:
         rows = {row.agreement_id: row for row in adoptions.adoption_rows(s, today=TODAY)}
-    overdue = {key: (rows[history[key]].overdue, rows[history[key]].days_overdue) for key in ("a1", "a2", "a3", "a4", "a5", "a6")}
+    overdue = {
+        key: (rows[history[key]].overdue, rows[history[key]].days_overdue)
+        for key in ("a1", "a2", "a3", "a4", "a5", "a6")
+    }
     assert overdue == {
-        "a1": (True, 12),   # agreed, check-in 1 Feb
-        "a2": (False, 0),   # check-in still ahead
-        "a3": (False, 0),   # adopted: its past check-in no longer matters
-        "a4": (False, 0),   # no check-in date
-        "a5": (False, 0),   # abandoned
+        "a1": (True, 12),  # agreed, check-in 1 Feb
+        "a2": (False, 0),  # check-in still ahead
+        "a3": (False, 0),  # adopted: its past check-in no longer matters
+        "a4": (False, 0),  # no check-in date
+        "a5": (False, 0),  # abandoned
         "a6": (True, 1),
     }
     with db.transaction() as s:
@@ -209,7 +224,11 @@ def test_status_change_dates_are_checked(db, history):
         # On the day of the previous change: dated no earlier than it.
         adoptions.record_status_change(s, agreement, "adopted", "Done", on=D(2026, 2, 3), today=TODAY)
     with db.transaction() as s:
-        assert [st.note for st in adoptions.status_history(s, agreement)] == ["Agreed at the event", "Started", "Done"]
+        assert [st.note for st in adoptions.status_history(s, agreement)] == [
+            "Agreed at the event",
+            "Started",
+            "Done",
+        ]
 
 
 def test_abandoning_needs_a_reason(db, history):

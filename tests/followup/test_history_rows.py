@@ -32,7 +32,10 @@ def history(db):
     """
     with db.transaction() as s:
         spring = events.plan_event(
-            s, coalitions=["Checkout"], date=dt.date(2026, 3, 1), title="Spring review",
+            s,
+            coalitions=["Checkout"],
+            date=dt.date(2026, 3, 1),
+            title="Spring review",
             facilitator="Mia",
         )
         zoe = participants.add_participant(s, spring.id, "Zoë Lefèvre", "Payments")
@@ -102,10 +105,18 @@ def test_a_shared_event_lists_its_coalitions_in_order(db, history):
     assert row.coalitions == ("Search", "Checkout")
     assert row.coalition_names == "Search + Checkout"
     assert (row.status, row.participants, row.teams, row.patterns) == (
-        EventStatus.RUNNING, 1, ("Platform",), 1,
+        EventStatus.RUNNING,
+        1,
+        ("Platform",),
+        1,
     )
     assert (row.outcomes, row.failures, row.agreements, row.adopted, row.open, row.overdue) == (
-        0, 0, 0, 0, 0, 0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
     )
 
 
@@ -136,8 +147,13 @@ def test_no_events_no_rows(db):
 @pytest.mark.parametrize(
     ("text", "folded"),
     [
-        ("Zoë", "zoe"), ("ÇAĞLA", "cagla"), ("Straße", "strasse"), ("ﬁnance", "finance"),
-        ("Bob", "bob"), ("Łukasz Ødegård", "lukasz odegard"), ("田中 愛子", "田中 愛子"),
+        ("Zoë", "zoe"),
+        ("ÇAĞLA", "cagla"),
+        ("Straße", "strasse"),
+        ("ﬁnance", "finance"),
+        ("Bob", "bob"),
+        ("Łukasz Ødegård", "lukasz odegard"),
+        ("田中 愛子", "田中 愛子"),
     ],
 )
 def test_fold_drops_case_and_accents(text, folded):
@@ -146,11 +162,22 @@ def test_fold_drops_case_and_accents(text, folded):
 
 def _row(**changes) -> HistoryRow:
     values = {
-        "event_id": None, "date": dt.date(2026, 3, 1), "title": "t",
-        "coalitions": ("Checkout", "Search"), "status": EventStatus.CLOSED, "facilitator": "",
-        "participants": 2, "teams": ("Payments", "Ana Núñez"),
-        "people": ("Zoë Lefèvre", "Ana Núñez"), "outcomes": 0, "failures": 0, "patterns": 0,
-        "agreements": 0, "adopted": 0, "open": 0, "overdue": 0,
+        "event_id": None,
+        "date": dt.date(2026, 3, 1),
+        "title": "t",
+        "coalitions": ("Checkout", "Search"),
+        "status": EventStatus.CLOSED,
+        "facilitator": "",
+        "participants": 2,
+        "teams": ("Payments", "Ana Núñez"),
+        "people": ("Zoë Lefèvre", "Ana Núñez"),
+        "outcomes": 0,
+        "failures": 0,
+        "patterns": 0,
+        "agreements": 0,
+        "adopted": 0,
+        "open": 0,
+        "overdue": 0,
     }
     return HistoryRow(**(values | changes))
 

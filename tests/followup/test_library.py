@@ -46,8 +46,14 @@ def history(act):
     """
     winter = act(events.plan_event, coalitions=[CHECKOUT], date=dt.date(2026, 1, 10), title="Winter").id
     win = act(outcomes.add_outcome, winter, "success", "Lead time cut", evidence="9 → 3.5 days")
-    trunk = act(patterns.create_pattern, winter, "Trunk-based development", summary="Merge daily.",
-                guidance="Start with one service.", outcome_ids=[win.id]).id
+    trunk = act(
+        patterns.create_pattern,
+        winter,
+        "Trunk-based development",
+        summary="Merge daily.",
+        guidance="Start with one service.",
+        outcome_ids=[win.id],
+    ).id
     prereq = act(patterns.add_boundary, trunk, "prerequisite", "CI under 10 minutes", event_id=winter).id
     small = act(patterns.add_boundary, trunk, "works_when", "Small services", event_id=winter).id
     zoe = _adopt(act, winter, "Zoë Lefèvre", "Payments", trunk, "adopted")
@@ -79,14 +85,18 @@ def test_rows_count_events_boundaries_and_distinct_teams(db, history):
     assert trunk.pattern_id == history.trunk
     assert (trunk.kind, trunk.coalition, trunk.summary) == (OutcomeKind.SUCCESS, CHECKOUT, "Merge daily.")
     assert (trunk.first_presented, trunk.last_presented, trunk.events) == (
-        dt.date(2026, 1, 10), dt.date(2026, 4, 14), 2,
+        dt.date(2026, 1, 10),
+        dt.date(2026, 4, 14),
+        2,
     )
     assert (trunk.works_when, trunk.breaks_when, trunk.prerequisites, trunk.boundaries) == (2, 1, 1, 4)
     # Payments (twice, spelt differently), Bo (no team: his name), Search.
     assert (trunk.teams_reached, trunk.adopted_teams) == (3, 2)
     assert freeze.kind is OutcomeKind.FAILURE
     assert (freeze.first_presented, freeze.last_presented, freeze.events) == (
-        dt.date(2026, 4, 14), dt.date(2026, 4, 14), 1,
+        dt.date(2026, 4, 14),
+        dt.date(2026, 4, 14),
+        1,
     )
     assert (freeze.boundaries, freeze.teams_reached, freeze.adopted_teams) == (0, 0, 0)
 
@@ -95,7 +105,9 @@ def test_detail_shows_outcomes_events_and_boundaries_as_they_grew(db, history):
     with db.transaction() as session:
         detail = library.pattern_detail(session, history.trunk)
     assert (detail.name, detail.kind, detail.coalition) == (
-        "Trunk-based development", OutcomeKind.SUCCESS, CHECKOUT,
+        "Trunk-based development",
+        OutcomeKind.SUCCESS,
+        CHECKOUT,
     )
     assert (detail.summary, detail.guidance) == ("Merge daily.", "Start with one service.")
     assert [(o.title, o.kind, o.evidence, o.event_title, o.event_date) for o in detail.outcomes] == [
@@ -107,16 +119,28 @@ def test_detail_shows_outcomes_events_and_boundaries_as_they_grew(db, history):
         (dt.date(2026, 1, 10), "Winter", history.winter, EventStatus.CLOSED),
         (dt.date(2026, 4, 14), "Spring", history.spring, EventStatus.PLANNED),
     ]
-    grown = [(g.date, g.title, g.event_id, [(l.kind, l.text) for l in g.lines]) for g in detail.boundaries]
+    grown = [
+        (g.date, g.title, g.event_id, [(line.kind, line.text) for line in g.lines]) for g in detail.boundaries
+    ]
     assert grown == [
-        (dt.date(2026, 1, 10), "Winter", history.winter, [
-            (BoundaryKind.WORKS_WHEN, "Small services"),
-            (BoundaryKind.PREREQUISITE, "CI under 10 minutes"),
-        ]),
-        (dt.date(2026, 4, 14), "Spring", history.spring, [
-            (BoundaryKind.WORKS_WHEN, "Feature flags"),
-            (BoundaryKind.BREAKS_WHEN, "Release trains"),
-        ]),
+        (
+            dt.date(2026, 1, 10),
+            "Winter",
+            history.winter,
+            [
+                (BoundaryKind.WORKS_WHEN, "Small services"),
+                (BoundaryKind.PREREQUISITE, "CI under 10 minutes"),
+            ],
+        ),
+        (
+            dt.date(2026, 4, 14),
+            "Spring",
+            history.spring,
+            [
+                (BoundaryKind.WORKS_WHEN, "Feature flags"),
+                (BoundaryKind.BREAKS_WHEN, "Release trains"),
+            ],
+        ),
     ]
     assert detail.boundaries[1].lines[0].boundary_id == history.flags
 
@@ -140,7 +164,7 @@ def test_boundary_stated_outside_an_event_is_grouped_on_its_own(act, db, history
     act(patterns.add_boundary, history.freeze, "breaks_when", "Hotfix season")
     with db.transaction() as session:
         groups = library.pattern_detail(session, history.freeze).boundaries
-    assert [(g.event_id, g.title, [l.text for l in g.lines]) for g in groups] == [
+    assert [(g.event_id, g.title, [line.text for line in g.lines]) for g in groups] == [
         (None, "", ["Hotfix season"])
     ]
 
@@ -182,4 +206,3 @@ def test_carry_into_event_refuses_a_closed_event_or_a_second_time(act, db, histo
 def test_missing_pattern_is_a_clear_error(db):
     with db.transaction() as session, pytest.raises(ServiceError, match="no pattern with id"):
         library.pattern_detail(session, uuid.uuid4())
-

@@ -24,10 +24,43 @@ DATE_PARTS = {"year", "month", "day", "hour", "minute", "second", "microsecond"}
 STRFTIME = re.compile(r"%[aAbBcdHIjmMpSUwWxXyYzZf]")
 QT_FORMAT = re.compile(r"\b(yyyy|yy-MM|MMMM?|dddd?|HH:mm)\b")
 NAMES = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tue",
+    "Wed",
+    "Thu",
+    "Fri",
+    "Sat",
+    "Sun",
 }
 
 
@@ -35,8 +68,11 @@ def stray_formats(source: str) -> list[tuple[int, str]]:
     """Return (line, what) for every date format written in ``source``."""
     found = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in FORMATTING_CALLS:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in FORMATTING_CALLS
+        ):
             found.append((node.lineno, f".{node.func.attr}()"))
         elif isinstance(node, ast.FormattedValue):
             spec = ast.unparse(node.format_spec) if node.format_spec else ""
@@ -71,7 +107,7 @@ def test_no_module_but_facilitator_dates_formats_a_date():
 
 
 def test_the_walker_finds_each_kind_of_stray_format():
-    source = '''
+    source = """
 when = moment.strftime("%d %b")
 text = f"{when:%H:%M}"
 iso = day.isoformat()
@@ -79,19 +115,26 @@ hand = f"{day.day} {day.month}"
 fmt = "%Y-%m-%d"
 edit.setDisplayFormat("yyyy-MM-dd")
 MONTHS = ("January", "February", "March")
-'''
+"""
     found = stray_formats(source)
     assert [line for line, _ in found] == [2, 3, 4, 5, 6, 7, 8], found
     assert {what.split()[0] for _, what in found} == {
-        ".strftime()", "format", ".isoformat()", "f-string", "strftime", "Qt", "month"}
+        ".strftime()",
+        "format",
+        ".isoformat()",
+        "f-string",
+        "strftime",
+        "Qt",
+        "month",
+    }
 
 
 def test_the_walker_leaves_plain_text_and_parsing_alone():
-    source = '''
+    source = """
 date = dt.date.fromisoformat(text)
 share = f"{value:.0%}"
 count = f"{len(rows):,} events"
 qdate = QDate(day.year, day.month, day.day)
 words = ("May I", "Monday morning")
-'''
+"""
     assert stray_formats(source) == []

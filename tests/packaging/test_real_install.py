@@ -18,7 +18,9 @@ def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
-        check=True, timeout=300, capture_output=True,
+        check=True,
+        timeout=300,
+        capture_output=True,
     )
     return next(out.glob("*.whl"))
 
@@ -48,24 +50,38 @@ def test_wheel_installed_alone_runs_from_outside_the_checkout(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
-        check=True, timeout=300, capture_output=True,
+        check=True,
+        timeout=300,
+        capture_output=True,
     )
     # Dependencies come from this environment; the app's own code only from the wheel.
     env = dict(os.environ, PYTHONPATH=str(target), SCALE_ACROSS_DATA_DIR=str(tmp_path / "data"))
     code = "import sys; from ui.cli import main; sys.exit(main(sys.argv[1:]))"
     agendas = subprocess.run(
         [sys.executable, "-c", code, "agenda", "list"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert agendas.returncode == 0, agendas.stderr
     assert "scale-across " in agendas.stdout and "scale-across-30" in agendas.stdout
     demo = subprocess.run(
         [sys.executable, "-c", code, "demo", "--db", str(tmp_path / "x.sqlite3")],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert demo.returncode == 0, demo.stderr
     located = subprocess.run(
         [sys.executable, "-c", "import facilitator; print(facilitator.__file__)"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert located.stdout.startswith(str(target))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from handwritten_files import yaml_quoted
 from hypothesis import given
 from hypothesis import strategies as st
-from property_support import PASTED, settings_for, yaml_quoted
+from property_support import PASTED, settings_for
 
 from facilitator.documents import TextNotice, parse_document, to_plain
 from facilitator.services.common import clean_text

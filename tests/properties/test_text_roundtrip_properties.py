@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from handwritten_files import file_values, handwritten, handwritten_json, handwritten_yaml
 from hypothesis import given
 from property_support import (
     FIELDS,
@@ -17,11 +18,7 @@ from property_support import (
     build_event,
     event_texts,
     expected,
-    file_values,
     fresh_databases,
-    handwritten,
-    handwritten_json,
-    handwritten_yaml,
     settings_for,
     snapshot,
     text_columns,

@@ -47,9 +47,7 @@ def test_an_update_replaces_the_old_words(db, world, found_ids):
 
 def test_raw_sql_writes_are_followed_too(db, world, found_ids):
     with db.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "UPDATE outcomes SET title = 'Ackee freeze' WHERE id = ?", (world.outcome.hex,)
-        )
+        conn.exec_driver_sql("UPDATE outcomes SET title = 'Ackee freeze' WHERE id = ?", (world.outcome.hex,))
         conn.exec_driver_sql("DELETE FROM status_changes")
     assert found_ids("ackee") == {world.outcome} and found_ids("quince") == set()
     assert found_ids("pomelo") == {world.agreement}  # its status reason; the change is gone
@@ -130,8 +128,17 @@ def test_reindex_repairs_a_wiped_index_and_lost_triggers(db, world, found_ids):
     with db.engine.connect() as conn:
         records = sum(
             conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
-            for table in ["events", "top_goals", "participants", "outcomes", "patterns",
-                          "boundary_conditions", "agreements", "support_items", "status_changes"]
+            for table in [
+                "events",
+                "top_goals",
+                "participants",
+                "outcomes",
+                "patterns",
+                "boundary_conditions",
+                "agreements",
+                "support_items",
+                "status_changes",
+            ]
         )
     assert count == records
     assert found_ids("sapodilla") == {world.outcome}

@@ -19,9 +19,7 @@ SOURCE_TABLES = {s.table for s in schema.SOURCES}
 
 
 def search_objects(conn) -> set[tuple[str, str]]:
-    rows = conn.exec_driver_sql(
-        "SELECT type, name FROM sqlite_master WHERE name LIKE 'search%'"
-    ).fetchall()
+    rows = conn.exec_driver_sql("SELECT type, name FROM sqlite_master WHERE name LIKE 'search%'").fetchall()
     return {(kind, name) for kind, name in rows}
 
 
@@ -67,9 +65,10 @@ def test_upgrading_a_0002_file_indexes_the_records_already_in_it(tmp_path):
     db = open_database(path)
     try:
         with db.transaction() as s:
-            assert s.connection().exec_driver_sql(
-                "SELECT version_num FROM alembic_version"
-            ).scalar_one() == HEAD_REVISION
+            assert (
+                s.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+                == HEAD_REVISION
+            )
             people = {hit.snippet_text for hit in search(s, "soren") if hit.kind == "participant"}
             documents = s.connection().exec_driver_sql("SELECT count(*) FROM search_docs").scalar()
         assert people == {"Søren Ødegård · Search"}

@@ -26,9 +26,7 @@ def room(act, event_id):
         "ana": act(participants.add_participant, event_id, "Ana Núñez", "Payments").id,
         "soren": act(participants.add_participant, event_id, "Søren Ødegård", "Search").id,
         "aiko": act(participants.add_participant, event_id, "田中 愛子", "Leadership", "sponsor").id,
-        "zoe": act(
-            participants.add_participant, event_id, "Zoë", "Checkout", "coalition_member"
-        ).id,
+        "zoe": act(participants.add_participant, event_id, "Zoë", "Checkout", "coalition_member").id,
         "flags": act(patterns.create_pattern, event_id, "Feature flags").id,
         "contracts": act(patterns.create_pattern, event_id, "Contract tests").id,
     }
@@ -66,9 +64,7 @@ def test_new_agreement_round_trips_with_initial_status_history(act, reopen, even
 
 
 def test_update_agreement_adopter_sponsor_and_check_in(act, reopen, event_id, room):
-    added = act(
-        agreements.add_agreement, event_id, room["ana"], sponsor_id=room["aiko"]
-    )
+    added = act(agreements.add_agreement, event_id, room["ana"], sponsor_id=room["aiko"])
     act(
         agreements.update_agreement,
         added.id,
@@ -128,9 +124,7 @@ def test_set_agreement_patterns_replaces_in_order_and_refuses_foreign(act, reope
             "Feature flags",
         ]
 
-    later = act(
-        events.plan_event, coalitions=["Checkout Reliability Coalition"], date=dt.date(2026, 9, 1)
-    ).id
+    later = act(events.plan_event, coalitions=["Checkout Reliability Coalition"], date=dt.date(2026, 9, 1)).id
     elsewhere = act(patterns.create_pattern, later, "Only in the later event").id
     with pytest.raises(ServiceError, match="not part of this event"):
         act(agreements.set_agreement_patterns, added.id, [room["flags"], elsewhere])
@@ -192,9 +186,7 @@ def test_support_items_round_trip_update_move_remove(act, reopen, event_id, room
         description="Pairing",
         limits="First two sprints only",
     ).id
-    playbook = act(
-        agreements.add_support_item, agreement, SupportType.ARTIFACT, amount=1, unit="playbook"
-    ).id
+    playbook = act(agreements.add_support_item, agreement, SupportType.ARTIFACT, amount=1, unit="playbook").id
     other = act(agreements.add_support_item, agreement, "other").id
 
     assert _items(reopen, agreement) == [
@@ -223,9 +215,7 @@ def test_support_items_round_trip_update_move_remove(act, reopen, event_id, room
         ({"type": "time", "unit": "x" * 41}, "Unit is too long"),
     ],
 )
-def test_invalid_support_item_is_refused_and_stores_nothing(
-    act, count, event_id, room, fields, message
-):
+def test_invalid_support_item_is_refused_and_stores_nothing(act, count, event_id, room, fields, message):
     agreement = act(agreements.add_agreement, event_id, room["ana"]).id
     kind = fields.pop("type")
     with pytest.raises(ServiceError, match=message):

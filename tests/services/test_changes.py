@@ -54,8 +54,19 @@ def room(db):
         ]
         second = agreements.add_agreement(s, event.id, bo.id, pattern_ids=[tests.id])
         return Room(
-            event.id, event.coalitions[0].id, ana.id, bo.id, sam.id, found, flags.id, tests.id,
-            works.id, breaks.id, agreement.id, second.id, items,
+            event.id,
+            event.coalitions[0].id,
+            ana.id,
+            bo.id,
+            sam.id,
+            found,
+            flags.id,
+            tests.id,
+            works.id,
+            breaks.id,
+            agreement.id,
+            second.id,
+            items,
         )
 
 

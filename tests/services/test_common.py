@@ -23,7 +23,10 @@ from facilitator.services.common import clean_text
         ("a\x0bb\x0cc\x85d\u2028e\u2029f", "a\nb\nc\nd\ne\nf"),
         ("zero\u200bwidth\u2060 soft\u00adhyphen\ufeff", "zerowidth softhyphen"),
         ("lone \ud800surrogate, pair \ud83d\ude80", "lone surrogate, pair 🚀"),
-        ("kept: \u200d\u200c\u200e\u202b\ufe0f\U000e0067 \u00a0", "kept: \u200d\u200c\u200e\u202b\ufe0f\U000e0067"),
+        (
+            "kept: \u200d\u200c\u200e\u202b\ufe0f\U000e0067 \u00a0",
+            "kept: \u200d\u200c\u200e\u202b\ufe0f\U000e0067",
+        ),
         ("line one\r\nline two\rline three", "line one\nline two\nline three"),
         ("keeps\ttabs\nand newlines", "keeps\ttabs\nand newlines"),
         ("日本 مريم 🚀", "日本 مريم 🚀"),
@@ -45,9 +48,7 @@ def test_clean_text_refuses_empty_required_too_long_and_non_text():
 
 def test_control_characters_never_reach_the_database(act, reopen, event_id):
     person = act(participants.add_participant, event_id, "\x1bZoë\x00 Lefèvre\x08", "Team\x0c")
-    outcome = act(
-        outcomes.add_outcome, event_id, "success", "Title\x00", "A\x01B", "evidence\x7f"
-    )
+    outcome = act(outcomes.add_outcome, event_id, "success", "Title\x00", "A\x01B", "evidence\x7f")
     with reopen() as session:
         stored = session.get(Participant, person.id)
         assert (stored.name, stored.team) == ("Zoë Lefèvre", "Team")
@@ -56,10 +57,9 @@ def test_control_characters_never_reach_the_database(act, reopen, event_id):
 
 
 def test_failed_step_rolls_back_the_whole_user_action(db, count, event_id):
-    with pytest.raises(ServiceError):
-        with db.transaction() as session:
-            participants.add_participant(session, event_id, "Ana")
-            participants.add_participant(session, event_id, "Bo", role="king")
+    with pytest.raises(ServiceError), db.transaction() as session:
+        participants.add_participant(session, event_id, "Ana")
+        participants.add_participant(session, event_id, "Bo", role="king")
     assert count(Participant) == 0
 
 
@@ -86,9 +86,7 @@ def test_demo_event_round_trips_completely(db, reopen):
         assert len(event.agreements) == 4
         assert sum(len(a.support_items) for a in event.agreements) == 6
         assert all(a.check_in == dt.date(2026, 4, 14) for a in event.agreements)
-        report = {
-            line.owner_name: line for line in participants.capacity_report(session, demo_id)
-        }
+        report = {line.owner_name: line for line in participants.capacity_report(session, demo_id)}
         assert report["Zoë Lefèvre"].promised_hours == 22  # the playbook is not in hours
         assert not report["Zoë Lefèvre"].over_committed
         assert session.get(Event, demo_id).goal_for(event.coalitions[0]).startswith("Halve")

@@ -139,9 +139,10 @@ def test_top_goal_history_carries_over_to_the_next_event(act, reopen):
         assert coalitions.latest_goal(session, coalition_id) == "Lead time under 2 days"
         coalition = session.get(Coalition, coalition_id)
         assert session.get(Event, first.id).goal_for(coalition) == "Lead time under 4 days"
-        assert session.scalar(
-            select(TopGoal.text).where(TopGoal.event_id == first.id)
-        ) == "Lead time under 4 days"
+        assert (
+            session.scalar(select(TopGoal.text).where(TopGoal.event_id == first.id))
+            == "Lead time under 4 days"
+        )
 
 
 def test_top_goal_of_a_coalition_not_in_the_event_is_refused(act, count, event_id):

@@ -49,9 +49,7 @@ def test_update_outcome_changes_are_stored(act, reopen, event_id):
         )
 
 
-@pytest.mark.parametrize(
-    "changes", [{"title": ""}, {"title": "New", "kind": "meh"}, {"colour": "red"}]
-)
+@pytest.mark.parametrize("changes", [{"title": ""}, {"title": "New", "kind": "meh"}, {"colour": "red"}])
 def test_invalid_outcome_update_stores_nothing(act, reopen, event_id, changes):
     added = act(outcomes.add_outcome, event_id, "success", "Deploys daily")
     with pytest.raises(ServiceError):

@@ -27,9 +27,7 @@ def _names(reopen, event_id):
 
 
 def test_participant_with_non_ascii_name_round_trips(act, reopen, event_id):
-    added = act(
-        participants.add_participant, event_id, NAME, "Équipe Paiements 🚀", "platform_owner"
-    )
+    added = act(participants.add_participant, event_id, NAME, "Équipe Paiements 🚀", "platform_owner")
     with reopen() as session:
         stored = session.get(Participant, added.id)
         assert stored.name == NAME
@@ -192,9 +190,7 @@ def test_capacity_report_flags_over_commitment_in_hours_only(act, reopen, event_
     assert report["Łukasz"].remaining_hours == 6
 
 
-def test_capacity_report_promise_without_stated_capacity_is_over_committed(
-    act, reopen, event_id
-):
+def test_capacity_report_promise_without_stated_capacity_is_over_committed(act, reopen, event_id):
     ana = act(participants.add_participant, event_id, "Ana")
     bo = act(participants.add_participant, event_id, "Bo", role="coalition_member")
     agreement = act(agreements.add_agreement, event_id, ana.id)

@@ -98,9 +98,7 @@ def test_pattern_is_reused_in_a_later_event(act, reopen, event_id, coalition_id)
         assert session.scalars(select(Pattern.id)).all() == [created.id]
 
 
-def test_known_patterns_are_sorted_by_name_and_scoped_to_coalitions(
-    act, reopen, event_id, coalition_id
-):
+def test_known_patterns_are_sorted_by_name_and_scoped_to_coalitions(act, reopen, event_id, coalition_id):
     for name in ("beta", "Alpha", "gamma"):
         act(patterns.create_pattern, event_id, name)
     other = _second_event(act, "Other Coalition")
@@ -177,9 +175,9 @@ def test_link_and_unlink_outcomes(act, reopen, count, event_id):
 def _conditions(reopen, pattern_id):
     with reopen() as session:
         pattern = session.get(Pattern, pattern_id)
-        return {
-            kind: [(b.text, b.position) for b in pattern.conditions(kind)] for kind in BoundaryKind
-        }, [(b.kind, b.position) for b in pattern.boundaries]
+        return {kind: [(b.text, b.position) for b in pattern.conditions(kind)] for kind in BoundaryKind}, [
+            (b.kind, b.position) for b in pattern.boundaries
+        ]
 
 
 def test_boundaries_round_trip_per_kind_in_order(act, reopen, event_id):

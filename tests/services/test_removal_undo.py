@@ -31,7 +31,8 @@ def _pick(event, kind):
 
 
 @pytest.mark.parametrize(
-    "kind", [Participant, Outcome, BoundaryCondition, Agreement, SupportItem, Pattern],
+    "kind",
+    [Participant, Outcome, BoundaryCondition, Agreement, SupportItem, Pattern],
     ids=lambda k: k.__name__,
 )
 def test_remove_then_restore_gives_back_the_same_event(db, kind):

@@ -21,7 +21,6 @@ from refused_files import (
     KINDS,
     MODES,
     header_journal,
-    immutable_folder,  # noqa: F401 (a fixture)
     make_refused,
     make_revision_0001,
     overwrite_pages,
@@ -159,7 +158,9 @@ def test_a_file_at_head_opens_without_loading_alembic(place):
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "[]\n"
 
@@ -243,7 +244,7 @@ def test_a_text_file_is_foreign_even_beside_backups_of_that_name(place, tmp_path
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_a_read_only_folder_is_named_with_what_to_do(place, immutable_folder, mode):  # noqa: F811
+def test_a_read_only_folder_is_named_with_what_to_do(place, immutable_folder, mode):
     path = place / FILE_NAME
     _populate(path, people=1)
     set_journal_mode(path, mode)
@@ -260,11 +261,14 @@ def test_a_read_only_folder_is_named_with_what_to_do(place, immutable_folder, mo
     assert snapshot(place) == before
 
 
-def test_a_new_file_in_a_read_only_folder_is_named_with_what_to_do(place, immutable_folder):  # noqa: F811
+def test_a_new_file_in_a_read_only_folder_is_named_with_what_to_do(place, immutable_folder):
     immutable_folder(place)
-    with pytest.raises(StorageError, match=(
-        rf"the folder {place} cannot be written \(SQLite needs to create the database file and its "
-        rf"journal files there\); make the folder writable, or choose another place with --db"
-    )):
+    with pytest.raises(
+        StorageError,
+        match=(
+            rf"the folder {place} cannot be written \(SQLite needs to create the database file and its "
+            rf"journal files there\); make the folder writable, or choose another place with --db"
+        ),
+    ):
         open_database(place / FILE_NAME)
     assert list(place.iterdir()) == []

@@ -12,7 +12,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from refused_files import make_revision_0001
 
 from facilitator.services import events, participants
@@ -135,7 +134,9 @@ def test_list_backups_is_newest_first_and_ignores_other_files(db_path):
     found = list_backups(db_path)
 
     assert [b.created for b in found] == [
-        dt.datetime(2026, 3, 1, 9), dt.datetime(2026, 2, 1, 9), dt.datetime(2026, 1, 1, 9)
+        dt.datetime(2026, 3, 1, 9),
+        dt.datetime(2026, 2, 1, 9),
+        dt.datetime(2026, 1, 1, 9),
     ]
     assert found[0].path.name.endswith("-before-migration.sqlite3")
     assert {b.size for b in found} == {10}

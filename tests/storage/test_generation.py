@@ -18,8 +18,7 @@ def test_generation_counts_committed_writes_only(db):
     with db.transaction() as session:
         event = events.plan_event(session, coalitions=["Checkout Coalition"], date=dt.date(2026, 5, 4))
     assert db.generation == start + 1
-    with pytest.raises(ServiceError):
-        with db.transaction() as session:
-            events.update_event(session, event.id, title="Kept?")
-            raise ServiceError("refused")
+    with pytest.raises(ServiceError), db.transaction() as session:
+        events.update_event(session, event.id, title="Kept?")
+        raise ServiceError("refused")
     assert db.generation == start + 1, "a rolled-back write changed nothing"

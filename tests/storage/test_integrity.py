@@ -57,7 +57,9 @@ def test_a_missing_or_empty_file_is_reported_not_raised(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "keep", [PAGE * 5, PAGE * 5 + 1000, PAGE, 50], ids=["page-boundary", "mid-page", "header-page-only", "mid-header"]
+    "keep",
+    [PAGE * 5, PAGE * 5 + 1000, PAGE, 50],
+    ids=["page-boundary", "mid-page", "header-page-only", "mid-header"],
 )
 def test_a_truncated_file_is_reported_and_left_untouched(db_path, keep):
     populate(db_path)

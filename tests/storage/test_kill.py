@@ -51,9 +51,7 @@ while True:
     n += 1
 """
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only"
-)
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
 
 
 def _reader(stream, lines: queue.Queue) -> None:

@@ -96,27 +96,38 @@ def make_revision_0001(path: Path) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
-        connection.execute(text(
-            "INSERT INTO coalitions (id, name, created_at) "
-            "VALUES ('0123456789abcdef0123456789abcdef', 'Ærø Coalition', '2025-01-01 00:00:00')"
-        ))
+        connection.execute(
+            text(
+                "INSERT INTO coalitions (id, name, created_at) "
+                "VALUES ('0123456789abcdef0123456789abcdef', 'Ærø Coalition', '2025-01-01 00:00:00')"
+            )
+        )
         event_id = uuid.uuid4().hex
-        connection.execute(text(
-            "INSERT INTO events (id, title, date, facilitator, trigger, agenda_id, status, "
-            "created_at, updated_at) VALUES (:id, 'Before the upgrade', '2025-01-02', 'Ana', "
-            "'significant_progress', 'scale-across', 'planned', '2025-01-01 00:00:00', "
-            "'2025-01-01 00:00:00')"
-        ), {"id": event_id})
+        connection.execute(
+            text(
+                "INSERT INTO events (id, title, date, facilitator, trigger, agenda_id, status, "
+                "created_at, updated_at) VALUES (:id, 'Before the upgrade', '2025-01-02', 'Ana', "
+                "'significant_progress', 'scale-across', 'planned', '2025-01-01 00:00:00', "
+                "'2025-01-01 00:00:00')"
+            ),
+            {"id": event_id},
+        )
         for n in range(PEOPLE):
             person = uuid.uuid4().hex
-            connection.execute(text(
-                "INSERT INTO participants (id, event_id, name, team, role, position) "
-                "VALUES (:id, :event, :name, 'Team', 'sponsor', :n)"
-            ), {"id": person, "event": event_id, "name": f"Person {n}", "n": n})
-            connection.execute(text(
-                "INSERT INTO support_capacities (id, event_id, participant_id, hours) "
-                "VALUES (:id, :event, :person, 2.5)"
-            ), {"id": uuid.uuid4().hex, "event": event_id, "person": person})
+            connection.execute(
+                text(
+                    "INSERT INTO participants (id, event_id, name, team, role, position) "
+                    "VALUES (:id, :event, :name, 'Team', 'sponsor', :n)"
+                ),
+                {"id": person, "event": event_id, "name": f"Person {n}", "n": n},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO support_capacities (id, event_id, participant_id, hours) "
+                    "VALUES (:id, :event, :person, 2.5)"
+                ),
+                {"id": uuid.uuid4().hex, "event": event_id, "person": person},
+            )
     engine.dispose()
 
 
@@ -145,7 +156,11 @@ def run_worker_and_kill(path: Path, moment: str, delay: float | None) -> str:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     worker = subprocess.Popen(
         [sys.executable, "-c", WORKER, str(path), moment],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert worker.stdout.readline().strip() == "ready", worker.stderr.read()
@@ -178,7 +193,16 @@ def run_worker_and_kill(path: Path, moment: str, delay: float | None) -> str:
         ("random", 0.20, None),
         ("random", 0.20, None),
     ],
-    ids=["in-backup", "after-ddl", "after-ddl-with-spilled-pages", "after-revision-update", "after-commit", "random-a", "random-b", "random-c"],
+    ids=[
+        "in-backup",
+        "after-ddl",
+        "after-ddl-with-spilled-pages",
+        "after-revision-update",
+        "after-commit",
+        "random-a",
+        "random-b",
+        "random-c",
+    ],
 )
 def test_a_migration_killed_half_way_leaves_the_old_or_new_revision_and_a_backup(
     db_path, moment, delay, revision_after
@@ -198,7 +222,7 @@ def test_a_migration_killed_half_way_leaves_the_old_or_new_revision_and_a_backup
 
     # The file as the kill left it; SQLite rolls back an unfinished transaction on open.
     assert read(db_path, "PRAGMA integrity_check") == [("ok",)], where
-    (revision,), = read(db_path, "SELECT version_num FROM alembic_version")
+    ((revision,),) = read(db_path, "SELECT version_num FROM alembic_version")
     assert revision in ("0001", HEAD_REVISION), where
     if revision_after is not None:
         assert revision == revision_after, where

@@ -46,6 +46,7 @@ def test_every_safety_pragma_reads_back_on_a_new_connection(db_path):
     fresh = open_database(db_path)
     try:
         with fresh.engine.connect() as conn:
+
             def pragma(name):
                 return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
 
@@ -181,9 +182,7 @@ def test_our_file_migrated_but_not_yet_stamped_still_opens(db_path):
     db = open_database(db_path)
     try:
         with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA application_id").scalar() == (
-                sqlite_setup.APPLICATION_ID
-            )
+            assert conn.exec_driver_sql("PRAGMA application_id").scalar() == (sqlite_setup.APPLICATION_ID)
     finally:
         db.close()
 

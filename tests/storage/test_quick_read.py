@@ -7,7 +7,7 @@ import hashlib
 import sqlite3
 
 import pytest
-from refused_files import KINDS, MODES, immutable_folder, make_refused, snapshot  # noqa: F401 (a fixture)
+from refused_files import KINDS, MODES, make_refused, snapshot
 
 from facilitator.demo import create_demo_event
 from facilitator.services import events
@@ -59,7 +59,7 @@ def test_a_file_to_be_refused_is_read_without_a_trace(tmp_path, isolated_data_di
     assert snapshot(place) == before
 
 
-def test_a_folder_that_cannot_be_written_takes_the_careful_path(db, db_path, immutable_folder):  # noqa: F811
+def test_a_folder_that_cannot_be_written_takes_the_careful_path(db, db_path, immutable_folder):
     db.close()
     immutable_folder(db_path.parent)
     # The file reads fine, but opening it for edits cannot create its journals.

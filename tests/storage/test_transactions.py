@@ -32,12 +32,11 @@ def _count(path, model):
 def test_unit_of_work_that_raises_leaves_nothing_behind(db, db_path):
     event_id = _plan(db)
 
-    with pytest.raises(RuntimeError, match="power cut"):
-        with db.transaction() as session:
-            participants.add_participant(session, event_id, "Ana Núñez", "Payments")
-            outcomes.add_outcome(session, event_id, "success", "Deploys daily")
-            session.flush()  # the rows really reached SQLite before the failure
-            raise RuntimeError("power cut")
+    with pytest.raises(RuntimeError, match="power cut"), db.transaction() as session:
+        participants.add_participant(session, event_id, "Ana Núñez", "Payments")
+        outcomes.add_outcome(session, event_id, "success", "Deploys daily")
+        session.flush()  # the rows really reached SQLite before the failure
+        raise RuntimeError("power cut")
 
     assert _count(db_path, Participant) == 0
     assert _count(db_path, Outcome) == 0
@@ -92,9 +91,8 @@ def test_write_to_a_read_only_connection_gives_readable_storage_error(db, db_pat
 
     db.engine.dispose()  # new connections get the listener
 
-    with pytest.raises(StorageError, match="cannot be written") as caught:
-        with db.transaction() as session:
-            participants.add_participant(session, event_id, "Søren Ødegård")
+    with pytest.raises(StorageError, match="cannot be written") as caught, db.transaction() as session:
+        participants.add_participant(session, event_id, "Søren Ødegård")
     assert "readonly" in str(caught.value)
     db.close()
 
@@ -140,9 +138,8 @@ def test_full_disk_gives_storage_error_and_earlier_records_survive(db, db_path):
     db.engine.dispose()
 
     big = "evidence " * 2_000  # ~18 kB per field, several pages in all
-    with pytest.raises(StorageError, match="disk is full"):
-        with db.transaction() as session:
-            outcomes.add_outcome(session, event_id, "failure", "Huge", big, big)
+    with pytest.raises(StorageError, match="disk is full"), db.transaction() as session:
+        outcomes.add_outcome(session, event_id, "failure", "Huge", big, big)
     db.close()
 
     fresh = open_database(db_path)

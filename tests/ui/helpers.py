@@ -14,7 +14,9 @@ def type_text(widget, text: str) -> None:
     (a Qt assertion in qasciikey.cpp), so names like "Zoë Łukasz" go this way.
     """
     for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def focused():

@@ -28,16 +28,24 @@ The checker knows nothing of this app's screens: the tour in
 
 from __future__ import annotations
 
-import html
-import re
-from dataclasses import dataclass
-
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from layout_measure import (
+    BIG,
+    MAX_ROWS,
+    TOLERANCE,
+    Clip,
+    describe,
+    holds,
+    overlap,
+    plain_text,
+    size_text,
+    strip_mnemonic,
+    visible_size,
+)
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
     QGroupBox,
@@ -56,111 +64,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Pixels a measured size may exceed the given one: rounding of fractional
-# font metrics, never a visible loss of text.
-TOLERANCE = 1
-# Rows of an item view checked: a tour's views are small; a history of
-# thousands of events would only repeat the first rows' widths.
-MAX_ROWS = 60
-_BIG = 1 << 24
-_TAG = re.compile(r"<[^>]+>")
-
-
-@dataclass(frozen=True)
-class Clip:
-    """One text that does not fit: where, which widget, what, and the sizes."""
-
-    screen: str
-    widget: str
-    text: str
-    needed: str
-    given: str
-    why: str = "clipped"
-
-    def __str__(self) -> str:
-        text = self.text if len(self.text) <= 90 else self.text[:87] + "..."
-        text = text.replace("\n", "⏎")
-        return f"{self.screen}: {self.widget}: {self.why}: {text!r} needs {self.needed}, has {self.given}"
-
-
-def describe(widget: QWidget) -> str:
-    """Return a widget's class, object name and accessible name, and where it sits."""
-    parts = [type(widget).__name__]
-    if widget.objectName():
-        parts[0] += f"#{widget.objectName()}"
-    if widget.accessibleName():
-        parts.append(f"“{widget.accessibleName()}”")
-    owners = []
-    parent = widget.parentWidget()
-    while parent is not None and len(owners) < 3:
-        name = type(parent).__name__
-        if name not in ("QWidget", "QStackedWidget", "QSplitter", "QScrollArea", "QFrame") or parent.objectName():
-            owners.append(name + (f"#{parent.objectName()}" if parent.objectName() else ""))
-        parent = parent.parentWidget()
-    return " ".join(parts) + (f" in {' < '.join(owners)}" if owners else "")
-
-
-def _size(size: QSize | tuple[int, int]) -> str:
-    width, height = (size.width(), size.height()) if isinstance(size, QSize) else size
-    return f"{width}×{height} px"
-
-
-def plain_text(text: str) -> str:
-    """Return a tooltip or rich text as the words it shows."""
-    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
-
-
-def _holds(tooltip: str, text: str) -> bool:
-    """Return whether a tooltip shows all of ``text``."""
-    return bool(text.strip()) and " ".join(text.split()) in plain_text(tooltip)
-
-
-def _strip_mnemonic(text: str) -> str:
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-# -- where a widget can be seen ---------------------------------------------
-
-
-def _scrolls(viewport: QWidget) -> tuple[bool, bool]:
-    """Return whether the area whose viewport this is scrolls (horizontally, vertically)."""
-    area = viewport.parentWidget()
-    if not isinstance(area, QAbstractScrollArea) or area.viewport() is not viewport:
-        return False, False
-    off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-    return area.horizontalScrollBarPolicy() != off, area.verticalScrollBarPolicy() != off
-
-
-def visible_size(widget: QWidget, root: QWidget) -> tuple[int, int]:
-    """Return the part of ``widget`` that can be seen, or scrolled to, inside ``root``.
-
-    Past a scroll area that scrolls in a direction, nothing clips the widget
-    in that direction any more: scrolling brings every part of it into view.
-    """
-    rect = widget.rect()
-    free_across = free_down = False
-    child = widget
-    while child is not root and child.parentWidget() is not None and not child.isWindow():
-        parent = child.parentWidget()
-        rect = rect.translated(child.pos())
-        across, down = _scrolls(parent)
-        free_across, free_down = free_across or across, free_down or down
-        bounds = QRect(parent.rect())
-        if free_across:
-            bounds.setLeft(-_BIG)
-            bounds.setRight(_BIG)
-        if free_down:
-            bounds.setTop(-_BIG)
-            bounds.setBottom(_BIG)
-        rect = rect.intersected(bounds)
-        if rect.isEmpty():
-            return 0, 0
-        child = parent
-    return rect.width(), rect.height()
-
-
-# -- the checks -------------------------------------------------------------
-
 
 class _Checker:
     def __init__(self, root: QWidget, screen: str) -> None:
@@ -169,7 +72,7 @@ class _Checker:
         self.found: list[Clip] = []
 
     def clip(self, widget: QWidget, text: str, needed, given, why: str = "clipped") -> None:
-        self.found.append(Clip(self.screen, describe(widget), text, _size(needed), _size(given), why))
+        self.found.append(Clip(self.screen, describe(widget), text, size_text(needed), size_text(given), why))
 
     def run(self) -> list[Clip]:
         self.check_window()
@@ -205,8 +108,13 @@ class _Checker:
         if self.root.width() > room.width() or self.root.height() > room.height():
             # Qt grew the window to the minimum its layout needs: the screen's edge cuts it.
             needed = self.root.size().expandedTo(self.root.minimumSize())
-            self.clip(self.root, self.root.windowTitle(), needed, room.size(),
-                      "the window is larger than the screen")
+            self.clip(
+                self.root,
+                self.root.windowTitle(),
+                needed,
+                room.size(),
+                "the window is larger than the screen",
+            )
 
     def check_label(self, label: QLabel, given: tuple[int, int]) -> None:
         text = label.text()
@@ -217,16 +125,19 @@ class _Checker:
             # ui.widgets.ElidedLabel: what it shows must fit; what it leaves out must be in the tooltip.
             full = label.property("fullText") or ""
             shown = label.fontMetrics().horizontalAdvance(text)
-            if text != full and not _holds(label.toolTip(), full):
+            if text != full and not holds(label.toolTip(), full):
                 self.clip(label, full, (shown, 0), given, "elided without the full text in its tooltip")
-            elif shown > label.contentsRect().width() + TOLERANCE or label.sizeHint().height() > height + TOLERANCE:
+            elif (
+                shown > label.contentsRect().width() + TOLERANCE
+                or label.sizeHint().height() > height + TOLERANCE
+            ):
                 self.clip(label, text, (shown, label.sizeHint().height()), given)
             return
         rich = label.textFormat() == Qt.TextFormat.RichText or (
             label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
         )
         if label.buddy() is not None and not rich:
-            text = _strip_mnemonic(text)
+            text = strip_mnemonic(text)
         if label.wordWrap():
             needed_height = label.heightForWidth(label.width())
             needed_width = label.minimumSizeHint().width() if rich else self._longest_line(label, text)
@@ -247,11 +158,11 @@ class _Checker:
             indent = label.fontMetrics().horizontalAdvance("x") // 2 if label.frameWidth() > 0 else 0
         room = label.contentsRect().width() - 2 * label.margin() - indent
         flags = int(label.alignment()) | int(Qt.TextFlag.TextWordWrap)
-        bounds = label.fontMetrics().boundingRect(QRect(0, 0, max(room, 1), _BIG), flags, text)
+        bounds = label.fontMetrics().boundingRect(QRect(0, 0, max(room, 1), BIG), flags, text)
         return label.width() + max(bounds.width() - room, 0)
 
     def check_button(self, button: QAbstractButton, given: tuple[int, int]) -> None:
-        text = _strip_mnemonic(button.text())
+        text = strip_mnemonic(button.text())
         if not text.strip() or isinstance(button.parentWidget(), QTabBar):
             return
         hint = button.sizeHint()
@@ -267,8 +178,8 @@ class _Checker:
             hint = bar.tabSizeHint(index)
             short = hint.width() > rect.width() + TOLERANCE or hint.height() > rect.height() + TOLERANCE
             outside = not bar.usesScrollButtons() and rect.right() > bar.width()
-            if (short or outside) and not _holds(bar.tabToolTip(index), _strip_mnemonic(text)):
-                self.clip(bar, _strip_mnemonic(text), hint, rect.size(), "tab clipped")
+            if (short or outside) and not holds(bar.tabToolTip(index), strip_mnemonic(text)):
+                self.clip(bar, strip_mnemonic(text), hint, rect.size(), "tab clipped")
 
     def check_combo(self, combo: QComboBox, given: tuple[int, int]) -> None:
         if combo.isEditable():
@@ -287,11 +198,10 @@ class _Checker:
         room = min(field.width(), given[0] - field.left())
         if combo.fontMetrics().height() > min(field.height(), given[1]) + TOLERANCE:
             self.clip(combo, text, (needed, combo.fontMetrics().height()), (room, field.height()))
-        elif needed > room + TOLERANCE:
-            # A combo box that elides what it shows may, when its tooltip has all of it.
-            if not (combo.property("elides") and _holds(combo.toolTip(), text)):
-                why = "elided without the full text in its tooltip" if combo.property("elides") else "clipped"
-                self.clip(combo, text, (needed, combo.fontMetrics().height()), (room, field.height()), why)
+        # A combo box that elides what it shows may, when its tooltip has all of it.
+        elif needed > room + TOLERANCE and not (combo.property("elides") and holds(combo.toolTip(), text)):
+            why = "elided without the full text in its tooltip" if combo.property("elides") else "clipped"
+            self.clip(combo, text, (needed, combo.fontMetrics().height()), (room, field.height()), why)
 
     def check_line(self, line: QLineEdit, given: tuple[int, int]) -> None:
         # A field being typed in (an editable combo box too) scrolls its text
@@ -313,7 +223,10 @@ class _Checker:
                 room -= line.height() // 2 + 4  # a trailing icon such as the clear button
         needed = line.fontMetrics().horizontalAdvance(text)
         why = "placeholder clipped" if not line.text() else "clipped"
-        if needed > room + TOLERANCE or line.fontMetrics().height() > min(inner.height(), given[1]) + TOLERANCE:
+        if (
+            needed > room + TOLERANCE
+            or line.fontMetrics().height() > min(inner.height(), given[1]) + TOLERANCE
+        ):
             self.clip(line, text, (needed, line.fontMetrics().height()), (room, inner.height()), why)
 
     def check_placeholder(self, edit: QPlainTextEdit) -> None:
@@ -322,13 +235,14 @@ class _Checker:
             return
         margin = int(edit.document().documentMargin())
         room = edit.viewport().rect().adjusted(margin, margin, -margin, -margin)
-        bounds = edit.fontMetrics().boundingRect(QRect(0, 0, max(room.width(), 1), _BIG),
-                                                 int(Qt.TextFlag.TextWordWrap), text)
+        bounds = edit.fontMetrics().boundingRect(
+            QRect(0, 0, max(room.width(), 1), BIG), int(Qt.TextFlag.TextWordWrap), text
+        )
         if bounds.height() > room.height() + TOLERANCE:
             self.clip(edit, text, bounds.size(), room.size(), "placeholder clipped")
 
     def check_group(self, group: QGroupBox, given: tuple[int, int]) -> None:
-        title = _strip_mnemonic(group.title())
+        title = strip_mnemonic(group.title())
         needed = group.fontMetrics().horizontalAdvance(title) + 16
         if title and needed > given[0]:
             self.clip(group, title, (needed, group.fontMetrics().height()), given)
@@ -345,11 +259,14 @@ class _Checker:
             if not text:
                 continue
             needed = header.sectionSizeFromContents(logical)
-            given = (header.sectionSize(logical), header.height()) if across else \
-                (header.width(), header.sectionSize(logical))
+            given = (
+                (header.sectionSize(logical), header.height())
+                if across
+                else (header.width(), header.sectionSize(logical))
+            )
             if needed.width() > given[0] + TOLERANCE or needed.height() > given[1] + TOLERANCE:
                 tooltip = model.headerData(logical, header.orientation(), Qt.ItemDataRole.ToolTipRole)
-                if not _holds(str(tooltip or ""), text):
+                if not holds(str(tooltip or ""), text):
                     self.clip(header, text, needed, given, "header clipped")
 
     def check_items(self, view: QAbstractItemView) -> None:
@@ -379,8 +296,15 @@ class _Checker:
                 index = model.index(row, column, view.rootIndex())
                 self.check_item(view, index, viewport, across, down, wrap)
 
-    def check_item(self, view: QAbstractItemView, index: QModelIndex, viewport: QRect,
-                   across: bool, down: bool, wrap: bool) -> None:
+    def check_item(
+        self,
+        view: QAbstractItemView,
+        index: QModelIndex,
+        viewport: QRect,
+        across: bool,
+        down: bool,
+        wrap: bool,
+    ) -> None:
         rect = view.visualRect(index)
         if rect.isEmpty() or view.indexWidget(index) is not None:
             return
@@ -392,24 +316,24 @@ class _Checker:
         needed = view.itemDelegateForIndex(index).sizeHint(option, index)
         # What of the item can be brought into view, axis by axis: scrolling
         # down shows a row below the view, not a row cut off at the side.
-        reachable_width = rect.width() if across else _overlap(rect.left(), rect.right(), viewport.left(),
-                                                                viewport.right())
-        reachable_height = rect.height() if down else _overlap(rect.top(), rect.bottom(), viewport.top(),
-                                                                viewport.bottom())
+        reachable_width = (
+            rect.width() if across else overlap(rect.left(), rect.right(), viewport.left(), viewport.right())
+        )
+        reachable_height = (
+            rect.height() if down else overlap(rect.top(), rect.bottom(), viewport.top(), viewport.bottom())
+        )
         if rect.height() > viewport.height() + TOLERANCE and text.strip():
             # Taller than the view: no scrolling shows the whole of it at once.
             self.clip(view, text, rect.size(), viewport.size(), "row taller than its view")
             return
         if not text.strip():
             return
-        short_width = needed.width() > reachable_width + TOLERANCE and not (wrap and reachable_width == rect.width())
+        short_width = needed.width() > reachable_width + TOLERANCE and not (
+            wrap and reachable_width == rect.width()
+        )
         short_height = needed.height() > reachable_height + TOLERANCE
-        if (short_width or short_height) and not _holds(tooltip, text):
+        if (short_width or short_height) and not holds(tooltip, text):
             self.clip(view, text, needed, (reachable_width, reachable_height), "item clipped")
-
-
-def _overlap(start: int, end: int, low: int, high: int) -> int:
-    return max(min(end, high) - max(start, low) + 1, 0)
 
 
 def clipped(root: QWidget, screen: str) -> list[Clip]:

@@ -31,10 +31,16 @@ def earlier(db):
     """A closed event of the coalition two months ago: Zoë agreed (check-in passed), Bo in
     progress, Kim adopted already; and another coalition's open agreement."""
     with db.transaction() as s:
-        event = events.plan_event(s, coalitions=[COALITION], date=TODAY - dt.timedelta(days=60), title="Winter")
+        event = events.plan_event(
+            s, coalitions=[COALITION], date=TODAY - dt.timedelta(days=60), title="Winter"
+        )
         flags = patterns.create_pattern(s, event.id, "Feature flags").id
         ids = {}
-        for name, team, check_in in [("Zoë Lefèvre", "Payments", -10), ("Bo", "Search", 30), ("Kim", "Mobile", 5)]:
+        for name, team, check_in in [
+            ("Zoë Lefèvre", "Payments", -10),
+            ("Bo", "Search", 30),
+            ("Kim", "Mobile", 5),
+        ]:
             person = participants.add_participant(s, event.id, name, team)
             ids[name] = agreements.add_agreement(
                 s, event.id, person.id, pattern_ids=[flags], check_in=TODAY + dt.timedelta(days=check_in)
@@ -78,8 +84,12 @@ def test_a_new_event_reviews_the_coalitions_open_agreements_first(qtbot, db, db_
     def answer_dialog():
         dialog = QApplication.activeModalWidget()
         # Read what it offers, then Enter creates the event (asserting here would leave it open).
-        seen.update(coalition=dialog.coalition.currentText(), agenda=dialog.agenda.currentData(),
-                    hint=dialog.review_hint.text(), hint_shown=dialog.review_hint.isVisible())
+        seen.update(
+            coalition=dialog.coalition.currentText(),
+            agenda=dialog.agenda.currentData(),
+            hint=dialog.review_hint.text(),
+            hint_shown=dialog.review_hint.isVisible(),
+        )
         QTest.keyClick(dialog.facilitator, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, answer_dialog)
@@ -99,9 +109,13 @@ def test_a_new_event_reviews_the_coalitions_open_agreements_first(qtbot, db, db_
     assert "earlier events" in walk.question_label.text()
     panel = review_panel(window)
     assert [(r.adopter, r.status) for r in panel.rows()] == [
-        ("Zoë Lefèvre", AgreementStatus.AGREED), ("Bo", AgreementStatus.IN_PROGRESS),
+        ("Zoë Lefèvre", AgreementStatus.AGREED),
+        ("Bo", AgreementStatus.IN_PROGRESS),
     ]
-    assert panel.rows()[0].overdue and panel.summary.text() == "2 open agreements from earlier events · 1 overdue"
+    assert (
+        panel.rows()[0].overdue
+        and panel.summary.text() == "2 open agreements from earlier events · 1 overdue"
+    )
     assert panel.change_button.isVisible() and not panel.empty_label.isVisible()
 
     # Bo's team adopted it: Enter on the row, the status dialog offers Adopted, a note, Enter.
@@ -116,11 +130,15 @@ def test_a_new_event_reviews_the_coalitions_open_agreements_first(qtbot, db, db_
     assert not dialog.isVisible()
 
     history = stored_history(db_path, earlier.bo)
-    assert [(h.to_status, h.note) for h in history][-1] == (AgreementStatus.ADOPTED, "Live in Search since last sprint")
+    assert [(h.to_status, h.note) for h in history][-1] == (
+        AgreementStatus.ADOPTED,
+        "Live in Search since last sprint",
+    )
     assert history[-1].changed_at.date() >= TODAY - dt.timedelta(days=1)  # today, in UTC
     # The row stays where the room is looking, with its new status.
     assert [(r.adopter, r.status) for r in panel.rows()] == [
-        ("Zoë Lefèvre", AgreementStatus.AGREED), ("Bo", AgreementStatus.ADOPTED),
+        ("Zoë Lefèvre", AgreementStatus.AGREED),
+        ("Bo", AgreementStatus.ADOPTED),
     ]
     assert panel.summary.text() == "1 open agreement from earlier events · 1 overdue"
 
@@ -157,8 +175,9 @@ def test_no_open_agreements_keep_the_default_agenda(qtbot, db, earlier):
 
 def test_an_event_without_earlier_agreements_says_go_on(qtbot, db):
     with db.transaction() as s:
-        event_id = events.plan_event(s, coalitions=["Fresh Coalition"], date=TODAY,
-                                     agenda_id=FOLLOW_UP_AGENDA_ID).id
+        event_id = events.plan_event(
+            s, coalitions=["Fresh Coalition"], date=TODAY, agenda_id=FOLLOW_UP_AGENDA_ID
+        ).id
     window = window_on(qtbot, db)
     window.open_event(event_id, view=1)
     panel = review_panel(window)

@@ -12,9 +12,9 @@ from facilitator.domain import Agreement, AgreementStatus
 from facilitator.followup import adoptions
 from facilitator.services import agreements, events, participants, patterns
 from facilitator.storage import open_database
+from ui.date_fields import to_qdate
 from ui.followup.adoptions.page import NO_AGREEMENTS, NO_OPEN_AGREEMENTS, AdoptionsPage
 from ui.followup.adoptions.status_dialog import REASON_REQUIRED
-from ui.date_fields import to_qdate
 
 TODAY = dt.date(2026, 2, 13)
 
@@ -32,14 +32,29 @@ def history(db):
     with db.transaction() as s:
         winter = events.plan_event(s, coalitions=["Checkout"], date=dt.date(2026, 1, 10), title="Winter")
         flags = patterns.create_pattern(s, winter.id, "Feature flags").id
-        zoe = _agree(s, winter, participants.add_participant(s, winter.id, "Zoë Lefèvre", "Payments"),
-                     flags, dt.date(2026, 2, 1))
-        bo = _agree(s, winter, participants.add_participant(s, winter.id, "Bo", "Search"), flags, dt.date(2026, 3, 1))
-        kim = _agree(s, winter, participants.add_participant(s, winter.id, "Kim", "Mobile"), flags, dt.date(2026, 1, 20))
+        zoe = _agree(
+            s,
+            winter,
+            participants.add_participant(s, winter.id, "Zoë Lefèvre", "Payments"),
+            flags,
+            dt.date(2026, 2, 1),
+        )
+        bo = _agree(
+            s, winter, participants.add_participant(s, winter.id, "Bo", "Search"), flags, dt.date(2026, 3, 1)
+        )
+        kim = _agree(
+            s,
+            winter,
+            participants.add_participant(s, winter.id, "Kim", "Mobile"),
+            flags,
+            dt.date(2026, 1, 20),
+        )
         agreements.change_status(s, kim, "adopted", "Live", when=dt.datetime(2026, 1, 19, 12))
         guild = events.plan_event(s, coalitions=["Search"], date=dt.date(2026, 2, 1), title="Guild")
         rank = patterns.create_pattern(s, guild.id, "Ranking experiments").id
-        lee = _agree(s, guild, participants.add_participant(s, guild.id, "Lee", "Data"), rank, dt.date(2026, 2, 10))
+        lee = _agree(
+            s, guild, participants.add_participant(s, guild.id, "Lee", "Data"), rank, dt.date(2026, 2, 10)
+        )
         agreements.change_status(s, lee, "in_progress", "Started", when=dt.datetime(2026, 2, 2, 12))
         return SimpleNamespace(winter=winter.id, guild=guild.id, zoe=zoe, bo=bo, kim=kim, lee=lee)
 
@@ -67,7 +82,9 @@ def stored_history(db_path, agreement_id):
         db.close()
 
 
-def test_open_agreements_first_then_every_one_with_overdue_ones_standing_out(qtbot, qtmodeltester, page, history):
+def test_open_agreements_first_then_every_one_with_overdue_ones_standing_out(
+    qtbot, qtmodeltester, page, history
+):
     # What needs following up comes first, the most urgent check-in on top.
     assert page.filters.status.currentText() == "Open (agreed or in progress)"
     assert shown(page) == ["Zoë Lefèvre", "Lee", "Bo"]
@@ -80,7 +97,12 @@ def test_open_agreements_first_then_every_one_with_overdue_ones_standing_out(qtb
     check_in = [model.columns[c].header for c in range(model.columnCount())].index("Check-in")
     texts = [model.index(r, check_in).data() for r in range(model.rowCount())]
     # Said in words, not by colour alone; an adopted agreement's past date is not overdue.
-    assert texts == ["Tue 20 Jan 2026", "Sun 1 Feb 2026 · 12 days late", "Tue 10 Feb 2026 · 3 days late", "Sun 1 Mar 2026"]
+    assert texts == [
+        "Tue 20 Jan 2026",
+        "Sun 1 Feb 2026 · 12 days late",
+        "Tue 10 Feb 2026 · 3 days late",
+        "Sun 1 Mar 2026",
+    ]
     colours = [model.index(r, check_in).data(Qt.ItemDataRole.ForegroundRole) for r in range(4)]
     assert [c is not None for c in colours] == [False, True, True, False]
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -139,7 +161,9 @@ def test_change_status_through_the_dialog_is_stored_with_date_and_note(qtbot, pa
     assert steps[1].changed_at.date() == dt.date(2026, 2, 10)
     assert page.current_row().status == AgreementStatus.IN_PROGRESS
     assert page.model.index(page.model.row_of(history.bo), 0).data() == "In progress"
-    assert page.detail.history_lines()[-1] == "Tue 10 Feb 2026 · Agreed → In progress · Kick-off with the team"
+    assert (
+        page.detail.history_lines()[-1] == "Tue 10 Feb 2026 · Agreed → In progress · Kick-off with the team"
+    )
 
 
 def test_abandoning_without_a_reason_is_refused_with_a_message(qtbot, page, history, db_path):

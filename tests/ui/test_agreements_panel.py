@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import type_text as _type
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -13,7 +14,6 @@ from facilitator.services import events, participants, patterns
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.agreements.agreements import AgreementsPanel
-from helpers import type_text as _type
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -32,8 +32,12 @@ def _small_event(db):
     """A coalition member with hours, an adopter, a sponsor and two patterns."""
     with db.transaction() as session:
         event = events.plan_event(session, coalitions=["Checkout Coalition"], date=dt.date(2026, 5, 4))
-        zoe = participants.add_participant(session, event.id, "Zoë Lefèvre", "Checkout", ParticipantRole.COALITION_MEMBER)
-        lukasz = participants.add_participant(session, event.id, "Łukasz Wróblewski", "Platform", ParticipantRole.COALITION_MEMBER)
+        zoe = participants.add_participant(
+            session, event.id, "Zoë Lefèvre", "Checkout", ParticipantRole.COALITION_MEMBER
+        )
+        lukasz = participants.add_participant(
+            session, event.id, "Łukasz Wróblewski", "Platform", ParticipantRole.COALITION_MEMBER
+        )
         participants.add_participant(session, event.id, "Çağla Yıldız", "Release Management")
         participants.add_participant(session, event.id, "田中 愛子", "Leadership", ParticipantRole.SPONSOR)
         participants.set_capacity(session, event.id, zoe.id, 24)
@@ -77,7 +81,10 @@ def test_adding_an_agreement_from_the_keyboard_with_patterns_sponsor_check_in_an
     qtbot.keyClick(form.patterns, Qt.Key.Key_Space)
     qtbot.keyClick(form.patterns, Qt.Key.Key_Down)
     qtbot.keyClick(form.patterns, Qt.Key.Key_Space)
-    assert [p.name for p in editor.event.agreements[0].patterns] == ["Trunk-based development", "Contract tests"]
+    assert [p.name for p in editor.event.agreements[0].patterns] == [
+        "Trunk-based development",
+        "Contract tests",
+    ]
 
     # Sponsor: the drop-down starts at "— none —"; the last entry is the sponsor.
     form.sponsor.setFocus()
@@ -211,7 +218,8 @@ def test_support_items_edit_inline_delete_and_move_from_the_keyboard(qtbot, db, 
     table.setCurrentIndex(table.records.index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_Down, ALT)
     assert [i.type for i in _stored(db_path, event_id).agreements[0].support_items] == [
-        SupportType.ARTIFACT, SupportType.COACHING,
+        SupportType.ARTIFACT,
+        SupportType.COACHING,
     ]
     table.setCurrentIndex(table.records.index(1, 0))
     qtbot.keyClick(table, Qt.Key.Key_Delete, CTRL)
@@ -223,7 +231,8 @@ def test_support_items_edit_inline_delete_and_move_from_the_keyboard(qtbot, db, 
     editor.undo_stack.undo()  # amount
     items = _stored(db_path, event_id).agreements[0].support_items
     assert [(i.type, i.amount, i.owner.name) for i in items] == [
-        (SupportType.COACHING, 8.0, "Zoë Lefèvre"), (SupportType.ARTIFACT, 1.0, "Zoë Lefèvre"),
+        (SupportType.COACHING, 8.0, "Zoë Lefèvre"),
+        (SupportType.ARTIFACT, 1.0, "Zoë Lefèvre"),
     ]
 
 
@@ -255,7 +264,9 @@ def test_deleting_an_agreement_with_ctrl_delete_is_undoable(qtbot, db, db_path):
     assert panel.agreement_editor.adopter.currentText() == "Søren Ødegård (Search)"
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete, CTRL)
     assert [a.adopter.name for a in _stored(db_path, event_id).agreements] == [
-        "Ana Núñez", "Çağla Yıldız", "Łukasz Wróblewski",
+        "Ana Núñez",
+        "Çağla Yıldız",
+        "Łukasz Wróblewski",
     ]
     assert panel.agreement_editor.adopter.currentText() == "Çağla Yıldız (Release Management)"
     editor.undo_stack.undo()

@@ -58,7 +58,10 @@ def _with_the_dialog_from_the_file_menu(qtbot, window, drive) -> BackupsDialog:
 
 
 def _rows(dialog) -> list[list[str]]:
-    return [[dialog.list.topLevelItem(i).text(c) for c in range(3)] for i in range(dialog.list.topLevelItemCount())]
+    return [
+        [dialog.list.topLevelItem(i).text(c) for c in range(3)]
+        for i in range(dialog.list.topLevelItemCount())
+    ]
 
 
 def test_the_file_menu_opens_backups_and_the_keys_set_how_many_are_kept(qtbot, window, db_path):
@@ -93,7 +96,11 @@ def test_the_file_menu_opens_backups_and_the_keys_set_how_many_are_kept(qtbot, w
     assert str(backup_folder()) in seen["folder"] and str(db_path) in seen["folder"]
     # Newest first, each with its date and why it was taken.
     assert seen["shown"] == taken[::-1]
-    assert [row[1] for row in seen["rows"]] == ["When the app started", "Before a schema update", "When the app started"]
+    assert [row[1] for row in seen["rows"]] == [
+        "When the app started",
+        "Before a schema update",
+        "When the app started",
+    ]
     newest = taken[-1].created
     assert seen["rows"][0][0] == day_time(newest, seconds=True)  # "2 Dec 2026, 14:32:05"
     assert seen["rows"][0][2].endswith(" KB")
@@ -145,7 +152,10 @@ def test_a_backup_that_fails_says_why_in_the_dialog(qtbot, db_path, db, monkeypa
     dialog.show()
     qtbot.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
     assert dialog.status.isVisible()
-    assert dialog.status.text() == "No backup was taken: cannot write a backup into /backups: No space left on device"
+    assert (
+        dialog.status.text()
+        == "No backup was taken: cannot write a backup into /backups: No space left on device"
+    )
     assert dialog.status.property("role") == "danger"
     assert QApplication.overrideCursor() is None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -12,7 +13,6 @@ from facilitator.services import events, patterns
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.patterns.boundaries import BoundariesPanel
-from helpers import type_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -91,7 +91,10 @@ def test_all_three_lists_filled_from_the_keyboard_in_order(qtbot, db, db_path):
         "Contracts": {WORKS: [], BREAKS: [], NEEDS: []},
     }
     shown = panel.lists[NEEDS].table.records
-    assert [shown.index(r, 0).data() for r in range(2)] == ["A flag service (Łukasz’s team)", "Main is always releasable"]
+    assert [shown.index(r, 0).data() for r in range(2)] == [
+        "A flag service (Łukasz’s team)",
+        "Main is always releasable",
+    ]
     assert "no conditions yet" not in panel.selector.item(0).text()
     assert "no conditions yet" in panel.selector.item(1).text()
 

@@ -21,7 +21,9 @@ def _event(db):
     """Zoë states 24 h; Ana adopts; nothing promised yet."""
     with db.transaction() as session:
         event = events.plan_event(session, coalitions=["Checkout Coalition"], date=dt.date(2026, 5, 4))
-        zoe = participants.add_participant(session, event.id, "Zoë Lefèvre", "Checkout", ParticipantRole.COALITION_MEMBER)
+        zoe = participants.add_participant(
+            session, event.id, "Zoë Lefèvre", "Checkout", ParticipantRole.COALITION_MEMBER
+        )
         ana = participants.add_participant(session, event.id, "Ana Núñez", "Payments")
         participants.set_capacity(session, event.id, zoe.id, 24)
         agreements.add_agreement(session, event.id, ana.id)
@@ -62,7 +64,9 @@ def _promise(qtbot, panel, hours: str, what: str) -> None:
     qtbot.keyClick(add.description, Qt.Key.Key_Return)
 
 
-def test_the_warning_appears_when_more_hours_are_promised_and_goes_when_the_excess_is_deleted(qtbot, db, db_path):
+def test_the_warning_appears_when_more_hours_are_promised_and_goes_when_the_excess_is_deleted(
+    qtbot, db, db_path
+):
     event_id, zoe_id = _event(db)
     _window, editor, panel, capacity = _show(qtbot, db, event_id)
     assert capacity.banners == []
@@ -100,7 +104,9 @@ def test_accepting_is_stored_and_the_warning_turns_into_accepted(qtbot, db, db_p
     assert line.accepted and line.accepted_hours == 30.0
     banner = capacity.banner_for(zoe_id)
     assert banner.property("role") == "card"
-    assert banner.text.text() == "Zoë Lefèvre: 30 h promised, 24 h available — 6 h over · accepted by the room"
+    assert (
+        banner.text.text() == "Zoë Lefèvre: 30 h promised, 24 h available — 6 h over · accepted by the room"
+    )
     assert banner.button.text() == "Withdraw acceptance"
 
     editor.undo_stack.undo()
@@ -135,7 +141,9 @@ def test_the_owners_line_lists_promised_against_stated_and_what_is_left(qtbot, d
     _promise(qtbot, panel, "20", "More pairing")
     # Over-committed, Zoë is said once, in her banner, not again in the owners' line.
     assert capacity.shown_rows() == []
-    assert capacity.banner_for(zoe_id).text.text() == "Zoë Lefèvre: 27.5 h promised, 24 h available — 3.5 h over"
+    assert (
+        capacity.banner_for(zoe_id).text.text() == "Zoë Lefèvre: 27.5 h promised, 24 h available — 3.5 h over"
+    )
 
 
 def test_a_closed_event_shows_capacity_without_buttons(qtbot, db):

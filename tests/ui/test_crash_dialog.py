@@ -66,7 +66,9 @@ def test_an_exception_in_a_slot_is_logged_and_shown_and_the_window_stays_usable(
     assert "RuntimeError: the slot broke on purpose" in dialog.text()
     assert str(log_file()) in dialog.informativeText()
     assert [b.text() for b in (dialog.open_log_button, dialog.copy_button, dialog.continue_button)] == [
-        "Open log", "Copy details", "Continue",
+        "Open log",
+        "Copy details",
+        "Continue",
     ]
 
     form.line.setFocus()

@@ -87,7 +87,8 @@ def boxes(monkeypatch):
 def _shown_coalitions(window) -> list[str]:
     proxy = window.start.proxy
     return sorted(
-        name for row in range(proxy.rowCount())
+        name
+        for row in range(proxy.rowCount())
         for name in proxy.index(row, 0).data(Qt.ItemDataRole.UserRole).coalitions
     )
 
@@ -131,7 +132,9 @@ def test_damage_after_a_clean_session_is_moved_aside_and_the_backup_offered(
     assert check_database(db_path) == []
 
 
-def test_quit_after_damage_found_by_the_start_backup_closes_the_window(qtbot, db_path, backed_up, answers, monkeypatch):
+def test_quit_after_damage_found_by_the_start_backup_closes_the_window(
+    qtbot, db_path, backed_up, answers, monkeypatch
+):
     damaged = _damage(db_path, "overwritten pages")
     answers.queue = [Choice.QUIT]
     window = _start(qtbot, db_path, "fast", monkeypatch)
@@ -149,7 +152,9 @@ def test_quit_on_the_careful_path_opens_nothing(db_path, backed_up, answers, mon
     assert not db_path.exists()
 
 
-def test_a_start_without_damage_takes_its_backup_and_asks_nothing(qtbot, db_path, backed_up, answers, monkeypatch):
+def test_a_start_without_damage_takes_its_backup_and_asks_nothing(
+    qtbot, db_path, backed_up, answers, monkeypatch
+):
     window = _start(qtbot, db_path, "fast", monkeypatch)
     assert answers.asked == []
     assert len(_shown_coalitions(window)) == 3

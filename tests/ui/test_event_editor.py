@@ -29,8 +29,11 @@ def test_add_update_remove_with_undo_and_redo(qtbot, db, db_path):
     saved = []
     editor.saved.connect(saved.append)
     outcome = editor.add(
-        "Add outcome", Outcome,
-        lambda s, rid: outcomes.add_outcome(s, editor.event_id, OutcomeKind.SUCCESS, "Zoë’s win", record_id=rid),
+        "Add outcome",
+        Outcome,
+        lambda s, rid: outcomes.add_outcome(
+            s, editor.event_id, OutcomeKind.SUCCESS, "Zoë’s win", record_id=rid
+        ),
     )
     assert outcome is not None and saved
     assert _stored_titles(db_path, editor.event_id) == ["Zoë’s win"]
@@ -57,7 +60,8 @@ def test_a_refused_edit_is_reported_and_not_put_on_the_undo_stack(qtbot, db):
     errors = []
     editor.failed.connect(errors.append)
     result = editor.add(
-        "Add outcome", Outcome,
+        "Add outcome",
+        Outcome,
         lambda s, rid: outcomes.add_outcome(s, editor.event_id, "success", "   ", record_id=rid),
     )
     assert result is None
@@ -67,7 +71,11 @@ def test_a_refused_edit_is_reported_and_not_put_on_the_undo_stack(qtbot, db):
 
 def test_a_storage_failure_keeps_earlier_records(qtbot, db, monkeypatch):
     editor = _editor(db)
-    editor.add("Add", Outcome, lambda s, rid: outcomes.add_outcome(s, editor.event_id, "success", "Kept", record_id=rid))
+    editor.add(
+        "Add",
+        Outcome,
+        lambda s, rid: outcomes.add_outcome(s, editor.event_id, "success", "Kept", record_id=rid),
+    )
 
     def full_disk(session, record_id):
         raise StorageError("the disk is full; nothing was saved from this edit")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import show_active
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import QFileDialog
 from facilitator.demo import create_demo_event
 from facilitator.eventfile import export_event
 from facilitator.storage import open_database
-from helpers import show_active
 from ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -45,7 +45,9 @@ def _text(path):
 
 def test_summary_is_written_where_asked_and_opened(qtbot, window, tmp_path, monkeypatch, opened):
     target = tmp_path / "Zusammenfassung"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF documents (*.pdf)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF documents (*.pdf)")
+    )
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     pdf = tmp_path / "Zusammenfassung.pdf"
     assert pdf.exists()
@@ -131,9 +133,7 @@ def test_a_broken_event_file_is_named_with_its_line_not_as_a_typing_problem(qtbo
     assert win.editor is None
 
 
-def test_importing_pasted_text_shows_what_was_dropped_over_the_opened_event(
-    qtbot, tmp_path, monkeypatch, db
-):
+def test_importing_pasted_text_shows_what_was_dropped_over_the_opened_event(qtbot, tmp_path, monkeypatch, db):
     from PySide6.QtWidgets import QApplication
 
     from ui.import_notices import DroppedCharactersDialog
@@ -190,7 +190,9 @@ def test_a_pdf_no_program_can_open_is_named_with_its_folder(qtbot, window, tmp_p
     assert no_viewer == [str(target), str(tmp_path)]
 
 
-def test_a_folder_no_program_can_show_is_named_without_a_show_folder_button(qtbot, window, tmp_path, monkeypatch, no_viewer):
+def test_a_folder_no_program_can_show_is_named_without_a_show_folder_button(
+    qtbot, window, tmp_path, monkeypatch, no_viewer
+):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
 
     qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import focused, show_active, type_text
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import QLineEdit
 from facilitator.demo import create_demo_event
 from facilitator.services import events
 from facilitator.storage import open_database
-from helpers import focused, show_active, type_text
 from ui.actions import Act
 from ui.main_window import MainWindow
 
@@ -68,9 +68,10 @@ def test_ctrl_z_in_the_quick_add_field_undoes_the_record_just_added(qtbot, windo
 class _EmacsLineEdit(QLineEdit):
     """Claims Ctrl+U and Ctrl+E the way QLineEdit does on X11 (delete the line, end of line)."""
 
-    def event(self, event):  # noqa: N802 (Qt API)
+    def event(self, event):
         if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination().toCombined() in (
-            QKeySequence("Ctrl+U")[0].toCombined(), QKeySequence("Ctrl+E")[0].toCombined()
+            QKeySequence("Ctrl+U")[0].toCombined(),
+            QKeySequence("Ctrl+E")[0].toCombined(),
         ):
             event.accept()
             return True

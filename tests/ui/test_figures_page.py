@@ -43,12 +43,21 @@ def headlines(page) -> dict[str, str]:
 
 def test_overall_headlines_with_their_explanations(page):
     assert [page.scope_combo.itemText(i) for i in range(page.scope_combo.count())] == [
-        "Overall", "Alpha", "Beta"]
-    assert headlines(page) == {"adoption_rate": "57 %", "teams_per_pattern": "2.0",
-                               "boundary_share": "80 %", "median_days": "60", "failures": "5"}
+        "Overall",
+        "Alpha",
+        "Beta",
+    ]
+    assert headlines(page) == {
+        "adoption_rate": "57 %",
+        "teams_per_pattern": "2.0",
+        "boundary_share": "80 %",
+        "median_days": "60",
+        "failures": "5",
+    }
     adoption = page.cards[0]
     assert adoption.explanation.text().startswith(
-        "Share of adopter teams with at least one pattern adopted within six months of agreeing.")
+        "Share of adopter teams with at least one pattern adopted within six months of agreeing."
+    )
     assert adoption.detail.text() == "4 of 7 teams adopted in time; 1 still within their six months."
     assert "2025 Q3 to 2026 Q3" in page.subtitle.text()
 
@@ -57,10 +66,19 @@ def test_choosing_a_coalition_changes_the_headlines_and_the_charts(qtbot, page):
     page.scope_combo.setFocus()
     qtbot.keyClick(page.scope_combo, Qt.Key.Key_Down)
     assert page.scope_combo.currentText() == "Alpha"
-    assert headlines(page) == {"adoption_rate": "33 %", "teams_per_pattern": "1.5",
-                               "boundary_share": "75 %", "median_days": "120.5", "failures": "4"}
+    assert headlines(page) == {
+        "adoption_rate": "33 %",
+        "teams_per_pattern": "1.5",
+        "boundary_share": "75 %",
+        "median_days": "120.5",
+        "failures": "4",
+    }
     assert [name for name, _ in page.top_patterns.rows] == [
-        "Feature flags", "Pairing rotation", "Trunk-based development", "Orphan pattern"]
+        "Feature flags",
+        "Pairing rotation",
+        "Trunk-based development",
+        "Orphan pattern",
+    ]
     qtbot.keyClick(page.scope_combo, Qt.Key.Key_Down)
     assert headlines(page)["adoption_rate"] == "60 %"
     assert page.cards[4].chart.values == [0, 1, 1]
@@ -69,8 +87,7 @@ def test_choosing_a_coalition_changes_the_headlines_and_the_charts(qtbot, page):
 def test_each_chart_holds_its_quarters_values_and_says_them(page):
     adoption, reach, boundaries, days, failures = (card.chart for card in page.cards)
     assert adoption.labels == ["Q3 ’25", "Q4 ’25", "Q1 ’26", "Q2 ’26", "Q3 ’26"]
-    assert [None if v is None else round(v, 3) for v in adoption.values] == [
-        0.333, None, 0.5, 0.333, 0.5]
+    assert [None if v is None else round(v, 3) for v in adoption.values] == [0.333, None, 0.5, 0.333, 0.5]
     assert not adoption.line and reach.line and boundaries.line
     assert days.values == [181.5, None, 60.0, 30.0, 30.0]
     assert failures.values == [1, 0, 2, 1, 1]
@@ -101,8 +118,11 @@ def test_bars_take_the_themes_accent_and_are_painted(qtbot, page):
             accent = theme.PALETTES[name]["accent"]
             assert chart.palette().color(QPalette.ColorRole.Highlight).name() == accent
             image = chart.grab().toImage()
-            colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
-                       for y in range(0, image.height(), 3)}
+            colours = {
+                image.pixelColor(x, y).name()
+                for x in range(0, image.width(), 3)
+                for y in range(0, image.height(), 3)
+            }
             assert accent in colours
     finally:
         app.setStyleSheet(before)
@@ -134,8 +154,9 @@ def test_export_writes_a_real_pdf_where_asked(qtbot, page, tmp_path, monkeypatch
 
 
 def test_an_unwritable_place_is_reported_as_a_problem(qtbot, page, tmp_path, monkeypatch, opened):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "a-file" / "r.pdf"), ""))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "a-file" / "r.pdf"), "")
+    )
     (tmp_path / "a-file").write_text("not a folder")
     with qtbot.waitSignal(page.problem) as signal:
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
@@ -177,6 +198,7 @@ def test_axis_labels_shorten_then_turn_to_years_so_none_overlap():
     from ui.followup.figures.chart_labels import quarter_labels
 
     quarters = [Quarter.from_index(Quarter(2025, 3).index + i) for i in range(5)]
+
     def width(text: str) -> float:
         return 10.0 * len(text)  # ten pixels a character
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import focused, show_active, type_text
 from PySide6.QtCore import Qt
 
 from facilitator.demo import create_demo_event
 from facilitator.services import events
-from helpers import focused, show_active, type_text
 from ui.actions import Act
 from ui.main_window import MainWindow
 from ui.views import PREPARE
@@ -39,10 +39,19 @@ def window(qtbot, db, history):
 def test_each_follow_up_page_has_a_shortcut_and_a_menu_entry(qtbot, window):
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "F&ollow-up")
     assert [a.objectName() for a in menu.actions()] == [
-        "history", "search", "adoptions", "pattern_library", "figures"
+        "history",
+        "search",
+        "adoptions",
+        "pattern_library",
+        "figures",
     ]
-    for key, act in ((Qt.Key.Key_H, Act.HISTORY), (Qt.Key.Key_F, Act.SEARCH), (Qt.Key.Key_U, Act.ADOPTIONS),
-                     (Qt.Key.Key_L, Act.PATTERN_LIBRARY), (Qt.Key.Key_G, Act.FIGURES)):
+    for key, act in (
+        (Qt.Key.Key_H, Act.HISTORY),
+        (Qt.Key.Key_F, Act.SEARCH),
+        (Qt.Key.Key_U, Act.ADOPTIONS),
+        (Qt.Key.Key_L, Act.PATTERN_LIBRARY),
+        (Qt.Key.Key_G, Act.FIGURES),
+    ):
         qtbot.keyClick(window, key, CTRL)
         assert window.pages.currentWidget() is window.followup
         assert window.followup.current_act() == act

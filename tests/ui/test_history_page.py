@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import type_text
 from PySide6.QtCore import QDate, QPoint, Qt
 
 from facilitator.domain import AgreementStatus, EventStatus
@@ -13,7 +14,6 @@ from facilitator.storage import StorageError
 from ui import theme
 from ui.followup.history.model import OVERDUE_COLUMN, ROW_ROLE
 from ui.followup.history.page import HistoryPage
-from helpers import type_text
 
 TODAY = dt.date(2026, 5, 1)
 DATE, EVENT, AGREEMENTS = 0, 1, 5
@@ -34,17 +34,13 @@ def history(db):
     """
     ids = {}
     with db.transaction() as s:
-        winter = events.plan_event(
-            s, coalitions=["Checkout"], date=dt.date(2025, 12, 1), title="Winter"
-        )
+        winter = events.plan_event(s, coalitions=["Checkout"], date=dt.date(2025, 12, 1), title="Winter")
         zoe = participants.add_participant(s, winter.id, "Zoë Lefèvre", "Payments")
         agreements.add_agreement(s, winter.id, zoe.id, check_in=dt.date(2026, 1, 15))
         agreements.add_agreement(s, winter.id, zoe.id, check_in=dt.date(2026, 8, 1))
         events.close_event(s, winter.id)
 
-        spring = events.plan_event(
-            s, coalitions=["Search"], date=dt.date(2026, 3, 10), title="Spring"
-        )
+        spring = events.plan_event(s, coalitions=["Search"], date=dt.date(2026, 3, 10), title="Spring")
         bob = participants.add_participant(s, spring.id, "Bob", "Platform")
         done = agreements.add_agreement(s, spring.id, bob.id)
         agreements.add_agreement(s, spring.id, bob.id)
@@ -60,9 +56,7 @@ def history(db):
         agreements.add_agreement(s, shared.id, ana.id)
         events.move_to_step(s, shared.id, "top-goal")
 
-        autumn = events.plan_event(
-            s, coalitions=["Onboarding"], date=dt.date(2026, 9, 20), title="Autumn"
-        )
+        autumn = events.plan_event(s, coalitions=["Onboarding"], date=dt.date(2026, 9, 20), title="Autumn")
         ids = {"Winter": winter.id, "Spring": spring.id, "Shared": shared.id, "Autumn": autumn.id}
     return ids
 
@@ -255,7 +249,6 @@ def test_a_storage_problem_is_reported_not_raised(qtbot):
 def test_models_are_valid_qt_models(qtmodeltester, page):
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
-
 
 
 def test_overdue_colour_follows_the_theme(qtbot, page):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from layout_check import clipped
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from layout_check import clipped
 from ui.widgets import ElidedLabel, ElidingComboBox
 
 LONG = "Coalition Fiabilité des Paiements Internationaux — Équipe Élargie"

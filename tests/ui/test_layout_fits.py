@@ -37,17 +37,26 @@ def tours(tmp_path_factory):
     running = {}
     for width, height in SIZES:
         screens = folder / f"screens-{width}x{height}.json"
-        screens.write_text(json.dumps(
-            {"screens": [{"name": "projector", "x": 0, "y": 0, "width": width, "height": height}]}
-        ))
+        screens.write_text(
+            json.dumps({"screens": [{"name": "projector", "x": 0, "y": 0, "width": width, "height": height}]})
+        )
         data = folder / f"data-{width}x{height}"
-        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screens}",
-                   SCALE_ACROSS_DATA_DIR=str(data), XDG_CONFIG_HOME=str(data))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM=f"offscreen:configfile={screens}",
+            SCALE_ACROSS_DATA_DIR=str(data),
+            XDG_CONFIG_HOME=str(data),
+        )
         # Into files, not pipes: a tour with much to say must not wait for its reader.
         out, err = folder / f"out-{width}x{height}.jsonl", folder / f"err-{width}x{height}.txt"
         with out.open("w") as stdout, err.open("w") as stderr:
-            process = subprocess.Popen([sys.executable, str(TOUR), "--size", f"{width}x{height}"],
-                                       stdout=stdout, stderr=stderr, text=True, env=env)
+            process = subprocess.Popen(
+                [sys.executable, str(TOUR), "--size", f"{width}x{height}"],
+                stdout=stdout,
+                stderr=stderr,
+                text=True,
+                env=env,
+            )
         running[(width, height)] = (process, out, err)
     yield running
     for process, _out, _err in running.values():
@@ -64,8 +73,10 @@ def test_no_text_is_clipped_on_any_screen_at_any_zoom(tours, size):
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-        pytest.fail(f"the layout tour at {size[0]}×{size[1]} did not finish in {TIMEOUT_S} s\n"
-                    f"{err_file.read_text()[-3000:]}")
+        pytest.fail(
+            f"the layout tour at {size[0]}×{size[1]} did not finish in {TIMEOUT_S} s\n"
+            f"{err_file.read_text()[-3000:]}"
+        )
     out, err = out_file.read_text(), err_file.read_text()
     lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     done = [line for line in lines if "done" in line]

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from facilitator.domain import Event
 from facilitator.followup import library
 from facilitator.services import agreements, events, outcomes, participants, patterns
+from ui.followup.library import pattern_html
 from ui.followup.library.carry_dialog import CarryDialog
 from ui.followup.library.model import PatternTableModel
-from ui.followup.library import pattern_html
 from ui.followup.library.page import LibraryPage
 
 CHECKOUT = "Checkout Reliability Coalition"
@@ -30,8 +30,9 @@ def history(db):
     with db.transaction() as s:
         winter = events.plan_event(s, coalitions=[CHECKOUT], date=dt.date(2026, 1, 10), title="Winter").id
         win = outcomes.add_outcome(s, winter, "success", "Lead time cut", evidence="9 → 3.5 days")
-        trunk = patterns.create_pattern(s, winter, "Trunk-based development", summary="Merge daily.",
-                                        outcome_ids=[win.id]).id
+        trunk = patterns.create_pattern(
+            s, winter, "Trunk-based development", summary="Merge daily.", outcome_ids=[win.id]
+        ).id
         patterns.add_boundary(s, trunk, "works_when", "Small services", event_id=winter)
         zoe = participants.add_participant(s, winter, "Zoë", "Payments")
         bo = participants.add_participant(s, winter, "Bo", "Search")
@@ -104,14 +105,33 @@ def test_filter_ignores_accents_and_combos_narrow_by_kind_and_coalition(qtbot, p
 def test_selected_pattern_shows_outcomes_boundaries_and_adopters(qtbot, page, history):
     assert page.select_pattern(history.trunk)
     lines = page.detail.toPlainText().splitlines()
-    for expected in ("Trunk-based development", "Came from", "Success: Lead time cut",
-                     "Boundaries over time", "Sat 10 Jan 2026 · Winter", "Tue 14 Apr 2026 · Spring",
-                     "Works when: Small services", "Breaks when: Release trains",
-                     "Adopted by", "Zoë (Payments)", "Adopted", "Bo (Search)",
-                     "Abandoned — No CI to speak of", "Presented at", "Tue 14 Apr 2026 · Spring (planned)"):
+    for expected in (
+        "Trunk-based development",
+        "Came from",
+        "Success: Lead time cut",
+        "Boundaries over time",
+        "Sat 10 Jan 2026 · Winter",
+        "Tue 14 Apr 2026 · Spring",
+        "Works when: Small services",
+        "Breaks when: Release trains",
+        "Adopted by",
+        "Zoë (Payments)",
+        "Adopted",
+        "Bo (Search)",
+        "Abandoned — No CI to speak of",
+        "Presented at",
+        "Tue 14 Apr 2026 · Spring (planned)",
+    ):
         assert expected in lines
-    grown = [lines.index(text) for text in ("Sat 10 Jan 2026 · Winter", "Works when: Small services",
-                                            "Tue 14 Apr 2026 · Spring", "Breaks when: Release trains")]
+    grown = [
+        lines.index(text)
+        for text in (
+            "Sat 10 Jan 2026 · Winter",
+            "Works when: Small services",
+            "Tue 14 Apr 2026 · Spring",
+            "Breaks when: Release trains",
+        )
+    ]
     assert grown == sorted(grown)
 
 
@@ -204,8 +224,12 @@ def test_pattern_table_model_is_a_valid_qt_model(qtmodeltester, db, history):
 
 def test_user_text_is_shown_literally_never_as_markup(qtbot, db, page, history):
     with db.transaction() as session:
-        patterns.create_pattern(session, history.summer, '<b>Bold</b> <a href="file:///etc/passwd">x</a>',
-                                summary="line one\nline <i>two")
+        patterns.create_pattern(
+            session,
+            history.summer,
+            '<b>Bold</b> <a href="file:///etc/passwd">x</a>',
+            summary="line one\nline <i>two",
+        )
     page.refresh()
     page.filter_edit.setText("bold")
     text = page.detail.toPlainText()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import focused, freeze_step_clock, show_active, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,7 +15,6 @@ from facilitator.demo import create_demo_event
 from facilitator.domain import EventStatus
 from facilitator.services import events
 from facilitator.storage import open_database
-from helpers import focused, freeze_step_clock, show_active, type_text
 from ui import theme
 from ui.actions import Act
 from ui.main_window import MainWindow
@@ -179,9 +179,17 @@ def test_text_is_large_enough_to_read_from_the_back_of_the_room(qtbot, db, demo)
 def test_high_contrast_text_is_at_least_seven_to_one():
     palette = theme.PALETTES["high_contrast"]
     for foreground, background in [
-        ("text", "window"), ("text", "field"), ("text", "panel"), ("muted", "window"),
-        ("selection_text", "selection"), ("accent_text", "accent"), ("danger", "window"),
-        ("button_text", "button"), ("ok", "window"), ("text", "alt_row"), ("accent", "window"),
+        ("text", "window"),
+        ("text", "field"),
+        ("text", "panel"),
+        ("muted", "window"),
+        ("selection_text", "selection"),
+        ("accent_text", "accent"),
+        ("danger", "window"),
+        ("button_text", "button"),
+        ("ok", "window"),
+        ("text", "alt_row"),
+        ("accent", "window"),
     ]:
         assert theme.contrast_ratio(palette[foreground], palette[background]) >= 7, (foreground, background)
 

@@ -23,7 +23,8 @@ def boxes(monkeypatch):
     shown = []
     for name in ("critical", "warning", "information", "question"):
         monkeypatch.setattr(
-            QMessageBox, name,
+            QMessageBox,
+            name,
             lambda *args, name=name: shown.append((name, args[2])) or QMessageBox.StandardButton.Ok,
         )
     return shown
@@ -54,17 +55,21 @@ def no_event_loop(monkeypatch, qapp):
         widget.close()
 
 
-def test_a_missing_folder_is_named_and_nothing_is_created(qapp, tmp_path, boxes, answer, capsys, isolated_data_dir):
+def test_a_missing_folder_is_named_and_nothing_is_created(
+    qapp, tmp_path, boxes, answer, capsys, isolated_data_dir
+):
     asked = answer(True)
     path = tmp_path / "nonexist" / "dir" / "x.db"
 
     assert run_gui(str(path)) == 1
 
-    assert boxes == [(
-        "critical",
-        f"Cannot create a database at {path}.\n\nThe folder {path.parent} does not exist. "
-        f"The path was given with --db: check it, or create the folder first.",
-    )]
+    assert boxes == [
+        (
+            "critical",
+            f"Cannot create a database at {path}.\n\nThe folder {path.parent} does not exist. "
+            f"The path was given with --db: check it, or create the folder first.",
+        )
+    ]
     assert asked == []  # no question whose answer cannot be carried out
     assert capsys.readouterr().err == (
         f"scale-across: error: cannot create a database at {path}: the folder {path.parent} "
@@ -105,7 +110,9 @@ def test_an_existing_database_opens_without_a_question(qapp, db, db_path, boxes,
     assert asked == [] and boxes == []
 
 
-def test_the_first_start_creates_the_default_database_without_a_question(qapp, tmp_path, monkeypatch, boxes, answer, no_event_loop):
+def test_the_first_start_creates_the_default_database_without_a_question(
+    qapp, tmp_path, monkeypatch, boxes, answer, no_event_loop
+):
     data = tmp_path / "fresh" / "scale-across"
     monkeypatch.setenv("SCALE_ACROSS_DATA_DIR", str(data))
     asked = answer(False)

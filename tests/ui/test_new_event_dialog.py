@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -13,7 +14,6 @@ from facilitator.services import coalitions, events
 from facilitator.storage import open_database
 from ui.date_fields import to_qdate
 from ui.prepare.new_event import NewEventDialog, ask_new_event
-from helpers import type_text
 
 OLD_GOAL = "Halve checkout lead time by Q2"
 
@@ -61,11 +61,15 @@ def test_the_latest_coalition_comes_first_with_its_latest_goal(qtbot, db, earlie
     assert dialog.goal.toPlainText() == OLD_GOAL
     # Sorted as people read them: Ä with the A's.
     assert [dialog.coalition.itemText(i) for i in range(dialog.coalition.count())] == [
-        "Ärzte Coalition", "Checkout Coalition"
+        "Ärzte Coalition",
+        "Checkout Coalition",
     ]
     assert dialog.date.date() == to_qdate(dt.date.today())
     assert dialog.facilitator.text() == "Ana Núñez"
-    assert QApplication.focusWidget() is dialog.coalition.lineEdit() or QApplication.focusWidget() is dialog.coalition
+    assert (
+        QApplication.focusWidget() is dialog.coalition.lineEdit()
+        or QApplication.focusWidget() is dialog.coalition
+    )
 
 
 def test_choosing_an_existing_coalition_prefills_and_enter_creates(qtbot, db, db_path, earlier_events):
@@ -132,7 +136,9 @@ def test_a_new_name_creates_a_coalition_and_its_goal(qtbot, db, db_path, earlier
     assert result["coalitions"] == ["Zahlungsverkehr Łódź"]
     assert result["goal"] == "Fewer failed payments\nin every country"
     assert result["date"] == dt.date.today()
-    assert sorted(result["known"]) == sorted(["Checkout Coalition", "Ärzte Coalition", "Zahlungsverkehr Łódź"])
+    assert sorted(result["known"]) == sorted(
+        ["Checkout Coalition", "Ärzte Coalition", "Zahlungsverkehr Łódź"]
+    )
 
 
 def test_a_goal_edited_by_hand_is_kept_when_the_coalition_changes(qtbot, db, earlier_events):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import show_active
 
 from facilitator.demo import create_demo_event
 from facilitator.services import events
-from helpers import show_active
 from ui.main_window import MainWindow
 from ui.views import PREPARE, REVIEW, WALK_THROUGH
 

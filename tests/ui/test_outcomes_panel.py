@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -12,7 +13,6 @@ from facilitator.services import events, outcomes
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.patterns.outcomes import OutcomesPanel
-from helpers import type_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -160,7 +160,11 @@ def test_alt_down_moves_an_outcome_and_undo_moves_it_back(qtbot, db, db_path):
     table.setCurrentIndex(table.records.index(0, 1))
 
     qtbot.keyClick(table, Qt.Key.Key_Down, ALT)
-    assert titles(db_path, editor.event_id) == ["Freeze backfired", "Lead time halved", "Contracts caught a break"]
+    assert titles(db_path, editor.event_id) == [
+        "Freeze backfired",
+        "Lead time halved",
+        "Contracts caught a break",
+    ]
     assert table.current_record().title == "Lead time halved"  # the moved row stays selected
     qtbot.keyClick(table, Qt.Key.Key_Down, ALT)
     assert titles(db_path, editor.event_id)[-1] == "Lead time halved"

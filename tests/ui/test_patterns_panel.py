@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -13,7 +14,6 @@ from facilitator.services import events, outcomes, patterns
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.patterns.patterns import PatternsPanel
-from helpers import type_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -82,7 +82,9 @@ def test_add_a_pattern_and_tick_the_outcomes_it_came_from(qtbot, db, db_path):
     sources.setCurrentRow(1)
     qtbot.keyClick(sources, Qt.Key.Key_Space)
     assert stored_patterns(db_path, editor.event_id)[1] == (
-        "Łukasz’s long freezes — 冻结", OutcomeKind.FAILURE, ["Release freeze backfired"]
+        "Łukasz’s long freezes — 冻结",
+        OutcomeKind.FAILURE,
+        ["Release freeze backfired"],
     )
     assert sources.item(1).text().startswith("☑")
     assert sources.item(0).text().startswith("☐")
@@ -237,7 +239,10 @@ def test_inline_edit_of_name_kind_summary_and_guidance(qtbot, db, db_path):
         pattern = events.load_event(session, editor.event_id).patterns[0]
     reopened.close()
     assert (pattern.name, pattern.kind, pattern.summary, pattern.guidance) == (
-        "Trunk-based development — Zoë’s way", OutcomeKind.FAILURE, "Merge daily", "Start with one service; 段階的に"
+        "Trunk-based development — Zoë’s way",
+        OutcomeKind.FAILURE,
+        "Merge daily",
+        "Start with one service; 段階的に",
     )
     assert table.records.index(0, 1).data() == "✗ Failure"
     editor.undo_stack.undo()

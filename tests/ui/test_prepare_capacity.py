@@ -31,9 +31,7 @@ def stored_hours(db_path, event_id):
 
 def shown(panel):
     model = panel.table.records
-    return [
-        (model.index(r, 0).data(), model.index(r, HOURS_COLUMN).data()) for r in range(model.rowCount())
-    ]
+    return [(model.index(r, 0).data(), model.index(r, HOURS_COLUMN).data()) for r in range(model.rowCount())]
 
 
 def type_hours(qtbot, panel, row, text):
@@ -120,7 +118,9 @@ def test_a_refused_number_stays_visible_and_is_reported(qtbot, panel, editor, db
 
 def test_a_new_member_and_anyone_with_hours_appear(qtbot, panel, editor):
     ana = editor.event.participants[1]
-    editor.update("Role", type(ana), ana.id, participants.update_participant, role=Role.COALITION_MEMBER.value)
+    editor.update(
+        "Role", type(ana), ana.id, participants.update_participant, role=Role.COALITION_MEMBER.value
+    )
     assert [name for name, _ in shown(panel)] == ["Zoë Lefèvre", "Ana Núñez", "Łukasz Wróblewski"]
     editor.update("Role", type(ana), ana.id, participants.update_participant, role=Role.SPONSOR.value)
     assert [name for name, _ in shown(panel)] == ["Zoë Lefèvre", "Łukasz Wróblewski"]
@@ -137,7 +137,9 @@ def test_clearing_and_undoing_keeps_an_accepted_over_commitment(qtbot, db, db_pa
         event = create_demo_event(session, date=dt.date(2026, 5, 4))
         zoe = event.participants[0]
         agreement = event.agreements[0]
-        agreements.add_support_item(session, agreement.id, SupportType.TIME, amount=10, unit="h", owner_id=zoe.id)
+        agreements.add_support_item(
+            session, agreement.id, SupportType.TIME, amount=10, unit="h", owner_id=zoe.id
+        )
         accepted = participants.accept_over_commitment(session, event.id, zoe.id).accepted_hours
     editor = EventEditor(db, event.id)
     panel = CapacityPanel(editor)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
@@ -12,11 +13,10 @@ from facilitator import paths
 from facilitator.domain import Trigger
 from facilitator.services import events
 from facilitator.storage import open_database
+from ui.date_fields import to_qdate
 from ui.editing import EventEditor
 from ui.prepare.details import EventDetailsForm
-from ui.date_fields import to_qdate
 from ui.prepare.page import CAPACITY, DETAILS, PARTICIPANTS, PreparePage
-from helpers import type_text
 
 GOAL = "Halve checkout lead time"
 
@@ -26,7 +26,14 @@ def stored_event(db_path, event_id):
     db = open_database(db_path)
     with db.transaction() as session:
         e = events.load_event(session, event_id)
-        result = (e.title, e.date, e.facilitator, e.trigger, e.agenda_id, {c.name: e.goal_for(c) for c in e.coalitions})
+        result = (
+            e.title,
+            e.date,
+            e.facilitator,
+            e.trigger,
+            e.agenda_id,
+            {c.name: e.goal_for(c) for c in e.coalitions},
+        )
     db.close()
     return result
 
@@ -229,7 +236,10 @@ def test_prepare_page_title_sections_and_keyboard_entry(qtbot, editor):
     page = show(qtbot, PreparePage(editor, [("Outcomes (draft)", QLineEdit())]))
     assert page.title.text() == "Prepare: Checkout Coalition — Mon 4 May 2026"
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "Details", "Participants (0)", "Support capacity", "Outcomes (draft)"
+        "Details",
+        "Participants (0)",
+        "Support capacity",
+        "Outcomes (draft)",
     ]
     page.focus_first()
     assert page.tabs.currentIndex() == PARTICIPANTS

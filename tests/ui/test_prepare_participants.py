@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import focused, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
@@ -13,7 +14,6 @@ from facilitator.services import agreements, events, participants
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.people.participants import ParticipantsPanel
-from helpers import type_text, focused
 
 Role = ParticipantRole
 

@@ -90,7 +90,9 @@ def _close(window) -> None:
     window.close_database()
 
 
-def test_a_read_only_file_says_so_keeps_the_text_and_the_retry_stores_it(qtbot, db_path, demo, make_immutable):
+def test_a_read_only_file_says_so_keeps_the_text_and_the_retry_stores_it(
+    qtbot, db_path, demo, make_immutable
+):
     before = _stored(db_path, demo)
     make_immutable(db_path)
     window, line = _window_on_outcomes(qtbot, db_path, demo)

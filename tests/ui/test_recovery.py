@@ -71,7 +71,8 @@ def answers(monkeypatch):
 def _shown_coalitions(window) -> list[str]:
     proxy = window.start.proxy
     return sorted(
-        name for row in range(proxy.rowCount())
+        name
+        for row in range(proxy.rowCount())
         for name in proxy.index(row, 0).data(Qt.ItemDataRole.UserRole).coalitions
     )
 
@@ -84,7 +85,9 @@ def _opened(qtbot, window):
 
 
 @pytest.mark.parametrize("how", ["zeroed header", "truncated"])
-def test_a_damaged_file_after_a_crash_is_moved_aside_and_the_backup_restored(qtbot, db_path, backed_up, answers, how):
+def test_a_damaged_file_after_a_crash_is_moved_aside_and_the_backup_restored(
+    qtbot, db_path, backed_up, answers, how
+):
     damaged = _damage(db_path, how)
     mark_session_open(db_path)  # the previous session was killed
     answers.queue = [Choice.RESTORE]
@@ -103,7 +106,9 @@ def test_a_damaged_file_after_a_crash_is_moved_aside_and_the_backup_restored(qtb
     assert check_database(db_path) == []
 
 
-def test_a_file_that_opening_finds_damaged_is_recovered_without_a_crash_first(qtbot, db_path, backed_up, answers):
+def test_a_file_that_opening_finds_damaged_is_recovered_without_a_crash_first(
+    qtbot, db_path, backed_up, answers
+):
     damaged = _damage(db_path, "truncated")
     answers.queue = [Choice.RESTORE]
     window = _opened(qtbot, start_window(str(db_path)))
@@ -151,7 +156,9 @@ def test_without_a_backup_the_facilitator_can_start_empty(qtbot, db_path, answer
     assert (damage.moved_to / db_path.name).read_bytes() == damaged
 
 
-def test_quit_leaves_the_damaged_file_moved_aside_and_opens_nothing(qapp, db_path, backed_up, answers, capsys):
+def test_quit_leaves_the_damaged_file_moved_aside_and_opens_nothing(
+    qapp, db_path, backed_up, answers, capsys
+):
     damaged = _damage(db_path, "truncated")
     mark_session_open(db_path)
     answers.queue = [Choice.QUIT]
@@ -185,7 +192,11 @@ def test_the_dialog_offers_the_backup_with_its_time_and_events(qtbot, db_path, b
     assert str(damage.moved_to) in dialog.text() and "Nothing was deleted" in dialog.text()
     assert "What was found: the file is truncated." in dialog.informativeText()
     assert f"{day_time(backed_up.created)} (2 events)?" in dialog.informativeText()
-    assert [b.text() for b in dialog.buttons_.values()] == ["Restore backup", "Start with an empty database", "Quit"]
+    assert [b.text() for b in dialog.buttons_.values()] == [
+        "Restore backup",
+        "Start with an empty database",
+        "Quit",
+    ]
     assert dialog.defaultButton() is dialog.buttons_[Choice.RESTORE]
 
     for choice in Choice:

@@ -62,8 +62,13 @@ def test_the_page_shows_every_record_of_the_demo_event(qtbot, db, demo):
     event = editor.event
 
     expected = [
-        "Scale Across — checkout delivery patterns", "Checkout Reliability Coalition", "Mon 4 May 2026",
-        "Facilitator: Zoë Lefèvre", "Trigger: Pattern discovery", "Status: Planned", GOAL,
+        "Scale Across — checkout delivery patterns",
+        "Checkout Reliability Coalition",
+        "Mon 4 May 2026",
+        "Facilitator: Zoë Lefèvre",
+        "Trigger: Pattern discovery",
+        "Status: Planned",
+        GOAL,
     ]
     expected += [p.display_name for p in event.participants]
     for title in ("Coalition members", "Potential adopters", "Sponsors", "Platform owners", "Process owners"):
@@ -78,11 +83,16 @@ def test_the_page_shows_every_record_of_the_demo_event(qtbot, db, demo):
         expected += [item.limits for item in agreement.support_items]
     expected += [
         "田中 愛子 (Aiko Tanaka) (Engineering Leadership)",
-        "Coaching — 8 h — owner: Zoë Lefèvre (Checkout) — limits: Pairing sessions in the first two sprints only",
+        "Coaching — 8 h — owner: Zoë Lefèvre (Checkout) — "
+        "limits: Pairing sessions in the first two sprints only",
         "Artifact — 1 playbook — owner: Zoë Lefèvre (Checkout)",
         "Zoë Lefèvre: 22 h promised, 24 h available — 2 h left",
         "Łukasz Wróblewski: 8 h promised, 10 h available — 2 h left",
-        "Works when", "Breaks when", "Prerequisites", "Successes", "Failures",
+        "Works when",
+        "Breaks when",
+        "Prerequisites",
+        "Successes",
+        "Failures",
     ]
     missing = [text for text in expected if text not in shown]
     assert missing == []
@@ -128,6 +138,7 @@ def test_close_asks_first_then_stores_closed_and_undo_cannot_reopen(qtbot, db, d
         def question(parent, title, text, buttons, default):
             asked.append((title, default))
             return reply
+
         return question
 
     monkeypatch.setattr(QMessageBox, "question", answer(No))

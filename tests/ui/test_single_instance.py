@@ -14,8 +14,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.storage.session_markers import previous_session_unclean
-from ui.main_window import MainWindow
 from ui.app import run_gui
+from ui.main_window import MainWindow
 from ui.single_instance import AlreadyOpenError, DatabaseLock, lock_path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +40,11 @@ def holder(db_path):
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     child = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(db_path)],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         line = child.stdout.readline().strip()
@@ -61,10 +65,13 @@ def warnings(monkeypatch):
     return shown
 
 
-def test_a_second_instance_on_the_same_file_says_so_and_exits(qapp, db_path, holder, warnings, capsys, monkeypatch):
+def test_a_second_instance_on_the_same_file_says_so_and_exits(
+    qapp, db_path, holder, warnings, capsys, monkeypatch
+):
     monkeypatch.setattr("ui.new_database.ask_to_create", lambda *_: True)  # a new file: yes, create it
     assert run_gui(str(db_path)) == 1
-    message = f"This database is already open in Scale Across (process {holder.pid} on host {socket.gethostname()})."
+    where = f"process {holder.pid} on host {socket.gethostname()}"
+    message = f"This database is already open in Scale Across ({where})."
     assert warnings == [f"{message} Switch to that window."]
     assert message in capsys.readouterr().err
     assert not db_path.exists()  # never opened, not even created
@@ -112,7 +119,9 @@ def test_a_normal_run_takes_the_lock_and_leaves_nothing_behind(qapp, db_path, mo
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
         # A first start fills the screen: the tool is projected.
         room = window.screen().availableGeometry()
-        seen["fills the screen"] = window.width() >= room.width() * 0.95 and window.height() >= room.height() * 0.9
+        seen["fills the screen"] = (
+            window.width() >= room.width() * 0.95 and window.height() >= room.height() * 0.9
+        )
         for widget in QApplication.topLevelWidgets():
             widget.close()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from refused_files import FILE_NAME, KINDS, MODES, immutable_folder, make_refused, snapshot  # noqa: F401
+from refused_files import FILE_NAME, KINDS, MODES, make_refused, snapshot
 
 from facilitator import paths
 from facilitator.storage import open_database
@@ -22,7 +22,8 @@ def boxes(monkeypatch):
     shown = []
     for name in ("critical", "warning", "information", "question"):
         monkeypatch.setattr(
-            QMessageBox, name,
+            QMessageBox,
+            name,
             lambda *args, name=name: shown.append((name, args[2])) or QMessageBox.StandardButton.Ok,
         )
     return shown
@@ -30,7 +31,9 @@ def boxes(monkeypatch):
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_window_refuses_the_file_and_leaves_it_untouched(qapp, tmp_path, isolated_data_dir, boxes, capsys, kind, mode):
+def test_the_window_refuses_the_file_and_leaves_it_untouched(
+    qapp, tmp_path, isolated_data_dir, boxes, capsys, kind, mode
+):
     place = tmp_path / "place"
     path = make_refused(kind, mode, place, isolated_data_dir)
     before = snapshot(place)
@@ -46,7 +49,9 @@ def test_the_window_refuses_the_file_and_leaves_it_untouched(qapp, tmp_path, iso
 
 
 @pytest.mark.parametrize("new", [False, True], ids=["existing file", "new file"])
-def test_a_folder_that_cannot_be_written_is_named_before_any_window(qapp, tmp_path, boxes, immutable_folder, new, monkeypatch):  # noqa: F811
+def test_a_folder_that_cannot_be_written_is_named_before_any_window(
+    qapp, tmp_path, boxes, immutable_folder, new, monkeypatch
+):
     monkeypatch.setattr("ui.new_database.ask_to_create", lambda *_: True)  # a new file: yes, create it
     place = tmp_path / "place"
     place.mkdir()
@@ -59,10 +64,12 @@ def test_a_folder_that_cannot_be_written_is_named_before_any_window(qapp, tmp_pa
     assert run_gui(str(path)) == 1
 
     what = "the database file and its journal files" if new else "its journal files"
-    assert boxes == [(
-        "critical",
-        f"Cannot open the database.\n\ncannot open {path}: the folder {place} cannot be written "
-        f"(SQLite needs to create {what} there); make the folder writable, or choose another "
-        f"place with --db",
-    )]
+    assert boxes == [
+        (
+            "critical",
+            f"Cannot open the database.\n\ncannot open {path}: the folder {place} cannot be written "
+            f"(SQLite needs to create {what} there); make the folder writable, or choose another "
+            f"place with --db",
+        )
+    ]
     assert snapshot(place) == before

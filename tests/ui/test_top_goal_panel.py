@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import type_text as _type
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
@@ -11,7 +12,6 @@ from facilitator.services import events
 from facilitator.storage import open_database
 from ui.editing import EventEditor
 from ui.panels.top_goal.panel import TopGoalPanel
-from helpers import type_text as _type
 
 COALITION = "Checkout Reliability Coalition"
 

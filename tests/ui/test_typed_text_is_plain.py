@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QLabel
 
 from facilitator.domain import AgreementStatus
 from facilitator.followup.adoptions import AdoptionRow
-from facilitator.followup.library import CarryTarget
 from ui.followup.adoptions.model import AdoptionTableModel
-from ui.followup.library.carry_dialog import CarryDialog
 from ui.followup.adoptions.status_dialog import StatusDialog
+from ui.followup.library.carry_dialog import CarryDialog
 from ui.widgets import heading, tooltip_text
 
 HOSTILE = '<img src="file:///etc/passwd"><b>Bo</b>'
@@ -21,10 +20,22 @@ HOSTILE = '<img src="file:///etc/passwd"><b>Bo</b>'
 
 def _row() -> AdoptionRow:
     return AdoptionRow(
-        agreement_id=uuid.uuid4(), event_id=uuid.uuid4(), event_date=dt.date(2026, 1, 5), event_title=HOSTILE,
-        coalitions=(HOSTILE,), adopter=HOSTILE, adopter_team="Web", patterns=(HOSTILE,), sponsor="",
-        owners=(), check_in=None, status=AgreementStatus.ABANDONED, status_reason=HOSTILE,
-        last_changed=None, overdue=False, days_overdue=0,
+        agreement_id=uuid.uuid4(),
+        event_id=uuid.uuid4(),
+        event_date=dt.date(2026, 1, 5),
+        event_title=HOSTILE,
+        coalitions=(HOSTILE,),
+        adopter=HOSTILE,
+        adopter_team="Web",
+        patterns=(HOSTILE,),
+        sponsor="",
+        owners=(),
+        check_in=None,
+        status=AgreementStatus.ABANDONED,
+        status_reason=HOSTILE,
+        last_changed=None,
+        overdue=False,
+        days_overdue=0,
     )
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import freeze_step_clock, show_active
 from PySide6.QtCore import Qt
 
 from facilitator.demo import create_demo_event
 from facilitator.services import events
 from facilitator.storage import open_database
-from helpers import freeze_step_clock, show_active
 from ui.main_window import MainWindow
 from ui.walkthrough.timer import format_seconds
 
@@ -69,11 +69,16 @@ def test_the_step_list_and_prompts_follow_the_agenda_file(qtbot, db, demo):
     window = _window(qtbot, db, demo)
     page = window.screen_.walkthrough
     assert [page.step_list.item(i).text().split("\n")[0].split(". ", 1)[1] for i in range(4)] == [
-        "TOP Goal", "Outcomes & Patterns", "Context & Boundaries", "Follow-Up Support",
+        "TOP Goal",
+        "Outcomes & Patterns",
+        "Context & Boundaries",
+        "Follow-Up Support",
     ]
     assert "Read the TOP Goal out loud" in page.prompts_label.text()
     assert page.prompts_area.isVisible()
-    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert not page.prompts_area.isVisible()
     assert window.settings.get("show_prompts") is False
 
@@ -104,7 +109,9 @@ def test_the_timer_counts_pauses_stores_and_resets(qtbot, db, db_path, demo, clo
         assert events.load_event(session, demo).seconds_on("top-goal") == pytest.approx(used, abs=0.1)
     reopened.close()
 
-    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert page.timer.seconds() == 0
 
 
@@ -130,4 +137,4 @@ def test_an_overrun_is_visible(qtbot, db, demo):
     assert page.timer_label.property("state") == "over"
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert page.timer_label.property("state") == ""
-    assert "Event time 6:15 of 60:00" == page.total_label.text()
+    assert page.total_label.text() == "Event time 6:15 of 60:00"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import focused, freeze_step_clock, show_active, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from facilitator.demo import create_demo_event
 from facilitator.domain import BoundaryKind
 from facilitator.services import events
-from helpers import focused, freeze_step_clock, show_active, type_text
 from ui.actions import Act
 from ui.main_window import MainWindow
 
@@ -78,8 +78,9 @@ def test_typing_right_after_page_down_lands_in_the_steps_first_field(qtbot, db, 
 def test_the_adoption_review_step_puts_the_keyboard_in_its_list(qtbot, db, demo):
     with db.transaction() as session:
         coalition = events.load_event(session, demo).coalitions[0].name
-        review = events.plan_event(session, coalitions=[coalition], date=dt.date(2026, 12, 1),
-                                   agenda_id="scale-across-follow-up").id
+        review = events.plan_event(
+            session, coalitions=[coalition], date=dt.date(2026, 12, 1), agenda_id="scale-across-follow-up"
+        ).id
     window = _walk_through(qtbot, db, review)
     page = window.screen_.walkthrough
     _press(qtbot, window, Qt.Key.Key_PageDown)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import focused, show_active, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 from facilitator.domain import BoundaryKind, EventStatus
 from facilitator.services import events
 from facilitator.storage import open_database
-from helpers import focused, show_active, type_text
 from ui.main_window import MainWindow
 from ui.panels.people.capacity import CapacityPanel
 
@@ -69,13 +69,21 @@ def test_a_whole_event_from_new_event_to_close(qtbot, db_path, monkeypatch):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         qtbot.keyClicks(focused(), role)
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    assert [p.name for p in window.editor.event.participants] == ["Zoë Lefèvre", "Łukasz Wróblewski", "田中 愛子"]
+    assert [p.name for p in window.editor.event.participants] == [
+        "Zoë Lefèvre",
+        "Łukasz Wróblewski",
+        "田中 愛子",
+    ]
 
     # Support capacity: Zoë can give 10 hours.
     screen.prepare.show_section(2)
     table = screen.prepare.findChild(CapacityPanel).table
     table.setFocus()
-    column = next(c for c in range(table.model().columnCount()) if "available" in table.model().headerData(c, Qt.Orientation.Horizontal))
+    column = next(
+        c
+        for c in range(table.model().columnCount())
+        if "available" in table.model().headerData(c, Qt.Orientation.Horizontal)
+    )
     table.setCurrentIndex(table.model().index(0, column))
     qtbot.keyClick(table, Qt.Key.Key_F2)
     focused().selectAll()
@@ -159,7 +167,10 @@ def test_a_whole_event_from_new_event_to_close(qtbot, db_path, monkeypatch):
     event = again.editor.event
     assert again.screen_.tabs.currentIndex() == 1 and again.screen_.walkthrough.index == 3
     assert event.facilitator == "Zoë Lefèvre" and event.date == dt.date.today()
-    assert event.goal_for(event.coalitions[0]) == "Fehlgeschlagene Zahlungen halbieren, bis Q3 — ohne Mehraufwand"
+    assert (
+        event.goal_for(event.coalitions[0])
+        == "Fehlgeschlagene Zahlungen halbieren, bis Q3 — ohne Mehraufwand"
+    )
     assert [(p.name, p.team, p.role.value) for p in event.participants] == [
         ("Zoë Lefèvre", "Checkout", "coalition_member"),
         ("Łukasz Wróblewski", "Platform", "potential_adopter"),
@@ -175,10 +186,14 @@ def test_a_whole_event_from_new_event_to_close(qtbot, db_path, monkeypatch):
     assert [c.text for c in pattern.conditions(BoundaryKind.BREAKS_WHEN)] == ["Zahlungen ohne Schlüssel"]
     (agreement,) = event.agreements
     assert agreement.adopter.name == "Łukasz Wróblewski" and agreement.patterns == [pattern]
-    assert [(i.amount, i.unit, i.owner.name) for i in agreement.support_items] == [(12, "hours", "Zoë Lefèvre")]
+    assert [(i.amount, i.unit, i.owner.name) for i in agreement.support_items] == [
+        (12, "hours", "Zoë Lefèvre")
+    ]
     assert event.status == EventStatus.CLOSED
     qtbot.keyClick(again, Qt.Key.Key_3, CTRL)
-    review_text = " ".join(label.text() for label in again.screen_.review.findChildren(type(again.saved_label)))
+    review_text = " ".join(
+        label.text() for label in again.screen_.review.findChildren(type(again.saved_label))
+    )
     for expected in ("Zoë Lefèvre", "田中 愛子", "Idempotente Wiederholungen", "Zahlungen ohne Schlüssel"):
         assert expected in review_text
     with db.transaction() as session:
