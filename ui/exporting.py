@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from exports.errors import ExportError
@@ -35,11 +35,7 @@ class ExportController(QObject):
 
     # -- where -------------------------------------------------------------
     def _folder(self) -> Path:
-        stored = self._settings.get("export_folder")
-        if stored and Path(stored).is_dir():
-            return Path(stored)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents or Path.home())
+        return self._settings.export_folder()
 
     def _remember(self, folder: Path) -> None:
         self._settings.set("export_folder", str(folder))

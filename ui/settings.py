@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 ORGANIZATION = "Scale Across"
 APPLICATION = "Scale Across Facilitator"
@@ -53,6 +54,14 @@ class Settings:
     def set(self, name: str, value: Any) -> None:
         """Store an option."""
         self._q.setValue(OPTIONS[name].key, value)
+
+    def export_folder(self) -> Path:
+        """Return where exports are suggested: the last folder written to, else Documents."""
+        stored = self.get("export_folder")
+        if stored and Path(stored).is_dir():
+            return Path(stored)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents or Path.home())
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """Return the saved (geometry, state), each None when never saved."""

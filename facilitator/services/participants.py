@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain import Agreement, Event, Participant, ParticipantRole, SupportCapacity
 from facilitator.domain.base import new_id
+from facilitator.services.changes import RecordKind
 from facilitator.services.common import (
     MAX_NUMBER,
     Cleaner,
@@ -137,6 +138,18 @@ class CapacityLine:
     def remaining_hours(self) -> float:
         """Return stated minus promised hours (negative when over-committed)."""
         return (self.stated_hours or 0.0) - self.promised_hours
+
+
+CAPACITY_REPORT_READS = frozenset(
+    {
+        RecordKind.EVENT,
+        RecordKind.PARTICIPANT,
+        RecordKind.CAPACITY,
+        RecordKind.AGREEMENT,
+        RecordKind.SUPPORT_ITEM,
+    }
+)
+"""The kinds of record :func:`capacity_report` reads: a change to any of them can change it."""
 
 
 def capacity_report(session: Session, event_id: uuid.UUID | str) -> list[CapacityLine]:

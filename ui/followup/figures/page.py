@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -266,8 +266,4 @@ class FiguresPage(QWidget):
         return size if size.lower() in ("a4", "letter") else "A4"
 
     def _folder(self) -> Path:
-        stored = self._settings.get("export_folder")
-        if stored and Path(stored).is_dir():
-            return Path(stored)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents or Path.home())
+        return self._settings.export_folder()

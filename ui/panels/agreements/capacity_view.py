@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.services import participants
-from facilitator.services.changes import RecordKind
 from facilitator.services.participants import CapacityLine
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
@@ -121,15 +120,7 @@ class CapacityView(RecordPanel):
     Only support measured in hours counts (the service decides which units).
     """
 
-    shows = frozenset(
-        {
-            RecordKind.EVENT,
-            RecordKind.PARTICIPANT,
-            RecordKind.CAPACITY,
-            RecordKind.AGREEMENT,
-            RecordKind.SUPPORT_ITEM,
-        }
-    )
+    shows = participants.CAPACITY_REPORT_READS
 
     title = "Support capacity"
 

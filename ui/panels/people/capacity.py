@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from facilitator.domain import Participant, ParticipantRole
 from facilitator.services import participants
-from facilitator.services.changes import RecordKind
 from facilitator.services.participants import HOUR_UNITS, CapacityLine
 from facilitator.storage import StorageError
 from ui.editing import EventEditor
@@ -42,15 +41,7 @@ class CapacityPanel(RecordPanel):
         parent: the owning widget.
     """
 
-    shows = frozenset(
-        {
-            RecordKind.EVENT,
-            RecordKind.PARTICIPANT,
-            RecordKind.CAPACITY,
-            RecordKind.AGREEMENT,
-            RecordKind.SUPPORT_ITEM,
-        }
-    )
+    shows = participants.CAPACITY_REPORT_READS
 
     title = "Support capacity"
 
