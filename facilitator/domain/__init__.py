@@ -16,6 +16,7 @@ from facilitator.domain.enums import (
     AgreementStatus,
     BoundaryKind,
     EventStatus,
+    FitAnswerKind,
     OutcomeKind,
     ParticipantRole,
     SupportType,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from facilitator.domain.base import Base
     from facilitator.domain.coalition import Coalition, TopGoal
     from facilitator.domain.event import Event, EventCoalition, StepTime
+    from facilitator.domain.fit import FitAnswer, RiskAcceptance
     from facilitator.domain.pattern import BoundaryCondition, EventPattern, Pattern, PatternOutcome
     from facilitator.domain.records import Outcome, Participant, SupportCapacity
 
@@ -39,6 +41,7 @@ _MODELS = {
     "records": ("Outcome", "Participant", "SupportCapacity"),
     "pattern": ("BoundaryCondition", "EventPattern", "Pattern", "PatternOutcome"),
     "agreement": ("Agreement", "AgreementPattern", "StatusChange", "SupportItem"),
+    "fit": ("FitAnswer", "RiskAcceptance"),
 }
 
 __all__ = [
@@ -53,12 +56,15 @@ __all__ = [
     "EventCoalition",
     "EventPattern",
     "EventStatus",
+    "FitAnswer",
+    "FitAnswerKind",
     "Outcome",
     "OutcomeKind",
     "Participant",
     "ParticipantRole",
     "Pattern",
     "PatternOutcome",
+    "RiskAcceptance",
     "StatusChange",
     "StepTime",
     "SupportCapacity",

@@ -14,6 +14,7 @@ from facilitator.domain.enums import AgreementStatus, SupportType
 
 if TYPE_CHECKING:
     from facilitator.domain.event import Event
+    from facilitator.domain.fit import FitAnswer, RiskAcceptance
     from facilitator.domain.pattern import Pattern
     from facilitator.domain.records import Participant
 
@@ -60,6 +61,14 @@ class Agreement(Base):
         back_populates="agreement",
         order_by="StatusChange.changed_at",
         cascade="all, delete-orphan",
+    )
+    fit_answers: Mapped[list[FitAnswer]] = relationship(
+        back_populates="agreement",
+        order_by="FitAnswer.answered_at",
+        cascade="all, delete-orphan",
+    )
+    risk_acceptance: Mapped[RiskAcceptance | None] = relationship(
+        back_populates="agreement", cascade="all, delete-orphan"
     )
 
     @property

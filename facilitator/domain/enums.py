@@ -65,6 +65,14 @@ class BoundaryKind(_Labelled):
     PREREQUISITE = "prerequisite"
 
 
+class FitAnswerKind(_Labelled):
+    """Whether one of a pattern's conditions is true of the adopter's team."""
+
+    HOLDS = "holds"
+    DOES_NOT_HOLD = "does_not_hold"
+    NOT_KNOWN = "not_known"
+
+
 class SupportType(_Labelled):
     """What the coalition offers an adopter."""
 
@@ -84,6 +92,9 @@ class AgreementStatus(_Labelled):
 
 
 _LABELS: dict[enum.Enum, str] = {
+    FitAnswerKind.HOLDS: "Holds",
+    FitAnswerKind.DOES_NOT_HOLD: "Does not hold",
+    FitAnswerKind.NOT_KNOWN: "Not known yet",
     BoundaryKind.WORKS_WHEN: "Works when",
     BoundaryKind.BREAKS_WHEN: "Breaks when",
     BoundaryKind.PREREQUISITE: "Prerequisite",

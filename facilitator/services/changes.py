@@ -47,10 +47,12 @@ from facilitator.domain import (
     Event,
     EventCoalition,
     EventPattern,
+    FitAnswer,
     Outcome,
     Participant,
     Pattern,
     PatternOutcome,
+    RiskAcceptance,
     StatusChange,
     StepTime,
     SupportCapacity,
@@ -78,6 +80,8 @@ class RecordKind(enum.StrEnum):
     AGREEMENT_PATTERN = "agreement_pattern"
     SUPPORT_ITEM = "support_item"
     STATUS_CHANGE = "status_change"
+    FIT_ANSWER = "fit_answer"
+    RISK_ACCEPTANCE = "risk_acceptance"
 
 
 KIND_OF: Mapping[type[Base], RecordKind] = {
@@ -97,6 +101,8 @@ KIND_OF: Mapping[type[Base], RecordKind] = {
     AgreementPattern: RecordKind.AGREEMENT_PATTERN,
     SupportItem: RecordKind.SUPPORT_ITEM,
     StatusChange: RecordKind.STATUS_CHANGE,
+    FitAnswer: RecordKind.FIT_ANSWER,
+    RiskAcceptance: RecordKind.RISK_ACCEPTANCE,
 }
 """The kind of each ORM class."""
 

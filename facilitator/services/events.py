@@ -256,6 +256,8 @@ def load_event(session: Session, event_id: uuid.UUID | str) -> Event:
                 selectinload(Agreement.pattern_links).selectinload(AgreementPattern.pattern),
                 selectinload(Agreement.support_items).selectinload(SupportItem.owner),
                 selectinload(Agreement.status_history),
+                selectinload(Agreement.fit_answers),
+                selectinload(Agreement.risk_acceptance),
             ),
             selectinload(Event.capacities),
             selectinload(Event.step_times),

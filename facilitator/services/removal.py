@@ -22,9 +22,11 @@ from facilitator.domain import (
     Base,
     BoundaryCondition,
     EventPattern,
+    FitAnswer,
     Outcome,
     Participant,
     Pattern,
+    RiskAcceptance,
     SupportCapacity,
     SupportItem,
 )
@@ -120,7 +122,17 @@ def _dependents(session: Session, record: Base) -> list[Row]:
     if isinstance(record, Outcome):
         return _rows(record.pattern_links)
     if isinstance(record, Agreement):
-        return _rows(record.pattern_links) + _rows(record.support_items) + _rows(record.status_history)
+        acceptance = [record.risk_acceptance] if record.risk_acceptance is not None else []
+        return (
+            _rows(record.pattern_links)
+            + _rows(record.support_items)
+            + _rows(record.status_history)
+            + _rows(record.fit_answers)
+            + _rows(acceptance)
+        )
+    if isinstance(record, BoundaryCondition):
+        # The answers given to a condition go with it (the database cascades).
+        return _rows(session.scalars(select(FitAnswer).where(FitAnswer.boundary_id == record.id)))
     return []
 
 
@@ -131,6 +143,11 @@ def _references_to(session: Session, participant_id: uuid.UUID) -> list[Cleared]
         cleared.append((Agreement, agreement.id, "sponsor_id", participant_id))
     for item in session.scalars(select(SupportItem).where(SupportItem.owner_id == participant_id)):
         cleared.append((SupportItem, item.id, "owner_id", participant_id))
+    for answer in session.scalars(select(FitAnswer).where(FitAnswer.owner_id == participant_id)):
+        cleared.append((FitAnswer, answer.id, "owner_id", participant_id))
+    accepted = select(RiskAcceptance).where(RiskAcceptance.accepted_by_id == participant_id)
+    for acceptance in session.scalars(accepted):
+        cleared.append((RiskAcceptance, acceptance.id, "accepted_by_id", participant_id))
     return cleared
 
 
