@@ -57,3 +57,23 @@ def test_event_list_model_is_a_valid_qt_model(qtmodeltester, db):
     model = EventListModel(rows)
     qtmodeltester.check(model)
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == rows[0]
+
+
+def test_the_empty_state_sits_under_the_title_and_a_list_fills_the_page(qtbot, db):
+    page = StartPage(rows_from(db))
+    qtbot.addWidget(page)
+    page.resize(1920, 1080)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.empty_label.isVisible())
+    page.layout().activate()
+    # Under the title, not floating halfway down an empty projector screen.
+    assert page.filter_edit.geometry().top() < page.height() // 4
+    assert page.empty_label.height() <= page.empty_label.sizeHint().height() + page.layout().spacing()
+
+    with db.transaction() as session:
+        create_demo_event(session)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.isVisible())
+    page.layout().activate()
+    assert page.table.height() > page.height() // 2

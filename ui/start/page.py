@@ -88,6 +88,10 @@ class StartPage(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
+        # Takes the room the table leaves when there is none: the filter and
+        # the empty-state sentence stay under the title instead of floating
+        # down the screen.
+        layout.addStretch(0)
         layout.addLayout(bottom)
         self.setFocusProxy(self.filter_edit)
 
