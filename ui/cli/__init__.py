@@ -2,7 +2,7 @@
 
 Qt is imported only when the GUI starts, so the subcommands stay fast and
 run on machines without a display. Each command group lives in its own
-module (``events``, ``files``, ``agenda``, ``db``, ``search``, ``figures``)
+module (``events``, ``check``, ``files``, ``agenda``, ``db``, ``search``, ``figures``)
 and imports what it needs when it runs; what they share is in ``common``.
 """
 
@@ -19,7 +19,7 @@ from facilitator.applog import log_exception
 from facilitator.documents import DocumentError
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
-from ui.cli import agenda, db, events, figures, files, search
+from ui.cli import agenda, check, db, events, figures, files, search
 from ui.cli.common import PROG, CommandError, Handler, fail
 
 __all__ = ["build_parser", "main"]
@@ -27,6 +27,7 @@ __all__ = ["build_parser", "main"]
 # The order of the commands in ``--help``.
 _ADD_PARSERS = (
     events.add_parsers,
+    check.add_parsers,
     files.add_parsers,
     agenda.add_parsers,
     db.add_parsers,
@@ -36,6 +37,7 @@ _ADD_PARSERS = (
 
 _HANDLERS: dict[str, Handler] = {
     **events.HANDLERS,
+    **check.HANDLERS,
     **files.HANDLERS,
     **agenda.HANDLERS,
     **db.HANDLERS,
