@@ -31,6 +31,8 @@ class EventScreen(QWidget):
         # event can still take it: a closed event refuses every write.
         editor.about_to_close.connect(self.walkthrough.timer.pause)
         self.review = ReviewPage(editor)
+        # The review's "Still open" links lead to where each item is fixed.
+        self.review.open_requested.connect(self.show_record)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.prepare, "Prepare")

@@ -1,8 +1,12 @@
-"""Everything captured at the event on one scrollable, read-only page, and closing it."""
+"""Everything captured at the event on one scrollable, read-only page, and closing it.
+
+The page opens with what the event still leaves open, each item a link to
+the place to fix it; closing with items open asks once, listing them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -14,10 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.services import participants
+from facilitator.followup.locate import Place
+from facilitator.services import participants, readiness
 from facilitator.services.changes import Changes
+from facilitator.services.readiness import OpenItem
 from ui.editing import EventEditor
 from ui.review import sections
+from ui.review.closing import confirm_close
+from ui.review.still_open import place_of, still_open
 
 CLOSE_TEXT = "Close event"
 REOPEN_TEXT = "Reopen event for edits"
@@ -28,12 +36,20 @@ class ReviewPage(QWidget):
 
     Redraws after every change to the event; while hidden it only notes that
     it is out of date and redraws when shown.
+
+    Signals:
+        open_requested(Place): an open item's link was activated: show that
+            record where it is fixed (the event screen does).
     """
+
+    open_requested = Signal(object)
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
         self._stale = True
+        #: What the event left open when the page was last drawn.
+        self.open_items: list[OpenItem] = []
         # Parented from the start: a parentless button is a window of its own.
         self.close_button = QPushButton(CLOSE_TEXT, self)
         self.close_button.setProperty("role", "primary")
@@ -68,6 +84,7 @@ class ReviewPage(QWidget):
         event = self.editor.event
         event_id = self.editor.event_id
         lines = self.editor.read(lambda s: participants.capacity_report(s, event_id))
+        self.open_items = self.editor.read(lambda s: readiness.open_items(s, event_id))
         position = self.scroll_area.verticalScrollBar().value()
 
         content = QWidget()
@@ -83,6 +100,7 @@ class ReviewPage(QWidget):
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         for part in (
+            still_open(self.open_items, self.editor.read_only, self.open_item),
             sections.goals(event),
             sections.participants(event),
             sections.outcomes(event),
@@ -103,21 +121,24 @@ class ReviewPage(QWidget):
         self.content = content
         self.scroll_area.verticalScrollBar().setValue(position)
 
+    def open_item(self, item: OpenItem) -> None:
+        """Ask for the place where ``item`` is fixed to be shown."""
+        place: Place = place_of(item, self.editor.event)
+        self.open_requested.emit(place)
+
     def toggle_closed(self) -> bool:
         """Close the event, or reopen a closed one, after asking; return whether it changed."""
         return self.request_reopen() if self.editor.read_only else self.request_close()
 
     def request_close(self) -> bool:
-        """Ask, then mark the event closed (only a confirmed reopen undoes it)."""
-        answer = QMessageBox.question(
-            self,
-            "Close event",
-            "Close this event?\n\nIt becomes history: nothing can be changed until it is "
-            "reopened. Everything is already saved.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        """Ask, naming what is still open, then mark the event closed (only a confirmed reopen undoes it).
+
+        The list is read now, not from the last drawing: the page may be
+        hidden and out of date when the menu closes the event.
+        """
+        event_id = self.editor.event_id
+        items = self.editor.read(lambda s: readiness.open_items(s, event_id))
+        if not confirm_close(self, items):
             return False
         return self.editor.close_event()
 
