@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from facilitator.dates import iso_moment
 from facilitator.documents import LocatedMapping
 from facilitator.documents.schema import at_index, at_key, check_keys, get_sequence, value_error
@@ -20,20 +22,28 @@ from facilitator.eventfile.fields import (
     read_text,
     record_mappings,
 )
-from facilitator.eventfile.records import AgreementEntry, StatusEntry, SupportEntry
+from facilitator.eventfile.fit_schema import read_fit, read_risk_accepted
+from facilitator.eventfile.records import AgreementEntry, PatternEntry, StatusEntry, SupportEntry
 from facilitator.eventfile.references import IdRegistry, References
 
 __all__ = ["read_agreement"]
 
 
-def read_agreement(mapping: LocatedMapping, where: str, ids: IdRegistry, refs: References) -> AgreementEntry:
-    """Read one agreement at ``where``, with its support and status history.
+def read_agreement(
+    mapping: LocatedMapping,
+    where: str,
+    ids: IdRegistry,
+    refs: References,
+    patterns: Sequence[PatternEntry] = (),
+) -> AgreementEntry:
+    """Read one agreement at ``where``, with its support, status history and fit check.
 
     Args:
         mapping: The agreement as written.
         where: Its path, e.g. ``agreements[2]``.
         ids: Every id read so far; the agreement's and its parts' join them.
         refs: The participants and patterns an agreement may name.
+        patterns: The file's patterns, whose conditions the ``fit`` answers name.
     """
     check_record_keys(
         mapping,
@@ -49,6 +59,8 @@ def read_agreement(mapping: LocatedMapping, where: str, ids: IdRegistry, refs: R
             "status_reason",
             "support",
             "history",
+            "fit",
+            "risk_accepted",
         ),
     )
     record_id = ids.read(mapping, where)
@@ -69,12 +81,13 @@ def read_agreement(mapping: LocatedMapping, where: str, ids: IdRegistry, refs: R
         key = "status_reason" if "status_reason" in mapping else "status"
         place = place_of_value(mapping, key, where) if key in mapping else place_of(mapping, where)
         raise place.error("an abandoned agreement needs a status_reason saying why")
+    adopted = refs.many(mapping, "patterns", where, "pattern")
     return AgreementEntry(
         id=record_id,
         place=place_of(mapping, where),
         adopter=adopter,
         sponsor=refs.one(mapping, "sponsor", where, "participant"),
-        patterns=refs.many(mapping, "patterns", where, "pattern"),
+        patterns=adopted,
         check_in=get_optional_date(mapping, "check_in", where),
         limits=read_text(mapping, "limits", where, MAX_LONG),
         notes=read_text(mapping, "notes", where, MAX_LONG),
@@ -82,6 +95,8 @@ def read_agreement(mapping: LocatedMapping, where: str, ids: IdRegistry, refs: R
         status_reason=status_reason,
         support=support,
         history=history,
+        fit=read_fit(mapping, where, refs, patterns, adopted),
+        risk_accepted=read_risk_accepted(mapping, where, refs),
     )
 
 

@@ -20,6 +20,7 @@ from facilitator.domain import (
     BoundaryKind,
     Coalition,
     Event,
+    FitAnswer,
     Participant,
     Pattern,
     StatusChange,
@@ -30,6 +31,7 @@ from facilitator.eventfile.errors import EventFileError
 from facilitator.eventfile.fields import number_for_file
 from facilitator.eventfile.schema import FORMAT_NAME, FORMAT_VERSION
 from facilitator.services import events as event_service
+from facilitator.services.fit import fit_questions
 
 Format = Literal["yaml", "json"]
 
@@ -173,6 +175,45 @@ def _agreement(agreement: Agreement) -> dict[str, object]:
             }
             for change in _in_sequence(agreement.status_history)
         ],
+        "fit": _fit(agreement),
+        "risk_accepted": _risk_accepted(agreement),
+    }
+
+
+def _fit(agreement: Agreement) -> list[dict[str, object]]:
+    """The answers to the agreement's current questions, in question order.
+
+    A condition is named by its id, which it keeps in any database and
+    whatever its words become; ``text`` repeats its words for the reader.
+    An answer to a pattern the agreement no longer adopts is not a question
+    (the app does not show it), so it is not written.
+    """
+    entries: list[dict[str, object]] = []
+    for question in fit_questions(agreement):
+        answer: FitAnswer | None = question.answer
+        if answer is None:
+            continue
+        entries.append(
+            {
+                "condition": str(question.condition.id),
+                "text": question.condition.text,
+                "answer": answer.answer.value,
+                "note": answer.note,
+                "owner": str(answer.owner_id) if answer.owner_id else None,
+                "at": _moment(answer.answered_at),
+            }
+        )
+    return entries
+
+
+def _risk_accepted(agreement: Agreement) -> dict[str, object] | None:
+    acceptance = agreement.risk_acceptance
+    if acceptance is None:
+        return None
+    return {
+        "by": str(acceptance.accepted_by_id) if acceptance.accepted_by_id else None,
+        "at": _moment(acceptance.accepted_at),
+        "note": acceptance.note,
     }
 
 

@@ -16,6 +16,7 @@ from facilitator.domain import (
     AgreementStatus,
     BoundaryKind,
     EventStatus,
+    FitAnswerKind,
     OutcomeKind,
     ParticipantRole,
     SupportType,
@@ -136,6 +137,34 @@ class StatusEntry:
 
 
 @dataclass(frozen=True)
+class FitEntry:
+    """The room's answer to one condition of an adopted pattern.
+
+    ``pattern`` indexes ``patterns`` and ``condition`` that pattern's
+    ``boundaries``; ``owner`` indexes ``participants``.
+    """
+
+    place: Place
+    pattern: int
+    condition: int
+    answer: FitAnswerKind
+    note: str
+    owner: int | None
+    # None when the file does not say: the import time.
+    at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class RiskAcceptedEntry:
+    """The room agreed although the fit check found a risk; ``by`` indexes ``participants``."""
+
+    place: Place
+    by: int | None
+    at: dt.datetime | None
+    note: str
+
+
+@dataclass(frozen=True)
 class AgreementEntry:
     """An adoption agreement; ``adopter``, ``sponsor`` and ``patterns`` are indexes."""
 
@@ -152,6 +181,8 @@ class AgreementEntry:
     support: tuple[SupportEntry, ...]
     # None when the file gives no history: the importer makes one.
     history: tuple[StatusEntry, ...] | None
+    fit: tuple[FitEntry, ...] = ()
+    risk_accepted: RiskAcceptedEntry | None = None
 
 
 @dataclass(frozen=True)

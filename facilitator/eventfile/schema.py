@@ -102,7 +102,7 @@ def validate_event_document(value: object, source: str) -> EventDocument:
     refs.add("outcome", outcomes)
     patterns = read_records(top, "patterns", lambda m, w: read_pattern(m, w, ids, refs, event))
     refs.add("pattern", patterns)
-    agreements = read_records(top, "agreements", lambda m, w: read_agreement(m, w, ids, refs))
+    agreements = read_records(top, "agreements", lambda m, w: read_agreement(m, w, ids, refs, patterns))
     return EventDocument(
         source=source,
         event=event,

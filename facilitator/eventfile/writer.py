@@ -17,10 +17,12 @@ from facilitator.domain import (
     Event,
     EventCoalition,
     EventPattern,
+    FitAnswer,
     Outcome,
     Participant,
     Pattern,
     PatternOutcome,
+    RiskAcceptance,
     StatusChange,
     StepTime,
     SupportCapacity,
@@ -48,6 +50,8 @@ class Writer:
         self.participants: list[Participant] = []
         self.outcomes: list[Outcome] = []
         self.patterns: list[Pattern] = []
+        # Per file pattern, the stored row of each of its conditions, in file order.
+        self.conditions: list[list[BoundaryCondition]] = []
 
     def write(self) -> Event:
         """Add the event with all its records to the session and flush it."""
@@ -146,6 +150,7 @@ class Writer:
         if isinstance(planned, Pattern):
             for row in planned.boundaries:
                 next_position[row.kind] = max(next_position.get(row.kind, 0), row.position + 1)
+        added: dict[int, BoundaryCondition] = {}
         for boundary, boundary_id in self.plan.boundaries[position]:
             row = BoundaryCondition(
                 kind=boundary.kind,
@@ -157,6 +162,8 @@ class Writer:
             if boundary_id is not None:
                 row.id = boundary_id
             pattern.boundaries.append(row)
+            added[id(boundary)] = row
+        self.conditions.append([added.get(id(b)) or _stored_row(pattern, b) for b in entry.boundaries])
 
     def _stated_at(self, boundary: BoundaryEntry) -> uuid.UUID | None:
         if boundary.stated_here:
@@ -197,6 +204,41 @@ class Writer:
                 )
             )
         agreement.status_history.extend(_history(entry))
+        now = utcnow()
+        for answer in entry.fit:
+            agreement.fit_answers.append(
+                FitAnswer(
+                    boundary=self.conditions[answer.pattern][answer.condition],
+                    answer=answer.answer,
+                    note=answer.note,
+                    owner=self.participants[answer.owner] if answer.owner is not None else None,
+                    answered_at=answer.at or now,
+                )
+            )
+        accepted = entry.risk_accepted
+        if accepted is not None:
+            agreement.risk_acceptance = RiskAcceptance(
+                accepted_by=self.participants[accepted.by] if accepted.by is not None else None,
+                accepted_at=accepted.at or now,
+                note=accepted.note,
+            )
+
+
+def _stored_row(pattern: Pattern, boundary: BoundaryEntry) -> BoundaryCondition:
+    """Return the stored condition a condition the plan did not add stands for.
+
+    The plan leaves out a condition whose id is stored (with this pattern) or,
+    without an id, whose kind and wording the stored pattern already has.
+    """
+    wanted = boundary.id.uuid if boundary.id is not None else None
+    for row in pattern.boundaries:
+        if wanted is not None and row.id == wanted:
+            return row
+    return next(
+        row
+        for row in pattern.boundaries
+        if wanted is None and (row.kind, row.text) == (boundary.kind, boundary.text)
+    )
 
 
 def _history(entry: AgreementEntry) -> list[StatusChange]:

@@ -130,6 +130,9 @@ def test_condition_id_of_another_pattern_is_refused(db, tmp_path):
     taken = document["patterns"][1]["works_when"][0]["id"]
     document["patterns"][0]["works_when"][0]["id"] = taken
     document["patterns"][1]["works_when"][0]["id"] = str(uuid.uuid4())
+    for agreement in document["agreements"]:
+        # Fit answers name conditions by id; swapped ids would fail them first.
+        agreement["fit"] = []
     path = _write(document, tmp_path / "clash.yaml")
     before = row_counts(db)
 
