@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.dates import day
 from facilitator.domain import Agreement
-from facilitator.services import agreements
+from facilitator.services import agreements, fit
 from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
@@ -36,10 +36,19 @@ NARROW_LIST_BELOW = (
 LIST_SHARE = 0.5
 
 
+def _patterns_text(agreement: Agreement) -> str:
+    """Return the adopted patterns, after a marker the room sees when the fit check found a risk."""
+    names = ", ".join(p.name for p in agreement.patterns) or "— none yet —"
+    if not fit.at_risk(agreement):
+        return names
+    marker = "⚠ at risk, accepted" if agreement.risk_acceptance else "⚠ at risk"
+    return f"{marker} — {names}"
+
+
 def _columns() -> list[Column]:
     return [
         Column("Adopter", lambda a: a.adopter.display_name),
-        Column("Patterns", lambda a: ", ".join(p.name for p in a.patterns) or "— none yet —"),
+        Column("Patterns", _patterns_text),
         Column("Support", lambda a: support_summary(a.support_items) or "— none yet —"),
         Column("Owner(s)", owner_names),
         Column("Check-in", lambda a: day(a.check_in) if a.check_in else "—"),
@@ -66,6 +75,11 @@ class AgreementsPanel(RecordPanel):
             RecordKind.AGREEMENT_PATTERN,
             RecordKind.SUPPORT_ITEM,
             RecordKind.STATUS_CHANGE,
+            # The fit check: its answers, the room's acceptance of a risk, and the
+            # boundaries its questions are made of.
+            RecordKind.FIT_ANSWER,
+            RecordKind.RISK_ACCEPTANCE,
+            RecordKind.BOUNDARY,
         }
     )
 

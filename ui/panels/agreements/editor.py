@@ -22,6 +22,7 @@ from facilitator.domain import Agreement, OutcomeKind, Pattern
 from facilitator.services import agreements
 from ui.date_fields import from_qdate, show_days, to_qdate
 from ui.editing import EventEditor
+from ui.panels.agreements.fit_check import FitCheck
 from ui.panels.agreements.support_items import SupportItemsEditor
 from ui.panels.agreements.support_text import NONE_LABEL
 from ui.panels.shared.autosave_text import AutoSaveText
@@ -93,6 +94,7 @@ class AgreementEditor(QWidget):
         self.notes.setPlaceholderText("Anything else the room agreed")
         self.notes.setAccessibleName("Notes")
         self.support = SupportItemsEditor(editor)
+        self.fit = FitCheck(editor)
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -145,6 +147,8 @@ class AgreementEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(body, 1)
+        # Below the agreement, full width: the conditions read whole on the projector.
+        layout.addWidget(self.fit)
         tab_chain: list[QWidget] = [
             self.adopter,
             self.sponsor,
@@ -217,6 +221,7 @@ class AgreementEditor(QWidget):
             else:
                 text.show_stored(value)
         self.support.show_items(agreement, event.participants)
+        self.fit.show_agreement(agreement)
 
     def _show_patterns(self, patterns: Sequence[Pattern], chosen: list[uuid.UUID], read_only: bool) -> None:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
