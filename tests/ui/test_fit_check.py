@@ -150,7 +150,8 @@ def test_fit_check_from_the_keyboard_with_undo_risk_acceptance_and_a_new_window(
     notice = check.notice
     assert notice.who.currentText() == "田中 愛子 (Leadership)"
     qtbot.keyClick(window, Qt.Key.Key_K, ALT)
-    qtbot.waitUntil(lambda: editor.event.agreements[0].risk_acceptance is not None)  # a mnemonic clicks on the next turns
+    # A mnemonic clicks on the loop's next turns.
+    qtbot.waitUntil(lambda: editor.event.agreements[0].risk_acceptance is not None)
     [agreement] = editor.event.agreements
     assert agreement.risk_acceptance is not None
     sponsor = next(p for p in editor.event.participants if p.name == "田中 愛子")
