@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from eventfile_builders import row_counts
@@ -247,3 +248,22 @@ def test_same_words_in_two_adopted_conditions_need_the_id(db, tmp_path):
         read_event_file(path)
 
     assert "2 conditions of the adopted patterns read" in str(caught.value)
+
+
+def test_documented_fit_example_imports(db, tmp_path):
+    example = Path(__file__).parents[2] / "docs" / "examples" / "prepared-event.yaml"
+    docs = (Path(__file__).parents[2] / "docs" / "event-file-format.md").read_text(encoding="utf-8")
+    snippet = docs.split("    fit:\n", 1)[1].split("```", 1)[0]
+    content = example.read_text(encoding="utf-8").replace(
+        "    check_in: 2027-01-02\n", "    check_in: 2027-01-02\n    fit:\n" + snippet, 1
+    )
+    path = tmp_path / "with-fit.yaml"
+    path.write_text(content, encoding="utf-8")
+
+    event_id = import_event_file(db, path)
+
+    answers, accepted, reasons = fit_values(db, event_id)[0]
+    assert sorted(a[2] for a in answers) == ["holds", "holds", "not_known"]
+    assert accepted[0] == "田中 愛子 (Aiko Tanaka)"
+    assert accepted[1] == dt.datetime(2026, 11, 21, 15, 40)
+    assert len(reasons) == 1
