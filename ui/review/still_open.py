@@ -2,18 +2,18 @@
 
 An item names a record (:class:`~facilitator.services.readiness.OpenItem`);
 the link takes the facilitator to the walk-through step that captures that
-kind of record, with the record selected. Each link is a label of its own, so
-a long item wraps on a narrow projector, and Tab reaches it (Enter opens it).
+kind of record, with the record selected. Each item's text wraps on a narrow projector, and its
+button is a Tab stop (Enter or Space opens it).
 """
 
 from __future__ import annotations
 
-import html
 import uuid
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from facilitator.domain import Event
 from facilitator.followup.locate import Place
@@ -21,6 +21,7 @@ from facilitator.services.changes import RecordKind
 from facilitator.services.readiness import OpenItem
 from ui.review.sections import card, plain
 
+GO_TEXT = "Go to fix"
 NOTHING_OPEN = "Nothing is left open: every agreement is complete and every question answered."
 
 #: Where an open item of each kind is fixed: the capture kind of the panel.
@@ -54,22 +55,51 @@ def place_of(item: OpenItem, event: Event) -> Place:
     return Place(_CAPTURE_OF.get(item.kind, "agreements"), row_id)
 
 
-class ItemLink(QLabel):
-    """One open item as a link: click it, or Tab to it and press Enter."""
+class GoButton(QPushButton):
+    """A button that Enter presses too, as Space does: the facilitator tabs to an item and presses Enter."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+
+class ItemLink(QWidget):
+    """One open item: its text, wrapping, and a "Go to fix" button that takes the facilitator there.
+
+    A themed button rather than a rich-text link: it takes the theme's
+    colours and focus frame (a link's colour is the platform's, unreadable
+    on the dark and high-contrast themes), and Tab reaches each one in turn.
+    Clicking the text opens the item too.
+    """
 
     def __init__(self, item: OpenItem, on_open: Callable[[OpenItem], None]) -> None:
-        super().__init__(f'<a href="open">{html.escape(item.text)}</a>')
+        super().__init__()
         self.item = item
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setWordWrap(True)
-        # Keyboard access to the link also makes the label a Tab stop.
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(item.text)
-        self.setToolTip("Go to the place to fix this")
-        self.linkActivated.connect(lambda _href: on_open(item))
+        self.label = plain(item.text)
+        self.label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.label.installEventFilter(self)
+        self.button = GoButton(GO_TEXT)
+        self.button.setAccessibleName(f"{GO_TEXT}: {item.text}")
+        self.button.setToolTip("Show the step and the record where this is fixed")
+        self.button.clicked.connect(lambda: on_open(item))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.label
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and not self.label.hasSelectedText()  # selecting the text to copy it is not a click
+        ):
+            self.button.click()
+            return True
+        return False
 
 
 def still_open(items: Sequence[OpenItem], closed: bool, on_open: Callable[[OpenItem], None]) -> list[QWidget]:
@@ -84,7 +114,7 @@ def still_open(items: Sequence[OpenItem], closed: bool, on_open: Callable[[OpenI
     if not items:
         return [plain(title, "heading"), card([plain(NOTHING_OPEN, "ok")])]
     count = f"{len(items)} item" if len(items) == 1 else f"{len(items)} items"
-    hint = "" if closed else " — each opens the place to fix it"
+    hint = "" if closed else " to settle before the room leaves"
     links: list[QWidget] = [plain(f"{count}{hint}:", "strong")]
     links += [ItemLink(item, on_open) for item in items]
     return [plain(title, "heading"), card(links)]
