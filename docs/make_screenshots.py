@@ -112,6 +112,9 @@ def main() -> int:
                     shot(name)
                 if theme == "light" or step.id == "follow-up-support":
                     shot(f"{name}-{sized}")
+                if step.id == "follow-up-support":
+                    _show_fit_check(walkthrough)
+                    shot(f"fit-check-{sized}")
             if everything:
                 window.show_view(2)
                 shot("review")
@@ -125,6 +128,23 @@ def main() -> int:
             _follow_up_shots(Path(tmp), args.out, (width, height))
     print(f"screenshots written to {args.out}")
     return 0
+
+
+def _show_fit_check(walkthrough) -> None:
+    """Select the first agreement the fit check puts at risk and bring its questions into view."""
+    from facilitator.services import fit
+
+    panel = walkthrough.contents.currentWidget().panels[0]
+    agreements = panel.editor.event.agreements
+    chosen = next((a for a in agreements if fit.at_risk(a)), agreements[0] if agreements else None)
+    if chosen is None:
+        return
+    panel.table.select_record(chosen.id)
+    check = panel.agreement_editor.fit
+    if check.rows:
+        # The focused question scrolls into view, with the risk above it.
+        check.rows[0].setFocus()
+        check.notice.parentWidget().update()
 
 
 def _follow_up_shots(tmp: Path, out: Path, size: tuple[int, int]) -> None:

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.dates import day_time
 from facilitator.domain import Agreement, Participant, RiskAcceptance
@@ -59,6 +59,7 @@ class RiskNotice(QFrame):
         super().__init__(parent)
         self._check = fit_check
         self.setProperty("role", "banner")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.title = plain_label("⚠ At risk", "subheading")
         self.reasons = plain_label("", "strong")
         self.accepted = plain_label("", "strong")
@@ -79,6 +80,14 @@ class RiskNotice(QFrame):
         layout.setSpacing(4)
         for part in (self.title, self.reasons, self.accepted, actions):
             layout.addWidget(part)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # At least as tall as its text wrapped at this width: the editor scrolls, never squeezes it.
+        layout = self.layout()
+        least = layout.totalHeightForWidth(event.size().width()) if layout is not None else 0
+        if least > 0 and least != self.minimumHeight():
+            self.setMinimumHeight(least)
 
     def show_risks(self, agreement: Agreement, people: Sequence[Participant], read_only: bool) -> None:
         """Show the agreement's risks, and whether (and by whom) they were accepted."""

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.domain import FitAnswerKind, Participant
 from facilitator.services.fit import FitQuestion
@@ -73,6 +82,8 @@ class FitQuestionRow(QFrame):
         super().__init__(parent)
         self.setProperty("role", "card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Never squeezed below its wrapped text: the editor scrolls instead.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.boundary_id = question.condition.id
         self._store = store
         self._move = move
@@ -111,6 +122,14 @@ class FitQuestionRow(QFrame):
         for part in (self.condition, self.source, answers, self.risk, details):
             layout.addWidget(part)
         self.show_question(question, (), read_only=False)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # At least as tall as its text wrapped at this width: the editor scrolls, never squeezes it.
+        layout = self.layout()
+        least = layout.totalHeightForWidth(event.size().width()) if layout is not None else 0
+        if least > 0 and least != self.minimumHeight():
+            self.setMinimumHeight(least)
 
     # -- showing ---------------------------------------------------------
 
