@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,9 +60,14 @@ def write_atomically(path: Path, data: bytes) -> Path:
     return path
 
 
-def export_summary(event: Event, path: Path, *, page_size: str = "A4") -> Path:
-    """Render the event summary and write it to ``path``."""
-    return write_atomically(Path(path), render_summary(event, page_size=page_size))
+def export_summary(
+    event: Event, path: Path, *, page_size: str = "A4", left_open: Sequence[str] | None = None
+) -> Path:
+    """Render the event summary and write it to ``path``.
+
+    ``left_open`` is what the event leaves open, as for ``render_summary``.
+    """
+    return write_atomically(Path(path), render_summary(event, page_size=page_size, left_open=left_open))
 
 
 def export_agreement(event: Event, adopter_id: uuid.UUID, path: Path, *, page_size: str = "A4") -> Path:

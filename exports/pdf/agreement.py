@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from exports.pdf.blocks import bold, bold_markup, bullets, para, pattern_table
 from exports.pdf.document import DocumentInfo, Renderer, section_heading
+from exports.pdf.fit import fit_story
 from exports.pdf.markup import embedded
 from exports.pdf.paragraph import Para
 from exports.pdf.styles import RULE
@@ -71,6 +72,7 @@ class AgreementRenderer(Renderer):
         story = [
             *self._title_block(),
             *self._patterns(),
+            *self._fit(),
             *self._support(),
             *self._sponsor_and_check_in(),
             *self._acknowledgement(),
@@ -133,6 +135,25 @@ class AgreementRenderer(Renderer):
         if not self.patterns:
             return [*story, Para("This agreement names no pattern yet.", s.empty)]
         story.append(pattern_table(self.patterns, s, self.width))
+        return story
+
+    def _fit(self) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [
+            section_heading("Fit with your context", s),
+            Para(
+                "Each condition of the patterns above, held against your team: whether it holds, "
+                "and what the room noted. Questions nobody could answer yet are follow-ups, each "
+                "with who finds out.",
+                s.note,
+            ),
+        ]
+        people = {p.id: p for p in self.event.participants}
+        several = len(self.agreements) > 1
+        for number, agreement in enumerate(self.agreements, start=1):
+            if several:
+                story.append(Para(f"Agreement {number} of {len(self.agreements)}", s.item))
+            story.extend(fit_story(agreement, s, self.width, people))
         return story
 
     def _support(self) -> list[Flowable]:

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from exports.pdf.blocks import bold, bold_markup, bullets, para, pattern_table
 from exports.pdf.document import DocumentInfo, Renderer, section_heading
+from exports.pdf.fit import risk_block
 from exports.pdf.markup import embedded, text
 from exports.pdf.paragraph import Para
 from exports.pdf.styles import Styles
@@ -23,6 +24,7 @@ from exports.pdf.values import (
     support_headline,
 )
 from facilitator.domain import OutcomeKind, ParticipantRole
+from facilitator.services.fit import at_risk
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
     from facilitator.domain import Agreement, Event, SupportItem
@@ -54,8 +56,17 @@ SHARED_EVENT = (
 class SummaryRenderer(Renderer):
     """Renders one event as the full summary PDF."""
 
-    def __init__(self, event: Event, page_size: str = "A4") -> None:
+    def __init__(self, event: Event, page_size: str = "A4", left_open: Sequence[str] | None = None) -> None:
+        """Prepare the summary of ``event``.
+
+        Args:
+            event: A fully loaded event.
+            page_size: "A4" or "Letter".
+            left_open: What the event leaves open, in words
+                (``readiness.open_items``); ``None`` when it was not checked.
+        """
         self.event = event
+        self.left_open = left_open
         super().__init__(page_size)
 
     def render(self) -> bytes:
@@ -77,6 +88,7 @@ class SummaryRenderer(Renderer):
             *self._outcomes(),
             *self._patterns(),
             *self._agreements(),
+            *self._left_open(),
             *self._next_steps(),
         ]
         return self.build(story, info)
@@ -182,9 +194,32 @@ class SummaryRenderer(Renderer):
         story: list[Flowable] = [section_heading("Agreements", s)]
         if not self.event.agreements:
             return [*story, Para("No adoption agreements were made.", s.empty)]
+        people = {p.id: p for p in self.event.participants}
         for number, agreement in enumerate(self.event.agreements, start=1):
-            story.append(Para(f"{number}. {bold_markup(person_text(agreement.adopter))}", s.item))
-            story.append(key_values(agreement_rows(agreement, s), s, self.width))
+            mark = " — <b>at risk</b>" if at_risk(agreement) else ""
+            story.append(Para(f"{number}. {bold_markup(person_text(agreement.adopter))}{mark}", s.item))
+            rows = agreement_rows(agreement, s)
+            if at_risk(agreement):
+                rows.append(("Fit check", risk_block(agreement, s, people, heading=False)))
+            story.append(key_values(rows, s, self.width))
+        return story
+
+    def _left_open(self) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [section_heading("Left open", s)]
+        if self.left_open is None:
+            return [*story, Para("What the event left open was not checked for this summary.", s.empty)]
+        if not self.left_open:
+            done = "Nothing was left open: every agreement was complete when the room left."
+            return [*story, Para(done, s.body)]
+        story.append(
+            Para(
+                f"When this summary was made, {count(len(self.left_open), 'item')} were still open. "
+                "Each needs an owner to close it before the check-ins.",
+                s.body,
+            )
+        )
+        story.extend(bullets(self.left_open, s))
         return story
 
     def _next_steps(self) -> list[Flowable]:

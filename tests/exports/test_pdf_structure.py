@@ -14,10 +14,12 @@ SUMMARY_SECTIONS = [
     "Outcomes",
     "Patterns, context and boundaries",
     "Agreements",
+    "Left open",
     "Next steps",
 ]
 AGREEMENT_SECTIONS = [
     "Patterns to adopt",
+    "Fit with your context",
     "Support promised and its limits",
     "Sponsor and check-in",
     "Acknowledgement",
