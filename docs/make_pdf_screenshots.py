@@ -26,6 +26,8 @@ PAGES = (
     ("pdf-summary", "summary", (1, 2, 3)),
     ("pdf-agreement", "agreement", (1, 2)),
     ("pdf-report", "report", (1, 4)),
+    # The page of an at-risk adopter's agreement where "Fit with your context" starts.
+    ("pdf-agreement-fit", "agreement-fit", (0,)),
 )
 
 
@@ -43,7 +45,11 @@ def main() -> int:
         pdfs = _write_pdfs(work)
         for stem, kind, pages in PAGES:
             for page in pages:
-                target = args.out / (f"{stem}-{page:02d}" if kind == "report" else f"{stem}-{page}")
+                if kind == "agreement-fit":
+                    page = _page_with(pdfs[kind], "Fit with your context")
+                    target = args.out / stem
+                else:
+                    target = args.out / (f"{stem}-{page:02d}" if kind == "report" else f"{stem}-{page}")
                 subprocess.run(
                     [
                         "pdftoppm",
@@ -64,6 +70,13 @@ def main() -> int:
     return 0
 
 
+def _page_with(pdf: Path, words: str) -> int:
+    from pypdf import PdfReader
+
+    pages = PdfReader(pdf).pages
+    return next((n for n, page in enumerate(pages, start=1) if words in (page.extract_text() or "")), 1)
+
+
 def _write_pdfs(work: Path) -> dict[str, Path]:
     from exports.files import export_agreement, export_summary
     from exports.pdf import adopters
@@ -71,15 +84,19 @@ def _write_pdfs(work: Path) -> dict[str, Path]:
     from facilitator.demo import create_demo_event
     from facilitator.figures import compute_figures
     from facilitator.services import events
+    from facilitator.services.fit import at_risk
     from facilitator.storage import open_database
 
     db = open_database(work / "sample.sqlite3")
     with db.transaction() as session:
+        # Rendered while the session is open, so the summary reads what was left open.
         event = events.load_event(session, create_demo_event(session).id)
-    pdfs = {
-        "summary": export_summary(event, work / "summary.pdf"),
-        "agreement": export_agreement(event, adopters(event)[0].id, work / "agreement.pdf"),
-    }
+        risky = next((a.adopter_id for a in event.agreements if at_risk(a)), adopters(event)[0].id)
+        pdfs = {
+            "summary": export_summary(event, work / "summary.pdf"),
+            "agreement": export_agreement(event, adopters(event)[0].id, work / "agreement.pdf"),
+            "agreement-fit": export_agreement(event, risky, work / "agreement-fit.pdf"),
+        }
     db.close()
     history = work / "history.sqlite3"
     subprocess.run(
