@@ -7,8 +7,10 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from facilitator.domain import (
+    Agreement,
     BoundaryKind,
     Event,
+    FitAnswerKind,
     Outcome,
     OutcomeKind,
     Participant,
@@ -17,7 +19,7 @@ from facilitator.domain import (
     SupportType,
     Trigger,
 )
-from facilitator.services import agreements, events, outcomes, participants, patterns
+from facilitator.services import agreements, events, fit, outcomes, participants, patterns
 
 COALITION = "Checkout Reliability Coalition"
 GOAL = (
@@ -26,8 +28,23 @@ GOAL = (
 )
 
 
-def create_demo_event(session: Session, *, date: dt.date | None = None) -> Event:
-    """Create the sample event: one coalition, six participants, three patterns, four agreements."""
+def create_demo_event(session: Session, *, date: dt.date | None = None, fit_check: bool = True) -> Event:
+    """Create the sample event: one coalition, six participants, three patterns, four agreements.
+
+    The fit check is done for three agreements: Payments is at risk and the
+    sponsor accepted it, Search has one "not known yet" with an owner, and
+    Platform's questions are still unanswered — the one item the room's last
+    look lists.
+
+    Args:
+        session: The unit of work the event is written in.
+        date: The event's date (today when None); check-ins are six weeks later.
+        fit_check: False leaves out the fit answers, as in a database older than
+            the fit check (schema 0004 and before), which has no table for them.
+
+    Returns:
+        The new event.
+    """
     event = events.plan_event(
         session,
         coalitions=[COALITION],
@@ -40,7 +57,9 @@ def create_demo_event(session: Session, *, date: dt.date | None = None) -> Event
     people = _add_people(session, event)
     shared = _add_patterns(session, event, _add_outcomes(session, event))
     check_in = (date or dt.date.today()) + dt.timedelta(days=42)
-    _add_agreements(session, event, people, shared, check_in)
+    made = _add_agreements(session, event, people, shared, check_in)
+    if fit_check:
+        _answer_fit(session, made, people)
     return event
 
 
@@ -161,8 +180,8 @@ def _add_agreements(
     people: dict[str, Participant],
     shared: tuple[Pattern, Pattern, Pattern],
     check_in: dt.date,
-) -> None:
-    """Add the four agreements, each sponsored by Aiko, with the support the coalition offers."""
+) -> dict[str, Agreement]:
+    """Add the four agreements, each sponsored by Aiko; return them keyed by the adopter's first name."""
     flags, contracts, big_bang = shared
     plan: list[tuple[str, list[Pattern], list[_Support], str]] = [
         (
@@ -196,6 +215,7 @@ def _add_agreements(
             "Platform decides the flag service's roadmap.",
         ),
     ]
+    made = {}
     for adopter, adopted, support, limits in plan:
         agreement = agreements.add_agreement(
             session,
@@ -216,3 +236,79 @@ def _add_agreements(
                 owner_id=people[owner].id,
                 limits=item_limits,
             )
+        made[adopter] = agreement
+    return made
+
+
+# The room's answers, per adopter: condition text → (answer, note); an owner finds out "not known yet".
+_FIT: dict[str, dict[str, tuple[FitAnswerKind, str]]] = {
+    "Ana": {
+        "The team owns its deployment pipeline": (FitAnswerKind.HOLDS, "Payments runs its own pipeline."),
+        "Automated tests run in under 15 minutes": (
+            FitAnswerKind.DOES_NOT_HOLD,
+            "The suite takes 38 minutes; splitting it is the first sprint's work.",
+        ),
+        "Releases need a change-advisory approval per deploy": (
+            FitAnswerKind.HOLDS,
+            "The card vault is in PCI scope: every production deploy goes to the weekly CAB.",
+        ),
+        "No one owns flag clean-up": (
+            FitAnswerKind.DOES_NOT_HOLD,
+            "Ana owns it; every flag expires in 30 days.",
+        ),
+        "A feature-flag service (Platform offers one)": (FitAnswerKind.HOLDS, ""),
+        "Main is always releasable": (FitAnswerKind.HOLDS, "Main has been green for 40 days running."),
+        "Never — this is a failure pattern to avoid": (
+            FitAnswerKind.HOLDS,
+            "We adopt the lesson, not the freeze.",
+        ),
+        "Batch size grows during the freeze": (
+            FitAnswerKind.DOES_NOT_HOLD,
+            "Payments keeps shipping daily through the peak, behind flags.",
+        ),
+        "Peak dates known at least a month ahead": (FitAnswerKind.HOLDS, "Black Friday and January sales."),
+    },
+    "Søren": {
+        "Both teams deploy independently": (FitAnswerKind.HOLDS, ""),
+        "APIs are versioned": (FitAnswerKind.HOLDS, "Search's API is v3, versioned in the path."),
+        "The provider is a vendor who will not run our tests": (
+            FitAnswerKind.DOES_NOT_HOLD,
+            "The provider is Catalog, an in-house team.",
+        ),
+        "A shared contract broker": (
+            FitAnswerKind.NOT_KNOWN,
+            "Payments may already run a broker we can share; Łukasz finds out before the check-in.",
+        ),
+    },
+    "Çağla": {
+        "Never — this is a failure pattern to avoid": (FitAnswerKind.HOLDS, ""),
+        "Batch size grows during the freeze": (
+            FitAnswerKind.DOES_NOT_HOLD,
+            "Release Management now caps the pre-peak freeze at two days.",
+        ),
+        "Peak dates known at least a month ahead": (
+            FitAnswerKind.HOLDS,
+            "The trading calendar is fixed every September.",
+        ),
+    },
+    # Platform's fit check was left for later: the readiness list names it.
+}
+
+
+def _answer_fit(session: Session, made: dict[str, Agreement], people: dict[str, Participant]) -> None:
+    """Record the room's fit answers, and the sponsor's deliberate acceptance of Payments' risk."""
+    for adopter, answers in _FIT.items():
+        agreement = made[adopter]
+        for question in fit.fit_questions(agreement):
+            answer, note = answers[question.condition.text]
+            owner = people["Łukasz"].id if answer == FitAnswerKind.NOT_KNOWN else None
+            fit.set_fit_answer(
+                session, agreement.id, question.condition.id, answer, note=note, owner_id=owner
+            )
+    fit.accept_risk(
+        session,
+        made["Ana"].id,
+        people["田中"].id,
+        note="Accepted: Payments starts with the refunds service, outside PCI scope, "
+        "and the CAB rule is revisited at the check-in.",
+    )

@@ -26,27 +26,30 @@ def condition(agreement, kind):
     return next(q.condition for q in fit.fit_questions(agreement) if q.condition.kind == kind)
 
 
+# The demo leaves Platform's (Łukasz's) fit check unanswered: the tests that start from no answers use it.
+
+
 def test_every_condition_of_every_adopted_pattern_is_a_question(db, demo):
     with db.transaction() as session:
-        ana = agreement_of(session, demo, "Ana")
-        questions = fit.fit_questions(ana)
-        expected = [(p.name, b.text) for p in ana.patterns for b in p.boundaries]
+        lukasz = agreement_of(session, demo, "Łukasz")
+        questions = fit.fit_questions(lukasz)
+        expected = [(p.name, b.text) for p in lukasz.patterns for b in p.boundaries]
         assert [(q.pattern.name, q.condition.text) for q in questions] == expected
         assert questions and all(q.answer is None and q.open for q in questions)
-        assert not fit.at_risk(ana)
+        assert not fit.at_risk(lukasz)
 
 
 def test_a_missing_prerequisite_or_a_breaking_condition_puts_the_agreement_at_risk_in_words(db, demo):
     with db.transaction() as session:
-        ana = agreement_of(session, demo, "Ana")
-        prerequisite = condition(ana, BoundaryKind.PREREQUISITE)
-        breaks = condition(ana, BoundaryKind.BREAKS_WHEN)
-        works = condition(ana, BoundaryKind.WORKS_WHEN)
-        fit.set_fit_answer(session, ana.id, works.id, FitAnswerKind.DOES_NOT_HOLD)
-        assert not fit.at_risk(ana)  # only a missing prerequisite or a breaking condition
-        fit.set_fit_answer(session, ana.id, prerequisite.id, "does_not_hold", note="No CI on Payments yet")
-        fit.set_fit_answer(session, ana.id, breaks.id, FitAnswerKind.HOLDS)
-        reasons = fit.risks(ana)
+        lukasz = agreement_of(session, demo, "Łukasz")
+        prerequisite = condition(lukasz, BoundaryKind.PREREQUISITE)
+        breaks = condition(lukasz, BoundaryKind.BREAKS_WHEN)
+        works = condition(lukasz, BoundaryKind.WORKS_WHEN)
+        fit.set_fit_answer(session, lukasz.id, works.id, FitAnswerKind.DOES_NOT_HOLD)
+        assert not fit.at_risk(lukasz)  # only a missing prerequisite or a breaking condition
+        fit.set_fit_answer(session, lukasz.id, prerequisite.id, "does_not_hold", note="No CI on Payments yet")
+        fit.set_fit_answer(session, lukasz.id, breaks.id, FitAnswerKind.HOLDS)
+        reasons = fit.risks(lukasz)
     assert len(reasons) == 2
     assert f"the prerequisite “{prerequisite.text}” is not in place" in reasons[0] + reasons[1]
     assert f"it breaks when “{breaks.text}”, and that is so here" in reasons[0] + reasons[1]
@@ -54,14 +57,14 @@ def test_a_missing_prerequisite_or_a_breaking_condition_puts_the_agreement_at_ri
 
 def test_an_answer_is_changed_in_place_and_taken_back_with_none(db, demo):
     with db.transaction() as session:
-        ana = agreement_of(session, demo, "Ana")
-        works = condition(ana, BoundaryKind.WORKS_WHEN)
-        first = fit.set_fit_answer(session, ana.id, works.id, FitAnswerKind.NOT_KNOWN)
-        owner = next(p for p in ana.event.participants if p.name.startswith("Zoë"))
-        second = fit.set_fit_answer(session, ana.id, works.id, FitAnswerKind.NOT_KNOWN, owner_id=owner.id)
-        assert first is second and second.owner_id == owner.id and len(ana.fit_answers) == 1
-        assert fit.set_fit_answer(session, ana.id, works.id, None) is None
-        assert ana.fit_answers == []
+        lukasz = agreement_of(session, demo, "Łukasz")
+        works = condition(lukasz, BoundaryKind.WORKS_WHEN)
+        first = fit.set_fit_answer(session, lukasz.id, works.id, FitAnswerKind.NOT_KNOWN)
+        owner = next(p for p in lukasz.event.participants if p.name.startswith("Zoë"))
+        second = fit.set_fit_answer(session, lukasz.id, works.id, FitAnswerKind.NOT_KNOWN, owner_id=owner.id)
+        assert first is second and second.owner_id == owner.id and len(lukasz.fit_answers) == 1
+        assert fit.set_fit_answer(session, lukasz.id, works.id, None) is None
+        assert lukasz.fit_answers == []
 
 
 def test_a_condition_of_a_pattern_not_adopted_is_refused(db, demo):
@@ -75,38 +78,39 @@ def test_a_condition_of_a_pattern_not_adopted_is_refused(db, demo):
 
 def test_a_risk_is_accepted_by_someone_at_the_event_and_only_when_there_is_one(db, demo):
     with db.transaction() as session:
-        ana = agreement_of(session, demo, "Ana")
-        sponsor = ana.sponsor
+        lukasz = agreement_of(session, demo, "Łukasz")
+        sponsor = lukasz.sponsor
         with pytest.raises(ServiceError, match="nothing in the fit check"):
-            fit.accept_risk(session, ana.id, sponsor.id)
-        fit.set_fit_answer(session, ana.id, condition(ana, BoundaryKind.BREAKS_WHEN).id, FitAnswerKind.HOLDS)
-        acceptance = fit.accept_risk(session, ana.id, sponsor.id, note="We start with one service")
+            fit.accept_risk(session, lukasz.id, sponsor.id)
+        fit.set_fit_answer(session, lukasz.id, condition(lukasz, BoundaryKind.BREAKS_WHEN).id, FitAnswerKind.HOLDS)
+        acceptance = fit.accept_risk(session, lukasz.id, sponsor.id, note="We start with one service")
         assert acceptance.accepted_by_id == sponsor.id and acceptance.accepted_at is not None
-        fit.withdraw_risk_acceptance(session, ana.id)
-        assert ana.risk_acceptance is None
+        fit.withdraw_risk_acceptance(session, lukasz.id)
+        assert lukasz.risk_acceptance is None
 
 
 def test_removing_an_agreement_and_undoing_brings_back_its_answers_and_accepted_risk(db, demo):
     with db.transaction() as session:
-        ana = agreement_of(session, demo, "Ana")
-        fit.set_fit_answer(session, ana.id, condition(ana, BoundaryKind.BREAKS_WHEN).id, FitAnswerKind.HOLDS)
-        fit.accept_risk(session, ana.id, ana.sponsor_id)
-        agreement_id = ana.id
-        removed = remove_record(session, type(ana), agreement_id)
+        lukasz = agreement_of(session, demo, "Łukasz")
+        fit.set_fit_answer(session, lukasz.id, condition(lukasz, BoundaryKind.BREAKS_WHEN).id, FitAnswerKind.HOLDS)
+        fit.accept_risk(session, lukasz.id, lukasz.sponsor_id)
+        agreement_id = lukasz.id
+        removed = remove_record(session, type(lukasz), agreement_id)
     with db.transaction() as session:
         restore_record(session, removed)
     with db.transaction() as session:
-        ana = agreement_of(session, demo, "Ana")
-        assert ana.id == agreement_id
-        assert [a.answer for a in ana.fit_answers] == [FitAnswerKind.HOLDS]
-        assert ana.risk_acceptance is not None and ana.risk_acceptance.accepted_by_id == ana.sponsor_id
+        lukasz = agreement_of(session, demo, "Łukasz")
+        assert lukasz.id == agreement_id
+        assert [a.answer for a in lukasz.fit_answers] == [FitAnswerKind.HOLDS]
+        assert lukasz.risk_acceptance is not None and lukasz.risk_acceptance.accepted_by_id == lukasz.sponsor_id
 
 
 def test_the_readiness_list_names_what_is_missing_and_empties_as_it_is_fixed(db, demo):
     with db.transaction() as session:
         items = readiness.open_items(session, demo)
     texts = [item.text for item in items]
-    assert any("Ana Núñez (Payments)" in t and "fit questions not answered" in t for t in texts)
+    # The demo leaves one thing open; Payments' risk is accepted, so it is not listed.
+    assert texts == ["Łukasz Wróblewski (Platform Engineering): 6 fit questions not answered."]
 
     with db.transaction() as session:
         event = events.load_event(session, demo)
@@ -117,6 +121,7 @@ def test_the_readiness_list_names_what_is_missing_and_empties_as_it_is_fixed(db,
         texts = [item.text for item in readiness.open_items(session, demo)]
     # "Holds" on a "breaks when" is a risk nobody has accepted yet.
     assert any("at risk, and nobody has accepted the risk" in t for t in texts)
+    assert not any(t.startswith("Ana Núñez") for t in texts)  # the sponsor accepted Payments' risk
     assert not any("fit question" in t for t in texts)
 
     with db.transaction() as session:
