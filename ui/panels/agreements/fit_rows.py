@@ -153,7 +153,7 @@ class FitQuestionRow(QFrame):
         self.risk.setVisible(bool(risk))
         if not self.note.hasFocus():
             self.note.setText(self._answer.note if self._answer else "")
-        self.note.setEnabled(self._answer is not None)
+        self.note.setVisible(self._answer is not None)  # a note belongs to an answer
         self.note.setReadOnly(read_only)
         not_known = given == FitAnswerKind.NOT_KNOWN
         self.owner.set_people(people, self._answer.owner_id if self._answer else None)
@@ -179,7 +179,7 @@ class FitQuestionRow(QFrame):
             self.answer(_KEYS[key])
         elif plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self._save(None)
-        elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.note.isEnabled():
+        elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.note.isHidden():
             self.note.setFocus(Qt.FocusReason.TabFocusReason)
         elif plain and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             self._move(self, 1 if key == Qt.Key.Key_Down else -1)
