@@ -219,8 +219,15 @@ def test_file_without_fit_still_imports(db, tmp_path):
             'unknown key "answred"',
         ),
     ],
-    ids=["unknown condition", "pattern not adopted", "bad answer", "unknown owner", "unknown accepter",
-         "answered twice", "unknown key"],
+    ids=[
+        "unknown condition",
+        "pattern not adopted",
+        "bad answer",
+        "unknown owner",
+        "unknown accepter",
+        "answered twice",
+        "unknown key",
+    ],
 )
 def test_bad_fit_is_refused_at_its_position(db, tmp_path, change, line, column, phrase):
     path = tmp_path / "bad.yaml"
