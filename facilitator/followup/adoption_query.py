@@ -27,13 +27,16 @@ from facilitator.domain import (
     EventCoalition,
     Participant,
     Pattern,
+    RiskAcceptance,
     StatusChange,
     SupportItem,
 )
-from facilitator.followup.adoption_row import OPEN_STATUSES, AdoptionRow
+from facilitator.followup.adoption_row import OPEN_STATUSES, AdoptionRow, FitState
+from facilitator.followup.fit_state import Agreed, AgreementFit, read_fit
 from facilitator.followup.keys import stored_uuid
 
 _STATUS = {status.value: status for status in AgreementStatus}
+_OPEN_VALUES = frozenset(status.value for status in OPEN_STATUSES)
 
 _Ts = TypeVarTuple("_Ts")
 
@@ -71,10 +74,12 @@ def read_rows(session: Session, where: Where, today: dt.date) -> list[AdoptionRo
             raw(Agreement.check_in).label("check_in"),
             raw(Agreement.status).label("status"),
             Agreement.status_reason.label("reason"),
+            raw(RiskAcceptance.id).label("accepted"),
         )
         .join(Event, Event.id == Agreement.event_id)
         .join(adopter, adopter.id == Agreement.adopter_id)
         .outerjoin(sponsor, sponsor.id == Agreement.sponsor_id)
+        .outerjoin(RiskAcceptance, RiskAcceptance.agreement_id == Agreement.id)
         .where(*where)
     )
     # Sorted here, not by SQL: a sort in SQLite costs a temporary B-tree on every open.
@@ -86,10 +91,19 @@ def read_rows(session: Session, where: Where, today: dt.date) -> list[AdoptionRo
     patterns = _names(conn, AgreementPattern, Pattern.name, Pattern.id == AgreementPattern.pattern_id, where)
     owners = _names(conn, SupportItem, Participant.name, Participant.id == SupportItem.owner_id, where)
     last = _last_changes(conn, where)
+    fits = read_fit(
+        session,
+        (
+            Agreed(row.key, row.date, row.created, row.status in _OPEN_VALUES, row.accepted is not None)
+            for row in found
+        ),
+    )
+    unchecked = AgreementFit(FitState.NOT_CHECKED, 0, ())
     event_ids: dict[StoredKey, uuid.UUID] = {}
     day = _Days()
     rows = []
     for row in found:
+        fit = fits.get(row.key, unchecked)
         event_id = event_ids.get(row.event_key)
         if event_id is None:
             event_id = event_ids[row.event_key] = stored_uuid(row.event_key)
@@ -113,6 +127,9 @@ def read_rows(session: Session, where: Where, today: dt.date) -> list[AdoptionRo
                 last_changed=last.get(row.key),
                 overdue=overdue,
                 days_overdue=(today - check_in).days if check_in is not None and overdue else 0,
+                fit=fit.state,
+                open_questions=fit.open_questions,
+                new_conditions=fit.new_conditions,
             )
         )
     return rows

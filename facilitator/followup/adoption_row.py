@@ -3,13 +3,55 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import uuid
 from dataclasses import dataclass
 
-from facilitator.domain import AgreementStatus
+from facilitator.dates import day
+from facilitator.domain import AgreementStatus, BoundaryKind
 
 OPEN_STATUSES = (AgreementStatus.AGREED, AgreementStatus.IN_PROGRESS)
 """Statuses of an adoption that has neither happened nor been given up."""
+
+
+class FitState(enum.Enum):
+    """Where an agreement stands in the fit check, in the words the tracker shows."""
+
+    AT_RISK_ACCEPTED = "At risk (accepted)"
+    AT_RISK = "At risk"
+    FITS = "Fits"
+    NOT_CHECKED = "Not checked"
+
+    @property
+    def label(self) -> str:
+        """Return the state as the tracker shows it."""
+        return self.value
+
+    @property
+    def at_risk(self) -> bool:
+        """Return True for either at-risk state."""
+        return self in (FitState.AT_RISK, FitState.AT_RISK_ACCEPTED)
+
+
+@dataclass(frozen=True, slots=True)
+class NewCondition:
+    """A condition a pattern gained after the agreement was made, not yet asked of the adopter.
+
+    Attributes:
+        pattern: The adopted pattern's name.
+        kind: Works when, breaks when, or prerequisite.
+        text: The condition.
+        learnt_on: The date of the event where it was stated.
+    """
+
+    pattern: str
+    kind: BoundaryKind
+    text: str
+    learnt_on: dt.date
+
+    def describe(self) -> str:
+        """Return the condition in words: "Pattern — breaks when: text (learnt Mon 2 Mar 2026)"."""
+        return f"{self.pattern} — {self.kind.label.lower()}: {self.text} (learnt {day(self.learnt_on)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +75,11 @@ class AdoptionRow:
         last_changed: Date of the latest status change (UTC), if any.
         overdue: The check-in has passed and the adoption is still open.
         days_overdue: Days since the check-in date when overdue, else 0.
+        fit: Where the agreement stands in the fit check.
+        open_questions: Conditions with no answer yet, or only "not known yet".
+        new_conditions: Conditions its patterns gained at later events, not
+            yet asked (only while the agreement is open); also counted in
+            ``open_questions``.
     """
 
     agreement_id: uuid.UUID
@@ -51,8 +98,20 @@ class AdoptionRow:
     last_changed: dt.date | None
     overdue: bool
     days_overdue: int
+    fit: FitState = FitState.NOT_CHECKED
+    open_questions: int = 0
+    new_conditions: tuple[NewCondition, ...] = ()
 
     @property
     def is_open(self) -> bool:
         """Return True while the adoption is agreed or in progress."""
         return self.status in OPEN_STATUSES
+
+    @property
+    def fit_text(self) -> str:
+        """Return the fit check as the tracker's column shows it: "Fits · 1 new condition to check"."""
+        count = len(self.new_conditions)
+        if not count:
+            return self.fit.label
+        noun = "condition" if count == 1 else "conditions"
+        return f"{self.fit.label} · {count} new {noun} to check"
