@@ -125,7 +125,7 @@ class AgreementsPanel(RecordPanel):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
         # Fields wrap and shrink instead of scrolling sideways (that hides them
         # from the room); the editor scrolls down only below its smallest size.
-        scroll = FillingScrollArea(self.agreement_editor)
+        scroll = FillingScrollArea(self.agreement_editor, shrink=False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.hint)
         self.stack.addWidget(scroll)

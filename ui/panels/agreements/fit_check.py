@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.dates import day_time
@@ -155,6 +156,30 @@ class FitCheck(QWidget):
             row.show_question(question, people, read_only=read_only)
         self.notice.setVisible(fit.at_risk(agreement))
         self.notice.show_risks(agreement, people, read_only)
+        self._fit_heights(self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_heights(event.size().width())
+
+    def _fit_heights(self, width: int) -> None:
+        # Each card at least as tall as its text wrapped at this width, set now:
+        # a card's own resize comes a layout pass too late for rows just built
+        # for another agreement, which the editor would squeeze meanwhile.
+        if width <= 0:
+            return
+        for card in (*self.rows, self.notice):
+            layout = card.layout()
+            least = layout.totalHeightForWidth(width) if layout is not None else 0
+            if least > 0 and least != card.minimumHeight():
+                card.setMinimumHeight(least)
+        # And the whole check too: the editor's scroll area asks for the least
+        # height of what it holds, which box layouts work out without the
+        # cards' minimum heights.
+        own = self.layout()
+        least = own.totalHeightForWidth(width) if own is not None else 0
+        if least > 0 and least != self.minimumHeight():
+            self.setMinimumHeight(least)
 
     def _rebuild(self, questions: Sequence[fit.FitQuestion]) -> None:
         # The questions changed (another agreement, patterns or boundaries): the
