@@ -82,7 +82,9 @@ def test_a_risk_is_accepted_by_someone_at_the_event_and_only_when_there_is_one(d
         sponsor = lukasz.sponsor
         with pytest.raises(ServiceError, match="nothing in the fit check"):
             fit.accept_risk(session, lukasz.id, sponsor.id)
-        fit.set_fit_answer(session, lukasz.id, condition(lukasz, BoundaryKind.BREAKS_WHEN).id, FitAnswerKind.HOLDS)
+        fit.set_fit_answer(
+            session, lukasz.id, condition(lukasz, BoundaryKind.BREAKS_WHEN).id, FitAnswerKind.HOLDS
+        )
         acceptance = fit.accept_risk(session, lukasz.id, sponsor.id, note="We start with one service")
         assert acceptance.accepted_by_id == sponsor.id and acceptance.accepted_at is not None
         fit.withdraw_risk_acceptance(session, lukasz.id)
@@ -92,7 +94,9 @@ def test_a_risk_is_accepted_by_someone_at_the_event_and_only_when_there_is_one(d
 def test_removing_an_agreement_and_undoing_brings_back_its_answers_and_accepted_risk(db, demo):
     with db.transaction() as session:
         lukasz = agreement_of(session, demo, "Łukasz")
-        fit.set_fit_answer(session, lukasz.id, condition(lukasz, BoundaryKind.BREAKS_WHEN).id, FitAnswerKind.HOLDS)
+        fit.set_fit_answer(
+            session, lukasz.id, condition(lukasz, BoundaryKind.BREAKS_WHEN).id, FitAnswerKind.HOLDS
+        )
         fit.accept_risk(session, lukasz.id, lukasz.sponsor_id)
         agreement_id = lukasz.id
         removed = remove_record(session, type(lukasz), agreement_id)
@@ -102,7 +106,9 @@ def test_removing_an_agreement_and_undoing_brings_back_its_answers_and_accepted_
         lukasz = agreement_of(session, demo, "Łukasz")
         assert lukasz.id == agreement_id
         assert [a.answer for a in lukasz.fit_answers] == [FitAnswerKind.HOLDS]
-        assert lukasz.risk_acceptance is not None and lukasz.risk_acceptance.accepted_by_id == lukasz.sponsor_id
+        assert (
+            lukasz.risk_acceptance is not None and lukasz.risk_acceptance.accepted_by_id == lukasz.sponsor_id
+        )
 
 
 def test_the_readiness_list_names_what_is_missing_and_empties_as_it_is_fixed(db, demo):
