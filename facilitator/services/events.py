@@ -17,8 +17,10 @@ from facilitator.domain import (
     EventCoalition,
     EventPattern,
     EventStatus,
+    FitAnswer,
     Pattern,
     PatternOutcome,
+    RiskAcceptance,
     StepTime,
     SupportItem,
     TopGoal,
@@ -256,8 +258,10 @@ def load_event(session: Session, event_id: uuid.UUID | str) -> Event:
                 selectinload(Agreement.pattern_links).selectinload(AgreementPattern.pattern),
                 selectinload(Agreement.support_items).selectinload(SupportItem.owner),
                 selectinload(Agreement.status_history),
-                selectinload(Agreement.fit_answers),
-                selectinload(Agreement.risk_acceptance),
+                selectinload(Agreement.fit_answers).options(
+                    selectinload(FitAnswer.owner), selectinload(FitAnswer.boundary)
+                ),
+                selectinload(Agreement.risk_acceptance).selectinload(RiskAcceptance.accepted_by),
             ),
             selectinload(Event.capacities),
             selectinload(Event.step_times),

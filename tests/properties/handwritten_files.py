@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from property_support import DATE
+from property_support import BREAKS_WHEN, DATE
 
 _YAML_ESCAPES = {
     "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\x00": "\\0",
@@ -72,6 +72,7 @@ def handwritten(typed: dict[str, str]) -> dict:
                 "guidance": t["patterns.guidance"],
                 "outcomes": ["o1"],
                 "works_when": [t["boundary_conditions.text"]],
+                "breaks_when": [BREAKS_WHEN],
             },
         ],  # fmt: skip
         "agreements": [
@@ -93,6 +94,8 @@ def handwritten(typed: dict[str, str]) -> dict:
                         "limits": t["support_items.limits"],
                     },
                 ],
+                "fit": [{"condition": BREAKS_WHEN, "answer": "holds", "note": t["fit_answers.note"]}],
+                "risk_accepted": {"by": "p1", "note": t["risk_acceptances.note"]},
                 "history": [
                     {"to": "agreed", "note": "Agreed at the event", "at": "2026-11-21T10:00:00"},
                     {"to": "in_progress", "note": note, "at": "2026-11-21T11:00:00"},

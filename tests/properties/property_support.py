@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Enum, String, Text
 
 from facilitator.domain import Base, BoundaryKind
-from facilitator.services import agreements, events, outcomes, participants, patterns
+from facilitator.services import agreements, events, fit, outcomes, participants, patterns
 from facilitator.storage import Database, open_database
 from facilitator.stored_text import clean
 
@@ -84,6 +84,8 @@ FIELDS: dict[str, Field] = {
     "support_items.description": Field(20_000),
     "support_items.unit": Field(40),
     "support_items.limits": Field(20_000),
+    "fit_answers.note": Field(2000),
+    "risk_acceptances.note": Field(2000),
 }
 TYPED = [name for name, field in FIELDS.items() if field.same_as is None]
 
@@ -178,6 +180,10 @@ def fresh_databases(template: Path, count: int) -> Iterator[tuple[Path, list[Dat
                 database.close()
 
 
+BREAKS_WHEN = "The team is on call for another system"
+"""The condition the fit check answers (a fixed text: the property varies the answer's note)."""
+
+
 def build_event(db: Database, typed: dict[str, str]) -> uuid.UUID:
     """Store an event holding every typed text, through the services as the window does."""
     t = typed
@@ -216,6 +222,11 @@ def build_event(db: Database, typed: dict[str, str]) -> uuid.UUID:
             limits=t["support_items.limits"],
         )  # fmt: skip
         agreements.change_status(session, agreement.id, "in_progress", t["status_changes.note"])
+        breaks = patterns.add_boundary(
+            session, pattern.id, BoundaryKind.BREAKS_WHEN, BREAKS_WHEN, event_id=event.id
+        )
+        fit.set_fit_answer(session, agreement.id, breaks.id, "holds", note=t["fit_answers.note"])
+        fit.accept_risk(session, agreement.id, person.id, note=t["risk_acceptances.note"])
         events.move_to_step(session, event.id, t["events.current_step_id"])
         events.record_step_time(session, event.id, t["step_times.step_id"], 30)
         return event.id
@@ -246,7 +257,9 @@ def snapshot(db: Database, event_id: uuid.UUID) -> dict[str, object]:
             "patterns.name": pattern.name,
             "patterns.summary": pattern.summary,
             "patterns.guidance": pattern.guidance,
-            "boundary_conditions.text": pattern.boundaries[0].text,
+            "boundary_conditions.text": next(
+                b.text for b in pattern.boundaries if b.kind == BoundaryKind.WORKS_WHEN
+            ),
             "agreements.limits": agreement.limits,
             "agreements.notes": agreement.notes,
             "agreements.status_reason": agreement.status_reason,
@@ -254,4 +267,6 @@ def snapshot(db: Database, event_id: uuid.UUID) -> dict[str, object]:
             "support_items.description": support.description,
             "support_items.unit": support.unit,
             "support_items.limits": support.limits,
+            "fit_answers.note": agreement.fit_answers[0].note,
+            "risk_acceptances.note": agreement.risk_acceptance.note if agreement.risk_acceptance else None,
         }

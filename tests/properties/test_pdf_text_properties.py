@@ -41,11 +41,13 @@ from facilitator.services import events
 from facilitator.stored_text import clean
 
 # The fields each document prints; the rest (ids of the agenda and its steps,
-# status notes) are not printed.
-SUMMARY = set(TYPED) - {
+# status notes) are not printed. The fit check's notes are the adopter's: only
+# their agreement prints them.
+FIT = {"fit_answers.note", "risk_acceptances.note"}
+SUMMARY = set(TYPED) - FIT - {
     "events.agenda_id", "events.current_step_id", "step_times.step_id", "status_changes.note",
 }  # fmt: skip
-AGREEMENT = SUMMARY - {"top_goals.text", "outcomes.what_happened", "outcomes.evidence"}
+AGREEMENT = (SUMMARY | FIT) - {"top_goals.text", "outcomes.what_happened", "outcomes.evidence"}
 
 # Blocks the shipped fonts draw, left to right, whole: Hiragana, Katakana,
 # Extension A and the unified ideographs up to U+9FFF included. Droid Sans
@@ -84,7 +86,7 @@ def _extracted(pdf: bytes) -> str:
 
 
 def test_the_printed_field_lists_name_real_fields():
-    assert set(FIELDS) >= SUMMARY and AGREEMENT <= SUMMARY
+    assert set(FIELDS) >= SUMMARY | AGREEMENT and AGREEMENT - FIT <= SUMMARY
 
 
 @settings_for(10)
