@@ -154,8 +154,13 @@ class ExportController(QObject):
     # -- writing -------------------------------------------------------------
     def _summary(self, editor: EventEditor, path: Path) -> Path:
         from exports.files import export_summary
+        from facilitator.services.readiness import open_items
 
-        return export_summary(editor.event, path, page_size=self._settings.get("page_size"))
+        event_id = editor.event_id
+        left_open = [item.text for item in editor.read(lambda session: open_items(session, event_id))]
+        return export_summary(
+            editor.event, path, page_size=self._settings.get("page_size"), left_open=left_open
+        )
 
     def _agreements(self, editor: EventEditor, folder: Path) -> list[Path]:
         from exports.files import export_agreements

@@ -177,3 +177,21 @@ def test_export_with_format_writes_any_file_name(capsys, tmp_path):
     out = tmp_path / "event.docx"
     assert main(["export", event_id, "--format", "yaml", "--out", str(out), "--db", str(db)]) == 0
     assert out.read_text(encoding="utf-8").startswith("format: scale-across-event")
+
+
+def test_the_summary_pdf_states_what_the_event_left_open(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from facilitator.demo import create_demo_event
+    from facilitator.storage import open_database
+
+    db_path = tmp_path / "h.sqlite3"
+    db = open_database(db_path)
+    with db.transaction() as session:
+        event_id = str(create_demo_event(session).id)
+    db.close()
+    out = tmp_path / "summary.pdf"
+    assert main(["export", event_id, "--out", str(out), "--db", str(db_path)]) == 0
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(out).pages)
+    assert "Left open" in text and "6 fit questions not answered" in text
+    assert "not checked" not in text

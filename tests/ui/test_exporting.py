@@ -53,6 +53,9 @@ def test_summary_is_written_where_asked_and_opened(qtbot, window, tmp_path, monk
     assert pdf.exists()
     text = _text(pdf)
     assert "Checkout Reliability Coalition" in text and "Łukasz Wróblewski" in text
+    # What the room left open, as the Review step lists it.
+    assert "Left open" in text and "6 fit questions not answered" in text
+    assert "not checked" not in text
     assert opened == [str(pdf)]
     assert "Exported summary" in window.statusBar().currentMessage()
 

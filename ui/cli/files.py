@@ -62,7 +62,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from facilitator.durable import missing_folder
-    from facilitator.services import events
+    from facilitator.services import events, readiness
     from ui.terminal import say_created
 
     fmt = _export_format(args) if args.adopters is None else "pdf"
@@ -73,6 +73,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         with db.transaction() as session:
             event_id = events.resolve_event_id(session, args.event_id)
             event = events.load_event(session, event_id)
+            # Read while the session is open: the summary states what was left open.
+            left_open = [item.text for item in readiness.open_items(session, event_id)]
             if fmt != "pdf":
                 from facilitator.eventfile import export_event
 
@@ -92,7 +94,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         for path in written:
             print(f"Wrote {path}")
         return 0
-    path = export_summary(event, args.out, page_size=args.page_size)
+    path = export_summary(event, args.out, page_size=args.page_size, left_open=left_open)
     say_created(created)
     print(f"Wrote the summary of event {event_id} to {path}")
     return 0
