@@ -142,9 +142,19 @@ def _show_fit_check(walkthrough) -> None:
     panel.table.select_record(chosen.id)
     check = panel.agreement_editor.fit
     if check.rows:
-        # The focused question scrolls into view, with the risk above it.
+        from PySide6.QtWidgets import QApplication, QScrollArea
+
         check.rows[0].setFocus()
-        check.notice.parentWidget().update()
+        QApplication.processEvents()
+        # The risk and the first question in view, whether or not the window has the focus.
+        target = check.notice if check.notice.isVisible() else check.rows[0]
+        parent = target.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.verticalScrollBar().setValue(
+                    target.mapTo(parent.widget(), target.rect().topLeft()).y()
+                )
+            parent = parent.parentWidget()
 
 
 def _follow_up_shots(tmp: Path, out: Path, size: tuple[int, int]) -> None:
