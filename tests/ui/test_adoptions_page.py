@@ -106,7 +106,17 @@ def test_open_agreements_first_then_every_one_with_overdue_ones_standing_out(
     colours = [model.index(r, check_in).data(Qt.ItemDataRole.ForegroundRole) for r in range(4)]
     assert [c is not None for c in colours] == [False, True, True, False]
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Status", "Check-in", "Adopter", "Team", "Patterns", "Owner(s)", "Event", "Coalition"]
+    assert headers == [
+        "Status",
+        "Check-in",
+        "Adopter",
+        "Team",
+        "Patterns",
+        "Fit",
+        "Owner(s)",
+        "Event",
+        "Coalition",
+    ]
 
 
 def test_filters_overdue_only_text_coalition_and_status(qtbot, page):

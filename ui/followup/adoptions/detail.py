@@ -1,4 +1,4 @@
-"""The selected agreement in the adoption tracker: what was agreed and its status history."""
+"""The selected agreement in the adoption tracker: what was agreed, its fit check and its status history."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.dates import day
+from facilitator.followup.adoption_row import NewCondition
 from facilitator.followup.adoptions import AdoptionRow, StatusStep
 from ui.followup.adoptions.model import check_in_text, event_text
 from ui.widgets import heading
@@ -30,6 +31,21 @@ def history_line(step: StatusStep) -> str:
     """Return one status change as "Sat 14 Mar 2026 · Agreed → In progress · note"."""
     moved = f"{step.from_status.label} → {step.to_status.label}" if step.from_status else step.to_status.label
     return " · ".join(part for part in (day(step.changed_at.date()), moved, step.note) if part)
+
+
+def condition_line(condition: NewCondition, with_pattern: bool = False) -> str:
+    """Return a condition learnt later as "Breaks when: text — learnt at Mon 2 Mar 2026".
+
+    ``with_pattern`` adds the pattern's name, for an agreement that adopted several.
+    """
+    pattern = f" ({condition.pattern})" if with_pattern else ""
+    return f"{condition.kind.label}: {condition.text}{pattern} — learnt at {day(condition.learnt_on)}"
+
+
+def _set_role(label: QLabel, role: str) -> None:
+    label.setProperty("role", role)
+    label.style().unpolish(label)
+    label.style().polish(label)
 
 
 def _value() -> QLabel:
@@ -63,6 +79,10 @@ class AdoptionDetail(QWidget):
         self.owners = _value()
         self.sponsor = _value()
         self.event_label = _value()
+        self.fit = _value()
+        self.open_questions = _value()
+        self.new_conditions = _value()
+        self.new_conditions.setAccessibleName("New conditions to check")
         self.history = QListWidget()
         self.history.setAccessibleName("Status history")
         # Each change on its own wrapped lines, never cut off at the right edge.
@@ -81,6 +101,9 @@ class AdoptionDetail(QWidget):
         for name, value in (
             ("Status", self.status),
             ("Check-in", self.check_in),
+            ("Fit", self.fit),
+            ("Open questions", self.open_questions),
+            ("New conditions", self.new_conditions),
             ("Patterns", self.patterns),
             ("Owner(s)", self.owners),
             ("Sponsor", self.sponsor),
@@ -160,6 +183,9 @@ class AdoptionDetail(QWidget):
             for label in (
                 self.status,
                 self.check_in,
+                self.fit,
+                self.open_questions,
+                self.new_conditions,
                 self.patterns,
                 self.owners,
                 self.sponsor,
@@ -172,9 +198,14 @@ class AdoptionDetail(QWidget):
         reason = f" — {row.status_reason}" if row.status_reason else ""
         self.status.setText(row.status.label + reason)
         self.check_in.setText(check_in_text(row))
-        self.check_in.setProperty("role", "danger" if row.overdue else "")
-        self.check_in.style().unpolish(self.check_in)
-        self.check_in.style().polish(self.check_in)
+        _set_role(self.check_in, "danger" if row.overdue else "")
+        self.fit.setText(row.fit_text)
+        _set_role(self.fit, "danger" if row.fit.at_risk else "")
+        self.open_questions.setText(str(row.open_questions))
+        several = len(row.patterns) > 1
+        self.new_conditions.setText(
+            "\n".join(condition_line(c, several) for c in row.new_conditions) or "None"
+        )
         self.patterns.setText(", ".join(row.patterns) or "—")
         self.owners.setText(", ".join(row.owners) or "—")
         self.sponsor.setText(row.sponsor or "—")

@@ -1,4 +1,4 @@
-"""The adoption tracker's filter bar: adopter or team, coalition, status, overdue only."""
+"""The adoption tracker's filter bar: adopter or team, coalition, status, fit check, overdue only."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from facilitator.domain import AgreementStatus
 from facilitator.folding import fold
 from facilitator.followup.adoptions import OPEN_STATUSES
 from ui.flow_layout import FlowLayout
-from ui.followup.adoptions.model import OPEN, AdoptionFilter
+from ui.followup.adoptions.model import FIT_CHOICES, OPEN, AdoptionFilter
 from ui.widgets import ElidingComboBox, fit_placeholder, tooltip_text
 
 ALL_COALITIONS = "All coalitions"
@@ -45,17 +45,23 @@ class AdoptionFilterBar(QWidget):
         for status in AgreementStatus:
             self.status.addItem(status.label, status)
         self.status.setCurrentIndex(1)
+        self.fit = ElidingComboBox()
+        self.fit.setAccessibleName("Fit check")
+        self.fit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for label, value in FIT_CHOICES:
+            self.fit.addItem(label, value)
         self.overdue_only = QCheckBox("O&verdue only")
         # One row when it fits; at a high zoom the choices wrap below the text
         # filter instead of pushing the window past the screen's edge.
         fit_placeholder(self.text)
         layout = FlowLayout(self, spacing=12, line_spacing=8)
-        for widget in (self.text, self.coalition, self.status, self.overdue_only):
+        for widget in (self.text, self.coalition, self.status, self.fit, self.overdue_only):
             layout.addWidget(widget)
         self.setFocusProxy(self.text)
         self.text.textChanged.connect(self.changed)
         self.coalition.currentIndexChanged.connect(self._show_coalition_tip)
         self.coalition.currentIndexChanged.connect(self.changed)
+        self.fit.currentIndexChanged.connect(self.changed)
         self.overdue_only.toggled.connect(self.changed)
         self.status.currentIndexChanged.connect(self.status_changed)
 
@@ -66,6 +72,7 @@ class AdoptionFilterBar(QWidget):
             status=self.status.currentData(),
             overdue_only=self.overdue_only.isChecked(),
             text=self.text.text(),
+            fit=self.fit.currentData(),
         )
 
     def needs_closed(self) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from facilitator.dates import day
 from facilitator.domain import AgreementStatus
 from facilitator.folding import fold
+from facilitator.followup.adoption_row import FitState
 from facilitator.followup.adoptions import AdoptionRow
 from ui import theme
 from ui.widgets import tooltip_text
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 Role = Qt.ItemDataRole
 _STATUS_ORDER = {status: n for n, status in enumerate(AgreementStatus)}
+# What needs a look first: a risk nobody accepted, then an accepted one, then no check at all.
+_FIT_ORDER = {FitState.AT_RISK: 0, FitState.AT_RISK_ACCEPTED: 1, FitState.NOT_CHECKED: 2, FitState.FITS: 3}
 
 
 def late_text(row: AdoptionRow) -> str:
@@ -71,6 +74,7 @@ COLUMNS: dict[str, Column] = {
     "adopter": Column("Adopter", lambda r: r.adopter, lambda r: fold(r.adopter)),
     "team": Column("Team", lambda r: r.adopter_team, lambda r: fold(r.adopter_team)),
     "patterns": Column("Patterns", lambda r: ", ".join(r.patterns), lambda r: fold(", ".join(r.patterns))),
+    "fit": Column("Fit", lambda r: r.fit_text, lambda r: (_FIT_ORDER[r.fit], -len(r.new_conditions))),
     "owners": Column("Owner(s)", lambda r: ", ".join(r.owners), lambda r: fold(", ".join(r.owners))),
     # No date sorts after every date; among overdue ones the date itself orders them.
     "check_in": Column("Check-in", check_in_text, lambda r: r.check_in or dt.date.max),
@@ -88,14 +92,44 @@ COLUMNS: dict[str, Column] = {
     ),
 }
 # The check-in next to the status: "12 days late" must be seen without scrolling.
-TRACKER_COLUMNS = ("status", "check_in", "adopter", "team", "patterns", "owners", "event", "coalition")
+TRACKER_COLUMNS = ("status", "check_in", "adopter", "team", "patterns", "fit", "owners", "event", "coalition")
 REVIEW_COLUMNS = ("status", "check_in_lines", "adopter_lines", "patterns", "event_lines")
 #: Columns drawn in the warning colour on an overdue row.
 WARN_COLUMNS = frozenset({"status", "check_in", "check_in_lines"})
+#: Columns drawn in the warning colour on an at-risk row.
+RISK_COLUMNS = frozenset({"fit"})
+#: Columns whose text may be bold, measured so.
+BOLD_COLUMNS = WARN_COLUMNS | RISK_COLUMNS
 
 
 OPEN = "open"
 """The status filter that keeps agreed and in-progress agreements."""
+
+AT_RISK = "at_risk"
+FITS = "fits"
+NOT_CHECKED = "not_checked"
+NEW_CONDITIONS = "new_conditions"
+#: The fit filter's choices: (label, value); None keeps every row.
+FIT_CHOICES: tuple[tuple[str, str | None], ...] = (
+    ("All fit checks", None),
+    ("At risk", AT_RISK),
+    ("Fits", FITS),
+    ("Not checked", NOT_CHECKED),
+    ("New conditions to check", NEW_CONDITIONS),
+)
+
+
+def fit_matches(row: AdoptionRow, fit: str | None) -> bool:
+    """Return True when ``row`` passes the fit filter ``fit`` (one of FIT_CHOICES' values)."""
+    if fit == AT_RISK:
+        return row.fit.at_risk
+    if fit == FITS:
+        return row.fit == FitState.FITS
+    if fit == NOT_CHECKED:
+        return row.fit == FitState.NOT_CHECKED
+    if fit == NEW_CONDITIONS:
+        return bool(row.new_conditions)
+    return True
 
 
 @dataclass(frozen=True)
@@ -106,6 +140,7 @@ class AdoptionFilter:
     status: AgreementStatus | str | None = None
     overdue_only: bool = False
     text: str = ""
+    fit: str | None = None
 
     def accepts(self, row: AdoptionRow) -> bool:
         """Return True when ``row`` passes every filter."""
@@ -116,6 +151,8 @@ class AdoptionFilter:
         if self.status not in (None, OPEN) and row.status != self.status:
             return False
         if self.coalition is not None and self.coalition not in row.coalitions:
+            return False
+        if not fit_matches(row, self.fit):
             return False
         words = self.words
         if not words:
@@ -156,7 +193,7 @@ class AdoptionTableModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     def set_warning_colour(self, colour: QColor) -> None:
-        """Use ``colour`` for overdue rows (it follows the theme)."""
+        """Use ``colour`` for overdue and at-risk rows (it follows the theme)."""
         if colour != self._warning:
             self._warning = colour
             if self._rows:
@@ -221,7 +258,8 @@ class AdoptionTableModel(QAbstractTableModel):
                 return tooltip_text(f"{row.status.label}: {row.status_reason}")
             text = self.columns[index.column()].text(row)
             return tooltip_text(text) if text else None
-        if row.overdue and key in WARN_COLUMNS:
+        warn = (row.overdue and key in WARN_COLUMNS) or (row.fit.at_risk and key in RISK_COLUMNS)
+        if warn:
             if role == Role.ForegroundRole:
                 return QBrush(self._warning)
             if role == Role.FontRole:

@@ -66,11 +66,14 @@ class AdoptionsPage(QWidget):
 
         self.filters = AdoptionFilterBar()
         self.counts = heading("", "muted")
+        # Its own label: the risk reads apart from the count, in the danger colour when there is one.
+        self.at_risk_count = heading("", "muted")
+        self.at_risk_count.setAccessibleName("Agreements at risk")
         self.empty_label = heading(NO_AGREEMENTS, "muted")
 
         self.table = AdoptionTable(
             self.model,
-            caps={"adopter": 18, "team": 14, "owners": 16, "event": 24, "coalition": 18},
+            caps={"fit": 22, "adopter": 18, "team": 14, "owners": 16, "event": 24, "coalition": 18},
             # Read in the detail when the table is too narrow for them.
             optional=("owners", "event", "coalition"),
         )
@@ -96,7 +99,12 @@ class AdoptionsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.empty_label)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.counts)
+        counts = QHBoxLayout()
+        counts.setSpacing(24)
+        counts.addWidget(self.counts)
+        counts.addWidget(self.at_risk_count)
+        counts.addStretch(1)
+        layout.addLayout(counts)
         self.setFocusProxy(self.filters)
 
         self.filters.changed.connect(self._apply_filter)
@@ -233,6 +241,11 @@ class AdoptionsPage(QWidget):
         overdue = sum(row.overdue for row in shown)
         noun = "agreement" if len(shown) == 1 else "agreements"
         self.counts.setText(f"{len(shown)} {noun} · {overdue} overdue")
+        at_risk = sum(row.fit.at_risk for row in shown)
+        self.at_risk_count.setText(f"{at_risk} at risk")
+        self.at_risk_count.setProperty("role", "danger" if at_risk else "muted")
+        self.at_risk_count.style().unpolish(self.at_risk_count)
+        self.at_risk_count.style().polish(self.at_risk_count)
         if not self._all:
             self.empty_label.setText(NO_AGREEMENTS if self._loaded_all else NO_OPEN_AGREEMENTS)
         else:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from facilitator.followup.adoptions import AdoptionRow
-from ui.followup.adoptions.model import WARN_COLUMNS, AdoptionTableModel
+from ui.followup.adoptions.model import BOLD_COLUMNS, AdoptionTableModel
 
 SAMPLE_ROWS = 400  # rows measured: enough for the long names, cheap on a big history
 CELL_ROOM = 18  # a cell's padding and grid line
@@ -103,8 +103,8 @@ class AdoptionTable(QTableView):
         rows = model.rows()[:SAMPLE_ROWS]
         self._wanted, self._natural, self._titles = [], [], []
         for column, key in enumerate(model.keys):
-            # Overdue cells are bold; measure them so, whichever rows are overdue.
-            metrics = bold if key in WARN_COLUMNS else plain
+            # Overdue and at-risk cells are bold; measure them so, whichever rows are.
+            metrics = bold if key in BOLD_COLUMNS else plain
             text = model.columns[column].text
             widest = max(
                 (metrics.horizontalAdvance(line) for row in rows for line in text(row).split("\n")), default=0
