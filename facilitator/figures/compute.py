@@ -30,6 +30,9 @@ How these figures are computed (the report prints the same text):
   quarter's adopted agreements of adopted date minus event date, in days;
   none when nothing was adopted.
 * **Failures shared** (per quarter): failure outcomes at events in the quarter.
+* **Started at risk vs fit** (all time): agreements whose fit check found a
+  risk (accepted or not) against those with answers and no risk, each with
+  how many are abandoned now; agreements with no answer are counted apart.
 
 Everything is read with a few bulk queries (``facilitator.figures.queries``)
 and counted in one pass over the rows (``facilitator.figures.tally``).
@@ -44,6 +47,7 @@ import statistics
 from sqlalchemy.orm import Session
 
 from facilitator.figures.dates import Quarter
+from facilitator.figures.fit_tally import started_fit
 from facilitator.figures.model import (
     Figures,
     FiguresReport,
@@ -127,6 +131,7 @@ def _figures(name: str, coalition_id: object, scope: ScopeCounts, top: int) -> F
         quarters=tuple(quarters),
         totals=totals,
         top_patterns=tuple(best[:top]),
+        fit=started_fit(scope.fit),
     )
 
 

@@ -68,6 +68,39 @@ class PatternReach:
 
 
 @dataclass(frozen=True)
+class FitGroup:
+    """Agreements in one state of the fit check, and how many of them are abandoned now.
+
+    Attributes:
+        agreements: Agreements in the group.
+        abandoned: Of those, the ones whose status is now "abandoned".
+    """
+
+    agreements: int = 0
+    abandoned: int = 0
+
+    @property
+    def share(self) -> float | None:
+        """Return ``abandoned / agreements``; None without agreements."""
+        return self.abandoned / self.agreements if self.agreements else None
+
+
+@dataclass(frozen=True)
+class StartedFit:
+    """Do adoptions that started at risk end as abandoned more often than those that fit?
+
+    Attributes:
+        at_risk: Agreements the fit check put at risk (the risk accepted or not).
+        fits: Agreements with answers, none of them a risk.
+        not_checked: Agreements with no answer at all: in neither group.
+    """
+
+    at_risk: FitGroup = FitGroup()
+    fits: FitGroup = FitGroup()
+    not_checked: FitGroup = FitGroup()
+
+
+@dataclass(frozen=True)
 class Figures:
     """Everything shown for one scope: overall, or one coalition.
 
@@ -77,6 +110,7 @@ class Figures:
         quarters: Every quarter from the scope's first to its last, gaps included.
         totals: The all-time values (cumulative ones as at ``today``).
         top_patterns: The patterns that reached the most teams, best first.
+        fit: Abandoned agreements among those that started at risk and those that fit, all time.
     """
 
     scope: str
@@ -84,6 +118,7 @@ class Figures:
     quarters: tuple[QuarterFigures, ...]
     totals: FigureValues
     top_patterns: tuple[PatternReach, ...]
+    fit: StartedFit = StartedFit()
 
     @property
     def is_empty(self) -> bool:

@@ -37,6 +37,8 @@ QUERIES = {
         "WHERE kind IN ('works_when', 'breaks_when')"
     ),
     "failures": "SELECT event_id FROM outcomes WHERE kind = 'failure'",
+    "conditions": "SELECT id, pattern_id, kind FROM boundary_conditions",
+    "fit_answers": "SELECT agreement_id, boundary_id, answer FROM fit_answers",
 }
 
 
@@ -54,6 +56,8 @@ class HistoryRows:
     event_patterns: Rows
     boundaries: Rows
     failures: Rows
+    conditions: Rows
+    fit_answers: Rows
 
 
 def read_history(session: Session) -> HistoryRows:

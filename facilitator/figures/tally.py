@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from facilitator.figures.dates import DayParser, add_months, quarter_index
+from facilitator.figures.fit_tally import FitCounts, count_fit
 from facilitator.figures.model import PatternReach
 from facilitator.figures.queries import HistoryRows
 from facilitator.followup.keys import stored_uuid
@@ -32,6 +33,7 @@ class ScopeCounts:
         self.documented: dict[int, int] = defaultdict(int)
         self.reach: dict[int, int] = defaultdict(int)
         self.patterns: list[PatternReach] = []
+        self.fit: FitCounts = Counter()
 
     def quarter_indexes(self) -> range:
         """Return every quarter index from the scope's first to its last, gaps included."""
@@ -59,7 +61,15 @@ class _Tally:
         self._events()
         agreed = self._agreements()
         self._patterns(agreed)
+        self._fit()
         return self.scopes
+
+    def _fit(self) -> None:
+        """Count agreements per fit state at the event and abandoned now, all time."""
+        group_of_event = {event_id: event[2][1] for event_id, event in self.events.items()}
+        for group, counts in enumerate(count_fit(self.rows, group_of_event, self.groups)):
+            for scope in self.groups[group]:
+                scope.fit.update(counts)
 
     def _events(self) -> None:
         rows, day, scopes, groups, events = self.rows, self.day, self.scopes, self.groups, self.events

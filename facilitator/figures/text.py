@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from facilitator.figures.model import FigureValues
+from facilitator.figures.model import FigureValues, FitGroup, StartedFit
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,48 @@ def detail(figure: FigureInfo | str, values: FigureValues) -> str:
             return "No agreement adopted yet."
         return f"Over {_count(v.adopted_agreements, 'adopted agreement')}."
     return f"At {_count(v.events, 'event')}."
+
+
+STARTED_FIT_TITLE = "Started at risk vs fit"
+STARTED_FIT_EXPLANATION = (
+    "Agreements the fit check put at risk at the event (risk accepted or not) against those that "
+    "fit, and how many of each are abandoned now."
+)
+
+
+@dataclass(frozen=True)
+class StartedFitText:
+    """The "started at risk vs fit" figure in words, one line per group.
+
+    Attributes:
+        at_risk: "At risk: 3 of 12 abandoned (25 %)".
+        fits: "Fit: 1 of 30 abandoned (3 %)".
+        not_checked: "Not checked: 5 agreements, in neither group".
+    """
+
+    at_risk: str
+    fits: str
+    not_checked: str
+
+    @property
+    def sentence(self) -> str:
+        """Return both groups on one line: "At risk: … · Fit: …"."""
+        return f"{self.at_risk} · {self.fits}"
+
+
+def _abandoned(label: str, group: FitGroup) -> str:
+    if group.share is None:
+        return f"{label}: no agreements"
+    return f"{label}: {group.abandoned:,} of {group.agreements:,} abandoned ({group.share * 100:.0f} %)"
+
+
+def started_fit_text(fit: StartedFit) -> StartedFitText:
+    """Return the started-at-risk-vs-fit figure of one scope in words."""
+    return StartedFitText(
+        at_risk=_abandoned("At risk", fit.at_risk),
+        fits=_abandoned("Fit", fit.fits),
+        not_checked=f"Not checked: {_count(fit.not_checked.agreements, 'agreement')}, in neither group",
+    )
 
 
 def axis_scale(info: FigureInfo, values: Iterable[float | None]) -> tuple[float, float]:

@@ -7,11 +7,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.figures import (
+    STARTED_FIT_EXPLANATION,
+    STARTED_FIT_TITLE,
     FigureInfo,
     Figures,
     axis_scale,
@@ -19,6 +22,7 @@ from facilitator.figures import (
     detail,
     format_value,
     short_value,
+    started_fit_text,
 )
 from ui.followup.figures.charts import QuarterChart
 from ui.widgets import plain_label
@@ -125,4 +129,39 @@ class TopPatternsCard(QFrame):
         self.setAccessibleName("Patterns that reached the most teams")
         self.setAccessibleDescription(
             "; ".join(f"{name}: {teams} teams" for name, teams in self.rows) or "none yet"
+        )
+
+
+class StartedFitCard(QFrame):
+    """Do adoptions that started at risk end as abandoned more often than those that fit?"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        # As tall as its lines: the charts above take the page's spare height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.title = plain_label(STARTED_FIT_TITLE, "subheading")
+        self.explanation = plain_label(STARTED_FIT_EXPLANATION, "muted")
+        self.at_risk = plain_label("")
+        self.fits = plain_label("")
+        self.not_checked = plain_label("", "muted")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        for widget in (self.title, self.explanation, self.at_risk, self.fits, self.not_checked):
+            layout.addWidget(widget)
+
+    def show_figures(self, figures: Figures) -> None:
+        """Show the scope's at-risk and fitting agreements, and how many of each are abandoned."""
+        text = started_fit_text(figures.fit)
+        self.at_risk.setText(text.at_risk)
+        self.fits.setText(text.fits)
+        self.not_checked.setText(text.not_checked + ".")
+        self.setAccessibleName(STARTED_FIT_TITLE)
+        self.setAccessibleDescription(f"{text.sentence}. {text.not_checked}.")
+
+    def text(self) -> str:
+        """Return the card's figure as one line: "At risk: … · Fit: … · Not checked: …"."""
+        return " · ".join(
+            label.text().removesuffix(".") for label in (self.at_risk, self.fits, self.not_checked)
         )

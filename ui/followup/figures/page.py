@@ -33,7 +33,7 @@ from facilitator.figures import (
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.flow_layout import FlowLayout
-from ui.followup.figures.cards import FigureCard, TopPatternsCard
+from ui.followup.figures.cards import FigureCard, StartedFitCard, TopPatternsCard
 from ui.opening import not_opened, open_path
 from ui.settings import Settings
 from ui.widgets import ElidingComboBox, FillingScrollArea, heading
@@ -95,6 +95,7 @@ class FiguresPage(QWidget):
 
         self.cards = [FigureCard(info) for info in FIGURES]
         self.top_patterns = TopPatternsCard()
+        self.started_fit = StartedFitCard()
         body = QWidget()
         self._grid = QGridLayout(body)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -137,10 +138,12 @@ class FiguresPage(QWidget):
             return
         self._columns = columns
         cards = [*self.cards, self.top_patterns]
-        for card in cards:
+        for card in [*cards, self.started_fit]:
             self._grid.removeWidget(card)
         for index, card in enumerate(cards):
             self._grid.addWidget(card, index // columns, index % columns)
+        # A strip across the page below the charts: a few lines, no chart.
+        self._grid.addWidget(self.started_fit, (len(cards) + columns - 1) // columns, 0, 1, columns)
         for column in range(COLUMNS):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
 
@@ -215,7 +218,11 @@ class FiguresPage(QWidget):
         self.empty_label.setVisible(empty)
         self.scroll.setVisible(not empty)
         self.subtitle.setText(self._subtitle(report, figures))
-        cards: list[FigureCard | TopPatternsCard] = [*self.cards, self.top_patterns]
+        cards: list[FigureCard | TopPatternsCard | StartedFitCard] = [
+            *self.cards,
+            self.top_patterns,
+            self.started_fit,
+        ]
         for card in cards:
             card.show_figures(figures)
 
