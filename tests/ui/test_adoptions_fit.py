@@ -83,8 +83,8 @@ def test_the_fit_column_shows_the_demo_s_states_and_marks_the_risk(qtbot, page):
 
     page.select_agreement(next(r.agreement_id for r in model.rows() if r.adopter.startswith("Søren")))
     assert page.detail.fit.text() == "Fits"
-    assert page.detail.open_questions.text() == "1"  # the broker, "not known yet"
-    assert page.detail.new_conditions.text() == "None"
+    assert page.detail.open_questions.text() == "1 open question"  # the broker, "not known yet"
+    assert page.detail.new_conditions.isHidden()
 
 
 def test_the_fit_filter_narrows_the_rows_with_the_other_filters(qtbot, page):
@@ -120,5 +120,6 @@ def test_a_boundary_learnt_at_a_later_event_shows_in_the_earlier_open_agreement(
     assert page.current_row().agreement_id == agreement_id
     detail = page.detail
     assert detail.fit.text() == "Fits · 1 new condition to check"
-    assert detail.open_questions.text() == "2"  # the broker, and the new condition
+    assert detail.open_questions.text() == "2 open questions"  # the broker, and the new condition
+    assert detail.new_conditions.isVisible()
     assert detail.new_conditions.text() == f"Breaks when: {LEARNT} — learnt at {day(LATER_DAY)}"

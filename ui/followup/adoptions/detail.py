@@ -83,6 +83,13 @@ class AdoptionDetail(QWidget):
         self.open_questions = _value()
         self.new_conditions = _value()
         self.new_conditions.setAccessibleName("New conditions to check")
+        # One row with a short title: a wider title column would squeeze every value at a high zoom.
+        fit = QWidget()
+        fit_column = QVBoxLayout(fit)
+        fit_column.setContentsMargins(0, 0, 0, 0)
+        fit_column.setSpacing(2)
+        for label in (self.fit, self.open_questions, self.new_conditions):
+            fit_column.addWidget(label)
         self.history = QListWidget()
         self.history.setAccessibleName("Status history")
         # Each change on its own wrapped lines, never cut off at the right edge.
@@ -101,9 +108,7 @@ class AdoptionDetail(QWidget):
         for name, value in (
             ("Status", self.status),
             ("Check-in", self.check_in),
-            ("Fit", self.fit),
-            ("Open questions", self.open_questions),
-            ("New conditions", self.new_conditions),
+            ("Fit", fit),
             ("Patterns", self.patterns),
             ("Owner(s)", self.owners),
             ("Sponsor", self.sponsor),
@@ -201,11 +206,11 @@ class AdoptionDetail(QWidget):
         _set_role(self.check_in, "danger" if row.overdue else "")
         self.fit.setText(row.fit_text)
         _set_role(self.fit, "danger" if row.fit.at_risk else "")
-        self.open_questions.setText(str(row.open_questions))
+        count = row.open_questions
+        self.open_questions.setText(f"{count} open question" if count == 1 else f"{count} open questions")
         several = len(row.patterns) > 1
-        self.new_conditions.setText(
-            "\n".join(condition_line(c, several) for c in row.new_conditions) or "None"
-        )
+        self.new_conditions.setText("\n".join(condition_line(c, several) for c in row.new_conditions))
+        self.new_conditions.setVisible(bool(row.new_conditions))
         self.patterns.setText(", ".join(row.patterns) or "—")
         self.owners.setText(", ".join(row.owners) or "—")
         self.sponsor.setText(row.sponsor or "—")

@@ -69,6 +69,8 @@ class AdoptionsPage(QWidget):
         # Its own label: the risk reads apart from the count, in the danger colour when there is one.
         self.at_risk_count = heading("", "muted")
         self.at_risk_count.setAccessibleName("Agreements at risk")
+        for label in (self.counts, self.at_risk_count):
+            label.setWordWrap(False)  # short; wrapped side by side they broke mid-count
         self.empty_label = heading(NO_AGREEMENTS, "muted")
 
         self.table = AdoptionTable(
