@@ -222,3 +222,26 @@ def test_a_report_no_program_can_open_says_where_it_is(qtbot, page, tmp_path, mo
     assert page.message.text() == (
         f"Wrote the report to {written}. No program to open PDF files was found; the file is in {tmp_path}."
     )
+
+
+def test_the_started_at_risk_card_says_how_many_ended_abandoned_per_scope(qtbot, db):
+    from fit_history import build_fit_history
+
+    build_fit_history(db)
+    page = FiguresPage(lambda: db)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    card = page.started_fit
+    assert card.title.text() == "Started at risk vs fit"
+    assert card.text() == (
+        "At risk: 1 of 2 abandoned (50 %) · Fit: 1 of 3 abandoned (33 %) · "
+        "Not checked: 1 agreement, in neither group"
+    )
+    page.scope_combo.setCurrentIndex(page.scope_combo.findText("Beta"))
+    assert card.at_risk.text() == "At risk: 0 of 1 abandoned (0 %)"
+    assert card.fits.text() == "Fit: 1 of 2 abandoned (50 %)"
+    assert card.not_checked.text() == "Not checked: 0 agreements, in neither group."
+    assert card.isVisible()
+    assert "At risk: 0 of 1 abandoned" in card.accessibleDescription()
