@@ -51,6 +51,8 @@ def test_figures_prints_every_scope_then_the_overall_quarters(capsys, history):
     assert lines[6].split() == ["Beta", "60", "%", "4.0", "100", "%", "30", "2"]
     assert "2025 Q4       0  —" in out
     assert "2026 Q2       1  33 % (1/3)     1            2.2       100 %           30         1" in out
+    # No fit check in this history: every agreement is counted apart, as not checked.
+    assert "Started at risk vs fit: At risk: no agreements · Fit: no agreements · Not checked:" in out
 
 
 def test_one_coalition_by_quarter_with_its_top_patterns(capsys, history):

@@ -69,6 +69,7 @@ def _compute(args: argparse.Namespace) -> FiguresReport:
 
 def _cmd_figures(args: argparse.Namespace) -> int:
     from facilitator.dates import iso
+    from facilitator.figures import STARTED_FIT_TITLE, started_fit_text
 
     report = _compute(args)
     scope = report.overall if args.coalition is None else report.scope(args.coalition)
@@ -86,6 +87,9 @@ def _cmd_figures(args: argparse.Namespace) -> int:
         print()
     print(f"{_name(scope.scope)}, by quarter of the event date")
     _print_table(_QUARTER_HEAD, [_quarter_row(q) for q in scope.quarters])
+    print()
+    fit = started_fit_text(scope.fit)
+    print(f"{STARTED_FIT_TITLE}: {fit.at_risk} · {fit.fits} · {fit.not_checked}")
     if args.coalition is not None:
         values = _summary_row(scope)[1:]
         print(
