@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from facilitator.domain import Agreement, BoundaryKind, EventStatus, FitAnswerKind, OutcomeKind
 from facilitator.services import agreements, events, fit, outcomes, participants, patterns, readiness
 from ui.main_window import MainWindow
+from ui.panels.agreements.capacity_view import CapacityView
 from ui.review.closing import close_question
 from ui.review.still_open import NOTHING_OPEN, ItemLink
 from ui.views import REVIEW, WALK_THROUGH
@@ -146,6 +147,24 @@ def test_a_pattern_with_no_boundaries_opens_on_the_boundaries_step(qtbot, window
     qtbot.mouseClick(_link(page, "has no boundaries recorded").button, Qt.MouseButton.LeftButton)
     assert _step(window) == "context-boundaries"
     assert _panel(window).selected_pattern().id == incomplete["bare"]
+
+
+def test_an_over_commitment_opens_with_the_keyboard_on_its_decision(qtbot, window, db, incomplete):
+    with db.transaction() as session:
+        event = events.load_event(session, incomplete["event"])
+        lead = next(p for p in event.participants if p.name == "Zoë Lefèvre")
+        agreements.update_support_item(session, incomplete["support_item"], amount=14, owner_id=lead.id)
+    page = _review(window, incomplete["event"])
+    qtbot.mouseClick(_link(page, "has not accepted it").button, Qt.MouseButton.LeftButton)
+    assert _step(window) == "follow-up-support"
+    capacity = next(
+        p for p in window.screen_.walkthrough.contents.currentWidget().panels if isinstance(p, CapacityView)
+    )
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is capacity.banner_for(lead.id).button)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert not any(
+        "has not accepted it" in link.item.text for link in _links(_review(window, incomplete["event"]))
+    )
 
 
 def test_the_list_follows_each_edit(window, incomplete):

@@ -170,6 +170,13 @@ class CapacityView(RecordPanel):
         self._draw_banners()
         self._draw_owners()
 
+    def show_record(self, record_id: uuid.UUID) -> None:
+        """Put the keyboard on an over-committed owner's decision (an open item the lead opened)."""
+        self.refresh_if_stale()
+        banner = self.banner_for(record_id)
+        if banner is not None and banner.button.isVisible():
+            banner.button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def banner_for(self, owner_id: uuid.UUID) -> OverCommitmentBanner | None:
         """Return the banner of an owner, or None when they are within capacity."""
         return next((b for b in self.banners if b.line.owner_id == owner_id), None)
