@@ -144,7 +144,7 @@ def _change(mapping: LocatedMapping, where: str, previous: StatusEntry | None) -
     if to_status == AgreementStatus.ABANDONED and not note:
         raise value_error(mapping, "to", where, "say why in a note when an adoption is abandoned")
     at = get_datetime(mapping, "at", where, required=True)
-    if previous is not None and at < previous.at:  # type: ignore[operator]
+    if previous is not None and at < previous.at:
         raise value_error(
             mapping,
             "at",
@@ -156,5 +156,5 @@ def _change(mapping: LocatedMapping, where: str, previous: StatusEntry | None) -
         from_status,
         to_status,
         note,
-        at,  # type: ignore[arg-type]
+        at,
     )

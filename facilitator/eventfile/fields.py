@@ -15,7 +15,7 @@ import re
 import uuid
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar, overload
 
 from facilitator.documents import DocumentError, LocatedMapping, Mark, error_at
 from facilitator.documents.schema import (
@@ -162,6 +162,18 @@ def get_number(mapping: LocatedMapping, key: str, where: str, *, what: str = "nu
     if number < 0:
         raise value_error(mapping, key, where, f"{rule}, got {value}")
     return number
+
+
+@overload
+def get_datetime(
+    mapping: LocatedMapping, key: str, where: str, *, required: Literal[True]
+) -> dt.datetime: ...
+
+
+@overload
+def get_datetime(
+    mapping: LocatedMapping, key: str, where: str, *, required: bool = False
+) -> dt.datetime | None: ...
 
 
 def get_datetime(
