@@ -82,14 +82,6 @@ class RiskNotice(QFrame):
         for part in (self.title, self.reasons, self.accepted, actions):
             layout.addWidget(part)
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        # At least as tall as its text wrapped at this width: the editor scrolls, never squeezes it.
-        layout = self.layout()
-        least = layout.totalHeightForWidth(event.size().width()) if layout is not None else 0
-        if least > 0 and least != self.minimumHeight():
-            self.setMinimumHeight(least)
-
     def show_risks(self, agreement: Agreement, people: Sequence[Participant], read_only: bool) -> None:
         """Show the agreement's risks, and whether (and by whom) they were accepted."""
         reasons = fit.risks(agreement)
@@ -163,23 +155,19 @@ class FitCheck(QWidget):
         self._fit_heights(event.size().width())
 
     def _fit_heights(self, width: int) -> None:
-        # Each card at least as tall as its text wrapped at this width, set now:
-        # a card's own resize comes a layout pass too late for rows just built
-        # for another agreement, which the editor would squeeze meanwhile.
+        # Each card (full width), then the whole check, at least as tall as its
+        # text wrapped at this width: the editor scrolls, never squeezes them.
+        # Set here, when the check is resized or shows another agreement: a
+        # card's own resize comes a layout pass too late for rows just built,
+        # and the editor's scroll area works out the least height of what it
+        # holds without the cards' minimum heights unless the check has one.
         if width <= 0:
             return
-        for card in (*self.rows, self.notice):
-            layout = card.layout()
+        for widget in (*self.rows, self.notice, self):
+            layout = widget.layout()
             least = layout.totalHeightForWidth(width) if layout is not None else 0
-            if least > 0 and least != card.minimumHeight():
-                card.setMinimumHeight(least)
-        # And the whole check too: the editor's scroll area asks for the least
-        # height of what it holds, which box layouts work out without the
-        # cards' minimum heights.
-        own = self.layout()
-        least = own.totalHeightForWidth(width) if own is not None else 0
-        if least > 0 and least != self.minimumHeight():
-            self.setMinimumHeight(least)
+            if least > 0 and least != widget.minimumHeight():
+                widget.setMinimumHeight(least)
 
     def _rebuild(self, questions: Sequence[fit.FitQuestion]) -> None:
         # The questions changed (another agreement, patterns or boundaries): the

@@ -123,14 +123,6 @@ class FitQuestionRow(QFrame):
             layout.addWidget(part)
         self.show_question(question, (), read_only=False)
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        # At least as tall as its text wrapped at this width: the editor scrolls, never squeezes it.
-        layout = self.layout()
-        least = layout.totalHeightForWidth(event.size().width()) if layout is not None else 0
-        if least > 0 and least != self.minimumHeight():
-            self.setMinimumHeight(least)
-
     # -- showing ---------------------------------------------------------
 
     def show_question(self, question: FitQuestion, people: Sequence[Participant], *, read_only: bool) -> None:
