@@ -14,7 +14,6 @@ from facilitator.domain import (
     AgreementPattern,
     AgreementStatus,
     Event,
-    Participant,
     Pattern,
     StatusChange,
     SupportItem,
@@ -28,6 +27,7 @@ from facilitator.services.common import (
     enum_cleaner,
     get,
     hours_cleaner,
+    participant_of,
     text_cleaner,
 )
 from facilitator.services.errors import ServiceError
@@ -55,13 +55,6 @@ def _date_or_none(value: object) -> dt.date | None:
         raise ServiceError(f"check-in must be a date like 2026-12-31 (got {value!r})") from None
 
 
-def _participant_of(session: Session, event: Event, participant_id: object, what: str) -> Participant:
-    participant = get(session, Participant, participant_id)
-    if participant.event_id != event.id:
-        raise ServiceError(f"the {what} must be a participant of this event")
-    return participant
-
-
 def add_agreement(
     session: Session,
     event_id: uuid.UUID | str,
@@ -76,8 +69,8 @@ def add_agreement(
 ) -> Agreement:
     """Record that a participant adopts patterns; it starts as "agreed"."""
     event = editable_event(session, event_id)
-    adopter = _participant_of(session, event, adopter_id, "adopter")
-    sponsor = _participant_of(session, event, sponsor_id, "sponsor") if sponsor_id else None
+    adopter = participant_of(session, event, adopter_id, "adopter")
+    sponsor = participant_of(session, event, sponsor_id, "sponsor") if sponsor_id else None
     agreement = Agreement(
         id=record_id or new_id(),
         adopter=adopter,
@@ -109,8 +102,8 @@ def update_agreement(session: Session, agreement_id: uuid.UUID | str, **changes:
 
 def _agreement_fields(session: Session, event: Event) -> dict[str, Cleaner]:
     return {
-        "adopter_id": lambda v: _participant_of(session, event, v, "adopter").id,
-        "sponsor_id": lambda v: _participant_of(session, event, v, "sponsor").id if v else None,
+        "adopter_id": lambda v: participant_of(session, event, v, "adopter").id,
+        "sponsor_id": lambda v: participant_of(session, event, v, "sponsor").id if v else None,
         "check_in": _date_or_none,
         "limits": text_cleaner("Limits"),
         "notes": text_cleaner("Notes"),
@@ -198,7 +191,7 @@ def _owner_cleaner(session: Session, event: Event) -> Callable[[object], uuid.UU
     def clean(value: object) -> uuid.UUID | None:
         if value in (None, ""):
             return None
-        return _participant_of(session, event, value, "support owner").id
+        return participant_of(session, event, value, "support owner").id
 
     return clean
 

@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from facilitator import stored_text
-from facilitator.domain import Event, EventStatus
+from facilitator.domain import Event, EventStatus, Participant
 from facilitator.services.errors import NotFoundError, ServiceError
 
 T = TypeVar("T")
@@ -150,3 +150,16 @@ def editable_event(session: Session, event_id: uuid.UUID | str) -> Event:
     if event.status == EventStatus.CLOSED:
         raise ServiceError("this event is closed; reopen it to change it")
     return event
+
+
+def participant_of(session: Session, event: Event, participant_id: object, what: str) -> Participant:
+    """Return the participant, who must be at ``event``; ``what`` names their part in messages.
+
+    Raises:
+        NotFoundError: there is no such participant.
+        ServiceError: the participant is at another event.
+    """
+    participant = get(session, Participant, participant_id)
+    if participant.event_id != event.id:
+        raise ServiceError(f"the {what} must be a participant of this event")
+    return participant

@@ -21,12 +21,11 @@ from facilitator.domain import (
     BoundaryKind,
     FitAnswer,
     FitAnswerKind,
-    Participant,
     Pattern,
     RiskAcceptance,
 )
 from facilitator.domain.base import utcnow
-from facilitator.services.common import as_uuid, clean_text, editable_event, enum_cleaner, get
+from facilitator.services.common import clean_text, editable_event, enum_cleaner, get, participant_of
 from facilitator.services.errors import ServiceError
 
 _ANSWER = enum_cleaner(FitAnswerKind, "Answer")
@@ -91,7 +90,7 @@ def set_fit_answer(
 
     Raises:
         ServiceError: the event is closed, the condition is not one of the
-            adopted patterns', or the owner is not at this event.
+            adopted patterns', or the owner is not a participant of this event.
     """
     agreement = get(session, Agreement, agreement_id)
     event = editable_event(session, agreement.event_id)
@@ -104,12 +103,7 @@ def set_fit_answer(
             agreement.fit_answers.remove(current)
             session.flush()
         return None
-    owner: uuid.UUID | None = None
-    if owner_id is not None:
-        person = get(session, Participant, owner_id)
-        if person.event_id != event.id:
-            raise ServiceError(f"{person.name} is not at this event")
-        owner = person.id
+    owner = participant_of(session, event, owner_id, "owner").id if owner_id is not None else None
     if current is None:
         current = FitAnswer(boundary_id=condition.id)
         agreement.fit_answers.append(current)
@@ -131,18 +125,17 @@ def accept_risk(
     """Record that the room agrees although the fit check found a risk, and who accepted it.
 
     Raises:
-        ServiceError: nothing puts the agreement at risk, or the person is not at this event.
+        ServiceError: nothing puts the agreement at risk, or the person is not a participant of this event.
     """
     agreement = get(session, Agreement, agreement_id)
     event = editable_event(session, agreement.event_id)
     if not at_risk(agreement):
         raise ServiceError("nothing in the fit check puts this agreement at risk")
-    person: uuid.UUID | None = None
-    if accepted_by_id is not None:
-        accepter = get(session, Participant, as_uuid(accepted_by_id))
-        if accepter.event_id != event.id:
-            raise ServiceError(f"{accepter.name} is not at this event")
-        person = accepter.id
+    person = (
+        participant_of(session, event, accepted_by_id, "person accepting the risk").id
+        if accepted_by_id is not None
+        else None
+    )
     acceptance = agreement.risk_acceptance or RiskAcceptance()
     acceptance.accepted_by_id = person
     acceptance.accepted_at = utcnow()
