@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import ui.app
 from facilitator.storage.session_markers import previous_session_unclean
 from ui.app import run_gui
 from ui.main_window import MainWindow
@@ -112,13 +113,25 @@ def test_an_unreadable_lock_file_with_no_live_holder_is_reclaimed(db_path):
 def test_a_normal_run_takes_the_lock_and_leaves_nothing_behind(qapp, db_path, monkeypatch):
     monkeypatch.setattr("ui.new_database.ask_to_create", lambda *_: True)  # a new file: yes, create it
     seen = {}
+    started: list[MainWindow] = []
+    start_window = ui.app.start_window
+
+    def start_and_keep(target):
+        # The window this run starts, not some other test's window that is
+        # still among the top-level widgets: looking for "a MainWindow" there
+        # found a stale, hidden one and waited for it for ever.
+        window = start_window(target)
+        started.append(window)
+        return window
+
+    monkeypatch.setattr(ui.app, "start_window", start_and_keep)
 
     def look_then_quit():
         # Once the window is up, however long a busy machine takes to get there.
-        window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
-        if window is None or not window.isVisible():
+        if not started or not started[0].isVisible():
             return
         poll.stop()
+        window = started[0]
         seen["lock"] = lock_path(db_path).exists()
         seen["unclean"] = previous_session_unclean(db_path)
         # A first start fills the screen: the tool is projected.
@@ -126,8 +139,9 @@ def test_a_normal_run_takes_the_lock_and_leaves_nothing_behind(qapp, db_path, mo
         seen["fills the screen"] = (
             window.width() >= room.width() * 0.95 and window.height() >= room.height() * 0.9
         )
-        for widget in QApplication.topLevelWidgets():
-            widget.close()
+        window.close()
+        # A window another test left open must not keep this run's loop going.
+        QApplication.quit()
 
     poll = QTimer()
     poll.setInterval(10)
