@@ -18,6 +18,7 @@ from facilitator.domain import (
     EventPattern,
     EventStatus,
     FitAnswer,
+    Outcome,
     Pattern,
     PatternOutcome,
     RiskAcceptance,
@@ -244,7 +245,7 @@ def load_event(session: Session, event_id: uuid.UUID | str) -> Event:
             .selectinload(Coalition.goals),
             selectinload(Event.goals),
             selectinload(Event.participants),
-            selectinload(Event.outcomes),
+            selectinload(Event.outcomes).selectinload(Outcome.pattern_links),
             selectinload(Event.pattern_links)
             .selectinload(EventPattern.pattern)
             .options(

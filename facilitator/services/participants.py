@@ -158,7 +158,11 @@ def capacity_report(session: Session, event_id: uuid.UUID | str) -> list[Capacit
     Only support items measured in hours count (see HOUR_UNITS): other units
     such as documents or sessions cannot be compared with a capacity in hours.
     """
-    event = get(session, Event, event_id)
+    return capacity_lines(get(session, Event, event_id))
+
+
+def capacity_lines(event: Event) -> list[CapacityLine]:
+    """Return :func:`capacity_report` for an event already loaded (its capacities and agreements)."""
     stated = {c.participant_id: c.hours for c in event.capacities}
     accepted = {c.participant_id: c.accepted_hours for c in event.capacities}
     promised: dict[uuid.UUID, float] = {}

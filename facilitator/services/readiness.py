@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from facilitator.domain import Agreement, FitAnswerKind, OutcomeKind, Participant
+from facilitator.domain import Agreement, Event, FitAnswerKind, OutcomeKind, Participant
 from facilitator.services.changes import RecordKind
 from facilitator.services.events import load_event
 from facilitator.services.fit import fit_questions, risks
-from facilitator.services.participants import capacity_report
+from facilitator.services.participants import capacity_lines
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,11 @@ def _agreement_items(agreement: Agreement) -> list[OpenItem]:
 
 def open_items(session: Session, event_id: uuid.UUID) -> list[OpenItem]:
     """Return everything the event still leaves open, in agenda order (outcomes to agreements)."""
-    event = load_event(session, event_id)
+    return open_items_of(load_event(session, event_id))
+
+
+def open_items_of(event: Event) -> list[OpenItem]:
+    """Return :func:`open_items` for an event already loaded with everything in it."""
     items = [
         OpenItem(
             f"The failure “{outcome.title}” has no pattern learnt from it.", RecordKind.OUTCOME, outcome.id
@@ -91,7 +95,7 @@ def open_items(session: Session, event_id: uuid.UUID) -> list[OpenItem]:
     ]
     for agreement in event.agreements:
         items += _agreement_items(agreement)
-    for line in capacity_report(session, event.id):
+    for line in capacity_lines(event):
         if line.over_committed and not line.accepted:
             text = (
                 f"{line.owner_name} is promised {line.promised_hours:g} h of support but has "
