@@ -9,7 +9,9 @@ record. The rule here, the same in every field:
 
 * a key bound to one of the app's actions goes to the action;
 * except undo and redo while the field has typing of its own to undo or
-  redo: then the field takes them, as in every editor.
+  redo: then the field takes them, as in every editor;
+* and except a key that types a character (the room view's B, W and "."):
+  in a field it is text.
 
 The filter is installed on a text field when it first gets the focus, so no
 Python code runs for the events of every other widget.
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -62,6 +64,9 @@ class FieldShortcuts(QObject):
             or event.keyCombination().toCombined() not in self._keys
         ):
             return False
+        if _typed(event):
+            # A clicker's B, W and "." are letters in a field: typing wins.
+            return False
         if event.matches(QKeySequence.StandardKey.Undo) and _can(watched, "undo"):
             return False
         if event.matches(QKeySequence.StandardKey.Redo) and _can(watched, "redo"):
@@ -69,6 +74,12 @@ class FieldShortcuts(QObject):
         # Not accepted as an override: the shortcut system gives the key to the action.
         event.ignore()
         return True
+
+
+def _typed(event: QKeyEvent) -> bool:
+    """Return whether the key types a character (no Ctrl, Alt or Meta held)."""
+    held = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+    return held == Qt.KeyboardModifier.NoModifier and event.text().isprintable() and bool(event.text())
 
 
 def _can(field: QObject | None, what: str) -> bool:
