@@ -54,6 +54,14 @@ class Act(enum.Enum):
     ADOPTIONS = "adoptions"
     PATTERN_LIBRARY = "pattern_library"
     FIGURES = "figures"
+    PRESENT = "present"
+    ROOM_SWITCH = "room_switch"
+    ROOM_BLACK = "room_black"
+    ROOM_WHITE = "room_white"
+    ROOM_HOLD = "room_hold"
+    ROOM_TIMER = "room_timer"
+    ROOM_NEXT_PAGE = "room_next_page"
+    ROOM_PREVIOUS_PAGE = "room_previous_page"
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,25 @@ SPECS: dict[Act, ActionSpec] = {
     Act.PATTERN_LIBRARY: ActionSpec("&Pattern library", ("Ctrl+L",), "Each pattern across all events"),
     Act.FIGURES: ActionSpec(
         "&Figures and report", ("Ctrl+G",), "Adoption figures over time, and the leadership report"
+    ),
+    Act.PRESENT: ActionSpec(
+        "&Present to the room", ("F5",), "The room view full screen on the projector; F5 again to stop", True
+    ),
+    Act.ROOM_SWITCH: ActionSpec(
+        "&Switch room view / console", ("F6",), "On one screen: show this window or the room view"
+    ),
+    # The keys presentation clickers send; a text field keeps its letters.
+    Act.ROOM_BLACK: ActionSpec("&Black screen", ("B", "."), "Blank the room view to black; again to show it"),
+    Act.ROOM_WHITE: ActionSpec("&White screen", ("W",), "Blank the room view to white; again to show it"),
+    Act.ROOM_HOLD: ActionSpec(
+        "&Hold the room view", ("Ctrl+Shift+F",), "Freeze what the room sees while you fix a typo", True
+    ),
+    Act.ROOM_TIMER: ActionSpec("Show the &timer to the room", (), "The step's time on the room view", True),
+    Act.ROOM_NEXT_PAGE: ActionSpec(
+        "&Next page of the room view", ("Alt+PgDown",), "More records than the room view holds at once"
+    ),
+    Act.ROOM_PREVIOUS_PAGE: ActionSpec(
+        "Previous pa&ge of the room view", ("Alt+PgUp",), "Back to the earlier records"
     ),
 }
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -27,8 +30,11 @@ from facilitator.dates import clock, day_time
 from facilitator.file_size import describe_size
 from facilitator.storage import StorageError
 from facilitator.storage.backups import Backup, backup_folder, list_backups, take_backup
-from ui.settings import Settings
+from ui.settings import APPLICATION, Settings
 from ui.widgets import heading, plain_label, size_in_lines
+
+if TYPE_CHECKING:
+    from facilitator.storage import Database
 
 # The most backups the spin box offers: enough for a year of weekly events.
 MAX_KEEP = 999
@@ -202,3 +208,24 @@ class BackupsDialog(QDialog):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.show()
+
+
+def show_backups(
+    parent: QWidget, settings: Settings, database: Callable[[], Database], on_problem: Callable[[str], None]
+) -> None:
+    """Show the backups of the open database file, how many are kept, and back up now.
+
+    ``database`` opens the database if that has not happened yet; a problem
+    doing so goes to ``on_problem`` (the window's banner).
+    """
+    try:
+        path = database().path
+    except StorageError as exc:
+        on_problem(str(exc))
+        return
+    if path is None:
+        QMessageBox.information(
+            parent, APPLICATION, "Backups are kept for database files; this database is not a file."
+        )
+        return
+    BackupsDialog(path, settings, parent).exec()

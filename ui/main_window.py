@@ -34,6 +34,7 @@ from ui.exporting import ExportController
 from ui.field_shortcuts import FieldShortcuts
 from ui.first_paint import AfterFirstPaint
 from ui.new_events import new_event, open_sample
+from ui.room.presenter import RoomPresenter
 from ui.settings import ZOOM_STEPS, Settings
 from ui.shortcuts_dialog import ShortcutsDialog
 from ui.start.page import StartPage, rows_from
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Database: {location}")
 
         self.exporter = ExportController(self)
+        self.room = RoomPresenter(self)
         self.actions_: dict[Act, QAction] = build_actions(self)
         # Ctrl+U in the search box opens the tracker; Ctrl+Z after adding a
         # record undoes the record (ui/field_shortcuts.py says the rule).
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
         if not isinstance(app, QApplication):
             raise RuntimeError("the main window needs a running QApplication")
         app.setStyleSheet(theme.stylesheet(self.settings.get("theme"), self.settings.get("zoom")))
+        self.room.apply_theme()
 
     def set_theme(self, name: str) -> None:
         """Switch to a theme and remember it."""
@@ -224,22 +227,6 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """Show every shortcut (F1)."""
         ShortcutsDialog(self).exec()
-
-    def show_backups(self) -> None:
-        """Show the backups of the open database file, how many are kept, and back up now."""
-        from ui.backups_dialog import BackupsDialog
-
-        try:
-            path = self.db.path
-        except StorageError as exc:
-            self.show_problem(str(exc))
-            return
-        if path is None:
-            QMessageBox.information(
-                self, TITLE, "Backups are kept for database files; this database is not a file."
-            )
-            return
-        BackupsDialog(path, self.settings, self).exec()
 
     # -- events --------------------------------------------------------------
     def show_start(self, rows: list[EventSummary] | None = None) -> None:
@@ -322,6 +309,7 @@ class MainWindow(QMainWindow):
         if view is None:
             view = WALK_THROUGH if editor.event.current_step_id else PREPARE
         self.screen_.show_view(view)
+        self.room.attach(self.screen_)
         names = " + ".join(c.name for c in editor.event.coalitions)
         self.setWindowTitle(f"{names} — {day(editor.event.date)} — {TITLE}")
         self._update_action_state()
@@ -332,6 +320,7 @@ class MainWindow(QMainWindow):
             return
         screen.walkthrough.timer.pause()
         screen.walkthrough.flush()
+        self.room.detach()
         self.undo_group.removeStack(editor.undo_stack)
         self.pages.removeWidget(screen)
         screen.deleteLater()
@@ -392,6 +381,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Store the timer and window layout; every edit is already stored."""
         self._leave_event()
+        self.room.close()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)

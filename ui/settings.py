@@ -25,6 +25,8 @@ OPTIONS = {
     "theme": Option("view/theme", "light", str),
     "zoom": Option("view/zoom", 100, int),
     "show_prompts": Option("view/show_prompts", True, bool),
+    # The step's time is the facilitator's unless shown to the room on purpose.
+    "room_timer": Option("room/show_timer", False, bool),
     "page_size": Option("export/page_size", "A4", str),
     "open_after_export": Option("export/open_after", True, bool),
     "export_folder": Option("export/folder", "", str),
@@ -63,6 +65,15 @@ class Settings:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return Path(documents or Path.home())
 
+    def room_screen(self, screen_set: str) -> str:
+        """Return the screen chosen for the room view while ``screen_set`` is connected, or ""."""
+        value = self._q.value(f"room/screens/{_key(screen_set)}", "")
+        return value if isinstance(value, str) else ""
+
+    def set_room_screen(self, screen_set: str, name: str) -> None:
+        """Remember ``name`` as the room's screen for ``screen_set``; "" forgets the choice."""
+        self._q.setValue(f"room/screens/{_key(screen_set)}", name)
+
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """Return the saved (geometry, state), each None when never saved."""
         return self._q.value("window/geometry"), self._q.value("window/state")
@@ -75,3 +86,8 @@ class Settings:
     def sync(self) -> None:
         """Write pending changes to disk."""
         self._q.sync()
+
+
+def _key(text: str) -> str:
+    # QSettings keys treat "/" and "\\" as groups: keep the screen names flat.
+    return "".join(c if c.isalnum() or c in "=x|-_." else "_" for c in text)

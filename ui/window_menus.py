@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from ui import theme
 from ui.actions import SPECS, Act, key_sequences, make_action
 from ui.exporting import PAGE_SIZES
 from ui.new_events import new_event, open_sample
+from ui.room.canvas import Mode
 from ui.views import PREPARE, REVIEW, WALK_THROUGH
 
 if TYPE_CHECKING:
@@ -62,8 +63,16 @@ def build_actions(window: MainWindow) -> dict[Act, QAction]:
         Act.EXPORT_AGREEMENTS: window.exporter.export_all_agreements,
         Act.EXPORT_EVENT_FILE: window.exporter.export_event_file,
         Act.IMPORT_EVENT_FILE: window.exporter.import_event_file,
-        Act.BACKUPS: window.show_backups,
+        Act.BACKUPS: lambda: _show_backups(window),
         **{act: _follow_up_slot(window, act) for act in FOLLOW_UP_ACTS},
+        Act.PRESENT: window.room.toggle_presenting,
+        Act.ROOM_SWITCH: window.room.switch,
+        Act.ROOM_BLACK: lambda: window.room.set_mode(Mode.BLACK),
+        Act.ROOM_WHITE: lambda: window.room.set_mode(Mode.WHITE),
+        Act.ROOM_HOLD: window.room.toggle_hold,
+        Act.ROOM_TIMER: window.room.toggle_timer,
+        Act.ROOM_NEXT_PAGE: lambda: window.room.turn_page(+1),
+        Act.ROOM_PREVIOUS_PAGE: lambda: window.room.turn_page(-1),
         Act.OPEN_AFTER_EXPORT: lambda: window.settings.set(
             "open_after_export", window.actions_[Act.OPEN_AFTER_EXPORT].isChecked()
         ),
@@ -83,7 +92,17 @@ def build_actions(window: MainWindow) -> dict[Act, QAction]:
         actions[act] = action
     actions[Act.TOGGLE_PROMPTS].setChecked(window.settings.get("show_prompts"))
     actions[Act.OPEN_AFTER_EXPORT].setChecked(window.settings.get("open_after_export"))
+    actions[Act.ROOM_TIMER].setChecked(window.settings.get("room_timer"))
+    # The clicker's keys act only while the room view is up: B and W are letters too.
+    for act in (Act.ROOM_BLACK, Act.ROOM_WHITE, Act.ROOM_HOLD, Act.ROOM_SWITCH):
+        actions[act].setEnabled(False)
     return actions
+
+
+def _show_backups(window: MainWindow) -> None:
+    from ui.backups_dialog import show_backups
+
+    show_backups(window, window.settings, lambda: window.db, window.show_problem)
 
 
 def _follow_up_slot(window: MainWindow, act: Act) -> Callable[..., None]:
@@ -143,9 +162,45 @@ def build_menus(window: MainWindow) -> None:
         bar.addMenu("&Go"),
         (Act.NEXT_STEP, Act.PREVIOUS_STEP, None, Act.TIMER_TOGGLE, Act.TIMER_RESET),
     )
+    room_menu = bar.addMenu("&Room")
+    _add(
+        window,
+        room_menu,
+        (
+            Act.PRESENT,
+            Act.ROOM_SWITCH,
+            None,
+            Act.ROOM_BLACK,
+            Act.ROOM_WHITE,
+            Act.ROOM_HOLD,
+            None,
+            Act.ROOM_NEXT_PAGE,
+            Act.ROOM_PREVIOUS_PAGE,
+            Act.ROOM_TIMER,
+        ),
+    )
+    screens = room_menu.addMenu("Room view &screen")
+    screens.aboutToShow.connect(lambda: _fill_screen_menu(window, screens))
     _add(window, bar.addMenu("F&ollow-up"), FOLLOW_UP_ACTS)
     _build_export_menu(window, bar.addMenu("E&xport"))
     bar.addMenu("&Help").addAction(window.actions_[Act.SHORTCUTS])
+
+
+def _fill_screen_menu(window: MainWindow, menu: QMenu) -> None:
+    """List the connected screens; the choice is remembered for this set of screens."""
+    menu.clear()
+    chosen = window.room.chosen_screen()
+    group = QActionGroup(menu)
+    automatic = menu.addAction("Automatic: the screen this window is not on")
+    choices = [(automatic, "")]
+    for screen in QGuiApplication.screens():
+        size = screen.geometry().size()
+        choices.append((menu.addAction(f"{screen.name()} ({size.width()}×{size.height()})"), screen.name()))
+    for action, name in choices:
+        action.setCheckable(True)
+        action.setChecked(name == chosen)
+        group.addAction(action)
+        action.triggered.connect(lambda _checked=False, name=name: window.room.choose_screen(name))
 
 
 def _add(window: MainWindow, menu: QMenu, acts: tuple[Act | None, ...]) -> None:

@@ -64,9 +64,15 @@ class AgendaColumn(QWidget):
         # first, and a larger zoom must not push the window off the screen.
         self.prompts_area.setMinimumHeight(1)
 
+        # While presenting, the room view's preview (ui/room/preview.py) sits on top.
+        self.preview_slot = QVBoxLayout()
+        self.preview_slot.setContentsMargins(0, 0, 0, 0)
+        self.preview: QWidget | None = None
+
         self._column = QVBoxLayout(self)
         layout = self._column
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.preview_slot)
         layout.addWidget(self.title)
         layout.addWidget(self.step_list)
         layout.addSpacing(8)
@@ -77,6 +83,16 @@ class AgendaColumn(QWidget):
         layout.addWidget(self.prompts_area, 1)
         layout.addStretch(0)
         self._fitting = False
+
+    def set_preview(self, preview: QWidget | None) -> None:
+        """Show the room view's preview at the top of the column (None takes it out)."""
+        if self.preview is not None:
+            self.preview_slot.removeWidget(self.preview)
+        self.preview = preview
+        if preview is not None:
+            self.preview_slot.addWidget(preview)
+        self._fitted: tuple[object, ...] | None = None
+        QTimer.singleShot(0, self, self.fit)
 
     def preferred_width(self, page_width: int) -> int:
         """Return the column's width on a page ``page_width`` pixels wide.
@@ -108,6 +124,7 @@ class AgendaColumn(QWidget):
             self.timer_button.text(),
             self.prompts_area.isVisibleTo(self),
             self.step_list.currentRow(),
+            self.preview is not None and self.preview.isVisibleTo(self),
         )
         if key == getattr(self, "_fitted", None):
             return
@@ -135,6 +152,8 @@ class AgendaColumn(QWidget):
         width = self.width()
         labels = (self.title, self.timer_label, self.total_label)
         fixed = sum(label.heightForWidth(width) for label in labels if label.isVisibleTo(self))
+        if self.preview is not None and self.preview.isVisibleTo(self):
+            fixed += self.preview.sizeHint().height()
         self.buttons.invalidate()
         fixed += self.buttons.sizeHint().height() + 2 * 8  # the two spacings
         fixed += self._column.spacing() * (self._column.count() - 1)

@@ -105,7 +105,15 @@ class WalkthroughPage(QWidget):
         self.next_button.setProperty("role", "primary")
         self.next_button.setToolTip(f"Next step ({shortcut_text(Act.NEXT_STEP)})")
         self.next_button.clicked.connect(self.next_step)
-        for button in (self.timer_button, self.reset_button, self.previous_button, self.next_button):
+        # The room view on the projector (ui/room): the button the facilitator
+        # finds where the step is moved on, as F5 is where presenters look.
+        self.present_button = QPushButton("Present")
+        self.present_button.setCheckable(True)
+        self.present_button.setToolTip(
+            f"Show the room view full screen on the projector ({shortcut_text(Act.PRESENT)})"
+        )
+        buttons = (self.timer_button, self.reset_button, self.present_button, self.previous_button)
+        for button in (*buttons, self.next_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def _build_step_side(self) -> QVBoxLayout:
@@ -120,6 +128,7 @@ class WalkthroughPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.position_label, 1)
+        top.addWidget(self.present_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignTop)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -124,6 +125,10 @@ class AdoptionReviewPanel(RecordPanel):
     def rows(self) -> list[AdoptionRow]:
         """Return the agreements listed, in the order shown."""
         return self.model.rows()
+
+    def room_rows(self) -> Sequence[AdoptionRow]:
+        """Return the earlier agreements under review, for the room view."""
+        return self.rows()
 
     def current_row(self) -> AdoptionRow | None:
         """Return the selected agreement, or None."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -202,6 +204,12 @@ class AgreementsPanel(RecordPanel):
         agreement = self.table.current_record()
         self.stack.setCurrentIndex(0 if agreement is None else 1)
         self.agreement_editor.show_agreement(agreement)
+        self.room_focus_changed.emit()
+
+    def room_focus(self) -> uuid.UUID | None:
+        """Return the agreement in hand: the room sees its fit check."""
+        agreement = self.table.current_record()
+        return agreement.id if agreement is not None else None
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

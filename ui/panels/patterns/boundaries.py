@@ -238,6 +238,11 @@ class BoundariesPanel(RecordPanel):
         if row >= 0:
             self._pattern_id = self.selector.item(row).data(PATTERN_ROLE)
             self._show_pattern()
+            self.room_focus_changed.emit()
+
+    def room_focus(self) -> uuid.UUID | None:
+        """Return the pattern whose boundaries the room is discussing."""
+        return self._pattern_id
 
     def _show_pattern(self) -> None:
         pattern = self.selected_pattern()

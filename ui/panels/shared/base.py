@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,8 @@ class RecordPanel(QWidget):
     #: The kinds of record the panel draws; a change touching none of them
     #: leaves it as it is. Every panel shows the event's state (closed or not).
     shows: frozenset[RecordKind] = frozenset({RecordKind.EVENT})
+    #: The record the facilitator has in hand changed (see ``room_focus``).
+    room_focus_changed = Signal()
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +89,14 @@ class RecordPanel(QWidget):
 
     def add_record(self) -> None:
         """Start adding a record (the global Add record action)."""
+
+    def room_focus(self) -> uuid.UUID | None:
+        """Return the record the room is talking about here (the pattern, the agreement), or None."""
+        return None
+
+    def room_rows(self) -> Sequence[object]:
+        """Return rows the panel read that the event does not hold (earlier agreements), or ()."""
+        return ()
 
     def focus_first(self) -> bool:
         """Put the cursor in the panel's first field; return False when it has none to offer.

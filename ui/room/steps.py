@@ -1,0 +1,278 @@
+"""Each step's room layout, built from the open event (no Qt: checked without a screen).
+
+Outcomes stand as success and failure columns, patterns with the outcomes
+they came from, boundaries as works when / breaks when / prerequisites for the
+pattern under discussion, agreements as who adopts what with whose support and
+its limits, beside the fit check of the agreement in hand, the owners over
+their hours, and what is still open before the room leaves.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from facilitator.agenda.model import Agenda
+from facilitator.dates import day
+from facilitator.domain import Agreement, BoundaryKind, Event, FitAnswerKind, OutcomeKind, Pattern
+from facilitator.followup.adoption_row import AdoptionRow
+from facilitator.services.fit import fit_questions, risks
+from facilitator.services.participants import capacity_lines
+from facilitator.services.readiness import open_items_of
+from ui.panels.agreements.support_text import item_summary, owner_names
+from ui.room.slide import Bar, Column, Item, Section, Slide, Tone
+
+SUCCESS_MARK = "✓"
+FAILURE_MARK = "✗"
+RISK_MARK = "⚠"
+
+
+@dataclass(frozen=True)
+class StepState:
+    """What the console knows that the event does not: the record in hand, the step's time.
+
+    Attributes:
+        focus: The record the facilitator has selected in the step (the
+            pattern whose boundaries are discussed, the agreement in hand).
+        review_rows: Earlier agreements under review, as the step's panel read them.
+        timer: The step's time for the room ("4:11 / 6:00"), or "" when kept private.
+        timer_over: The step has run over its timebox.
+    """
+
+    focus: uuid.UUID | None = None
+    review_rows: Sequence[object] = ()
+    timer: str = ""
+    timer_over: bool = False
+
+
+@dataclass(frozen=True)
+class _Parts:
+    main: tuple[Section, ...] = ()
+    side: tuple[Section, ...] = ()
+
+
+def build_slide(event: Event, agenda: Agenda, index: int, state: StepState | None = None) -> Slide:
+    """Return what the room sees at step ``index`` of ``agenda``."""
+    state = state or StepState()
+    step = agenda.steps[index]
+    main: list[Section] = []
+    side: list[Section] = []
+    for kind in step.captures:
+        parts = BUILDERS[kind](event, state) if kind in BUILDERS else _Parts()
+        main += parts.main
+        side += parts.side
+    return Slide(
+        position=f"Step {index + 1} of {len(agenda.steps)} · {step.title}",
+        question=step.question,
+        main=tuple(main),
+        side=tuple(side),
+        timer=state.timer,
+        timer_over=state.timer_over,
+        note="" if step.captures else "Talk it through — nothing to record in this step.",
+    )
+
+
+def _top_goal(event: Event, _state: StepState) -> _Parts:
+    items = tuple(
+        Item(event.goal_for(coalition) or "No goal stated yet.", (coalition.name,), key=coalition.id)
+        for coalition in event.coalitions
+    )
+    return _Parts(main=(Section("TOP Goal", (Column("", items),)),))
+
+
+def _participants(event: Event, _state: StepState) -> _Parts:
+    people = [
+        Item(p.name, (" · ".join(part for part in (p.team, p.role.label) if part),), key=p.id)
+        for p in event.participants
+    ]
+    # Two columns: a room of twenty reads as a list of names, not a scroll.
+    half = (len(people) + 1) // 2
+    columns = (Column("", tuple(people[:half]), "Nobody added yet."), Column("", tuple(people[half:])))
+    return _Parts(main=(Section("Who is here", columns),))
+
+
+def _outcomes(event: Event, _state: StepState) -> _Parts:
+    def column(kind: OutcomeKind, heading: str, mark: str, tone: Tone) -> Column:
+        items = tuple(
+            Item(o.title, tuple(t for t in (o.evidence,) if t), mark, tone, key=o.id)
+            for o in event.outcomes
+            if o.kind == kind
+        )
+        return Column(heading, items, f"No {heading.lower()} yet.", tone)
+
+    columns = (
+        column(OutcomeKind.SUCCESS, "Successes", SUCCESS_MARK, Tone.OK),
+        column(OutcomeKind.FAILURE, "Failures", FAILURE_MARK, Tone.DANGER),
+    )
+    return _Parts(main=(Section("Outcomes", columns),))
+
+
+def _pattern_item(pattern: Pattern) -> Item:
+    lines = [pattern.summary] if pattern.summary else []
+    sources = ", ".join(outcome.title for outcome in pattern.outcomes)
+    if sources:
+        lines.append(f"From: {sources}")
+    success = pattern.kind == OutcomeKind.SUCCESS
+    mark, tone = (SUCCESS_MARK, Tone.OK) if success else (FAILURE_MARK, Tone.DANGER)
+    return Item(pattern.name, tuple(lines), mark, tone, key=pattern.id)
+
+
+def _patterns(event: Event, _state: StepState) -> _Parts:
+    items = tuple(_pattern_item(pattern) for pattern in event.patterns)
+    return _Parts(main=(Section("Patterns", (Column("", items, "No patterns yet."),)),))
+
+
+BOUNDARY_COLUMNS = (
+    (BoundaryKind.WORKS_WHEN, "Works when", Tone.OK),
+    (BoundaryKind.BREAKS_WHEN, "Breaks when", Tone.DANGER),
+    (BoundaryKind.PREREQUISITE, "Prerequisites", Tone.PLAIN),
+)
+
+
+def _boundaries(event: Event, state: StepState) -> _Parts:
+    patterns = event.patterns
+    pattern = next((p for p in patterns if p.id == state.focus), patterns[0] if patterns else None)
+    if pattern is None:
+        return _Parts(main=(Section("Context & boundaries", (Column("", (), "No patterns yet."),)),))
+    columns = tuple(
+        Column(
+            heading,
+            tuple(Item(c.text, key=c.id) for c in pattern.conditions(kind)),
+            "Nothing said yet.",
+            tone,
+        )
+        for kind, heading, tone in BOUNDARY_COLUMNS
+    )
+    place = f" (pattern {patterns.index(pattern) + 1} of {len(patterns)})" if len(patterns) > 1 else ""
+    return _Parts(main=(Section(f"{pattern.name}{place}", columns),))
+
+
+def _agreement_item(agreement: Agreement) -> Item:
+    adopter = agreement.adopter.display_name if agreement.adopter else "Someone"
+    patterns = ", ".join(p.name for p in agreement.patterns) or "a pattern not named yet"
+    lines: list[str] = []
+    support = ", ".join(item_summary(item) for item in agreement.support_items)
+    owners = owner_names(agreement)
+    if support:
+        lines.append(f"{support} from {owners}" if owners else support)
+    if agreement.limits.strip():
+        lines.append(f"Limits: {agreement.limits.strip()}")
+    backing = [f"Sponsor: {agreement.sponsor.name}"] if agreement.sponsor else []
+    if agreement.check_in is not None:
+        backing.append(f"Check-in {day(agreement.check_in)}")
+    if backing:
+        lines.append(" · ".join(backing))
+    at_risk = bool(risks(agreement))
+    if at_risk:
+        accepted = ", risk accepted" if agreement.risk_acceptance is not None else ""
+        lines.append(f"At risk in this team's context{accepted}")
+    return Item(
+        f"{adopter} adopts {patterns}",
+        tuple(lines),
+        RISK_MARK if at_risk else "",
+        Tone.DANGER if at_risk else Tone.PLAIN,
+        key=agreement.id,
+    )
+
+
+ANSWER_WORDS = {
+    FitAnswerKind.HOLDS: "yes",
+    FitAnswerKind.DOES_NOT_HOLD: "no",
+    FitAnswerKind.NOT_KNOWN: "not known yet",
+}
+
+
+def _fit_section(agreement: Agreement) -> Section | None:
+    questions = fit_questions(agreement)
+    if not questions:
+        return None
+    items = []
+    for question in questions:
+        answer = question.answer
+        said = ANSWER_WORDS[answer.answer] if answer is not None else "?"
+        kind = question.condition.kind.label
+        tone = Tone.DANGER if question.risk else (Tone.MUTED if question.open else Tone.OK)
+        mark = RISK_MARK if question.risk else ("?" if question.open else SUCCESS_MARK)
+        items.append(
+            Item(f"{kind}: {question.condition.text} — {said}", (), mark, tone, key=question.condition.id)
+        )
+    who = agreement.adopter.name if agreement.adopter else "the adopter"
+    return Section(f"Does it fit {who}'s team?", (Column("", tuple(items)),))
+
+
+def _capacity_section(event: Event) -> Section | None:
+    # Only the owners promised more than they have: the room need not read the rest.
+    lines = [line for line in capacity_lines(event) if line.over_committed]
+    if not lines:
+        return None
+    items = tuple(
+        Item(
+            line.owner_name,
+            (
+                f"{line.promised_hours:g} h promised of {line.stated_hours or 0:g} h"
+                + (" · accepted by the room" if line.accepted else ""),
+            ),
+            RISK_MARK if line.needs_attention else "",
+            Tone.DANGER if line.needs_attention else Tone.PLAIN,
+            Bar(line.promised_hours, line.stated_hours or 0.0),
+            key=line.owner_id,
+        )
+        for line in lines
+    )
+    return Section("Over-committed", (Column("", items),))
+
+
+def _agreements(event: Event, state: StepState) -> _Parts:
+    items = tuple(_agreement_item(agreement) for agreement in event.agreements)
+    main = (Section("Agreements", (Column("", items, "No agreements yet: who adopts which pattern?"),)),)
+    side: list[Section] = []
+    focused = next((a for a in event.agreements if a.id == state.focus), None)
+    fit = _fit_section(focused) if focused is not None else None
+    if fit is not None:
+        side.append(fit)
+    still_open = [Item(item.text, (), key=item.record_id) for item in open_items_of(event)]
+    if still_open and event.agreements:
+        side.append(Section("Still open before we leave", (Column("", tuple(still_open)),)))
+    return _Parts(main=main, side=tuple(side))
+
+
+def _capacity(event: Event, _state: StepState) -> _Parts:
+    section = _capacity_section(event)
+    return _Parts(side=(section,) if section is not None else ())
+
+
+def _adoption_review(_event: Event, state: StepState) -> _Parts:
+    items = []
+    for row in state.review_rows:
+        if not isinstance(row, AdoptionRow):
+            continue
+        lines = [f"{row.status.label}" + (f": {row.status_reason}" if row.status_reason else "")]
+        if row.check_in is not None:
+            lines.append(
+                f"Check-in {day(row.check_in)}"
+                + (f", {row.days_overdue} days overdue" if row.overdue else "")
+            )
+        tone = Tone.DANGER if row.overdue else Tone.PLAIN
+        items.append(
+            Item(
+                f"{row.adopter} ({row.adopter_team}): {', '.join(row.patterns)}",
+                tuple(lines),
+                key=row.agreement_id,
+                tone=tone,
+            )
+        )
+    column = Column("", tuple(items), "No earlier agreements to review.")
+    return _Parts(main=(Section("Earlier agreements", (column,)),))
+
+
+BUILDERS: dict[str, Callable[[Event, StepState], _Parts]] = {
+    "top_goal": _top_goal,
+    "participants": _participants,
+    "outcomes": _outcomes,
+    "patterns": _patterns,
+    "boundaries": _boundaries,
+    "agreements": _agreements,
+    "capacity": _capacity,
+    "adoption_review": _adoption_review,
+}
