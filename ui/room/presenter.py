@@ -106,9 +106,9 @@ class RoomPresenter(QObject):
         if self._closed:
             return
         self.slide = self._build()
-        if self._follow:
+        if self._follow and not self.held:  # a held room view keeps its page too
             self._show_page_of(self._follow)
-            self._follow = []
+        self._follow = []
         self._push()
 
     def _build(self) -> Slide:
@@ -198,7 +198,7 @@ class RoomPresenter(QObject):
         self._sync_actions()
 
     def toggle_hold(self) -> None:
-        """Freeze the room view (the preview shows the room); again to show the room the step as it is now."""
+        """Freeze the room view (the preview goes on with the step as it is now); again to go live."""
         self.held = not self.held
         if not self.held:
             self.refresh()
