@@ -154,10 +154,9 @@ class ExportController(QObject):
     # -- writing -------------------------------------------------------------
     def _summary(self, editor: EventEditor, path: Path) -> Path:
         from exports.files import export_summary
-        from facilitator.services.readiness import open_items
+        from facilitator.services.readiness import open_items_of
 
-        event_id = editor.event_id
-        left_open = [item.text for item in editor.read(lambda session: open_items(session, event_id))]
+        left_open = [item.text for item in open_items_of(editor.event)]
         return export_summary(
             editor.event, path, page_size=self._settings.get("page_size"), left_open=left_open
         )

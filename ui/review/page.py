@@ -82,9 +82,9 @@ class ReviewPage(QWidget):
         """Rebuild the page from the loaded event, keeping the scroll position."""
         self._stale = False
         event = self.editor.event
-        event_id = self.editor.event_id
-        lines = self.editor.read(lambda s: participants.capacity_report(s, event_id))
-        self.open_items = self.editor.read(lambda s: readiness.open_items(s, event_id))
+        lines = participants.capacity_lines(event)
+        # From the event the editor holds: it is caught up after every stored change.
+        self.open_items = readiness.open_items_of(event)
         position = self.scroll_area.verticalScrollBar().value()
 
         content = QWidget()
@@ -133,11 +133,10 @@ class ReviewPage(QWidget):
     def request_close(self) -> bool:
         """Ask, naming what is still open, then mark the event closed (only a confirmed reopen undoes it).
 
-        The list is read now, not from the last drawing: the page may be
-        hidden and out of date when the menu closes the event.
+        The list is made now from the editor's event, not taken from the last
+        drawing: the page may be hidden and out of date when the menu closes the event.
         """
-        event_id = self.editor.event_id
-        items = self.editor.read(lambda s: readiness.open_items(s, event_id))
+        items = readiness.open_items_of(self.editor.event)
         if not confirm_close(self, items):
             return False
         return self.editor.close_event()
