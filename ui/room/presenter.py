@@ -119,7 +119,7 @@ class RoomPresenter(QObject):
         if walkthrough.index < 0:
             return WAITING
         content = walkthrough.step_contents[walkthrough.index]
-        focus = next((f for p in content.panels if (f := p.room_focus()) is not None), None)
+        focus = next(iter(self._focused()), None)
         rows = next((rows for p in content.panels if (rows := p.room_rows())), ())
         timer = walkthrough.timer
         step = walkthrough.step
@@ -172,11 +172,16 @@ class RoomPresenter(QObject):
         self.schedule()
 
     def _on_focus(self) -> None:
-        screen = self._screen
-        if screen is not None:
-            content = screen.walkthrough.step_contents[screen.walkthrough.index]
-            self._follow = [f for p in content.panels if (f := p.room_focus()) is not None]
+        self._follow = self._focused()
         self.schedule()
+
+    def _focused(self) -> list[uuid.UUID]:
+        """Return the records the current step's panels have in hand (the pattern, the agreement)."""
+        screen = self._screen
+        if screen is None or screen.walkthrough.index < 0:
+            return []
+        content = screen.walkthrough.step_contents[screen.walkthrough.index]
+        return [key for panel in content.panels if (key := panel.room_focus()) is not None]
 
     def _on_tick(self) -> None:
         if self.show_timer:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ui.room.canvas import RoomCanvas
 from ui.widgets import heading
@@ -17,13 +17,10 @@ class RoomPreview(QFrame):
         super().__init__(parent)
         self.setProperty("role", "card")
         self.title = heading("Room sees", "muted")
-        self.state_label = QLabel()
-        self.state_label.setWordWrap(True)
-        self.state_label.setProperty("role", "muted")
+        # Plain text: the state names a screen, the next step an agenda's title.
+        self.state_label = heading("", "muted")
         self.canvas = RoomCanvas()
-        self.next_label = QLabel()
-        self.next_label.setWordWrap(True)
-        self.next_label.setProperty("role", "muted")
+        self.next_label = heading("", "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
