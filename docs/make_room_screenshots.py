@@ -15,14 +15,14 @@ and the console as room-console-<size>-<theme>.png. Run once per projector size:
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from offscreen import app_with_sample, use_offscreen_screens
+
 LAPTOP = (1280, 720)
 
 
@@ -36,31 +36,19 @@ def main() -> int:
     args = parser.parse_args()
     width, height = (int(n) for n in args.projector.split("x"))
     with tempfile.TemporaryDirectory() as tmp:
-        layout = Path(tmp) / "screens.json"
         screens = [
             {"name": "laptop", "x": 0, "y": 0, "width": LAPTOP[0], "height": LAPTOP[1]},
             {"name": "projector", "x": LAPTOP[0], "y": 0, "width": width, "height": height},
         ]
-        layout.write_text(json.dumps({"screens": screens}))
-        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={layout}"
-        os.environ["XDG_CONFIG_HOME"] = tmp
-        os.environ["SCALE_ACROSS_DATA_DIR"] = tmp
+        use_offscreen_screens(Path(tmp), screens)
         from PySide6.QtGui import QGuiApplication
-        from PySide6.QtWidgets import QApplication
 
-        from facilitator.demo import create_demo_event
-        from facilitator.storage import open_database
         from ui.actions import Act
-        from ui.fonts import register_fonts
         from ui.main_window import MainWindow
         from ui.views import WALK_THROUGH
 
-        app = QApplication.instance() or QApplication([])
-        app.setFont(register_fonts())
+        app, db, event_id = app_with_sample(Path(tmp))
         args.out.mkdir(parents=True, exist_ok=True)
-        db = open_database(Path(tmp) / "shots.sqlite3")
-        with db.transaction() as session:
-            event_id = create_demo_event(session).id
         window = MainWindow(db)
         laptop = QGuiApplication.screens()[0]
         window.setScreen(laptop)

@@ -18,14 +18,14 @@ screen layout), as on a projector in full screen.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from offscreen import app_with_sample, use_offscreen_screens
+
 DEFAULT_SIZE, DEFAULT_ZOOM = "1280x720", 100
 
 
@@ -50,32 +50,14 @@ def main() -> int:
     sized = f"{width}x{height}" + ("" if args.zoom == DEFAULT_ZOOM else f"-zoom{args.zoom}")
 
     with tempfile.TemporaryDirectory() as tmp:
-        if "QT_QPA_PLATFORM" not in os.environ:
-            # A screen of the given size: dialogs size themselves against it.
-            layout = Path(tmp) / "screens.json"
-            layout.write_text(
-                json.dumps(
-                    {"screens": [{"name": "projector", "x": 0, "y": 0, "width": width, "height": height}]}
-                )
-            )
-            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={layout}"
-        # Fresh settings and data: the screenshots never depend on this machine's state.
-        os.environ["XDG_CONFIG_HOME"] = tmp
-        os.environ["SCALE_ACROSS_DATA_DIR"] = tmp
-        from PySide6.QtWidgets import QApplication
-
-        from facilitator.demo import create_demo_event
-        from facilitator.storage import open_database
-        from ui.fonts import register_fonts
+        # A screen of the given size: dialogs size themselves against it.
+        screen = {"name": "projector", "x": 0, "y": 0, "width": width, "height": height}
+        use_offscreen_screens(Path(tmp), [screen], replace=False)
         from ui.main_window import MainWindow
         from ui.shortcuts_dialog import ShortcutsDialog
 
-        app = QApplication.instance() or QApplication([])
-        app.setFont(register_fonts())
+        app, db, event_id = app_with_sample(Path(tmp))
         args.out.mkdir(parents=True, exist_ok=True)
-        db = open_database(Path(tmp) / "shots.sqlite3")
-        with db.transaction() as session:
-            event_id = create_demo_event(session).id
         window = MainWindow(db)
         window.settings.set("zoom", args.zoom)
         window.resize(width, height)
