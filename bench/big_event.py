@@ -45,3 +45,30 @@ def fill_event(db_path: Path) -> tuple[Any, uuid.UUID]:
             agreements.add_support_item(s, deal.id, "coaching", amount=2, unit="hours", owner_id=people[1].id)
         event_id = event.id
     return db, event_id
+
+
+def open_at_outcomes(tmp: Path, name: str, size: tuple[int, int]) -> tuple[Any, Any, Any]:
+    """Open the large event in a main window at Outcomes & Patterns; return (app, db, window).
+
+    Offscreen, with settings and data in ``tmp`` (set before the app's modules
+    read them), the window at ``size``.
+    """
+    import os
+    import sys
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["SCALE_ACROSS_DATA_DIR"] = str(tmp)
+    os.environ["XDG_CONFIG_HOME"] = str(tmp)
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    db, event_id = fill_event(tmp / name)
+    window = MainWindow(db)
+    window.resize(*size)
+    window.show()
+    window.open_event(event_id, view=1)
+    window.screen_.walkthrough.go_to(1)  # Outcomes & Patterns
+    app.processEvents()
+    return app, db, window

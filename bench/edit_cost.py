@@ -56,28 +56,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--edits", type=int, default=200)
     args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["SCALE_ACROSS_DATA_DIR"] = tmp
-        os.environ["XDG_CONFIG_HOME"] = tmp
-        from big_event import fill_event
-        from PySide6.QtWidgets import QApplication
+        from big_event import open_at_outcomes
 
         from facilitator.domain import Outcome
         from facilitator.services import outcomes
-        from ui.main_window import MainWindow
 
-        app = QApplication.instance() or QApplication(sys.argv[:1])
         counts: collections.Counter[str] = collections.Counter()
         _count_refreshes(counts)
-        db, event_id = fill_event(Path(tmp) / "edits.sqlite3")
-        window = MainWindow(db)
-        window.resize(1920, 1080)
-        window.show()
-        window.open_event(event_id, view=1)
-        page = window.screen_.walkthrough
-        page.go_to(1)  # Outcomes & Patterns
-        app.processEvents()
+        app, db, window = open_at_outcomes(Path(tmp), "edits.sqlite3", (1920, 1080))
         editor = window.editor
         assert editor is not None
         target = editor.event.outcomes[0].id

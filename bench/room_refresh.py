@@ -12,7 +12,6 @@ Run: .venv/bin/python bench/room_refresh.py [--edits 100]
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -29,25 +28,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--edits", type=int, default=100)
     args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["SCALE_ACROSS_DATA_DIR"] = tmp
-        os.environ["XDG_CONFIG_HOME"] = tmp
-        from big_event import fill_event
-        from PySide6.QtWidgets import QApplication
+        from big_event import open_at_outcomes
 
         from facilitator.domain import Outcome
         from facilitator.services import outcomes
         from ui.actions import Act
-        from ui.main_window import MainWindow
 
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        db, event_id = fill_event(Path(tmp) / "room.sqlite3")
-        window = MainWindow(db)
-        window.resize(1280, 720)
-        window.show()
-        window.open_event(event_id, view=1)
-        window.screen_.walkthrough.go_to(1)  # Outcomes & Patterns
+        app, db, window = open_at_outcomes(Path(tmp), "room.sqlite3", (1280, 720))
         window.actions_[Act.PRESENT].trigger()
         room = window.room
         room.room.resize(1920, 1080)
