@@ -251,3 +251,19 @@ def test_closing_the_console_closes_the_room_view(qtbot, db, demo):
     window.close()
     assert not room_window.isVisible()
     assert room_window not in [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def test_an_edit_costs_the_room_view_nothing_while_nobody_sees_it(qtbot, db, demo):
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.open_event(demo, view=WALK_THROUGH)
+    window.screen_.walkthrough.go_to(1)  # Outcomes & Patterns
+    room = window.room
+    event_id = window.editor.event_id
+    window.editor.call(
+        "Add outcome", lambda s: outcomes.add_outcome(s, event_id, "success", "Unseen"), lambda s: None
+    )
+    assert not room._pending.isActive() and not room.presenting
+    window.actions_[Act.PRESENT].trigger()  # presenting builds the slide afresh
+    assert "Unseen" in _room_text(room)

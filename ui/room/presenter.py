@@ -96,8 +96,12 @@ class RoomPresenter(QObject):
         self.schedule()
 
     def schedule(self) -> None:
-        """Rebuild the slide on the next turn of the event loop."""
-        if not self._closed:
+        """Rebuild the slide on the next turn of the event loop, while presenting.
+
+        Nobody sees the room view otherwise: an edit then costs it nothing, and
+        starting to present builds the slide afresh.
+        """
+        if self.presenting and not self._closed:
             self._pending.start()
 
     def refresh(self) -> None:
