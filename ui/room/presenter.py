@@ -23,9 +23,7 @@ from ui.room.canvas import Mode
 from ui.room.preview import RoomPreview
 from ui.room.screens import room_screen, screen_set_key
 from ui.room.slide import Slide
-from ui.room.steps import StepState, build_slide
 from ui.room.window import RoomWindow
-from ui.walkthrough.timer import format_seconds
 
 if TYPE_CHECKING:
     from ui.event_screen import EventScreen
@@ -116,6 +114,11 @@ class RoomPresenter(QObject):
         self._push()
 
     def _build(self) -> Slide:
+        # Imported when the room first needs a slide: they bring the services,
+        # and the window must not wait for them at start-up.
+        from ui.room.steps import StepState, build_slide
+        from ui.walkthrough.timer import format_seconds
+
         screen = self._screen
         if screen is None:
             return WAITING
