@@ -332,7 +332,6 @@ class RoomCanvas(QWidget):
             y += height + self._gap(px)
         hidden = len(column.items) - 1 - page[-1]
         if hidden:
-            placed.hidden += hidden
             text = f"+ {hidden} more"
             line = self._measure.line_height(px)
             placed.runs.append(Run(QRect(rect.x(), y, rect.width(), line), text, px, True, colour="muted"))

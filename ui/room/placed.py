@@ -46,7 +46,6 @@ class Placed:
     stripes: list[tuple[QRect, Tone]] = field(default_factory=list)
     pages: int = 1
     record_px: int = RECORD_PX
-    hidden: int = 0
     item_pages: dict[uuid.UUID, int] = field(default_factory=dict)
 
 

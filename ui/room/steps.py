@@ -41,7 +41,7 @@ class StepState:
     """
 
     focus: uuid.UUID | None = None
-    review_rows: Sequence[object] = ()
+    review_rows: Sequence[AdoptionRow] = ()
     timer: str = ""
     timer_over: bool = False
 
@@ -245,8 +245,6 @@ def _capacity(event: Event, _state: StepState) -> _Parts:
 def _adoption_review(_event: Event, state: StepState) -> _Parts:
     items = []
     for row in state.review_rows:
-        if not isinstance(row, AdoptionRow):
-            continue
         lines = [f"{row.status.label}" + (f": {row.status_reason}" if row.status_reason else "")]
         if row.check_in is not None:
             lines.append(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.followup.adoption_row import AdoptionRow
 from facilitator.services.changes import Changes, RecordKind
 from ui.actions import Act, local_action
 from ui.flow_layout import FlowLayout
@@ -94,7 +95,7 @@ class RecordPanel(QWidget):
         """Return the record the room is talking about here (the pattern, the agreement), or None."""
         return None
 
-    def room_rows(self) -> Sequence[object]:
+    def room_rows(self) -> Sequence[AdoptionRow]:
         """Return rows the panel read that the event does not hold (earlier agreements), or ()."""
         return ()
 
