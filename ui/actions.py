@@ -141,9 +141,15 @@ SPECS: dict[Act, ActionSpec] = {
     Act.ROOM_SWITCH: ActionSpec(
         "&Switch room view / console", ("F6",), "On one screen: show this window or the room view"
     ),
-    # The keys presentation clickers send; a text field keeps its letters.
-    Act.ROOM_BLACK: ActionSpec("&Black screen", ("B", "."), "Blank the room view to black; again to show it"),
-    Act.ROOM_WHITE: ActionSpec("&White screen", ("W",), "Blank the room view to white; again to show it"),
+    # B, "." and W are the keys presentation clickers send; a text field keeps
+    # them as letters, and the cursor is in a field for most of an event, so
+    # each also has a key that works from anywhere.
+    Act.ROOM_BLACK: ActionSpec(
+        "&Black screen", ("B", ".", "Ctrl+Shift+B"), "Blank the room view to black; again to show it"
+    ),
+    Act.ROOM_WHITE: ActionSpec(
+        "&White screen", ("W", "Ctrl+Shift+W"), "Blank the room view to white; again to show it"
+    ),
     Act.ROOM_HOLD: ActionSpec(
         "&Hold the room view", ("Ctrl+Shift+F",), "Freeze what the room sees while you fix a typo", True
     ),

@@ -143,6 +143,15 @@ def test_letters_typed_in_a_field_stay_letters_while_presenting(qtbot, db, demo)
     qtbot.keyClicks(field, "Bob W. b.w")
     assert field.text().endswith("Bob W. b.w")
     assert room.mode is Mode.LIVE
+    # With the cursor in a field, as it is after every Page Down, Ctrl+Shift+B and W blank the room.
+    qtbot.keyClick(
+        field, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert room.mode is Mode.BLACK and field.text().endswith("Bob W. b.w")
+    qtbot.keyClick(
+        field, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert room.mode is Mode.WHITE
 
 
 def test_the_timer_is_private_until_shown_to_the_room(qtbot, db, demo):

@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 WAITING = Slide("Scale Across", "The event starts in a moment.")
 MODE_WORDS = {
     Mode.LIVE: "Live",
-    Mode.BLACK: "Black screen (B to show the step again)",
-    Mode.WHITE: "White screen (W to show the step again)",
+    Mode.BLACK: "Black screen (B or Ctrl+Shift+B shows the step again)",
+    Mode.WHITE: "White screen (W or Ctrl+Shift+W shows the step again)",
 }
 
 
