@@ -276,3 +276,39 @@ def test_an_edit_costs_the_room_view_nothing_while_nobody_sees_it(qtbot, db, dem
     assert not room._pending.isActive() and not room.presenting
     window.actions_[Act.PRESENT].trigger()  # presenting builds the slide afresh
     assert "Unseen" in _room_text(room)
+
+
+def test_the_room_reads_text_as_it_is_typed_before_it_is_stored(qtbot, db, demo):
+    window, room = _presenting(qtbot, db, demo)
+    page = window.screen_.walkthrough
+    # The TOP Goal stores after a pause in typing; the room does not wait for it.
+    goal = page.step_contents[0].panels[0].cards[0].goal
+    goal.setFocus()
+    qtbot.waitUntil(goal.hasFocus)
+    goal.selectAll()
+    qtbot.keyClicks(goal, "Ship weekly")
+    assert goal.unsaved  # not stored yet
+    qtbot.waitUntil(lambda: "Ship weekly" in _texts(room.room.canvas))
+    # A new outcome's title shows in its column, marked as being typed, letter by letter.
+    page.go_to(1)
+    outcomes_panel = page.step_contents[1].panels[0]
+    outcomes_panel.quick_add.kind.setCurrentIndex(outcomes_panel.quick_add.kind.findText("✗ Failure"))
+    line = outcomes_panel.quick_add.line
+    line.setFocus()
+    qtbot.keyClicks(line, "Flaky tes")
+    qtbot.waitUntil(lambda: "Flaky tes" in _texts(room.room.canvas))
+    failures = next(c for s in room.slide.main for c in s.columns if c.heading == "Failures")
+    assert failures.items[-1].title == "Flaky tes" and failures.items[-1].mark == "✎"
+    qtbot.keyClick(line, Qt.Key.Key_Return)  # stored: an outcome like any other
+    qtbot.waitUntil(lambda: not room._pending.isActive())
+    failures = next(c for s in room.slide.main for c in s.columns if c.heading == "Failures")
+    assert failures.items[-1].title == "Flaky tes" and failures.items[-1].mark != "✎"
+    # A boundary typed into "Breaks when" shows under Breaks when.
+    page.go_to(2)
+    breaks = page.step_contents[2].panels[0].lists
+    line = next(lst for kind, lst in breaks.items() if kind.value == "breaks_when").quick_add.line
+    line.setFocus()
+    qtbot.keyClicks(line, "Teams share one pipeline")
+    qtbot.waitUntil(lambda: "Teams share one pipeline" in _texts(room.room.canvas))
+    column = next(c for s in room.slide.main for c in s.columns if c.heading == "Breaks when")
+    assert column.items[-1].title == "Teams share one pipeline"

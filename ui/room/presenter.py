@@ -20,6 +20,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QScreen
 from facilitator.services.changes import Changes
 from ui.actions import Act
 from ui.room.canvas import Mode
+from ui.room.drafts import TypingWatch, draft_in
 from ui.room.preview import RoomPreview
 from ui.room.screens import room_screen, screen_set_key
 from ui.room.slide import Slide
@@ -64,6 +65,8 @@ class RoomPresenter(QObject):
         assert isinstance(app, QGuiApplication)
         app.screenAdded.connect(self._screens_changed)
         app.screenRemoved.connect(self._screens_changed)
+        # The room sees text as it is typed, before it is stored.
+        TypingWatch(self).typed.connect(self.schedule)
         self.apply_theme()
 
     # -- the open event ------------------------------------------------------
@@ -133,7 +136,8 @@ class RoomPresenter(QObject):
         used = timer.seconds()
         limit = step.timebox_minutes * 60
         text = f"{format_seconds(used)} / {step.timebox_minutes}:00" if self.show_timer else ""
-        state = StepState(focus=focus, review_rows=rows, timer=text, timer_over=used > limit)
+        draft = draft_in(content)
+        state = StepState(focus=focus, review_rows=rows, timer=text, timer_over=used > limit, draft=draft)
         return build_slide(screen.editor.event, walkthrough.agenda, walkthrough.index, state)
 
     def _push(self) -> None:

@@ -12,6 +12,9 @@ import uuid
 from dataclasses import dataclass
 from enum import Enum
 
+#: The slot of the patterns column (see Column.slot).
+PATTERN_SLOT = "pattern"
+
 
 class Tone(Enum):
     """How an item or a line is coloured: plain, good, a warning, or quiet."""
@@ -53,12 +56,30 @@ class Item:
 
 @dataclass(frozen=True)
 class Column:
-    """Items under one heading; ``empty`` is said when there are none yet."""
+    """Items under one heading; ``empty`` is said when there are none yet.
+
+    ``slot`` names the column for text being typed into it (a :class:`Draft`):
+    an outcome kind, "pattern", a boundary kind.
+    """
 
     heading: str
     items: tuple[Item, ...]
     empty: str = ""
     tone: Tone = Tone.PLAIN
+    slot: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Text the facilitator is typing and has not stored yet: the room sees it as it is typed.
+
+    Either it changes the record ``key`` (its title), or it is a new record
+    for the column whose ``slot`` it names.
+    """
+
+    text: str
+    key: uuid.UUID | None = None
+    slot: str = ""
 
 
 @dataclass(frozen=True)

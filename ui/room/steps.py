@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from facilitator.agenda.model import Agenda
 from facilitator.dates import day
@@ -21,7 +21,7 @@ from facilitator.services.fit import fit_questions, risks
 from facilitator.services.participants import capacity_lines
 from facilitator.services.readiness import open_items_of
 from ui.panels.agreements.support_text import item_summary, owner_names
-from ui.room.slide import Bar, Column, Item, Section, Slide, Tone
+from ui.room.slide import PATTERN_SLOT, Bar, Column, Draft, Item, Section, Slide, Tone
 
 SUCCESS_MARK = "✓"
 FAILURE_MARK = "✗"
@@ -36,6 +36,7 @@ class StepState:
         focus: The record the facilitator has selected in the step (the
             pattern whose boundaries are discussed, the agreement in hand).
         review_rows: Earlier agreements under review, as the step's panel read them.
+        draft: Text being typed and not stored yet.
         timer: The step's time for the room ("4:11 / 6:00"), or "" when kept private.
         timer_over: The step has run over its timebox.
     """
@@ -44,6 +45,7 @@ class StepState:
     review_rows: Sequence[AdoptionRow] = ()
     timer: str = ""
     timer_over: bool = False
+    draft: Draft | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def build_slide(event: Event, agenda: Agenda, index: int, state: StepState | Non
         parts = BUILDERS[kind](event, state) if kind in BUILDERS else _Parts()
         main += parts.main
         side += parts.side
+    if state.draft is not None and state.draft.text.strip():
+        main = [_with_draft(section, state.draft) for section in main]
     return Slide(
         position=f"Step {index + 1} of {len(agenda.steps)} · {step.title}",
         question=step.question,
@@ -71,6 +75,22 @@ def build_slide(event: Event, agenda: Agenda, index: int, state: StepState | Non
         timer_over=state.timer_over,
         note="" if step.captures else "Talk it through — nothing to record in this step.",
     )
+
+
+DRAFT_MARK = "✎"
+
+
+def _with_draft(section: Section, draft: Draft) -> Section:
+    """Show ``draft`` in ``section``: as the title of the record it edits, or as a new record."""
+    columns = []
+    for column in section.columns:
+        items = column.items
+        if draft.key is not None:
+            items = tuple(replace(i, title=draft.text) if i.key == draft.key else i for i in items)
+        elif draft.slot and draft.slot == column.slot:
+            items = (*items, Item(draft.text, (), DRAFT_MARK, Tone.MUTED))
+        columns.append(replace(column, items=items))
+    return replace(section, columns=tuple(columns))
 
 
 def _top_goal(event: Event, _state: StepState) -> _Parts:
@@ -99,7 +119,7 @@ def _outcomes(event: Event, _state: StepState) -> _Parts:
             for o in event.outcomes
             if o.kind == kind
         )
-        return Column(heading, items, f"No {heading.lower()} yet.", tone)
+        return Column(heading, items, f"No {heading.lower()} yet.", tone, kind.value)
 
     columns = (
         column(OutcomeKind.SUCCESS, "Successes", SUCCESS_MARK, Tone.OK),
@@ -120,7 +140,7 @@ def _pattern_item(pattern: Pattern) -> Item:
 
 def _patterns(event: Event, _state: StepState) -> _Parts:
     items = tuple(_pattern_item(pattern) for pattern in event.patterns)
-    return _Parts(main=(Section("Patterns", (Column("", items, "No patterns yet."),)),))
+    return _Parts(main=(Section("Patterns", (Column("", items, "No patterns yet.", slot=PATTERN_SLOT),)),))
 
 
 BOUNDARY_COLUMNS = (
@@ -141,6 +161,7 @@ def _boundaries(event: Event, state: StepState) -> _Parts:
             tuple(Item(c.text, key=c.id) for c in pattern.conditions(kind)),
             "Nothing said yet.",
             tone,
+            kind.value,
         )
         for kind, heading, tone in BOUNDARY_COLUMNS
     )

@@ -64,7 +64,9 @@ class ConditionList(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.heading = heading(title)
-        self.quick_add = QuickAdd(placeholder, lambda text, _kind: submit(kind, text), button_text="+")
+        self.quick_add = QuickAdd(
+            placeholder, lambda text, _kind: submit(kind, text), button_text="+", room_slot=kind.value
+        )
         self.quick_add.line.setAccessibleName(f"New “{title}” condition")
         # Three lists share the width: a "+" leaves the typing line its room.
         self.quick_add.button.setToolTip(f"Add to “{title}” (Enter)")

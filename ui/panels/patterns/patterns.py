@@ -28,6 +28,7 @@ from ui.panels.shared.base import QuickAdd, RecordPanel, RecordTable, heading
 from ui.panels.shared.column_fit import fit_columns
 from ui.panels.shared.record_model import Column
 from ui.panels.shared.wrapping_list import WrappingList
+from ui.room.slide import PATTERN_SLOT
 from ui.widgets import ElidedLabel
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -118,7 +119,9 @@ class PatternsPanel(RecordPanel):
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
-        self.quick_add = QuickAdd("Pattern name…", self._add, KIND_CHOICES, button_text="Add pattern")
+        self.quick_add = QuickAdd(
+            "Pattern name…", self._add, KIND_CHOICES, button_text="Add pattern", room_slot=PATTERN_SLOT
+        )
         self.quick_add.kind.setAccessibleName("Kind of the new pattern")
         widen_kind_choice(self.quick_add.kind)
         self.quick_add.line.setAccessibleName("Name of the new pattern")

@@ -22,6 +22,7 @@ from facilitator.followup.adoption_row import AdoptionRow
 from facilitator.services.changes import Changes, RecordKind
 from ui.actions import Act, local_action
 from ui.flow_layout import FlowLayout
+from ui.room.slide import Draft
 from ui.widgets import fit_placeholder, heading
 
 if TYPE_CHECKING:
@@ -128,9 +129,14 @@ class QuickAdd(QWidget):
         kinds: Sequence[tuple[str, Any]] = (),
         button_text: str = "Add",
         parent: QWidget | None = None,
+        *,
+        room_slot: str = "",
     ) -> None:
         super().__init__(parent)
         self._submit = submit
+        # Where the room view shows the line while it is typed (ui/room/slide.py,
+        # Column.slot); without one, the kind chosen beside it (an outcome's).
+        self._room_slot = room_slot
         self.kind = QComboBox()
         for label, value in kinds:
             self.kind.addItem(label, value)
@@ -164,6 +170,14 @@ class QuickAdd(QWidget):
     def focus(self) -> None:
         """Put the cursor in the line."""
         self.line.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def room_draft(self) -> Draft | None:
+        """Return the record being typed here for the room view, or None when the line is empty."""
+        text = self.line.text().strip()
+        if not text:
+            return None
+        kind = self.kind.currentData()
+        return Draft(text, slot=self._room_slot or str(getattr(kind, "value", kind or "")))
 
 
 class RecordTable(QTableView):

@@ -15,6 +15,7 @@ from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.panels.shared.autosave_text import AutoSaveText
 from ui.panels.shared.base import RecordPanel, heading
+from ui.room.slide import Draft
 
 
 def _muted(text: str) -> QLabel:
@@ -57,6 +58,10 @@ class GoalCard(QFrame):
         layout.addWidget(self.not_saved)
         layout.addWidget(self.history_title)
         layout.addLayout(self.history)
+
+    def room_draft(self) -> Draft | None:
+        """Return the goal as typed, not yet stored, for the room view; None when it is stored."""
+        return Draft(self.goal.toPlainText(), key=self.coalition_id) if self.goal.unsaved else None
 
     def _fit_goal(self) -> None:
         # Three lines at least, in the goal's own (zoomed) font; the card grows beyond.
