@@ -312,3 +312,17 @@ def test_the_room_reads_text_as_it_is_typed_before_it_is_stored(qtbot, db, demo)
     qtbot.waitUntil(lambda: "Teams share one pipeline" in _texts(room.room.canvas))
     column = next(c for s in room.slide.main for c in s.columns if c.heading == "Breaks when")
     assert column.items[-1].title == "Teams share one pipeline"
+
+
+def test_the_present_button_gives_its_line_to_the_records_at_a_large_zoom(qtbot, db, demo):
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    show_active(qtbot, window)
+    window.open_event(demo, view=WALK_THROUGH)
+    button = window.screen_.walkthrough.present_button
+    qtbot.waitUntil(button.isVisible)
+    for _ in range(5):  # 110, 125, 150, 175, 200 %: the largest zoom
+        window.zoom(+1)
+    qtbot.waitUntil(lambda: not button.isVisible())
+    assert window.actions_[Act.PRESENT].isEnabled()  # F5 and the Room menu still present

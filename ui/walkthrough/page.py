@@ -31,6 +31,8 @@ from ui.widgets import FillingScrollArea
 COMPACT_BELOW_HEIGHT = 800
 # Below this page width, in average characters, the agenda column gives way.
 NARROW_BELOW_CHARS = 70
+# Below this page width, in average characters, the Present button gives way.
+PRESENT_BUTTON_CHARS = 100
 # The current step is stored this long after the last step change.
 FLUSH_AFTER_MS = 400
 CLOSED_TEXT = (
@@ -181,6 +183,10 @@ class WalkthroughPage(QWidget):
             self.previous_button.setText("◀" if narrow else "◀ Previous")
             self.next_button.setText("▶" if narrow else "Next ▶")
             self._show_position()
+        # The Present button yields its line to the records when the page is
+        # only a hundred characters wide (a large zoom): F5 and the Room menu remain.
+        chars = width / max(self.fontMetrics().averageCharWidth(), 1)
+        self.present_button.setVisible(chars >= PRESENT_BUTTON_CHARS)
         self.column_scroll.setFixedWidth(self.agenda_column.preferred_width(width))
         content = self._current_content()
         share = content.question_share if content is not None else SHARE
