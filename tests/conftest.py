@@ -1,9 +1,16 @@
-"""Shared fixtures: every test gets its own data directory and database file."""
+"""Shared fixtures: every test gets its own data directory and database.
+
+The storage, services, search, follow-up and figures tests run on both
+backends: their ``db`` is a SQLite file and, in a second run of each test, a
+database on a private PostgreSQL server that this file starts for the whole
+run (``tests/pg_server.py``) and stops at its end.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 # Qt must pick the platform before it is first imported anywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -11,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from facilitator.storage import open_database
+from tests import pg_server
 
 # Fixtures shared by the refused-file tests of several folders (immutable_folder).
 pytest_plugins = ["refused_files"]
@@ -97,10 +105,102 @@ def migrated_template(tmp_path_factory):
     return path
 
 
+# Tests in these folders get ``db`` on SQLite and on PostgreSQL.
+BOTH_BACKENDS = ("storage", "services", "search", "followup", "figures")
+
+
+def pytest_configure(config):
+    """Start the PostgreSQL server of this run (once: xdist workers inherit its URL)."""
+    config.addinivalue_line("markers", "sqlite_only: a test of something only a SQLite file has")
+    if hasattr(config, "workerinput") or os.environ.get(pg_server.URL_VARIABLE):
+        return
+    try:
+        url, folder = pg_server.start_private()
+    except pg_server.ServerUnavailable as exc:
+        # Recorded for the PostgreSQL tests, which then fail (CI) or skip.
+        os.environ["SCALE_ACROSS_TEST_PG_MISSING"] = str(exc)
+        return
+    os.environ[pg_server.URL_VARIABLE] = url
+    config.stash[_SERVER_FOLDER] = folder
+
+
+_SERVER_FOLDER = pytest.StashKey[Path]()
+
+
+def pytest_unconfigure(config):
+    """Stop the server this process started."""
+    folder = config.stash.get(_SERVER_FOLDER, None)
+    if folder is not None:
+        pg_server.stop(folder)
+
+
+def pytest_generate_tests(metafunc):
+    """Run every test that uses ``db`` in :data:`BOTH_BACKENDS` on both backends."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    folder = Path(str(metafunc.definition.path)).parent.name
+    if folder in BOTH_BACKENDS and metafunc.definition.get_closest_marker("sqlite_only") is None:
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db(db_path, migrated_template):
-    """Return an open, migrated database on a real file of its own."""
-    shutil.copyfile(migrated_template, db_path)
-    database = open_database(db_path)
+def backend(request):
+    """Name the database backend of this test ("sqlite" unless parametrized)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server_url():
+    """Return the superuser URL of this run's PostgreSQL server.
+
+    Without a server the test skips, except where ``SCALE_ACROSS_REQUIRE_PG``
+    is set (CI): there it fails, so a broken server never passes as green.
+    """
+    url = os.environ.get(pg_server.URL_VARIABLE)
+    if url:
+        return url
+    why = os.environ.get("SCALE_ACROSS_TEST_PG_MISSING", "no server was started")
+    if os.environ.get(pg_server.REQUIRE_VARIABLE):
+        pytest.fail(f"PostgreSQL is required here and unavailable: {why}")
+    pytest.skip(f"PostgreSQL unavailable: {why}")
+
+
+@pytest.fixture(scope="session")
+def pg_databases(pg_server_url, worker_id):
+    """Make fresh databases on the server, named for this worker; drop them at the end."""
+    from tests.pg_databases import Databases
+
+    databases = Databases(pg_server_url, prefix=f"t_{worker_id}")
+    yield databases
+    databases.drop_all()
+
+
+@pytest.fixture(scope="session")
+def pg_worker_url(pg_databases, tmp_path_factory):
+    """Return the URL of this worker's migrated database (emptied before each test)."""
+    url = pg_databases.create("shared")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SCALE_ACROSS_DATA_DIR", str(tmp_path_factory.mktemp("pg-data")))
+        open_database(url).close()
+    return url
+
+
+@pytest.fixture
+def db_url(backend, request, db_path):
+    """Return the URL (or path) of an empty, migrated database of this test's backend."""
+    if backend == "postgresql":
+        from tests.pg_databases import empty_tables
+
+        url = request.getfixturevalue("pg_worker_url")
+        empty_tables(url)
+        return url
+    shutil.copyfile(request.getfixturevalue("migrated_template"), db_path)
+    return db_path
+
+
+@pytest.fixture
+def db(db_url):
+    """Return an open, migrated, empty database of this test's backend."""
+    database = open_database(db_url)
     yield database
     database.close()

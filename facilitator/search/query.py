@@ -22,14 +22,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Sized
+from collections.abc import Collection
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from facilitator.search import query_pg
 from facilitator.search.hits import SearchHit, parse_snippet
 from facilitator.services.errors import ServiceError
 from facilitator.storage.search_index import MATCH_END, MATCH_START, fold, rebuild
@@ -58,21 +59,35 @@ _EVENT_OF_DOCUMENT = (
 )
 
 
-def match_expression(text: str) -> str | None:
-    """Turn what a user typed into an FTS5 query, or None when nothing is searchable.
+def query_words(text: str) -> tuple[list[str], bool] | None:
+    """Return the words a search looks for and whether the last is a prefix, or None.
 
-    Every word is quoted (so FTS5 syntax such as ``NEAR``, ``*``, ``:``, ``^``
-    or parentheses is only text), all words must match, and the last one
-    matches as a prefix, so results follow the typing; a last word of one
-    character matches only itself (as a prefix it would match nearly every
-    record, and slowly).
+    Control characters are dropped, letters of ``FOLDS`` folded, words with
+    no letter or digit ignored, and at most :data:`MAX_TERMS` kept. The last
+    word matches as a prefix, so results follow the typing, unless it has a
+    single letter or digit (as a prefix it would match nearly every record,
+    and slowly).
     """
     text = fold(_CONTROL.sub(" ", text[:MAX_QUERY_CHARS]))
     words = [w for w in text.split() if any(ch.isalnum() for ch in w)][:MAX_TERMS]
     if not words:
         return None
+    return words, sum(ch.isalnum() for ch in words[-1]) > 1
+
+
+def match_expression(text: str) -> str | None:
+    """Turn what a user typed into an FTS5 query, or None when nothing is searchable.
+
+    Every word is quoted (so FTS5 syntax such as ``NEAR``, ``*``, ``:``, ``^``
+    or parentheses is only text), all words must match, and the last one
+    matches as a prefix (see :func:`query_words`).
+    """
+    found = query_words(text)
+    if found is None:
+        return None
+    words, prefix = found
     quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    if sum(ch.isalnum() for ch in words[-1]) > 1:
+    if prefix:
         quoted[-1] += "*"
     return " AND ".join(quoted)
 
@@ -84,20 +99,22 @@ def search(session: Session, text: str, *, limit: int = 50) -> list[SearchHit]:
         ServiceError: the database has no usable search index (with the
             command that rebuilds it).
     """
-    expression = match_expression(text)
-    if expression is None or limit < 1:
+    words = query_words(text)
+    if words is None or limit < 1:
         return []
     connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        raise ServiceError("search works on a SQLite database file only")
     try:
-        found = _matches(connection, expression, limit)
+        if connection.dialect.name == "postgresql":
+            found = query_pg.matches(connection, *words, limit=limit, rank_limit=RANK_LIMIT)
+        else:
+            found = _matches(connection, match_expression(text) or "", limit)
         docs = _documents(connection, [rowid for rowid, _ in found])
         events = _events(connection, {d[2] for d in docs.values() if d[2]})
         patterns = _pattern_coalitions(
             connection, {d[0] for d in docs.values() if d[1] == "pattern" and not d[2]}
         )
     except DBAPIError as exc:
+        session.rollback()
         raise ServiceError(
             f"the search index cannot be read ({exc.orig}); rebuild it with: scale-across db reindex"
         ) from None
@@ -111,8 +128,8 @@ def search(session: Session, text: str, *, limit: int = 50) -> list[SearchHit]:
         hits.append(
             SearchHit(
                 kind=kind,
-                record_id=uuid.UUID(record_id),
-                event_id=uuid.UUID(event_id) if event_id else None,
+                record_id=uuid.UUID(str(record_id)),
+                event_id=uuid.UUID(str(event_id)) if event_id else None,
                 event_title=title,
                 event_date=date,
                 coalitions=coalitions,
@@ -139,17 +156,19 @@ def _matches(connection: Connection, expression: str, limit: int) -> list[tuple[
     return [(rowid, snippet or "") for rowid, snippet in rows]
 
 
-def _marks(values: Sized) -> str:
-    return ", ".join("?" * len(values))
+def _rows(connection: Connection, sql: str, ids: Collection[object]) -> list[tuple[Any, ...]]:
+    """Run ``sql`` with ``:ids`` bound to a list (any backend's placeholders)."""
+    query = text(sql).bindparams(bindparam("ids", expanding=True))
+    return [tuple(row) for row in connection.execute(query, {"ids": list(ids)})]
 
 
 def _documents(connection: Connection, rowids: list[int]) -> dict[int, tuple[str, str, str | None]]:
     if not rowids:
         return {}
-    rows = connection.exec_driver_sql(
-        f"SELECT d.id, d.record_id, d.kind, {_EVENT_OF_DOCUMENT} "
-        f"FROM search_docs AS d WHERE d.id IN ({_marks(rowids)})",
-        tuple(rowids),
+    rows = _rows(
+        connection,
+        f"SELECT d.id, d.record_id, d.kind, {_EVENT_OF_DOCUMENT} FROM search_docs AS d WHERE d.id IN :ids",
+        rowids,
     )
     return {rowid: (record_id, kind, event_id) for rowid, record_id, kind, event_id in rows}
 
@@ -161,14 +180,15 @@ def _events(
         return {}
     ids = tuple(event_ids)
     names: dict[str, list[str]] = {}
-    for event_id, name in connection.exec_driver_sql(
+    for event_id, name in _rows(
+        connection,
         "SELECT ec.event_id, c.name FROM event_coalitions AS ec "
         "JOIN coalitions AS c ON c.id = ec.coalition_id "
-        f"WHERE ec.event_id IN ({_marks(ids)}) ORDER BY ec.event_id, ec.position",
+        "WHERE ec.event_id IN :ids ORDER BY ec.event_id, ec.position",
         ids,
     ):
         names.setdefault(event_id, []).append(name)
-    rows = connection.exec_driver_sql(f"SELECT id, title, date FROM events WHERE id IN ({_marks(ids)})", ids)
+    rows = _rows(connection, "SELECT id, title, date FROM events WHERE id IN :ids", ids)
     return {
         event_id: (title or "", _date(date), tuple(names.get(event_id, ()))) for event_id, title, date in rows
     }
@@ -178,9 +198,10 @@ def _pattern_coalitions(connection: Connection, pattern_ids: set[str]) -> dict[s
     if not pattern_ids:
         return {}
     ids = tuple(pattern_ids)
-    rows = connection.exec_driver_sql(
+    rows = _rows(
+        connection,
         "SELECT p.id, c.name FROM patterns AS p JOIN coalitions AS c ON c.id = p.coalition_id "
-        f"WHERE p.id IN ({_marks(ids)})",
+        "WHERE p.id IN :ids",
         ids,
     )
     return {pattern_id: (name,) for pattern_id, name in rows}

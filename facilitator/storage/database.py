@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from facilitator.storage import migrate
 from facilitator.storage.acceptance import accept_file, back_up_before_migrating
+from facilitator.storage.constants import HEAD_REVISION
 from facilitator.storage.errors import (
     MissingDatabaseError,
     MissingFolderError,
@@ -25,6 +27,14 @@ from facilitator.storage.errors import (
 )
 from facilitator.storage.integrity import CorruptDatabaseError, is_corruption
 from facilitator.storage.location import database_target, is_default_database
+from facilitator.storage.server import (
+    describe_connection_error,
+    is_server_url,
+    normalise_url,
+    safe_url,
+    writable,
+)
+from facilitator.storage.server_dump import way_back
 from facilitator.storage.sqlite_setup import (
     APPLICATION_ID,
     WalUnavailableError,
@@ -42,12 +52,37 @@ def resolve_database_url(target: str | os.PathLike[str] | None = None) -> str:
     """
     value = database_target(target)
     if "://" in value:
+        value = normalise_url(value)
         try:
-            make_url(value)
-        except ArgumentError as exc:
-            raise StorageError(f"not a valid database URL: {value!r} ({exc})") from None
+            backend = make_url(value).get_backend_name()
+        except (ArgumentError, ValueError):
+            shown = _PASSWORD_IN_URL.sub(r"\1***@", value)
+            raise StorageError(
+                f"not a valid database URL: {shown!r} (for PostgreSQL: postgresql://USER@HOST:PORT/DATABASE)"
+            ) from None
+        if backend not in ("sqlite", "postgresql"):
+            raise StorageError(
+                f"{backend} databases are not supported: use a SQLite file or a PostgreSQL server "
+                "(postgresql://USER@HOST:PORT/DATABASE)"
+            )
         return value
     return _sqlite_url(Path(value).expanduser())
+
+
+# user:password@ in a URL too broken to parse, so that even it is shown without the password.
+_PASSWORD_IN_URL = re.compile(r"(://[^:/@]*:)[^@]*@")
+
+
+class PasswordRequiredError(StorageError):
+    """The server asks for a password that neither the URL nor libpq's files hold.
+
+    Attributes:
+        url: The URL that was tried (with no password).
+    """
+
+    def __init__(self, url: str, message: str) -> None:
+        super().__init__(message)
+        self.url = url
 
 
 def _sqlite_url(path: Path) -> str:
@@ -57,8 +92,12 @@ def _sqlite_url(path: Path) -> str:
 class Database:
     """An open, migrated database: the one place sessions come from."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, read_only: bool = False, notices: tuple[str, ...] = ()) -> None:
         self.engine = engine
+        #: The role may only read (a lead's read-only role on a shared server).
+        self.read_only = read_only
+        #: What opening did that the user should hear of (a dump before a migration).
+        self.notices = notices
         # Objects stay readable after commit, so a service's result can be
         # shown without another round trip.
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -71,6 +110,11 @@ class Database:
     def url(self) -> str:
         """Return the URL, with any password hidden."""
         return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def shared(self) -> bool:
+        """Tell whether this is a shared database on a server (not a file of this machine)."""
+        return self.engine.dialect.name == "postgresql"
 
     @property
     def path(self) -> Path | None:
@@ -92,6 +136,8 @@ class Database:
                 self.generation += 1
         except DBAPIError as exc:
             session.rollback()
+            if self.shared:
+                raise StorageError(describe_connection_error(self.engine.url, exc)) from exc
             if self.path is not None:
                 # SQLite opens a file it may not write read-only, and such a
                 # connection stays read-only after the file is fixed: drop the
@@ -140,6 +186,8 @@ def open_database(target: str | os.PathLike[str] | None = None, *, create: bool 
             folder/file cannot be created or written.
     """
     url = resolve_database_url(target)
+    if is_server_url(url):
+        return _open_server(url)
     path = _sqlite_path(url)
     if path is not None:
         _check_place(path, create=create)
@@ -169,8 +217,52 @@ def open_database(target: str | os.PathLike[str] | None = None, *, create: bool 
             # so the caller can offer a backup instead of a bare error.
             raise CorruptDatabaseError(path, [describe_database_error(exc)]) from None
         folder = unwritable_folder_message(path) if path is not None else None
-        raise StorageError(folder or f"cannot open {url}: {describe_database_error(exc)}") from None
+        raise StorageError(folder or f"cannot open {safe_url(url)}: {describe_database_error(exc)}") from None
     return Database(engine)
+
+
+def _open_server(url: str) -> Database:
+    """Open a shared database on a PostgreSQL server, migrating it under a lock when due."""
+    engine = _create_engine(url)
+    notices: list[str] = []
+    try:
+        with engine.connect() as connection:
+            may_write = writable_or_new(connection)
+        if may_write:
+            migrate.upgrade_to_head(engine, before_upgrade=lambda: notices.append(way_back(url)))
+        else:
+            with engine.connect() as connection:
+                revision = migrate.current_revision(connection)
+            if revision != HEAD_REVISION:
+                raise StorageError(
+                    f"{safe_url(url)} needs an upgrade (schema revision {revision or 'none'}) that this "
+                    "read-only role may not make; ask someone with write access to open it once"
+                )
+            notices.append(f"read-only: your role on {safe_url(url)} may read the history but not change it")
+    except migrate.NewerSchemaError as exc:
+        engine.dispose()
+        raise StorageError(str(exc).replace("The file was left untouched.", "Nothing was changed.")) from None
+    except StorageError:
+        engine.dispose()
+        raise
+    except (DBAPIError, OSError) as exc:
+        engine.dispose()
+        message = describe_connection_error(url, exc)
+        if "no password supplied" in str(getattr(exc, "orig", exc)).lower():
+            raise PasswordRequiredError(url, message) from None
+        raise StorageError(message) from None
+    return Database(engine, read_only=not may_write, notices=tuple(notices))
+
+
+def writable_or_new(connection: Connection) -> bool:
+    """Tell whether this role may write (a database with no tables yet: whether it may create them)."""
+    if migrate.current_revision(connection) is None and not inspect(connection).has_table("events"):
+        allowed = connection.exec_driver_sql(
+            "SELECT has_database_privilege(current_database(), 'CREATE') "
+            "AND has_schema_privilege(current_schema(), 'CREATE')"
+        ).scalar()
+        return bool(allowed)
+    return writable(connection)
 
 
 def _check_place(path: Path, *, create: bool) -> None:
@@ -204,7 +296,7 @@ def _create_engine(url: str) -> Engine:
         try:
             return create_engine(url, pool_pre_ping=True)
         except Exception as exc:  # missing driver, bad options
-            raise StorageError(f"cannot use database {url}: {exc}") from None
+            raise StorageError(describe_connection_error(url, exc)) from None
     if not parsed.database or parsed.database == ":memory:":
         engine = create_engine("sqlite://")
         configure_sqlite_engine(engine)

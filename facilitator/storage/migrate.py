@@ -9,7 +9,8 @@ here; the checks below guard against it changing in between.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,23 +69,57 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade_to_head(engine: Engine, *, before_upgrade: Callable[[], None] | None = None) -> None:
-    """Migrate the database to head; refuse one from a newer version.
+def upgrade_to_head(engine: Engine, *, before_upgrade: Callable[[], None] | None = None) -> bool:
+    """Migrate the database to head; refuse one from a newer version. Return whether it migrated.
 
     ``before_upgrade`` runs only when an existing database is about to be
     migrated (not for a new file, not at head), e.g. to take a backup first.
+
+    On PostgreSQL, many processes may open a new or older database at once:
+    the first takes an advisory lock and migrates, the others wait on the
+    lock, then find the database at head and go on.
     """
     with engine.connect() as connection:
         revision = current_revision(connection)
     if revision == HEAD_REVISION:
-        return
-    if revision is not None and revision not in known_revisions():
-        raise NewerSchemaError(newer_schema_message(revision))
-    if revision is not None and before_upgrade is not None:
-        before_upgrade()
-    from alembic import command
+        return False
+    with engine.connect() as connection, _migration_lock(connection):
+        revision = current_revision(connection)
+        connection.commit()
+        if revision == HEAD_REVISION:
+            return False  # another process migrated it while this one waited
+        if revision is not None and revision not in known_revisions():
+            raise NewerSchemaError(newer_schema_message(revision))
+        if revision is not None and before_upgrade is not None:
+            before_upgrade()
+        from alembic import command
 
-    config = alembic_config()
-    with engine.connect() as connection:
+        config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        connection.commit()
+    return True
+
+
+# Any fixed number names the app's lock; this one spells "SCAF" (as APPLICATION_ID).
+MIGRATION_LOCK = 0x53434146
+
+
+@contextmanager
+def _migration_lock(connection: Connection) -> Iterator[None]:
+    """Hold PostgreSQL's session advisory lock of migrations (nothing on SQLite).
+
+    SQLite needs none: a migration is one write transaction, and SQLite
+    lets one writer at a time in.
+    """
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    connection.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.rollback()
+        connection.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
+        connection.commit()

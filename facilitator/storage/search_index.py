@@ -195,8 +195,13 @@ def _statements() -> list[str]:
 def install(connection: Connection) -> None:
     """Create the search tables and triggers that are missing (idempotent).
 
-    On a database other than SQLite this does nothing: search needs FTS5.
+    On PostgreSQL the index is a tsvector (``search_index_pg``); on other
+    databases this does nothing.
     """
+    if connection.dialect.name == "postgresql":
+        from facilitator.storage import search_index_pg
+
+        search_index_pg.install(connection)
     if connection.dialect.name != "sqlite":
         return
     for statement in _statements():
@@ -205,6 +210,10 @@ def install(connection: Connection) -> None:
 
 def uninstall(connection: Connection) -> None:
     """Drop every search table and trigger (the downgrade, and the start of a rebuild)."""
+    if connection.dialect.name == "postgresql":
+        from facilitator.storage import search_index_pg
+
+        search_index_pg.uninstall(connection)
     if connection.dialect.name != "sqlite":
         return
     rows = (
@@ -227,6 +236,10 @@ def rebuild(connection: Connection) -> int:
     repaired too. Documents are numbered from the newest record (by its
     event's date) to the oldest, as the triggers number them.
     """
+    if connection.dialect.name == "postgresql":
+        from facilitator.storage import search_index_pg
+
+        return search_index_pg.rebuild(connection)
     if connection.dialect.name != "sqlite":
         return 0
     uninstall(connection)

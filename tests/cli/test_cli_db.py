@@ -227,7 +227,10 @@ def test_restore_of_a_bad_backup_is_refused_and_the_current_file_is_untouched(ca
     assert code == 1 and err == "scale-across: error: nope.sqlite3: no such backup file\n"
 
 
-def test_db_commands_refuse_a_database_url(capsys):
-    code, _, err = run(capsys, "db", "check", "--db", "postgresql://host/events")
+def test_db_commands_on_an_unknown_server_say_so_in_one_line(capsys):
+    code, _, err = run(capsys, "db", "check", "--db", "postgresql://lead:hunter2@no-such-host.invalid/events")
     assert code == 1
-    assert err == "scale-across: error: db commands work on a SQLite file, not on a database URL\n"
+    assert err == (
+        "scale-across: error: the server's host name in "
+        "postgresql+psycopg://lead:***@no-such-host.invalid/events is not known: check the URL\n"
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import text
+
 from facilitator.domain import (
     Agreement,
     AgreementStatus,
@@ -25,6 +27,7 @@ from facilitator.services import (
     patterns,
     removal,
 )
+from tests.search.index_damage import drop_trigger
 
 
 def test_an_update_replaces_the_old_words(db, world, found_ids):
@@ -47,7 +50,9 @@ def test_an_update_replaces_the_old_words(db, world, found_ids):
 
 def test_raw_sql_writes_are_followed_too(db, world, found_ids):
     with db.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE outcomes SET title = 'Ackee freeze' WHERE id = ?", (world.outcome.hex,))
+        conn.execute(
+            text("UPDATE outcomes SET title = 'Ackee freeze' WHERE id = :id"), {"id": world.outcome.hex}
+        )
         conn.exec_driver_sql("DELETE FROM status_changes")
     assert found_ids("ackee") == {world.outcome} and found_ids("quince") == set()
     assert found_ids("pomelo") == {world.agreement}  # its status reason; the change is gone
@@ -97,8 +102,8 @@ def test_deleting_an_event_removes_its_records_and_keeps_patterns(db, world, fou
     (boundary,) = find("plums")  # kept with its pattern, its event gone (SET NULL)
     assert boundary.record_id == world.boundary and boundary.event_id == world.new
     with db.engine.connect() as conn:
-        stored = conn.exec_driver_sql(
-            "SELECT event_id FROM search_docs WHERE record_id = ?", (world.boundary.hex,)
+        stored = conn.execute(
+            text("SELECT event_id FROM search_docs WHERE record_id = :id"), {"id": world.boundary.hex}
         ).scalar_one()
     assert stored is None
 
@@ -116,7 +121,7 @@ def test_an_imported_event_is_found_at_once(db, world, found_ids):
 
 def test_reindex_repairs_a_wiped_index_and_lost_triggers(db, world, found_ids):
     with db.engine.begin() as conn:
-        conn.exec_driver_sql("DROP TRIGGER search_outcomes_au")
+        drop_trigger(conn, "search_outcomes_au", "outcomes")
         conn.exec_driver_sql("DELETE FROM search_docs")
     assert found_ids("quince") == set()
     with db.transaction() as s:

@@ -15,6 +15,7 @@ from facilitator.search import (
     search,
 )
 from facilitator.services import events, outcomes, participants
+from tests.search.index_damage import break_index
 
 
 @pytest.mark.parametrize(
@@ -215,7 +216,7 @@ def test_search_without_an_index_says_how_to_rebuild_it(db, world):
     from facilitator.services.errors import ServiceError
 
     with db.engine.begin() as conn:
-        conn.exec_driver_sql("DROP TABLE search_index")
+        break_index(conn)
     with db.transaction() as s, pytest.raises(ServiceError, match="db reindex"):
         search(s, "quince")
 

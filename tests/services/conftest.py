@@ -24,12 +24,12 @@ def act(db):
 
 
 @pytest.fixture
-def reopen(db_path):
+def reopen(db_url):
     """Return a context manager giving a session on a FRESH open of the same file."""
 
     @contextmanager
     def fresh_session():
-        database = open_database(db_path)
+        database = open_database(db_url)
         try:
             with database.transaction() as session:
                 yield session

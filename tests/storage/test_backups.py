@@ -95,6 +95,7 @@ def test_a_backup_is_a_verified_self_contained_copy_with_our_id_and_all_rows(db_
     assert sha256(db_path) == source_sha
 
 
+@pytest.mark.sqlite_only
 def test_a_backup_taken_while_the_app_is_open_includes_edits_still_in_the_wal(db):
     ids = add_people(db, 5)
     assert Path(f"{db.path}-wal").stat().st_size > 32

@@ -38,6 +38,7 @@ def test_a_sound_file_has_no_problems_and_gets_nothing_written_beside_it(db_path
     assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
 
 
+@pytest.mark.sqlite_only
 def test_a_file_open_in_the_app_with_edits_only_in_its_wal_is_sound(db):
     with db.transaction() as session:
         events.plan_event(session, coalitions=["Live Coalition"], date=dt.date(2026, 1, 2))

@@ -19,6 +19,7 @@ def _digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only
 def test_rows_equal_the_services_list_and_the_file_is_untouched(db, db_path):
     with db.transaction() as session:
         create_demo_event(session, date=dt.date(2026, 1, 2))
@@ -59,6 +60,7 @@ def test_a_file_to_be_refused_is_read_without_a_trace(tmp_path, isolated_data_di
     assert snapshot(place) == before
 
 
+@pytest.mark.sqlite_only
 def test_a_folder_that_cannot_be_written_takes_the_careful_path(db, db_path, immutable_folder):
     db.close()
     immutable_folder(db_path.parent)

@@ -29,29 +29,30 @@ def _count(path, model):
         fresh.close()
 
 
-def test_unit_of_work_that_raises_leaves_nothing_behind(db, db_path):
+def test_unit_of_work_that_raises_leaves_nothing_behind(db, db_url):
     event_id = _plan(db)
 
     with pytest.raises(RuntimeError, match="power cut"), db.transaction() as session:
         participants.add_participant(session, event_id, "Ana Núñez", "Payments")
         outcomes.add_outcome(session, event_id, "success", "Deploys daily")
-        session.flush()  # the rows really reached SQLite before the failure
+        session.flush()  # the rows really reached the database before the failure
         raise RuntimeError("power cut")
 
-    assert _count(db_path, Participant) == 0
-    assert _count(db_path, Outcome) == 0
-    assert _count(db_path, Event) == 1
+    assert _count(db_url, Participant) == 0
+    assert _count(db_url, Outcome) == 0
+    assert _count(db_url, Event) == 1
 
 
-def test_committed_unit_of_work_is_visible_to_a_fresh_open(db, db_path):
+def test_committed_unit_of_work_is_visible_to_a_fresh_open(db, db_url):
     event_id = _plan(db)
     with db.transaction() as session:
         participants.add_participant(session, event_id, "Ana Núñez", "Payments")
     db.close()
 
-    assert _count(db_path, Participant) == 1
+    assert _count(db_url, Participant) == 1
 
 
+@pytest.mark.sqlite_only
 def test_transaction_takes_the_write_lock_at_begin_immediate(db, db_path):
     other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
     try:
@@ -67,6 +68,7 @@ def test_transaction_takes_the_write_lock_at_begin_immediate(db, db_path):
         other.close()
 
 
+@pytest.mark.sqlite_only
 def test_open_write_transaction_blocks_a_second_writer(db, db_path):
     event_id = _plan(db)
     other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
@@ -81,6 +83,7 @@ def test_open_write_transaction_blocks_a_second_writer(db, db_path):
     assert _count(db_path, Outcome) == 1
 
 
+@pytest.mark.sqlite_only
 def test_write_to_a_read_only_connection_gives_readable_storage_error(db, db_path):
     """Works as root too: SQLite itself refuses writes on a query_only connection."""
     event_id = _plan(db)
@@ -124,6 +127,7 @@ def test_read_only_file_and_folder_give_readable_storage_error(tmp_path):
         path.chmod(0o644)
 
 
+@pytest.mark.sqlite_only
 def test_full_disk_gives_storage_error_and_earlier_records_survive(db, db_path):
     event_id = _plan(db)
     with db.transaction() as session:

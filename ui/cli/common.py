@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
-    from facilitator.storage.database import Database
+    from facilitator.storage.database import Database, PasswordRequiredError
 
 PROG = "scale-across"
 
@@ -63,21 +63,57 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     Raises:
         CommandError: there is no database there, or its folder is missing, or it is damaged.
     """
+    return open_target(args.db, create=create)
+
+
+def open_target(target: str | None, *, create: bool = False) -> Database:
+    """Open the database ``target`` names (a path, a URL, or None for the default), as :func:`open_db`.
+
+    On a server that asks for a password libpq has no file for, a user at a
+    terminal is asked for it (not echoed, kept only in memory). What opening
+    did that the user should know (read-only, a dump before a migration) is
+    printed as a note on stderr.
+    """
     from facilitator.storage import open_database
+    from facilitator.storage.database import PasswordRequiredError
     from facilitator.storage.errors import MissingDatabaseError, MissingFolderError
     from facilitator.storage.integrity import CorruptDatabaseError
 
     try:
-        return open_database(args.db, create=create)
+        try:
+            db = open_database(target, create=create)
+        except PasswordRequiredError as exc:
+            db = open_database(_with_password(exc), create=create)
+        for notice in db.notices:
+            print(f"{PROG}: note: {notice}", file=sys.stderr)
+        return db
+    except PasswordRequiredError as exc:
+        raise CommandError(str(exc)) from None
     except MissingDatabaseError as exc:
-        raise CommandError(no_database(exc.path, args.db)) from None
+        raise CommandError(no_database(exc.path, target)) from None
     except MissingFolderError as exc:
-        raise CommandError(f"{exc} ({origin(args.db)})") from None
+        raise CommandError(f"{exc} ({origin(target)})") from None
     except CorruptDatabaseError as exc:
         raise CommandError(
             f"{exc}; to see its newest backup and how to restore it: "
             f"{PROG} db check --db {shlex.quote(str(exc.path))}"
         ) from None
+
+
+def _with_password(needed: PasswordRequiredError) -> str:
+    """Ask for the password at the terminal; give up (re-raising) when there is none to ask."""
+    import getpass
+
+    from sqlalchemy.engine import make_url
+
+    if not sys.stdin.isatty():
+        raise needed
+    url = make_url(needed.url)
+    try:
+        password = getpass.getpass(f"Password for {url.username or 'you'} at {url.host or 'the server'}: ")
+    except (EOFError, KeyboardInterrupt):
+        raise needed from None
+    return url.set(password=password).render_as_string(hide_password=False)
 
 
 def no_database(path: Path, target: str | None) -> str:

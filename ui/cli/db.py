@@ -58,14 +58,31 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
         "backup", metavar="BACKUP", help="backup file: a path, or a file name in the backup folder"
     )
     actions.add_parser("reindex", parents=[common], help="rebuild the search index from every record")
+    copy = actions.add_parser(
+        "copy",
+        help="copy every event a database lacks from another (a file into a server, or back)",
+        description=(
+            "Copy events, their patterns and their history from one database into another. "
+            "Running it again changes nothing; an event that exists on both sides with different "
+            "content is reported, never overwritten."
+        ),
+    )
+    copy.add_argument("--from", dest="source", required=True, metavar="SOURCE", help="file or URL to read")
+    copy.add_argument("--to", dest="target", required=True, metavar="TARGET", help="file or URL to write")
 
 
 def _cmd_db(args: argparse.Namespace) -> int:
     from facilitator.storage.location import plain_sqlite_path
 
+    if args.db_command == "copy":
+        from ui.cli.db_server import copy
+
+        return copy(args)
     path = plain_sqlite_path(args.db)
     if path is None:
-        raise CommandError("db commands work on a SQLite file, not on a database URL")
+        from ui.cli.db_server import run_on_server
+
+        return run_on_server(args)
     if not os.path.lexists(path) and args.db_command in _DB_READERS:
         return _db_missing(args, path)
     if args.db_command == "restore":
