@@ -83,11 +83,16 @@ def _open(target: str, path: Path | None) -> tuple[Database, bool]:
         The database, and whether it was recovered on the way.
     """
     from facilitator.storage import open_database
+    from facilitator.storage.database import PasswordRequiredError
     from facilitator.storage.integrity import CorruptDatabaseError, check_database
     from ui.recovery import recover
 
     try:
         return open_database(target), False
+    except PasswordRequiredError as exc:
+        from ui.password_prompt import url_with_password
+
+        return open_database(url_with_password(exc)), False
     except CorruptDatabaseError as exc:
         if path is None or not path.exists():
             raise

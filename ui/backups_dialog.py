@@ -225,7 +225,11 @@ def show_backups(
         return
     if path is None:
         QMessageBox.information(
-            parent, APPLICATION, "Backups are kept for database files; this database is not a file."
+            parent,
+            APPLICATION,
+            "This is a shared database on a server. Its dumps are made with pg_dump: "
+            "“scale-across db backup --db URL” takes one now, “scale-across db backups” lists them, "
+            "and the app takes one before every upgrade. The server's own backups are its owner's.",
         )
         return
     BackupsDialog(path, settings, parent).exec()

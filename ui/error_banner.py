@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QHideEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+#: Below this many average characters of width, the buttons go under the message.
+NARROW_CHARS = 110
 
 
 class ErrorBanner(QFrame):
@@ -26,12 +29,30 @@ class ErrorBanner(QFrame):
         self._do: Callable[[], object] | None = None
         dismiss = QPushButton("Dismiss")
         dismiss.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.action)
-        layout.addWidget(dismiss)
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.action)
+        self.buttons.addWidget(dismiss)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(16, 8, 16, 8)
+        self.grid.addWidget(self.label, 0, 0)
+        self.grid.addLayout(self.buttons, 0, 1)
+        self.grid.setColumnStretch(0, 1)
+        self._below = False
         self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # At the largest zoom on a small screen the buttons beside the text
+        # would squeeze it into a narrow column that the window cuts off: there
+        # they go below it, and the text has the whole width.
+        below = event.size().width() < NARROW_CHARS * self.fontMetrics().averageCharWidth()
+        if below != self._below:
+            self._below = below
+            self.grid.removeItem(self.buttons)
+            if below:
+                self.grid.addLayout(self.buttons, 1, 0, Qt.AlignmentFlag.AlignRight)
+            else:
+                self.grid.addLayout(self.buttons, 0, 1)
+        super().resizeEvent(event)
 
     def show_not_saved(self, message: str) -> None:
         """Show why an edit was not stored; what was typed stays where it was typed for a retry."""

@@ -36,6 +36,7 @@ from ui.first_paint import AfterFirstPaint
 from ui.new_events import new_event, open_sample
 from ui.room.presenter import RoomPresenter
 from ui.settings import ZOOM_STEPS, Settings
+from ui.shared_database import SharedDatabase
 from ui.shortcuts_dialog import ShortcutsDialog
 from ui.start.page import StartPage, rows_from
 from ui.views import PREPARE, REVIEW, WALK_THROUGH
@@ -116,6 +117,9 @@ class MainWindow(QMainWindow):
 
         self.exporter = ExportController(self)
         self.room = RoomPresenter(self)
+        self.shared = SharedDatabase(self)
+        self.opened.connect(lambda: self.shared.announce(self.db))
+        self.opened.connect(self._update_action_state)
         self.actions_: dict[Act, QAction] = build_actions(self)
         # Ctrl+U in the search box opens the tracker; Ctrl+Z after adding a
         # record undoes the record (ui/field_shortcuts.py says the rule).
@@ -130,6 +134,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.show_start(self._initial_rows)
+        if self._db is not None:
+            self.shared.announce(self._db)
         if self._db is None:
             self._first_paint = AfterFirstPaint(self, self._finish_opening)
 
@@ -143,6 +149,10 @@ class MainWindow(QMainWindow):
             # listeners (backups, a refreshed list) run.
             QTimer.singleShot(0, self, self.opened.emit)
         return self._db
+
+    def db_is_read_only(self) -> bool:
+        """Tell whether the open database may only be read (a read-only role on a server)."""
+        return self._db is not None and self._db.read_only
 
     def close_database(self) -> None:
         """Release the database, if it was opened."""
@@ -299,6 +309,7 @@ class MainWindow(QMainWindow):
         self.editor = editor
         editor.saved.connect(self._show_saved)
         editor.failed.connect(self._show_failed)
+        self.shared.attach(editor)
         editor.changed.connect(self._on_changed)
         self.undo_group.addStack(editor.undo_stack)
         self.undo_group.setActiveStack(editor.undo_stack)
@@ -320,6 +331,7 @@ class MainWindow(QMainWindow):
             return
         screen.walkthrough.timer.pause()
         screen.walkthrough.flush()
+        self.shared.detach()
         self.room.detach()
         self.undo_group.removeStack(editor.undo_stack)
         self.pages.removeWidget(screen)

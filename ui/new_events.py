@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from facilitator.storage import StorageError
+from ui.shared_database import READ_ONLY_TIP
 from ui.views import PREPARE
 
 if TYPE_CHECKING:
@@ -17,6 +18,9 @@ def new_event(window: MainWindow) -> None:
     """Ask for the new event's essentials, then prepare it."""
     from ui.prepare.new_event import ask_new_event
 
+    if window.db_is_read_only():
+        window.statusBar().showMessage(READ_ONLY_TIP, 8000)
+        return
     event_id = ask_new_event(window.db, window)
     window.activateWindow()
     if event_id is not None:
@@ -32,6 +36,9 @@ def open_sample(window: MainWindow) -> None:
     from facilitator.demo import create_demo_event
     from facilitator.services.errors import ServiceError
 
+    if window.db_is_read_only():
+        window.statusBar().showMessage(READ_ONLY_TIP, 8000)
+        return
     try:
         with window.db.transaction() as session:
             event_id = create_demo_event(session).id

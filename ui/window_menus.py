@@ -13,6 +13,7 @@ from ui.actions import SPECS, Act, key_sequences, make_action
 from ui.exporting import PAGE_SIZES
 from ui.new_events import new_event, open_sample
 from ui.room.canvas import Mode
+from ui.shared_database import READ_ONLY_TIP
 from ui.views import PREPARE, REVIEW, WALK_THROUGH
 
 if TYPE_CHECKING:
@@ -240,7 +241,12 @@ def update_action_state(window: MainWindow) -> None:
     for act in _EVENT_ACTS:
         window.actions_[act].setEnabled(has_event)
     window.actions_[Act.CLOSE_EVENT].setEnabled(has_event and not closed)
-    window.actions_[Act.REOPEN_EVENT].setEnabled(closed)
+    # A role that may only read the shared database changes nothing: no reopening, no new events.
+    read_only = window.db_is_read_only()
+    window.actions_[Act.REOPEN_EVENT].setEnabled(closed and not read_only)
+    for act in (Act.NEW_EVENT, Act.OPEN_SAMPLE, Act.IMPORT_EVENT_FILE):
+        window.actions_[act].setEnabled(not read_only)
+        window.actions_[act].setToolTip(READ_ONLY_TIP if read_only else "")
     window.actions_[Act.ADD_RECORD].setEnabled(has_event and not closed)
     # A closed event keeps the times it recorded: Ctrl+T and Ctrl+Shift+T do nothing.
     for act in (Act.TIMER_TOGGLE, Act.TIMER_RESET):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
+from typing import Any
 
-from sqlalchemy import Enum, MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import Enum, MetaData, String, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Named constraints let Alembic's batch mode rebuild SQLite tables and
 # drop or alter a constraint by name later.
@@ -53,3 +54,16 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    #: Raised by one with every UPDATE the ORM makes, which also names the
+    #: version it read: should another facilitator's change have come in
+    #: between (a shared database), the UPDATE finds no row and fails
+    #: instead of overwriting it. See ``facilitator.storage.conflicts``.
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    #: Who last stored this record ("user@host"), and when (UTC), for the
+    #: message a conflicting edit shows.
+    stored_by: Mapped[str | None] = mapped_column(String(120), default=None)
+    stored_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}

@@ -57,6 +57,20 @@ class LoadedEvent:
             if isinstance(record, Base) and identity is not None and len(identity) == 1:
                 self._records[type(record), identity[0]] = record
 
+    def record(self, model: type[Base], record_id: uuid.UUID) -> Base | None:
+        """Return the loaded record of ``model`` with ``record_id`` (as the screens show it), or None."""
+        return self._records.get((model, record_id))
+
+    def everything(self) -> Changes:
+        """Return a change that names every loaded record as updated: what a full reload means to a screen."""
+        return Changes(
+            updated=frozenset(
+                (KIND_OF[model], record_id)
+                for model, record_id in self._records
+                if model in KIND_OF and isinstance(record_id, uuid.UUID)
+            )
+        )
+
     def catch_up(self, session: Session, changes: Changes) -> bool:
         """Bring the loaded records up to date with ``changes``, read in ``session``.
 

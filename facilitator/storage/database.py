@@ -14,9 +14,11 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from facilitator.storage import migrate
 from facilitator.storage.acceptance import accept_file, back_up_before_migrating
+from facilitator.storage.conflicts import conflict_from_stale, local_actor, stamp_changes
 from facilitator.storage.constants import HEAD_REVISION
 from facilitator.storage.errors import (
     MissingDatabaseError,
@@ -100,11 +102,14 @@ class Database:
         self.notices = notices
         # Objects stay readable after commit, so a service's result can be
         # shown without another round trip.
+        #: Who edits through this database ("user@host"), stamped on every record stored.
+        self.actor = local_actor()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         #: Counts the committed transactions that wrote something, so views can
         #: tell whether what they show is still current without reading it again.
         self.generation = 0
         event.listen(self._sessions, "after_flush", _note_write)
+        event.listen(self._sessions, "before_flush", stamp_changes)
 
     @property
     def url(self) -> str:
@@ -129,11 +134,15 @@ class Database:
         database error becomes a StorageError with a readable message.
         """
         session = self._sessions()
+        session.info["actor"] = self.actor
         try:
             yield session
             session.commit()
             if session.info.pop("wrote", False):
                 self.generation += 1
+        except StaleDataError as exc:
+            session.rollback()
+            raise conflict_from_stale(exc) from exc
         except DBAPIError as exc:
             session.rollback()
             if self.shared:
@@ -238,7 +247,9 @@ def _open_server(url: str) -> Database:
                     f"{safe_url(url)} needs an upgrade (schema revision {revision or 'none'}) that this "
                     "read-only role may not make; ask someone with write access to open it once"
                 )
-            notices.append(f"read-only: your role on {safe_url(url)} may read the history but not change it")
+            notices.append(
+                "read-only: your role on this shared database may read the history but not change it"
+            )
     except migrate.NewerSchemaError as exc:
         engine.dispose()
         raise StorageError(str(exc).replace("The file was left untouched.", "Nothing was changed.")) from None

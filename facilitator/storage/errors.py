@@ -76,3 +76,33 @@ def unwritable_folder_message(path: Path) -> str | None:
         f"cannot open {path}: the folder {folder} cannot be written (SQLite needs to create "
         f"{what} there); make the folder writable, or choose another place with --db"
     )
+
+
+class ConflictError(StorageError):
+    """Another facilitator changed what this edit was about to overwrite; nothing was stored.
+
+    Raised when a record's stored value is no longer the one the window showed
+    when the edit was made (``ui.editing``), or when another transaction
+    updated the record between this one's read and write (its version moved
+    on). The message names who changed what and when, where that is known.
+
+    Attributes:
+        who: Who stored the other change ("user@host"), or "".
+        when: When (UTC), or None.
+        field: The field both changed, or "".
+        theirs: The value now stored for ``field``.
+        mine: The value this edit would have stored.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        who: str = "",
+        when: object = None,
+        field: str = "",
+        theirs: object = None,
+        mine: object = None,
+    ) -> None:
+        super().__init__(message)
+        self.who, self.when, self.field, self.theirs, self.mine = who, when, field, theirs, mine

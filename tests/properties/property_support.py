@@ -96,7 +96,10 @@ def text_columns() -> set[str]:
         f"{table.name}.{column.name}"
         for table in Base.metadata.sorted_tables
         for column in table.columns
-        if isinstance(column.type, String | Text) and not isinstance(column.type, Enum)
+        if isinstance(column.type, String | Text)
+        and not isinstance(column.type, Enum)
+        # Who stored a record is the app's bookkeeping ("user@host"), never typed.
+        and column.name != "stored_by"
     }
 
 

@@ -1,4 +1,4 @@
-"""``scale-across db check|backup|backups|restore|reindex``: the database file's safety commands."""
+"""``scale-across db check|backup|backups|restore|reindex|copy``: the database's safety commands."""
 
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``db`` and its actions to the parser."""
-    database = commands.add_parser("db", parents=[common], help="check, back up or restore the database file")
+    database = commands.add_parser(
+        "db", parents=[common], help="check, back up, restore or copy the database (a file or a server)"
+    )
     actions = database.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     check = actions.add_parser(
         "check", parents=[common], help="check the database file for damage (read-only)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain import Base
 from facilitator.services.removal import Removed, remove_record, restore_record
+from facilitator.storage.conflicts import check_shown
 
 if TYPE_CHECKING:
     from ui.editing.editor import EventEditor
@@ -96,11 +98,16 @@ def update_command(
     changes: dict[str, Any],
     *,
     read_old: Callable[[Session], dict[str, Any]] | None = None,
+    shown: dict[str, Any] | None = None,
 ) -> ServiceCommand:
     """Return a command that changes fields, remembering the old values for undo.
 
     ``update(session, record_id, **changes)`` is the service. ``read_old``
     reads the current values where they are not plain columns of ``kind``.
+    ``shown`` holds the fields' values as the window showed them: should
+    another facilitator have stored something else meanwhile, the first
+    redo stores nothing and raises ``ConflictError`` (see
+    ``facilitator.storage.conflicts.check_shown``).
     """
     old: dict[str, Any] = {}
 
@@ -110,6 +117,8 @@ def update_command(
                 old.update(read_old(session))
             else:
                 record = session.get(kind, record_id)
+                if record is not None and shown:
+                    check_shown(record, shown, changes, what=_what(kind), actor=editor.db.actor)
                 old.update({name: getattr(record, name) for name in changes})
         update(session, record_id, **changes)
 
@@ -117,3 +126,8 @@ def update_command(
         update(session, record_id, **old)
 
     return ServiceCommand(editor, text, redo, undo)
+
+
+def _what(kind: type[Base]) -> str:
+    """Name a kind of record for a message: ``BoundaryCondition`` is "boundary condition"."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()

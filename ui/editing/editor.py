@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from facilitator.domain import Base, Event
@@ -16,7 +17,9 @@ from facilitator.services import events
 from facilitator.services.changes import Changes, track_changes
 from facilitator.services.errors import ServiceError
 from facilitator.services.loaded_event import LoadedEvent
+from facilitator.services.stamps import event_stamp
 from facilitator.storage import Database, StorageError
+from facilitator.storage.errors import ConflictError
 from ui.editing.commands import (
     ServiceCommand,
     Work,
@@ -42,6 +45,10 @@ class EventEditor(QObject):
     changed = Signal(object)
     saved = Signal(object)  # datetime.datetime of the commit
     failed = Signal(str)
+    #: Another facilitator changed what an edit was about to overwrite (a
+    #: ``ConflictError``); the event was loaded again to show their change. The
+    #: second argument re-applies the refused edit, or is None.
+    conflicted = Signal(object, object)
     #: The event is about to be closed: store what must be stored while it is
     #: still open (the step timer's reading).
     about_to_close = Signal()
@@ -53,6 +60,10 @@ class EventEditor(QObject):
         self.undo_stack = QUndoStack(self)
         self.last_error = ""
         self._loaded: LoadedEvent | None = None
+        #: What re-applies the edit being pushed, should it meet a conflict.
+        self._retry: Callable[[], object] | None = None
+        #: The event's stamp when this window last loaded or stored it (shared databases).
+        self.stamp: tuple[object, ...] | None = None
         self.reload()
 
     # Shadows QObject.event(QEvent) only for the type checker: PySide6 takes a
@@ -66,13 +77,46 @@ class EventEditor(QObject):
 
     @property
     def read_only(self) -> bool:
-        """Return True for a closed event: it is history until reopened."""
-        return self.event.status.value == "closed"
+        """Return True for a closed event (history until reopened) or a database this role may only read."""
+        return self.event.status.value == "closed" or self.db.read_only
+
+    def read_only_note(self, closed: str) -> str:
+        """Say why nothing can change here: ``closed`` for a closed event, else the role's limit."""
+        if self.db.read_only:
+            return "Read-only: your role on the shared database may read this event but not change it."
+        return closed
 
     def reload(self) -> None:
         """Load the event and everything in it from the database."""
         with self.db.transaction() as session:
             self._loaded = LoadedEvent(session, self.event_id)
+            if self.db.shared:
+                self.stamp = event_stamp(session, self.event_id)
+
+    def shown(self, kind: type[Base], record_id: uuid.UUID) -> Base | None:
+        """Return a record as this window shows it (None if it is not part of the loaded event)."""
+        assert self._loaded is not None
+        return self._loaded.record(kind, record_id)
+
+    def refresh_if_changed_elsewhere(self) -> bool:
+        """Load the event again if another window stored a change to it; return whether it did.
+
+        Only on a shared database: a file has one window. The screens redraw
+        as after a full load; the caller keeps focus and typed text.
+        """
+        if not self.db.shared:
+            return False
+        try:
+            with self.db.transaction() as session:
+                stamp = event_stamp(session, self.event_id)
+        except StorageError:
+            return False  # the server is away for a moment: the next poll tries again
+        if stamp == self.stamp:
+            return False
+        self.reload()
+        assert self._loaded is not None
+        self.changed.emit(self._loaded.everything())
+        return True
 
     def read(self, work: Callable[[Session], Any]) -> Any:
         """Run a read-only query in its own transaction and return its result."""
@@ -85,6 +129,13 @@ class EventEditor(QObject):
             with self.db.transaction() as session:
                 tracked = track_changes(session)
                 result = work(session)
+        except ConflictError as exc:
+            self.last_error = str(exc)
+            self.reload()
+            assert self._loaded is not None
+            self.changed.emit(self._loaded.everything())
+            self.conflicted.emit(exc, self._retry)
+            return False, None
         except (StorageError, ServiceError) as exc:
             self.last_error = str(exc)
             self.failed.emit(str(exc))
@@ -102,9 +153,11 @@ class EventEditor(QObject):
             return
         assert self._loaded is not None
         with self.db.transaction() as session:
-            if self._loaded.catch_up(session, changes):
-                return
-        self.reload()
+            caught_up = self._loaded.catch_up(session, changes)
+            if caught_up and self.db.shared:
+                self.stamp = event_stamp(session, self.event_id)
+        if not caught_up:
+            self.reload()
 
     def store(self, work: Work) -> bool:
         """Store bookkeeping that is not an edit to undo (current step, timer readings).
@@ -188,4 +241,11 @@ class EventEditor(QObject):
         called ``kind`` or ``text`` (outcomes, patterns, boundaries) can be
         changed as ``update(..., kind=...)`` / ``update(..., text=...)``.
         """
-        return self.push(update_command(self, text, kind, record_id, update, changes))
+        shown = self.shown(kind, record_id)
+        columns = {attr.key for attr in inspect(kind).column_attrs}
+        before = {name: getattr(shown, name) for name in changes if name in columns} if shown else {}
+        self._retry = lambda: self.update(text, kind, record_id, update, **changes)
+        try:
+            return self.push(update_command(self, text, kind, record_id, update, changes, shown=before))
+        finally:
+            self._retry = None

@@ -20,6 +20,9 @@ from ui.widgets import FillingScrollArea
 DETAILS, PARTICIPANTS, CAPACITY = range(3)
 
 
+CLOSED_NOTE = "This event is closed; reopen it (File menu) to change it."
+
+
 class PreparePage(QWidget):
     """Everything a facilitator sets up before the room meets, one section per tab.
 
@@ -46,7 +49,7 @@ class PreparePage(QWidget):
         self.editor = editor
         self.title = heading("", "heading")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.closed_note = QLabel("This event is closed; reopen it (File menu) to change it.")
+        self.closed_note = QLabel(CLOSED_NOTE)
         self.closed_note.setProperty("role", "muted")
         self.details = EventDetailsForm(editor, catalog)
         self.participants = ParticipantsPanel(editor)
@@ -83,6 +86,7 @@ class PreparePage(QWidget):
         names = " + ".join(c.name for c in event.coalitions)
         self.title.setText(f"Prepare: {names} — {day(event.date)}")
         self.closed_note.setVisible(self.editor.read_only)
+        self.closed_note.setText(self.editor.read_only_note(CLOSED_NOTE))
         self.tabs.setTabText(PARTICIPANTS, f"Participants ({len(event.participants)})")
 
     def show_section(self, index: int) -> None:

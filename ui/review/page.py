@@ -114,6 +114,9 @@ class ReviewPage(QWidget):
         layout.addStretch(1)
 
         self.close_button.setText(REOPEN_TEXT if self.editor.read_only else CLOSE_TEXT)
+        # A role that may only read can neither close nor reopen.
+        self.close_button.setEnabled(not self.editor.db.read_only)
+        self.close_button.setToolTip(self.editor.read_only_note("") if self.editor.db.read_only else "")
         old = self.scroll_area.takeWidget()
         self.scroll_area.setWidget(content)
         if old is not None:

@@ -358,6 +358,7 @@ class WalkthroughPage(QWidget):
         # A closed event keeps its recorded times: nothing here may start a timer.
         read_only = self.editor.read_only
         self.closed_label.setVisible(read_only)
+        self.closed_label.setText(self.editor.read_only_note(CLOSED_TEXT))
         for button in (self.timer_button, self.reset_button):
             button.setEnabled(not read_only)
 

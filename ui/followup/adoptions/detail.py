@@ -24,6 +24,7 @@ from facilitator.dates import day
 from facilitator.followup.adoption_row import NewCondition
 from facilitator.followup.adoptions import AdoptionRow, StatusStep
 from ui.followup.adoptions.model import check_in_text, event_text
+from ui.shared_database import READ_ONLY_TIP
 from ui.widgets import heading
 
 
@@ -98,6 +99,8 @@ class AdoptionDetail(QWidget):
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.history.setAlternatingRowColors(True)
+        #: The database may only be read (a lead's read-only role): statuses cannot change.
+        self.read_only = False
         self.change_button = QPushButton("Change status…")
         self.change_button.setProperty("role", "primary")
         self.open_button = QPushButton("Open event")
@@ -182,6 +185,9 @@ class AdoptionDetail(QWidget):
         """Show an agreement and its history; None clears the pane."""
         for button in (self.change_button, self.open_button):
             button.setEnabled(row is not None)
+        if self.read_only:
+            self.change_button.setEnabled(False)
+            self.change_button.setToolTip(READ_ONLY_TIP)
         self.history.clear()
         if row is None:
             self.title.setText("Select an agreement to see its status history.")

@@ -166,7 +166,7 @@ class AdoptionsPage(QWidget):
     def change_status(self) -> StatusDialog | None:
         """Open the status dialog for the selected agreement (it stores on OK)."""
         row = self.current_row()
-        if row is None:
+        if row is None or self.detail.read_only:
             return None
         dialog = StatusDialog(
             row,
@@ -212,6 +212,7 @@ class AdoptionsPage(QWidget):
             self.problem.emit(f"The adoptions could not be read: {exc}")
             return
         self._all, self._loaded_all = rows, everything
+        self.detail.read_only = self._db().read_only
         self.filters.set_coalitions(names)
 
     def _status_changed(self) -> None:

@@ -7,11 +7,14 @@ from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from facilitator.dates import day
-from facilitator.domain import Coalition
+from facilitator.domain import Coalition, TopGoal
 from facilitator.services import coalitions, events
 from facilitator.services.changes import RecordKind
+from facilitator.storage.conflicts import check_shown
 from ui.editing import EventEditor
 from ui.panels.shared.autosave_text import AutoSaveText
 from ui.panels.shared.base import RecordPanel, heading
@@ -82,10 +85,23 @@ class GoalCard(QFrame):
         if text.strip() == old:
             self.not_saved.hide()
             return True
+        first = [True]  # only the edit as typed is checked; a redo after undo is this window's own
+
+        def redo(session: Session) -> None:
+            if first:
+                first.clear()
+                # Another facilitator's goal, stored since this window showed ``old``, is not overwritten.
+                stored = session.scalar(
+                    select(TopGoal).where(TopGoal.event_id == event_id, TopGoal.coalition_id == coalition_id)
+                )
+                if stored is not None:
+                    check_shown(
+                        stored, {"text": old}, {"text": text}, what="TOP Goal", actor=self.editor.db.actor
+                    )
+            events.set_top_goal(session, event_id, coalition_id, text)
+
         ok = self.editor.call(
-            "Change TOP Goal",
-            lambda s: events.set_top_goal(s, event_id, coalition_id, text),
-            lambda s: events.set_top_goal(s, event_id, coalition_id, old),
+            "Change TOP Goal", redo, lambda s: events.set_top_goal(s, event_id, coalition_id, old)
         )
         self.not_saved.setText(f"Not saved yet: {self.editor.last_error}")
         self.not_saved.setVisible(not ok)

@@ -1,0 +1,29 @@
+"""Ask for a shared database's password when libpq has none for it, and keep it only in memory."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit
+from sqlalchemy.engine import make_url
+
+from facilitator.storage.database import PasswordRequiredError
+
+
+def url_with_password(needed: PasswordRequiredError) -> str:
+    """Ask for the password the server wants; return the URL with it (never shown or stored).
+
+    Raises:
+        PasswordRequiredError: the facilitator cancelled (the message says
+            where to keep the password instead).
+    """
+    url = make_url(needed.url)
+    who = url.username or "you"
+    where = url.host or "the shared database"
+    password, ok = QInputDialog.getText(
+        None,
+        "Scale Across — shared database",
+        f"Password for {who} at {where}:\n(kept for this session only; ~/.pgpass saves asking)",
+        QLineEdit.EchoMode.Password,
+    )
+    if not ok:
+        raise needed
+    return url.set(password=password).render_as_string(hide_password=False)
