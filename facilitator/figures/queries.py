@@ -62,4 +62,4 @@ class HistoryRows:
 
 def read_history(session: Session) -> HistoryRows:
     """Run every query inside the session's transaction: one consistent snapshot."""
-    return HistoryRows(**scan(session, QUERIES))
+    return HistoryRows(**scan(session, QUERIES, as_text=True))

@@ -18,7 +18,8 @@ def uuid_from_hex(key: str | uuid.UUID) -> uuid.UUID:
     if isinstance(key, uuid.UUID):
         return key
     value = object.__new__(uuid.UUID)
-    object.__setattr__(value, "int", int(key, 16))
+    # PostgreSQL's text form has hyphens; int() would refuse them.
+    object.__setattr__(value, "int", int(key if len(key) == 32 else key.replace("-", ""), 16))
     object.__setattr__(value, "is_safe", uuid.SafeUUID.unknown)
     return value
 
