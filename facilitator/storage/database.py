@@ -100,10 +100,10 @@ class Database:
         self.read_only = read_only
         #: What opening did that the user should hear of (a dump before a migration).
         self.notices = notices
-        # Objects stay readable after commit, so a service's result can be
-        # shown without another round trip.
         #: Who edits through this database ("user@host"), stamped on every record stored.
         self.actor = local_actor()
+        # Objects stay readable after commit, so a service's result can be
+        # shown without another round trip.
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         #: Counts the committed transactions that wrote something, so views can
         #: tell whether what they show is still current without reading it again.

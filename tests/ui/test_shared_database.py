@@ -178,3 +178,11 @@ def test_the_window_asks_for_a_missing_password_and_never_shows_it(qtbot, two, p
     monkeypatch.setattr(QInputDialog, "getText", lambda *_args: ("", False))
     with pytest.raises(PasswordRequiredError, match="asks for a password for user 'scale_test'"):
         start_window(without)
+
+
+def test_this_windows_own_bookkeeping_is_not_taken_for_a_change_elsewhere(qtbot, two, planned):
+    mine, _anna = two
+    event_id, _outcome_id = planned
+    window = window_on(qtbot, mine, event_id)
+    assert window.editor.store(lambda s: events.record_step_time(s, event_id, "top-goal", 42.0))
+    assert not window.shared.poll()

@@ -167,7 +167,14 @@ class EventEditor(QObject):
         """
         try:
             with self.db.transaction() as session:
+                # On a shared database this window's own bookkeeping must not
+                # look like someone else's change to the next poll; a change
+                # that did come in meanwhile still does.
+                before = event_stamp(session, self.event_id) if self.db.shared else None
                 work(session)
+                if before is not None and before == self.stamp:
+                    session.flush()
+                    self.stamp = event_stamp(session, self.event_id)
         except (StorageError, ServiceError) as exc:
             self.last_error = str(exc)
             self.failed.emit(str(exc))
