@@ -242,6 +242,12 @@ def _open_server(url: str) -> Database:
         else:
             with engine.connect() as connection:
                 revision = migrate.current_revision(connection)
+            if (
+                revision is not None
+                and revision != HEAD_REVISION
+                and revision not in migrate.known_revisions()
+            ):
+                raise migrate.NewerSchemaError(migrate.newer_schema_message(revision))
             if revision != HEAD_REVISION:
                 raise StorageError(
                     f"{safe_url(url)} needs an upgrade (schema revision {revision or 'none'}) that this "

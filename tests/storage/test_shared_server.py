@@ -117,3 +117,21 @@ def test_a_lost_update_between_two_sessions_is_refused(pg_databases):
     finally:
         mine.close()
         anna.close()
+
+
+def test_a_read_only_role_on_a_newer_database_is_told_to_update_the_app(pg_databases, monkeypatch):
+    from facilitator.storage import database
+
+    url = pg_databases.create("newer")
+    open_database(url).close()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    monkeypatch.setattr(database, "writable_or_new", lambda _connection: False)
+    with pytest.raises(
+        StorageError,
+        match="written by a newer version of Scale Across .schema revision 9999.; "
+        "update the app to open it. Nothing was changed.",
+    ):
+        open_database(url)
