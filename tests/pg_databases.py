@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 
@@ -39,28 +41,31 @@ class Databases:
         self._admin.dispose()
 
 
+@functools.cache
+def _engine(url: str) -> Engine:
+    # One per database for the whole run: a new engine per test would log in
+    # again each time (scram-sha-256, about 20 ms).
+    return create_engine(url)
+
+
 def empty_tables(url: str) -> None:
     """Delete every row of the app's tables (the schema and its revision stay)."""
-    engine = create_engine(url)
-    try:
-        with engine.begin() as connection:
-            # A connection a previous test left open fails this test, not hangs it.
-            connection.execute(text("SET LOCAL lock_timeout = '20s'"))
-            present = set(
-                connection.execute(
-                    text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
-                ).scalars()
-            )
-            names = [t.name for t in Base.metadata.sorted_tables if t.name in present]
-            names += sorted(n for n in present if n.startswith("search_"))
-            if names:
-                connection.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
-            # A test that damaged the search index (dropped its table or a
-            # trigger) leaves it whole again for the next one.
-            triggers = connection.execute(
-                text("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'search!_%' ESCAPE '!'")
-            ).scalar_one()
-            if "search_docs" not in present or triggers != 3 * len(search_index.SOURCES):
-                search_index.rebuild(connection)
-    finally:
-        engine.dispose()
+    with _engine(url).begin() as connection:
+        # A connection a previous test left open fails this test, not hangs it.
+        connection.execute(text("SET LOCAL lock_timeout = '20s'"))
+        present = set(
+            connection.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            ).scalars()
+        )
+        names = [t.name for t in Base.metadata.sorted_tables if t.name in present]
+        names += sorted(n for n in present if n.startswith("search_"))
+        if names:
+            connection.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
+        # A test that damaged the search index (dropped its table or a
+        # trigger) leaves it whole again for the next one.
+        triggers = connection.execute(
+            text("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'search!_%' ESCAPE '!'")
+        ).scalar_one()
+        if "search_docs" not in present or triggers != 3 * len(search_index.SOURCES):
+            search_index.rebuild(connection)

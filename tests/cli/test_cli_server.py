@@ -25,6 +25,19 @@ def server(pg_databases):
     return pg_databases.create("cli")
 
 
+def made_at(url, revision):
+    """Make the empty database at ``url`` as an older version of the app left it."""
+    from alembic import command
+
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+        connection.commit()
+    engine.dispose()
+
+
 def with_(url, **parts):
     return make_url(url).set(**parts).render_as_string(hide_password=False)
 
@@ -112,15 +125,7 @@ def test_db_copy_moves_a_laptops_history_in_once_and_back_out(capsys, server, tm
 
 
 def test_an_older_shared_database_is_dumped_before_it_is_migrated(capsys, server, isolated_data_dir):
-    from alembic import command
-
-    engine = create_engine(server)
-    with engine.connect() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-        connection.commit()
-    engine.dispose()
+    made_at(server, "0005")
     code, _, err = run(capsys, "events", "--db", server)
     assert code == 0
     assert "note: before upgrading the shared database, took a dump: " in err
@@ -129,14 +134,8 @@ def test_an_older_shared_database_is_dumped_before_it_is_migrated(capsys, server
 
 
 def test_without_pg_dump_and_without_a_recent_dump_nothing_is_migrated(capsys, server, monkeypatch):
-    from alembic import command
-
+    made_at(server, "0006")
     engine = create_engine(server)
-    with engine.connect() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0006")
-        connection.commit()
     monkeypatch.setenv("PATH", "/nonexistent")
     code, _, err = run(capsys, "events", "--db", server)
     assert code == 1 and "there is no way back yet: pg_dump is not on PATH" in err

@@ -96,14 +96,20 @@ def window_on(qtbot, db, event_id):
     return window
 
 
-def test_the_window_shows_a_change_made_elsewhere_and_keeps_focus(qtbot, two, planned):
-    mine, anna = two
-    event_id, outcome_id = planned
-    window = window_on(qtbot, mine, event_id)
+def typing_a_new_outcome(qtbot, window):
+    """Put the cursor in the visible outcomes panel's new-outcome line; return (panel, line)."""
     panel = next(p for p in window.findChildren(OutcomesPanel) if p.isVisible())
     field = panel.quick_add.line
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
+    return panel, field
+
+
+def test_the_window_shows_a_change_made_elsewhere_and_keeps_focus(qtbot, two, planned):
+    mine, anna = two
+    event_id, outcome_id = planned
+    window = window_on(qtbot, mine, event_id)
+    panel, field = typing_a_new_outcome(qtbot, window)
     assert not window.shared.poll()  # nothing changed yet
 
     annas = EventEditor(anna, event_id)
@@ -119,10 +125,7 @@ def test_text_being_typed_is_never_pulled_away(qtbot, two, planned):
     mine, anna = two
     event_id, outcome_id = planned
     window = window_on(qtbot, mine, event_id)
-    panel = next(p for p in window.findChildren(OutcomesPanel) if p.isVisible())
-    field = panel.quick_add.line
-    field.setFocus()
-    qtbot.waitUntil(field.hasFocus)
+    panel, field = typing_a_new_outcome(qtbot, window)
     qtbot.keyClicks(field, "Lead time halved")
     assert rename(EventEditor(anna, event_id), outcome_id, "Deploys daily")
 

@@ -19,7 +19,6 @@ from ui.cli.common import (
     Subcommands,
     fail,
     no_database,
-    open_db,
     origin,
     positive_int,
 )
@@ -220,15 +219,9 @@ def _db_restore(args: argparse.Namespace, path: Path) -> int:
 
 
 def _db_reindex(args: argparse.Namespace, path: Path) -> int:
-    from facilitator.search import reindex
+    from ui.cli.db_server import reindex
 
-    db = open_db(args)
-    try:
-        count = reindex(db)
-    finally:
-        db.close()
-    print(f"Rebuilt the search index of {path}: {count} records indexed")
-    return 0
+    return reindex(args, str(path))
 
 
 _DB_HANDLERS: dict[str, DbHandler] = {

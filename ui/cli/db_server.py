@@ -32,7 +32,9 @@ def run_on_server(args: argparse.Namespace) -> int:
     if action == "backups":
         return _backups(url)
     if action == "reindex":
-        return _reindex(args)
+        from facilitator.storage.server import safe_url
+
+        return reindex(args, safe_url(url))
     raise CommandError(
         "restore replaces the shared history of everyone on that server, so the app leaves it to "
         "the server's owner: pg_restore --clean --if-exists --no-owner --dbname=DATABASE FILE.pgdump "
@@ -113,15 +115,16 @@ def _backups(url: str) -> int:
     return 0
 
 
-def _reindex(args: argparse.Namespace) -> int:
-    from facilitator.search import reindex
+def reindex(args: argparse.Namespace, shown: str) -> int:
+    """``db reindex`` on a file or a server; ``shown`` names the database in the report."""
+    from facilitator.search import reindex as rebuild
 
     db = open_db(args)
     try:
-        count = reindex(db)
+        count = rebuild(db)
     finally:
         db.close()
-    print(f"Rebuilt the search index of {db.url}: {count} records indexed")
+    print(f"Rebuilt the search index of {shown}: {count} records indexed")
     return 0
 
 
