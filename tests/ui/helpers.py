@@ -31,6 +31,18 @@ def show_active(qtbot, window) -> None:
         window.activateWindow()
 
 
+def window_on_event(qtbot, db, event_id, view, size=(1600, 900)):
+    """Show the main window active at ``size`` with ``event_id`` open at ``view``; return it."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    show_active(qtbot, window)
+    window.open_event(event_id, view=view)
+    return window
+
+
 def freeze_step_clock(monkeypatch):
     """Give the step timer a clock that moves only when the test says; return ``advance(seconds)``.
 

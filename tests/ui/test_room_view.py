@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import show_active
+from helpers import show_active, window_on_event
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -25,11 +25,7 @@ def demo(db):
 
 
 def _presenting(qtbot, db, event_id):
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    show_active(qtbot, window)
-    window.open_event(event_id, view=WALK_THROUGH)
+    window = window_on_event(qtbot, db, event_id, WALK_THROUGH, (1280, 720))
     window.actions_[Act.PRESENT].trigger()
     room = window.room
     qtbot.waitUntil(lambda: room.room.isVisible() and not room._pending.isActive())
@@ -315,11 +311,7 @@ def test_the_room_reads_text_as_it_is_typed_before_it_is_stored(qtbot, db, demo)
 
 
 def test_the_present_button_gives_its_line_to_the_records_at_a_large_zoom(qtbot, db, demo):
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    show_active(qtbot, window)
-    window.open_event(demo, view=WALK_THROUGH)
+    window = window_on_event(qtbot, db, demo, WALK_THROUGH, (1920, 1080))
     button = window.screen_.walkthrough.present_button
     qtbot.waitUntil(button.isVisible)
     for _ in range(5):  # 110, 125, 150, 175, 200 %: the largest zoom

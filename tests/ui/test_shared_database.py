@@ -9,15 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import window_on_event
 
 from facilitator.domain import Outcome
 from facilitator.services import events, outcomes
 from facilitator.storage import open_database
 from tests.pg_databases import empty_tables
-from tests.ui.helpers import show_active
 from ui.actions import Act
 from ui.editing import EventEditor
-from ui.main_window import MainWindow
 from ui.panels.patterns.outcomes import OutcomesPanel
 from ui.views import PREPARE, REVIEW
 
@@ -86,11 +85,7 @@ def test_an_edit_of_another_field_is_no_conflict(qtbot, two, planned):
 
 
 def window_on(qtbot, db, event_id):
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.resize(1600, 900)
-    show_active(qtbot, window)
-    window.open_event(event_id, view=PREPARE)
+    window = window_on_event(qtbot, db, event_id, PREPARE)
     tabs = window.screen_.prepare.tabs
     tabs.setCurrentIndex(tabs.count() - 2)  # "Outcomes (draft)"
     return window
