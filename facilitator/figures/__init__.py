@@ -5,7 +5,7 @@ bulk queries and returns a :class:`FiguresReport`; ``FIGURES`` and
 ``METHOD`` hold the words every screen and document uses for them.
 """
 
-from facilitator.figures.compute import OVERALL, compute_figures
+from facilitator.figures.compute import OVERALL, compute_figures, forget_figures
 from facilitator.figures.dates import Quarter, add_months
 from facilitator.figures.model import (
     Figures,
@@ -55,6 +55,7 @@ __all__ = [
     "axis_scale",
     "axis_text",
     "compute_figures",
+    "forget_figures",
     "detail",
     "format_value",
     "short_value",

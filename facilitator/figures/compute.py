@@ -35,7 +35,10 @@ How these figures are computed (the report prints the same text):
   how many are abandoned now; agreements with no answer are counted apart.
 
 Everything is read with a few bulk queries (``facilitator.figures.queries``)
-and counted in one pass over the rows (``facilitator.figures.tally``).
+and counted in one pass over the rows (``facilitator.figures.tally``). The
+result is kept under the history's token (``facilitator.storage.history_token``),
+which every write to those tables changes: looking again at a history nobody
+changed since costs one query, however long the history.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
+import threading
+from collections import OrderedDict
 
 from sqlalchemy.orm import Session
 
@@ -58,9 +63,14 @@ from facilitator.figures.queries import HistoryRows, read_history
 from facilitator.figures.tally import ScopeCounts, tally
 from facilitator.followup.gc_pause import collector_paused
 from facilitator.followup.keys import stored_uuid
+from facilitator.storage.history_token import read_token
 
 OVERALL = "Overall"
 TOP_PATTERNS = 10
+# A few reports, for a window that shows more than one history (or day) in turn.
+_KEPT = 4
+_kept: OrderedDict[tuple[str, dt.date, int], FiguresReport] = OrderedDict()
+_kept_lock = threading.Lock()
 
 
 def compute_figures(
@@ -74,10 +84,31 @@ def compute_figures(
         top: How many patterns each scope lists by teams reached.
     """
     today = today or dt.date.today()
+    # The token is read before the rows: a write committed in between changes
+    # it, so a report never stays under a token older than its rows.
+    token = read_token(session.connection())
+    key = None if token is None else (token, today, top)
+    if key is not None:
+        with _kept_lock:
+            if key in _kept:
+                _kept.move_to_end(key)
+                return _kept[key]
     # Hundreds of thousands of values (UUIDs and dates on PostgreSQL) and no
     # reference cycles: the collector's passes over them were half the time there.
     with collector_paused():
-        return _report(read_history(session), today, top)
+        report = _report(read_history(session), today, top)
+    if key is not None:
+        with _kept_lock:
+            _kept[key] = report
+            while len(_kept) > _KEPT:
+                _kept.popitem(last=False)
+    return report
+
+
+def forget_figures() -> None:
+    """Drop every kept report (benchmarks measure the first look after a change with it)."""
+    with _kept_lock:
+        _kept.clear()
 
 
 def _report(rows: HistoryRows, today: dt.date, top: int) -> FiguresReport:

@@ -12,7 +12,6 @@ Python with dicts: no query per agreement.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
 
 from facilitator.domain import FitAnswerKind
 from facilitator.figures.model import FitGroup, StartedFit
@@ -47,24 +46,6 @@ def fit_states(rows: HistoryRows) -> dict[object, FitState]:
         if answer == condition[1]:
             risky.add(agreement_id)
     return {key: fit_state(1, key in risky, accepted=False) for key in answered}
-
-
-def count_fit(
-    rows: HistoryRows, group_of_event: Mapping[object, int], groups: Sequence[Sequence[object]]
-) -> list[FitCounts]:
-    """Return, per group of events, the agreements per (fit state, abandoned now).
-
-    Args:
-        rows: The history's rows.
-        group_of_event: Each event's group (events that share the same coalitions).
-        groups: The groups, by index (only their number is used).
-    """
-    states = fit_states(rows)
-    counts: list[FitCounts] = [Counter() for _ in groups]
-    unchecked = FitState.NOT_CHECKED
-    for agreement_id, event_id, _, _, status in rows.agreements:
-        counts[group_of_event[event_id]][states.get(agreement_id, unchecked), status == "abandoned"] += 1
-    return counts
 
 
 def started_fit(counts: FitCounts) -> StartedFit:

@@ -13,9 +13,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from facilitator.figures.dates import DayParser, add_months, quarter_index
-from facilitator.figures.fit_tally import FitCounts, count_fit
+from facilitator.figures.fit_tally import FitCounts, fit_states
 from facilitator.figures.model import PatternReach
 from facilitator.figures.queries import HistoryRows
+from facilitator.followup.fit_state import FitState
 from facilitator.followup.keys import stored_uuid
 
 
@@ -61,15 +62,7 @@ class _Tally:
         self._events()
         agreed = self._agreements()
         self._patterns(agreed)
-        self._fit()
         return self.scopes
-
-    def _fit(self) -> None:
-        """Count agreements per fit state at the event and abandoned now, all time."""
-        group_of_event = {event_id: event[2][1] for event_id, event in self.events.items()}
-        for group, counts in enumerate(count_fit(self.rows, group_of_event, self.groups)):
-            for scope in self.groups[group]:
-                scope.fit.update(counts)
 
     def _events(self) -> None:
         rows, day, scopes, groups, events = self.rows, self.day, self.scopes, self.groups, self.events
@@ -106,8 +99,15 @@ class _Tally:
                 scope.failures[index] += count
 
     def _agreements(self) -> dict[object, tuple[int, str]]:
-        """Count agreements per (quarter, group); return agreement id -> (quarter, team)."""
+        """Count agreements per (quarter, group); return agreement id -> (quarter, team).
+
+        Also, all time, per fit state at the event and whether abandoned now.
+        """
         day, today, events = self.day, self.today, self.events
+        states = fit_states(self.rows)
+        # Per (group, abandoned): plain keys, as an enum hashes in Python, per row.
+        plain: Counter[tuple[int, bool]] = Counter()
+        answered: list[tuple[FitState, int, bool]] = []
         adopted_on: dict[object, dt.date] = {}
         for agreement_id, changed_at in self.rows.adoptions:
             changed = day.required(changed_at)
@@ -129,6 +129,10 @@ class _Tally:
                 key = (name or "").strip().casefold()
             agreed[agreement_id] = (slot[0], key)
             teams[slot].add(key)
+            abandoned = status == "abandoned"
+            plain[slot[1], abandoned] += 1
+            if agreement_id in states:
+                answered.append((states[agreement_id], slot[1], abandoned))
             adopted_day = adopted_on.get(agreement_id)
             if adopted_day is not None:
                 days[slot].append((adopted_day - event_day).days)
@@ -143,7 +147,22 @@ class _Tally:
         for (index, group), values in days.items():
             for scope in self.groups[group]:
                 scope.days[index].extend(values)
+        self._count_fit(plain, answered)
         return agreed
+
+    def _count_fit(
+        self, plain: Counter[tuple[int, bool]], answered: list[tuple[FitState, int, bool]]
+    ) -> None:
+        """Add each group's agreements per (fit state, abandoned) to its scopes (unanswered: not checked)."""
+        fit: dict[int, FitCounts] = defaultdict(Counter)
+        for (group, abandoned), count in plain.items():
+            fit[group][FitState.NOT_CHECKED, abandoned] += count
+        for state, group, abandoned in answered:
+            fit[group][FitState.NOT_CHECKED, abandoned] -= 1
+            fit[group][state, abandoned] += 1
+        for group, counts in fit.items():
+            for scope in self.groups[group]:
+                scope.fit.update(counts)
 
     def _first_presented(self) -> dict[object, int]:
         """Return pattern id -> quarter index of its earliest event (else of its creation)."""

@@ -23,7 +23,6 @@ any table in :data:`SOURCES` must call :func:`install` afterwards (and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
@@ -33,7 +32,6 @@ from facilitator.folding import PLAIN_LETTERS, plain_letters
 __all__ = [
     "FOLDS",
     "SOURCES",
-    "alembic_include_name",
     "fold",
     "install",
     "is_search_table",
@@ -103,16 +101,6 @@ def is_search_table(name: str | None) -> bool:
     Schema comparisons with the ORM models skip these: the index is not a model.
     """
     return name is not None and any(name == t or name.startswith(f"{t}_") for t in TABLES)
-
-
-def alembic_include_name(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:
-    """Alembic's ``include_name`` hook: leave the search tables out of model comparisons.
-
-    ``search_docs`` has no ORM class (only triggers write it) and the FTS5
-    virtual table and its shadow tables cannot be described as models; the
-    search tests check them instead.
-    """
-    return not (type_ == "table" and is_search_table(name))
 
 
 def _fold_sql(expr: str) -> str:

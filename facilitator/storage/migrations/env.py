@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from facilitator.domain import Base
-from facilitator.storage.search_index import alembic_include_name
+from facilitator.storage.raw_tables import alembic_include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -22,7 +22,7 @@ def _configure(connection) -> None:
         # the file at the old revision, never in between.
         transactional_ddl=True,
         compare_type=True,
-        # The search index is raw SQL (facilitator.storage.search_index), not models.
+        # The search index and the history token are raw SQL, not models.
         include_name=alembic_include_name,
     )
 
