@@ -3,6 +3,11 @@
 ReportLab draws every character of a text run with one font and does not fall
 back per glyph, so the renderers ask :func:`font_for` which registered font
 has a glyph for a character (see ``exports.pdf.markup``).
+
+DejaVu Sans (the four faces every document uses) is registered up front; a
+fallback font (CJK, Hangul, symbols: 12 MB of the 15) only when
+:func:`font_for` first picks it for a character. Which font has which
+character is known without parsing them (``exports.pdf.font_coverage``).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from exports.pdf.font_coverage import read_coverage
 from exports.pdf.tounicode import install_to_unicode_fix
 
 # Names the fonts are registered under; they appear in paragraph markup.
@@ -51,9 +57,14 @@ FILES = {
 FALLBACKS = (REGULAR, CJK, CJK_EXTRA, CJK_RARE, HANGUL, SYMBOLS)
 
 
+# Registered with the styles; every document draws with them.
+FAMILY = (REGULAR, BOLD, ITALIC, BOLD_ITALIC)
+
+
 @dataclass(frozen=True)
 class _Registry:
     coverage: dict[str, frozenset[int]]
+    loaded: set[str]
 
 
 _lock = threading.Lock()
@@ -66,7 +77,7 @@ def font_dir() -> Traversable:
 
 
 def register_fonts() -> None:
-    """Register the shipped fonts with ReportLab (once per process).
+    """Register DejaVu Sans with ReportLab (once per process); the fallbacks follow when needed.
 
     DejaVu Sans becomes a family so that ``<b>`` and ``<i>`` pick its bold and
     oblique faces; the CJK and symbol fonts are families of one face each, so
@@ -82,14 +93,9 @@ def _registered() -> _Registry:
     with _lock:
         if _registry is None:
             install_to_unicode_fix()
-            coverage: dict[str, frozenset[int]] = {}
-            folder = font_dir()
-            for name, file_name in FILES.items():
-                with as_file(folder / file_name) as path:
-                    font = TTFont(name, str(path))
-                pdfmetrics.registerFont(font)
-                # Glyph 0 is .notdef: a character mapped to it has no glyph.
-                coverage[name] = frozenset(code for code, glyph in font.face.charToGlyph.items() if glyph)
+            registry = _Registry(read_coverage(font_dir()), set())
+            for name in FAMILY:
+                _load(registry, name)
             pdfmetrics.registerFontFamily(
                 REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
             )
@@ -97,8 +103,24 @@ def _registered() -> _Registry:
                 for bold in (0, 1):
                     for italic in (0, 1):
                         addMapping(name, bold, italic, name)
-            _registry = _Registry(coverage)
+            _registry = registry
     return _registry
+
+
+def _load(registry: _Registry, name: str) -> None:
+    """Parse and register one shipped font (the caller holds the lock, or is alone)."""
+    with as_file(font_dir() / FILES[name]) as path:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    registry.loaded.add(name)
+
+
+def _ready(registry: _Registry, name: str) -> str:
+    """Return ``name`` once its font is registered (parsing it the first time)."""
+    if name not in registry.loaded:
+        with _lock:
+            if name not in registry.loaded:
+                _load(registry, name)
+    return name
 
 
 def has_glyph(font: str, char: str) -> bool:
@@ -116,11 +138,11 @@ def font_for(char: str, face: str = REGULAR) -> str | None:
 
     Returns None when no shipped font has the character.
     """
-    coverage = _registered().coverage
-    code = ord(char)
+    registry = _registered()
+    coverage, code = registry.coverage, ord(char)
     if code in coverage[face]:
-        return face
+        return _ready(registry, face)
     for name in FALLBACKS:
         if code in coverage[name]:
-            return name
+            return _ready(registry, name)
     return None
