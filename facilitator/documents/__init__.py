@@ -13,22 +13,32 @@ Every problem is a :class:`DocumentError` whose text is
 ``"<path>:<line>:<column>: <problem>"``.
 """
 
-from facilitator.documents._yaml_core import CORE_RESOLVERS
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from facilitator.documents.errors import DocumentError
-from facilitator.documents.loader import (
-    DEFAULT_MAX_BYTES,
-    MAX_DEPTH,
-    load_document,
-    parse_document,
-)
-from facilitator.documents.located import (
-    LocatedMapping,
-    LocatedSequence,
-    Mark,
-    error_at,
-    to_plain,
-)
-from facilitator.documents.notices import TextNotice
+
+if TYPE_CHECKING:
+    # The type checker sees the real names; at run time ``__getattr__`` below
+    # imports them on first use, so that catching a DocumentError (as every
+    # command line run does) does not load the YAML reader.
+    from facilitator.documents._yaml_core import CORE_RESOLVERS
+    from facilitator.documents.loader import (
+        DEFAULT_MAX_BYTES,
+        MAX_DEPTH,
+        load_document,
+        parse_document,
+    )
+    from facilitator.documents.located import (
+        LocatedMapping,
+        LocatedSequence,
+        Mark,
+        error_at,
+        to_plain,
+    )
+    from facilitator.documents.notices import TextNotice
 
 __all__ = [
     "CORE_RESOLVERS",
@@ -44,3 +54,24 @@ __all__ = [
     "parse_document",
     "to_plain",
 ]
+
+_HOMES = {
+    "CORE_RESOLVERS": "_yaml_core",
+    "DEFAULT_MAX_BYTES": "loader",
+    "MAX_DEPTH": "loader",
+    "load_document": "loader",
+    "parse_document": "loader",
+    "LocatedMapping": "located",
+    "LocatedSequence": "located",
+    "Mark": "located",
+    "error_at": "located",
+    "to_plain": "located",
+    "TextNotice": "notices",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'facilitator.documents' has no attribute {name!r}")
+    return getattr(import_module(f"facilitator.documents.{home}"), name)

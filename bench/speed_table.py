@@ -1,0 +1,294 @@
+"""Benchmark: issue 18's whole table in one run: ours | reference | ratio | target (medians).
+
+Rows, each measured beside its reference in the same run:
+
+1. ``scale-across export ID --out F.pdf`` of a large event (30 outcomes, 20
+   patterns, 60 agreements), whole process: time and peak memory (max RSS),
+   beside LibreOffice turning the same text (as HTML) into a PDF when
+   ``soffice`` is on PATH (Debian: ``libreoffice-writer-nogui``), else marked
+   absent. Target: 1.5x faster, at most half its memory.
+2. The same for the demo event, beside the stack's floor: one process that
+   imports SQLAlchemy and ReportLab, registers one TTF font and builds 120
+   paragraphs. Target: at most 1.5x the floor.
+3. The large event's summary PDF built in process, beside a bare ReportLab
+   platypus document with the very paragraphs it lays out (as one flat story,
+   without its tables). Target: at most 2x.
+4. ``scale-across search WORD``, whole process, beside one process that imports
+   SQLAlchemy, opens the same file and runs one FTS5 query. Target: 1.3x.
+5. With ``--history FILE`` (from bench/make_history.py): the figures in
+   process, first look after a change and looked at again, beside one SQL
+   GROUP BY over the same tables. Target: under 100 ms.
+6. Start to the painted start window (the app's start path), beside a bare
+   ``QMainWindow`` shown and painted. Target: at most 1.5x.
+
+Run: .venv/bin/python bench/speed_table.py [--runs 5] [--history FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+BIN = Path(sys.executable).parent
+
+FLOOR_EXPORT = """
+import io, sys
+import sqlalchemy
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+pdfmetrics.registerFont(TTFont("DejaVuSans", sys.argv[1]))
+style = ParagraphStyle("Body", fontName="DejaVuSans", fontSize=9.5, leading=13.2)
+story = [Paragraph(f"Paragraph {n}: the room agreed to adopt the pattern and to check in.", style)
+         for n in range(120)]
+SimpleDocTemplate(io.BytesIO(), initialFontName="DejaVuSans").build(story)
+"""
+
+FLOOR_SEARCH = """
+import sys
+from sqlalchemy import create_engine, text
+with create_engine("sqlite:///" + sys.argv[1]).connect() as connection:
+    connection.execute(text("SELECT rowid FROM search_index WHERE search_index MATCH :q LIMIT 50"),
+                       {"q": sys.argv[2] + "*"}).all()
+"""
+
+
+def run_process(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Run ``command`` to its end; return (seconds, peak resident MiB of the process)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"speed_table: {command[:4]} failed: {process.stderr.read().decode()[-400:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_process(command: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Return the median time and the largest peak memory of ``runs`` runs (after one warm-up)."""
+    run_process(command, env)
+    results = [run_process(command, env) for _ in range(runs)]
+    return statistics.median(t for t, _ in results), max(m for _, m in results)
+
+
+def median_call(action, runs: int) -> float:
+    """Return the median seconds of ``action()`` after one warm-up call."""
+    action()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+class Table:
+    """Collects rows and prints them aligned."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(self, what: str, ours: str, reference: str, ratio: str, target: str) -> None:
+        """Add one row (texts as printed)."""
+        self.rows.append((what, ours, reference, ratio, target))
+        print(f"  measured: {what}", flush=True)
+
+    def print(self) -> None:
+        """Print the table."""
+        head = ("what", "ours", "reference", "ratio", "target")
+        widths = [max(len(row[i]) for row in [head, *self.rows]) for i in range(5)]
+        for row in [head, *self.rows]:
+            print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+def libreoffice(text: str, folder: Path, runs: int) -> tuple[float, float] | None:
+    """Time LibreOffice turning ``text`` (as HTML paragraphs) into a PDF; None without soffice."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return None
+    html = folder / "event.html"
+    html.write_text("<html><body>" + "".join(f"<p>{p}</p>" for p in text) + "</body></html>", "utf-8")
+    profile = (folder / "lo-profile").as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+    return median_process([*command, "--outdir", str(folder / "lo"), str(html)], runs)
+
+
+def export_rows(table: Table, folder: Path, runs: int, env: dict[str, str]) -> None:
+    """Rows 1-3: whole-process exports and the in-process build."""
+    from export_pdf import bare_reportlab, build_event, paragraphs_of, text_chunks
+
+    from exports.pdf import render_summary
+    from exports.pdf.fonts import FILES, REGULAR
+
+    large = folder / "large.sqlite3"
+    event = build_event(large)
+    cli = [str(BIN / "scale-across"), "--db", str(large), "export", str(event.id)]
+    ours, ours_mem = median_process([*cli, "--out", str(folder / "large.pdf")], runs, env)
+    summary = render_summary(event)
+    office = libreoffice(text_chunks([summary]), folder, runs)
+    if office is None:
+        table.add(
+            "export large event, whole process",
+            f"{ours:.2f} s, {ours_mem:.0f} MiB",
+            "LibreOffice: absent (no soffice on PATH)",
+            "-",
+            "1.5x faster, half the memory",
+        )
+    else:
+        table.add(
+            "export large event, whole process",
+            f"{ours:.2f} s, {ours_mem:.0f} MiB",
+            f"LibreOffice {office[0]:.2f} s, {office[1]:.0f} MiB",
+            f"{office[0] / ours:.2f}x faster, {ours_mem / office[1]:.2f} of its memory",
+            "1.5x faster, half the memory",
+        )
+
+    demo = folder / "demo.sqlite3"
+    subprocess.run(
+        [str(BIN / "scale-across"), "--db", str(demo), "demo"], env=env, check=True, capture_output=True
+    )
+    from facilitator.services.events import list_events
+    from facilitator.storage import open_database
+
+    db = open_database(demo)
+    with db.transaction() as session:
+        demo_id = str(list_events(session)[0].id)
+    db.close()
+    ours, _ = median_process(
+        [str(BIN / "scale-across"), "--db", str(demo), "export", demo_id, "--out", str(folder / "demo.pdf")],
+        runs,
+        env,
+    )
+    font = str(ROOT / "resources" / "fonts" / FILES[REGULAR])
+    floor, _ = median_process([sys.executable, "-c", FLOOR_EXPORT, font], runs)
+    table.add(
+        "export demo event, whole process",
+        f"{ours:.2f} s",
+        f"floor {floor:.2f} s",
+        f"{ours / floor:.2f}x the floor",
+        "<= 1.5x",
+    )
+
+    built = median_call(lambda: render_summary(event), runs)
+    paragraphs = paragraphs_of(lambda: render_summary(event))
+    bare = median_call(lambda: bare_reportlab(paragraphs), runs)
+    table.add(
+        "summary PDF build, in process",
+        f"{built * 1000:.0f} ms",
+        f"bare platypus, same {len(paragraphs)} paragraphs, no tables {bare * 1000:.0f} ms",
+        f"{built / bare:.2f}x",
+        "<= 2x (bare with tables)",
+    )
+    search_row(table, demo, runs, env)
+
+
+def search_row(table: Table, db_path: Path, runs: int, env: dict[str, str]) -> None:
+    """Row 4: a search on the command line, whole process."""
+    ours, _ = median_process([str(BIN / "scale-across"), "--db", str(db_path), "search", "deploy"], runs, env)
+    floor, _ = median_process([sys.executable, "-c", FLOOR_SEARCH, str(db_path), "deploy"], runs)
+    table.add(
+        "search WORD, whole process",
+        f"{ours * 1000:.0f} ms",
+        f"floor {floor * 1000:.0f} ms",
+        f"{ours / floor:.2f}x the floor",
+        "<= 1.3x",
+    )
+
+
+def figures_row(table: Table, history: Path | None, folder: Path, runs: int) -> None:
+    """Row 5: the figures of a long history, in process."""
+    if history is None:
+        table.add("figures, in process", "not measured (give --history FILE)", "-", "-", "< 100 ms")
+        return
+    from sqlalchemy import text
+
+    from facilitator.figures import compute_figures, forget_figures
+    from facilitator.storage import open_database
+
+    copy = folder / "history.sqlite3"
+    shutil.copyfile(history, copy)
+    db = open_database(copy)
+    today = dt.date.today()
+
+    def figures(first: bool) -> None:
+        if first:
+            forget_figures()
+        with db.transaction() as session:
+            compute_figures(session, today=today)
+
+    def group_by() -> None:
+        with db.transaction() as session:
+            session.execute(
+                text(
+                    "SELECT e.date, a.status, count(*) FROM agreements a "
+                    "JOIN events e ON e.id = a.event_id GROUP BY e.date, a.status"
+                )
+            ).all()
+
+    with db.transaction() as session:
+        events = session.execute(text("SELECT count(*) FROM events")).scalar_one()
+    first, again = median_call(lambda: figures(True), runs), median_call(lambda: figures(False), runs)
+    floor = median_call(group_by, runs)
+    db.close()
+    table.add(
+        f"figures at {events:,} events, in process",
+        f"{first * 1000:.0f} ms after a change, {again * 1000:.1f} ms unchanged",
+        f"one GROUP BY {floor * 1000:.0f} ms",
+        f"{first / floor:.2f}x, {again / floor:.3f}x",
+        "< 100 ms",
+    )
+
+
+def start_row(table: Table, db_path: Path, runs: int) -> None:
+    """Row 6: start to a painted start window."""
+    from startup_and_steps import APP, BARE, _time_to_ready
+
+    bare = statistics.median(_time_to_ready(BARE) for _ in range(runs))
+    app = statistics.median(_time_to_ready(APP, str(db_path)) for _ in range(runs))
+    table.add(
+        "start to painted start window",
+        f"{app * 1000:.0f} ms",
+        f"bare window {bare * 1000:.0f} ms",
+        f"{app / bare:.2f}x",
+        "<= 1.5x",
+    )
+
+
+def main() -> int:
+    """Measure every row and print the table."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per measurement (5)")
+    parser.add_argument("--history", type=Path, help="a bench/make_history.py file, for the figures row")
+    args = parser.parse_args()
+    if args.history is not None and not args.history.is_file():
+        parser.error(f"{args.history}: no such file; make one with bench/make_history.py")
+    with tempfile.TemporaryDirectory(prefix="bench-speed-") as tmp:
+        folder = Path(tmp)
+        os.environ["SCALE_ACROSS_DATA_DIR"] = str(folder / "data")
+        env = dict(os.environ)
+        table = Table()
+        export_rows(table, folder, args.runs, env)
+        figures_row(table, args.history, folder, args.runs)
+        start_row(table, folder / "demo.sqlite3", args.runs)
+        print(f"\nmedians of {args.runs} runs, {dt.date.today()}:\n")
+        table.print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
