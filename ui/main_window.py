@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from facilitator.dates import clock, day
 from facilitator.domain.summary import EventSummary
-from facilitator.services.changes import Changes
 from facilitator.storage import StorageError
 from ui import theme
 from ui.actions import Act
@@ -43,6 +42,7 @@ from ui.views import PREPARE, REVIEW, WALK_THROUGH
 from ui.window_menus import build_actions, build_menus, update_action_state
 
 if TYPE_CHECKING:
+    from facilitator.services.changes import Changes
     from facilitator.storage import Database
     from ui.editing import EventEditor
     from ui.event_screen import EventScreen

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QScreen
 
-from facilitator.services.changes import Changes
 from ui.actions import Act
 from ui.room.canvas import Mode
 from ui.room.drafts import TypingWatch, draft_in
@@ -27,6 +26,7 @@ from ui.room.slide import Slide
 from ui.room.window import RoomWindow
 
 if TYPE_CHECKING:
+    from facilitator.services.changes import Changes
     from ui.event_screen import EventScreen
     from ui.main_window import MainWindow
 
