@@ -23,7 +23,8 @@ from ui.fonts import register_fonts
 app = QApplication(sys.argv[:1])
 app.setFont(register_fonts())
 window = start_window(sys.argv[1])
-print("before paint:", sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "alembic", "reportlab"}))
+heavy = {"sqlalchemy", "alembic", "reportlab"}
+print("before paint:", sorted({m.split(".")[0] for m in sys.modules} & heavy))
 window.resize(1280, 720)
 window.show()
 app.processEvents()
