@@ -68,8 +68,18 @@ def uninstall(connection: Connection) -> None:
 
 
 def read_token(connection: Connection) -> str | None:
-    """Return the current token (None if its row is gone, e.g. after a manual DELETE)."""
-    return connection.exec_driver_sql(f"SELECT token FROM {TABLE} WHERE id = 1").scalar()
+    """Return the token that stands for the rows this transaction sees, or None if none does.
+
+    None when the row is gone (a manual DELETE), and on PostgreSQL when this
+    transaction has written: its deferred touch has not run yet, so the
+    stored token still names the rows without its writes.
+    """
+    if _is_pg(connection):
+        sql = f"SELECT token FROM {TABLE} WHERE id = 1 AND pg_current_xact_id_if_assigned() IS NULL"
+    else:
+        # SQLite's triggers run at once: a write changes the token this transaction reads.
+        sql = f"SELECT token FROM {TABLE} WHERE id = 1"
+    return connection.exec_driver_sql(sql).scalar()
 
 
 def _is_pg(connection: Connection) -> bool:

@@ -65,3 +65,20 @@ def test_a_raw_delete_is_in_the_next_figures(db):
         connection.execute(text("DELETE FROM outcomes WHERE kind = 'failure'"))
     assert before.overall.totals.failures > 0
     assert figures(db).overall.totals.failures == 0
+
+
+def test_figures_seen_inside_a_write_that_is_rolled_back_are_not_kept(db):
+    """On PostgreSQL the token changes only at the commit: a writing transaction must not keep its view."""
+    build_history(db)
+    before = figures(db)
+    session = db._sessions()
+    try:
+        event_id = session.execute(text("SELECT event_id FROM outcomes LIMIT 1")).scalar()
+        outcomes.add_outcome(session, event_id, "failure", "Only in this transaction")
+        session.flush()
+        inside = compute_figures(session, today=TODAY)
+        assert inside.overall.totals.failures == before.overall.totals.failures + 1
+    finally:
+        session.rollback()
+        session.close()
+    assert figures(db).overall.totals.failures == before.overall.totals.failures
