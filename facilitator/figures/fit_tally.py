@@ -1,4 +1,4 @@
-"""Counting agreements by where the fit check left them at the event, and how many are abandoned now.
+"""Where the fit check left each agreement at the event (``facilitator.figures.tally`` counts them).
 
 An agreement *started at risk* when an answer about one of its patterns'
 conditions is a risk (a prerequisite that does not hold, a "breaks when" that

@@ -86,29 +86,32 @@ def _is_pg(connection: Connection) -> bool:
     return connection.dialect.name == "postgresql"
 
 
-def _sqlite_statements() -> list[str]:
-    touch = (
-        f"INSERT INTO {TABLE} (id, token) VALUES (1, lower(hex(randomblob(16)))) "
-        "ON CONFLICT (id) DO UPDATE SET token = excluded.token;"
+def _touch(new_token: str) -> str:
+    """Return the statement that gives the token a new value (making its row if it is gone)."""
+    return (
+        f"INSERT INTO {TABLE} (id, token) VALUES (1, {new_token}) "
+        "ON CONFLICT (id) DO UPDATE SET token = excluded.token"
     )
-    statements = [touch.rstrip(";")]
+
+
+def _sqlite_statements() -> list[str]:
+    touch = _touch("lower(hex(randomblob(16)))")
+    statements = [touch]
     for table in WATCHED:
         for suffix, event in (("ai", "INSERT"), ("au", "UPDATE"), ("ad", "DELETE")):
             statements.append(
                 f"CREATE TRIGGER IF NOT EXISTS {TABLE}_{table}_{suffix} "
-                f"AFTER {event} ON {table} BEGIN {touch} END"
+                f"AFTER {event} ON {table} BEGIN {touch}; END"
             )
     return statements
 
 
 def _pg_statements() -> list[str]:
+    touch = _touch("md5(random()::text || clock_timestamp()::text)")
     statements = [
-        f"INSERT INTO {TABLE} (id, token) VALUES (1, md5(random()::text || clock_timestamp()::text)) "
-        "ON CONFLICT (id) DO NOTHING",
+        touch,
         f"CREATE OR REPLACE FUNCTION {_PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-        f"BEGIN INSERT INTO {TABLE} (id, token) "
-        "VALUES (1, md5(random()::text || clock_timestamp()::text)) "
-        "ON CONFLICT (id) DO UPDATE SET token = excluded.token; RETURN NULL; END $$",
+        f"BEGIN {touch}; RETURN NULL; END $$",
     ]
     for table in WATCHED:
         statements += [
