@@ -2,7 +2,8 @@
 
 The schedule spreads events over the years before ``today`` (more of them
 recently, as the practice spreads); the newest are still running and a few
-are planned in the coming weeks. Agreements carry a dated status history:
+are planned in the coming weeks. Agreements carry a fit check (answers to
+most conditions the event states for their patterns) and a dated status history:
 old ones have mostly been adopted or abandoned, recent ones are still agreed
 or in progress, and their check-in dates make some of them overdue.
 """
@@ -26,6 +27,7 @@ BOUNDARY_KEYS = (
     ("breaks_when", words.BREAKS_WHEN),
     ("prerequisites", words.PREREQUISITES),
 )
+FIT_ANSWERS = ("holds", "does_not_hold", "not_known")
 
 
 def schedule(world: World, count: int, today: dt.date) -> list[tuple[dt.date, str]]:
@@ -112,7 +114,22 @@ class EventBuilder:
                 )
                 for n in range(rng.choice((2, 2, 2, 3, 3, 4)))
             ]
+            for entry in doc["agreements"]:
+                self._fit(entry, doc["patterns"])
         return doc
+
+    def _fit(self, entry: dict, patterns: list[dict]) -> None:
+        """Answer most conditions the file states for the agreement's patterns, as rooms do."""
+        adopted = [p for p in patterns if p["id"] in entry["patterns"]]
+        texts = [text for p in adopted for key, _ in BOUNDARY_KEYS for text in p.get(key, [])]
+        answers = []
+        for text in texts:
+            # A condition is named by its words, which must be unique among the adopted patterns'.
+            if texts.count(text) == 1 and self.rng.random() < 0.8:
+                answer = self.rng.choices(FIT_ANSWERS, (70, 15, 15))[0]
+                answers.append({"condition": text, "answer": answer})
+        if answers:
+            entry["fit"] = answers
 
     def _coalitions(self, day: dt.date) -> list[int]:
         active = [i for i, c in enumerate(self.world.coalitions) if c.start <= day]

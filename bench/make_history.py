@@ -1,8 +1,8 @@
 """Generate a realistic event history for the follow-up benchmarks.
 
 Builds ``--events`` events (about 20 records each: participants, outcomes,
-patterns presented with new boundary conditions, agreements with support and
-a dated status history) shared among 40 coalitions and a library of 300
+patterns presented with new boundary conditions, agreements with support, a
+fit check and a dated status history) shared among 40 coalitions and a library of 300
 patterns, over the six years before today. Every event goes in through the
 app's own bulk path, the event-file importer: each one is written as an
 event-file document, checked like a file would be, and imported with
@@ -40,7 +40,14 @@ RECORD_TABLES = (
     "support_items",
     "status_changes",
 )
-LINK_TABLES = ("event_patterns", "pattern_outcomes", "agreement_patterns", "support_capacities", "step_times")
+LINK_TABLES = (
+    "event_patterns",
+    "pattern_outcomes",
+    "agreement_patterns",
+    "fit_answers",
+    "support_capacities",
+    "step_times",
+)
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
