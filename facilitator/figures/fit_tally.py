@@ -13,39 +13,50 @@ from __future__ import annotations
 
 from collections import Counter
 
-from facilitator.domain import FitAnswerKind
+from facilitator.domain import BoundaryKind, FitAnswerKind
 from facilitator.figures.model import FitGroup, StartedFit
 from facilitator.figures.queries import HistoryRows
-from facilitator.followup.fit_state import FitState, fit_state, is_risk
-
-_ANSWERS = tuple(kind.value for kind in FitAnswerKind)
+from facilitator.followup.fit_state import FitState, is_risk
 
 FitCounts = Counter[tuple[FitState, bool]]
 """Agreements per (fit state, abandoned now)."""
 
+FITS, AT_RISK = 1, 2
+"""The codes :func:`fit_codes` gives; 0 is *not checked*. Plain numbers, as an enum
+hashes in Python and the tally counts with them once per agreement."""
+STATE_OF_CODE = (FitState.NOT_CHECKED, FitState.FITS, FitState.AT_RISK)
 
-def fit_states(rows: HistoryRows) -> dict[object, FitState]:
-    """Return the fit state of each agreement with at least one answer (the others are not checked)."""
+# The one answer to a condition of each kind that is a risk (kinds with none are absent).
+_RISKY_ANSWER = {
+    kind.value: answer.value
+    for kind in BoundaryKind
+    for answer in FitAnswerKind
+    if is_risk(kind.value, answer.value)
+}
+
+
+def fit_codes(rows: HistoryRows) -> dict[object, int]:
+    """Return :data:`FITS` or :data:`AT_RISK` per agreement with an answer (the rest: not checked)."""
     if not rows.fit_answers:
         return {}
-    # Per condition: its pattern, and the one answer that would be a risk (if any). One
+    # Per condition: its pattern, and the answer that would be a risk (if any). One
     # dict lookup per answer then, which on tens of thousands of answers is what counts.
+    risky_answer = _RISKY_ANSWER
     conditions = {
-        key: (pattern_id, next((a for a in _ANSWERS if is_risk(kind, a)), None))
-        for key, pattern_id, kind in rows.conditions
+        key: (pattern_id, risky_answer.get(kind)) for key, pattern_id, kind, _, _ in rows.conditions
     }
     adopted = set(rows.agreement_patterns)
-    answered: set[object] = set()
-    risky: set[object] = set()
+    codes: dict[object, int] = {}
     for agreement_id, boundary_id, answer in rows.fit_answers:
         condition = conditions.get(boundary_id)
         # An answer about a pattern the agreement no longer adopts is not asked any more.
         if condition is None or (agreement_id, condition[0]) not in adopted:
             continue
-        answered.add(agreement_id)
         if answer == condition[1]:
-            risky.add(agreement_id)
-    return {key: fit_state(1, key in risky, accepted=False) for key in answered}
+            codes[agreement_id] = AT_RISK
+        elif agreement_id not in codes:
+            codes[agreement_id] = FITS
+    return codes
 
 
 def started_fit(counts: FitCounts) -> StartedFit:

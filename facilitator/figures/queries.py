@@ -32,12 +32,9 @@ QUERIES = {
     "agreement_patterns": "SELECT agreement_id, pattern_id FROM agreement_patterns",
     "patterns": "SELECT id, coalition_id, name, created_at FROM patterns",
     "event_patterns": "SELECT event_id, pattern_id FROM event_patterns",
-    "boundaries": (
-        "SELECT pattern_id, kind, event_id, recorded_at FROM boundary_conditions "
-        "WHERE kind IN ('works_when', 'breaks_when')"
-    ),
     "failures": "SELECT event_id FROM outcomes WHERE kind = 'failure'",
-    "conditions": "SELECT id, pattern_id, kind FROM boundary_conditions",
+    # Every condition: the fit check's answers name them, documented boundaries count some.
+    "conditions": "SELECT id, pattern_id, kind, event_id, recorded_at FROM boundary_conditions",
     "fit_answers": "SELECT agreement_id, boundary_id, answer FROM fit_answers",
 }
 
@@ -54,7 +51,6 @@ class HistoryRows:
     agreement_patterns: Rows
     patterns: Rows
     event_patterns: Rows
-    boundaries: Rows
     failures: Rows
     conditions: Rows
     fit_answers: Rows

@@ -13,10 +13,9 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from facilitator.figures.dates import DayParser, add_months, quarter_index
-from facilitator.figures.fit_tally import FitCounts, fit_states
+from facilitator.figures.fit_tally import STATE_OF_CODE, FitCounts, fit_codes
 from facilitator.figures.model import PatternReach
 from facilitator.figures.queries import HistoryRows
-from facilitator.followup.fit_state import FitState
 from facilitator.followup.keys import stored_uuid
 
 
@@ -104,10 +103,9 @@ class _Tally:
         Also, all time, per fit state at the event and whether abandoned now.
         """
         day, today, events = self.day, self.today, self.events
-        states = fit_states(self.rows)
-        # Per (group, abandoned): plain keys, as an enum hashes in Python, per row.
-        plain: Counter[tuple[int, bool]] = Counter()
-        answered: list[tuple[FitState, int, bool]] = []
+        codes = fit_codes(self.rows)
+        # Per (group, abandoned, fit code): plain keys, as an enum hashes in Python, per row.
+        plain: Counter[tuple[int, bool, int]] = Counter()
         adopted_on: dict[object, dt.date] = {}
         for agreement_id, changed_at in self.rows.adoptions:
             changed = day.required(changed_at)
@@ -130,9 +128,7 @@ class _Tally:
             agreed[agreement_id] = (slot[0], key)
             teams[slot].add(key)
             abandoned = status == "abandoned"
-            plain[slot[1], abandoned] += 1
-            if agreement_id in states:
-                answered.append((states[agreement_id], slot[1], abandoned))
+            plain[slot[1], abandoned, codes.get(agreement_id, 0)] += 1
             adopted_day = adopted_on.get(agreement_id)
             if adopted_day is not None:
                 days[slot].append((adopted_day - event_day).days)
@@ -147,19 +143,14 @@ class _Tally:
         for (index, group), values in days.items():
             for scope in self.groups[group]:
                 scope.days[index].extend(values)
-        self._count_fit(plain, answered)
+        self._count_fit(plain)
         return agreed
 
-    def _count_fit(
-        self, plain: Counter[tuple[int, bool]], answered: list[tuple[FitState, int, bool]]
-    ) -> None:
-        """Add each group's agreements per (fit state, abandoned) to its scopes (unanswered: not checked)."""
+    def _count_fit(self, plain: Counter[tuple[int, bool, int]]) -> None:
+        """Add each group's agreements per (fit state, abandoned) to its scopes."""
         fit: dict[int, FitCounts] = defaultdict(Counter)
-        for (group, abandoned), count in plain.items():
-            fit[group][FitState.NOT_CHECKED, abandoned] += count
-        for state, group, abandoned in answered:
-            fit[group][FitState.NOT_CHECKED, abandoned] -= 1
-            fit[group][state, abandoned] += 1
+        for (group, abandoned, code), count in plain.items():
+            fit[group][STATE_OF_CODE[code], abandoned] += count
         for group, counts in fit.items():
             for scope in self.groups[group]:
                 scope.fit.update(counts)
@@ -182,7 +173,9 @@ class _Tally:
         """Return (pattern id, kind) -> the day the first such condition was stated."""
         events, day = self.events, self.day
         stated: dict[tuple[object, str], dt.date] = {}
-        for pattern_id, kind, event_id, recorded_at in self.rows.boundaries:
+        for _, pattern_id, kind, event_id, recorded_at in self.rows.conditions:
+            if kind != "works_when" and kind != "breaks_when":
+                continue
             event = events.get(event_id)
             when = event[0] if event is not None else day.required(recorded_at)
             known = stated.get((pattern_id, kind))
