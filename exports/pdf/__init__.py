@@ -10,8 +10,9 @@ import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from exports.pdf.agreement import AgreementRenderer, adopters
+from exports.pdf.agreement import AgreementRenderer
 from exports.pdf.summary import SummaryRenderer
+from exports.values import adopters
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
     from facilitator.domain import Event

@@ -39,12 +39,6 @@ ACKNOWLEDGEMENT = (
 )
 
 
-def adopters(event: Event) -> list[Participant]:
-    """Return the participants who adopt in at least one agreement, in participant order."""
-    adopting = {agreement.adopter_id for agreement in event.agreements}
-    return [p for p in event.participants if p.id in adopting]
-
-
 class AgreementRenderer(Renderer):
     """Renders the agreement document of one adopter of an event."""
 

@@ -1,66 +1,38 @@
-"""How the event documents word a record's values: dates, amounts, people, names.
+"""How the event documents word a record's values: the plain wording of ``exports.values``.
 
 Plain strings, not yet markup: a caller passes them through ``markup.text``
-(``blocks.para``) like any other user text.
+(``blocks.para``) like any other user text. Only the running footer is the
+PDF's own (it marks a right-to-left name for the line it sits in).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from exports.pdf.markup import embedded
-from facilitator.dates import long_day
-from facilitator.domain import AgreementStatus
+from exports.values import (
+    amount_text,
+    coalition_names,
+    date_text,
+    event_name,
+    person_text,
+    status_text,
+    support_headline,
+)
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
-    from facilitator.domain import Agreement, Event, Participant, SupportItem
+    from facilitator.domain import Event
 
-
-def date_text(value: dt.date | None, missing: str = "not set") -> str:
-    """Return "14 May 2026", as every printed document writes a date, or ``missing``."""
-    if value is None:
-        return missing
-    return long_day(value)
-
-
-def amount_text(amount: float | None, unit: str) -> str:
-    """Return "8 hours", "2.5 days" or "" when no amount was given."""
-    if amount is None:
-        return ""
-    number = f"{amount:.2f}".rstrip("0").rstrip(".")
-    return f"{number} {unit}".strip()
-
-
-def person_text(participant: Participant | None, missing: str = "not named") -> str:
-    """Return "Name (Team)", or ``missing`` when there is nobody."""
-    if participant is None:
-        return missing
-    return participant.display_name
-
-
-def support_headline(item: SupportItem) -> str:
-    """Return "Coaching: 8 hours" for a support item."""
-    amount = amount_text(item.amount, item.unit)
-    return f"{item.type.label}: {amount}" if amount else f"{item.type.label} (amount not set)"
-
-
-def status_text(agreement: Agreement) -> str:
-    """Return the agreement's status, with the reason when it was abandoned."""
-    status = agreement.status.label
-    if agreement.status == AgreementStatus.ABANDONED and agreement.status_reason:
-        return f"{status}: {agreement.status_reason}"
-    return status
-
-
-def coalition_names(event: Event) -> str:
-    """Return the event's coalitions as "Payments + Identity"."""
-    return " + ".join(c.name for c in event.coalitions)
-
-
-def event_name(event: Event) -> str:
-    """Return the event's title, or "Scale Across — <coalitions>" when it has none."""
-    return event.title or f"Scale Across — {coalition_names(event)}"
+__all__ = [
+    "amount_text",
+    "coalition_names",
+    "date_text",
+    "event_name",
+    "person_text",
+    "running_footer",
+    "status_text",
+    "support_headline",
+]
 
 
 def running_footer(event: Event) -> str:

@@ -1,0 +1,68 @@
+"""How every export words a record's values: dates, amounts, people, names, a status.
+
+Plain strings for any format (PDF, Markdown, CSV, calendar, mail); each
+format escapes them its own way. No ReportLab, no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from facilitator.dates import long_day
+from facilitator.domain import AgreementStatus
+
+if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the exports only read them
+    from facilitator.domain import Agreement, Event, Participant, SupportItem
+
+
+def adopters(event: Event) -> list[Participant]:
+    """Return the participants who adopt in at least one agreement, in participant order."""
+    adopting = {agreement.adopter_id for agreement in event.agreements}
+    return [p for p in event.participants if p.id in adopting]
+
+
+def date_text(value: dt.date | None, missing: str = "not set") -> str:
+    """Return "14 May 2026", as every printed document writes a date, or ``missing``."""
+    if value is None:
+        return missing
+    return long_day(value)
+
+
+def amount_text(amount: float | None, unit: str) -> str:
+    """Return "8 hours", "2.5 days" or "" when no amount was given."""
+    if amount is None:
+        return ""
+    number = f"{amount:.2f}".rstrip("0").rstrip(".")
+    return f"{number} {unit}".strip()
+
+
+def person_text(participant: Participant | None, missing: str = "not named") -> str:
+    """Return "Name (Team)", or ``missing`` when there is nobody."""
+    if participant is None:
+        return missing
+    return participant.display_name
+
+
+def support_headline(item: SupportItem) -> str:
+    """Return "Coaching: 8 hours" for a support item."""
+    amount = amount_text(item.amount, item.unit)
+    return f"{item.type.label}: {amount}" if amount else f"{item.type.label} (amount not set)"
+
+
+def status_text(agreement: Agreement) -> str:
+    """Return the agreement's status, with the reason when it was abandoned."""
+    status = agreement.status.label
+    if agreement.status == AgreementStatus.ABANDONED and agreement.status_reason:
+        return f"{status}: {agreement.status_reason}"
+    return status
+
+
+def coalition_names(event: Event) -> str:
+    """Return the event's coalitions as "Payments + Identity"."""
+    return " + ".join(c.name for c in event.coalitions)
+
+
+def event_name(event: Event) -> str:
+    """Return the event's title, or "Scale Across — <coalitions>" when it has none."""
+    return event.title or f"Scale Across — {coalition_names(event)}"
