@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitator.domain.base import Base, enum_column
@@ -31,6 +31,8 @@ class Participant(Base):
         default=ParticipantRole.POTENTIAL_ADOPTER,
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Optional: where calendar invitations and agreement mails go ("" when unknown).
+    email: Mapped[str] = mapped_column(String(254), default="", server_default=text("''"))
 
     event: Mapped[Event] = relationship(back_populates="participants")
 
