@@ -90,8 +90,11 @@ def _participant(participant: Participant, capacity: SupportCapacity | None) -> 
         "name": participant.name,
         "team": participant.team,
         "role": participant.role.value,
-        "capacity_hours": number_for_file(capacity.hours if capacity else None),
     }
+    # Most people have none: files written before addresses existed look the same.
+    if participant.email:
+        entry["email"] = participant.email
+    entry["capacity_hours"] = number_for_file(capacity.hours if capacity else None)
     # Written only when the room accepted promising more than the capacity.
     if capacity is not None and capacity.accepted_hours is not None:
         entry["accepted_hours"] = number_for_file(capacity.accepted_hours)

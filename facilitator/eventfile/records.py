@@ -65,6 +65,7 @@ class ParticipantEntry:
     role: ParticipantRole
     capacity_hours: float | None
     accepted_hours: float | None = None
+    email: str = ""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from facilitator.documents.schema import (
     value_error,
 )
 from facilitator.domain import EventStatus, OutcomeKind, ParticipantRole, Trigger
+from facilitator.domain.email_address import MAX_EMAIL_LENGTH, EmailAddressError, normalise_email
 from facilitator.eventfile.agreement_schema import read_agreement
 from facilitator.eventfile.fields import (
     MAX_AGENDA,
@@ -242,7 +243,9 @@ def _coalitions(top: LocatedMapping, ids: IdRegistry) -> tuple[CoalitionEntry, .
 
 
 def _participant(mapping: LocatedMapping, where: str, ids: IdRegistry) -> ParticipantEntry:
-    check_record_keys(mapping, where, ("name",), ("team", "role", "capacity_hours", "accepted_hours"))
+    check_record_keys(
+        mapping, where, ("name",), ("team", "role", "email", "capacity_hours", "accepted_hours")
+    )
     return ParticipantEntry(
         id=ids.read(mapping, where),
         place=place_of(mapping, where),
@@ -251,7 +254,16 @@ def _participant(mapping: LocatedMapping, where: str, ids: IdRegistry) -> Partic
         role=read_choice(mapping, "role", where, ParticipantRole, ParticipantRole.POTENTIAL_ADOPTER),
         capacity_hours=get_number(mapping, "capacity_hours", where, what="number of hours"),
         accepted_hours=get_number(mapping, "accepted_hours", where, what="number of hours"),
+        email=_email(mapping, where),
     )
+
+
+def _email(mapping: LocatedMapping, where: str) -> str:
+    # The services' rule, so a file brings in no address typing would refuse.
+    try:
+        return normalise_email(read_text(mapping, "email", where, MAX_EMAIL_LENGTH))
+    except EmailAddressError as exc:
+        raise value_error(mapping, "email", where, str(exc)) from None
 
 
 def _outcome(mapping: LocatedMapping, where: str, ids: IdRegistry) -> OutcomeEntry:

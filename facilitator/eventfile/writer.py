@@ -114,6 +114,7 @@ class Writer:
                 name=entry.name,
                 team=entry.team,
                 role=entry.role,
+                email=entry.email,
                 position=position,
             )
             event.participants.append(participant)

@@ -89,14 +89,18 @@ def get(session: Session, model: type[T], record_id: object) -> T:
 def apply_fields(record: object, changes: Mapping[str, object], cleaners: Mapping[str, Cleaner]) -> None:
     """Set each changed field after passing it through its cleaner.
 
+    Every value is cleaned before any is set, so a refused value leaves the
+    record as it was even for a caller that goes on with the session.
+
     Raises:
         ServiceError: a field is unknown or its value is refused.
     """
     unknown = set(changes) - set(cleaners)
     if unknown:
         raise ServiceError(f"cannot change {', '.join(sorted(unknown))}")
-    for name, value in changes.items():
-        setattr(record, name, cleaners[name](value))
+    cleaned = {name: cleaners[name](value) for name, value in changes.items()}
+    for name, value in cleaned.items():
+        setattr(record, name, value)
 
 
 def text_cleaner(

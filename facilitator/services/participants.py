@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain import Agreement, Event, Participant, ParticipantRole, SupportCapacity
 from facilitator.domain.base import new_id
+from facilitator.domain.email_address import EmailAddressError, normalise_email
 from facilitator.services.changes import RecordKind
 from facilitator.services.common import (
     MAX_NUMBER,
@@ -33,10 +34,31 @@ from facilitator.services.records import (
 PARTICIPANTS = Listed(Participant, holder=lambda p: p.event.participants, event_id=lambda p: p.event_id)
 """Participants are listed in their event."""
 
+
+def clean_email(value: object) -> str:
+    """Return a participant's e-mail address as stored: stripped, "" for none.
+
+    The rule is :func:`facilitator.domain.email_address.normalise_email`'s,
+    which the event-file reader applies too.
+
+    Raises:
+        ServiceError: ``value`` is not text, or not one plausible address.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ServiceError("E-mail must be text")
+    try:
+        return normalise_email(value)
+    except EmailAddressError as exc:
+        raise ServiceError(str(exc)) from None
+
+
 _FIELDS: dict[str, Cleaner] = {
     "name": text_cleaner("Name", required=True, max_length=200),
     "team": text_cleaner("Team", max_length=200),
     "role": enum_cleaner(ParticipantRole, "Role"),
+    "email": clean_email,
 }
 HOUR_UNITS = frozenset({"h", "hour", "hours", "hr", "hrs"})
 
@@ -48,19 +70,39 @@ def add_participant(
     team: str = "",
     role: ParticipantRole | str = ParticipantRole.POTENTIAL_ADOPTER,
     *,
+    email: str = "",
     record_id: uuid.UUID | None = None,
 ) -> Participant:
     """Add a person to the event, at the end of the list.
 
-    ``record_id`` lets redo after undo bring back the very same record.
+    Args:
+        session: The caller's session.
+        event_id: The event, which must not be closed.
+        name: The person's name (required).
+        team: Their team, "" when unknown.
+        role: Their role (a member or its stored value).
+        email: Their e-mail address; "" (or only spaces) when unknown.
+        record_id: The id to give the record, so that redo after undo brings
+            back the very same record.
+
+    Returns:
+        The new participant.
+
+    Raises:
+        ServiceError: the event is closed or a value is refused (nothing is added).
     """
     event = editable_event(session, event_id)
-    values = {"name": name, "team": team, "role": role}
+    values = {"name": name, "team": team, "role": role, "email": email}
     return append_record(session, event.participants, Participant(id=record_id or new_id()), values, _FIELDS)
 
 
 def update_participant(session: Session, participant_id: uuid.UUID | str, **changes: object) -> Participant:
-    """Change a participant's name, team or role."""
+    """Change a participant's ``name``, ``team``, ``role`` or ``email`` (given as keywords).
+
+    Raises:
+        NotFoundError: there is no such participant.
+        ServiceError: the event is closed or a value is refused (nothing changes).
+    """
     return update_record(session, PARTICIPANTS, participant_id, changes, _FIELDS)
 
 

@@ -18,6 +18,7 @@ def test_example_file_is_valid():
 
     assert doc.event.status == EventStatus.PLANNED
     assert [p.name for p in doc.participants][-1] == "田中 愛子 (Aiko Tanaka)"
+    assert [p.email for p in doc.participants][:3] == ["zoe.lefevre@example.org", "", "ana.nunez@example.org"]
 
 
 def test_example_imports_with_keys_resolved(db):

@@ -230,3 +230,54 @@ def test_accepting_an_over_commitment_holds_until_more_is_promised(db_path):
         (line,) = participants.capacity_report(s, ids[0])
         assert line.promised_hours == 13 and line.needs_attention
     db.close()
+
+
+def test_an_e_mail_address_is_stored_trimmed_changed_and_cleared(act, reopen, event_id):
+    zoe = act(participants.add_participant, event_id, "Zoë", email="  zoë@bücher.de ")
+    without = act(participants.add_participant, event_id, "Ana")
+
+    def stored(person):
+        with reopen() as session:
+            return session.get(Participant, person.id).email
+
+    assert (stored(zoe), stored(without)) == ("zoë@bücher.de", "")
+    act(participants.update_participant, zoe.id, email="zoe.lefevre@example.org")
+    assert stored(zoe) == "zoe.lefevre@example.org"
+    act(participants.update_participant, zoe.id, email=" ")
+    assert stored(zoe) == ""
+    act(participants.update_participant, zoe.id, email=None)  # as the other text fields take it
+    assert stored(zoe) == ""
+
+
+@pytest.mark.parametrize(
+    "email, message",
+    [
+        ("zoe@example", '"zoe@example" is not an e-mail address: the part after @ needs a dot'),
+        ("zoe@@example.org", "2 @ signs"),
+        ("Zoë <zoe@example.org>", "contains a space"),
+        ("zoe@example.org.", "cannot start or end with a dot"),
+        ("z" * 65 + "@example.org", "at most 64"),
+        (42, "E-mail must be text"),
+    ],
+)
+def test_an_invalid_e_mail_address_stores_nothing(act, reopen, count, event_id, email, message):
+    with pytest.raises(ServiceError, match=message):
+        act(participants.add_participant, event_id, "Zoë", email=email)
+    assert count(Participant) == 0
+
+    added = act(participants.add_participant, event_id, "Ana", "Payments", email="ana@example.org")
+    with pytest.raises(ServiceError, match=message):
+        # The valid name comes first: it must not be stored either.
+        act(participants.update_participant, added.id, name="Changed", email=email)
+    with reopen() as session:
+        stored = session.get(Participant, added.id)
+        assert (stored.name, stored.team, stored.email) == ("Ana", "Payments", "ana@example.org")
+
+
+def test_a_refused_value_leaves_the_record_untouched_in_the_same_session(db, event_id):
+    """Every value is checked before any is set, even for a caller that goes on with the session."""
+    with db.transaction() as session:
+        ana = participants.add_participant(session, event_id, "Ana", email="ana@example.org")
+        with pytest.raises(ServiceError):
+            participants.update_participant(session, ana.id, name="Changed", email="ana@example")
+        assert (ana.name, ana.email) == ("Ana", "ana@example.org")

@@ -12,6 +12,15 @@ TODAY = dt.date.today()
 FULLER_COALITION = "Coalition Fiabilité des Paiements Internationaux — Équipe Élargie"
 
 
+# Long addresses, some not ASCII, for the participants table; most people have none.
+_EMAILS = {
+    "lukasz": "lukasz.wroblewski-brzeczyszczykiewicz@ingenierie-de-plateforme.example.com",
+    "francois": "francois-xavier.dejardin-moreau@donnees-clients-et-fidelite.example.fr",
+    "maria": "maría.josé@conformité-réglementaire.example.eu",
+    "aiko": "aiko.tanaka@例子.广告",
+}
+
+
 def fuller_event(session, *, date: dt.date):
     """Create an event whose texts are as long as real ones get, through the services.
 
@@ -96,7 +105,9 @@ def fuller_event(session, *, date: dt.date):
         ),
         ("aiko", "田中 愛子 (Aiko Tanaka)", "Direction de l'Ingénierie", ParticipantRole.SPONSOR),
     ]:
-        people[key] = participants.add_participant(session, event.id, name, team, role)
+        people[key] = participants.add_participant(
+            session, event.id, name, team, role, email=_EMAILS.get(key, "")
+        )
     participants.set_capacity(session, event.id, people["zoe"].id, 12)
     participants.set_capacity(session, event.id, people["lukasz"].id, 8)
 

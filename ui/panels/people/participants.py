@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,10 +19,13 @@ from facilitator.services import participants
 from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.panels.shared.base import RecordPanel, RecordTable
+from ui.panels.shared.column_fit import fit_columns
+from ui.panels.shared.delegates import AddressDelegate
 from ui.panels.shared.record_model import Column
 
 ROLE_CHOICES = [(role.label, role.value) for role in ParticipantRole]
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+ROLE_COLUMN, EMAIL_COLUMN = 2, 3
 
 
 class ParticipantQuickAdd(QWidget):
@@ -131,7 +133,9 @@ class ParticipantQuickAdd(QWidget):
 class ParticipantsPanel(RecordPanel):
     """The event's participants: fast keyboard entry, then a table to correct them.
 
-    In the table, typing or F2 edits a cell (the role as a drop-down),
+    In the table, typing or F2 edits a cell (the role as a drop-down; an
+    e-mail address the services refuse stays in its cell, marked unsaved,
+    and the window says why),
     Ctrl+Delete removes a person (refused for an adopter of an agreement),
     and Alt+Up / Alt+Down change the order.
 
@@ -158,17 +162,19 @@ class ParticipantsPanel(RecordPanel):
                 Column("Name", lambda p: p.name, "name"),
                 Column("Team", lambda p: p.team, "team"),
                 Column("Role", lambda p: p.role.label, "role", lambda p: p.role.value, ROLE_CHOICES),
+                # Optional and mostly filled in later, so typed here rather
+                # than in the quick add, which stays name, team, role.
+                Column("E-mail", lambda p: p.email, "email"),  # EMAIL_COLUMN
             ],
             on_edit=self._edit,
             on_delete=self._delete,
             on_move=self._move,
         )
         self.table.setAccessibleName("Participants")
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Names and teams are short, addresses long and without spaces: the
+        # width goes where the text needs it, the role as wide as its longest.
+        fit_columns(self.table, fixed=(ROLE_COLUMN,), by_content=True)
+        self.table.setItemDelegateForColumn(EMAIL_COLUMN, AddressDelegate(self.table))
         self.tally = QLabel()
         self.tally.setProperty("role", "muted")
         self.tally.setWordWrap(True)
@@ -238,7 +244,7 @@ class ParticipantsPanel(RecordPanel):
         )
 
 
-_FIELD_WORDS = {"name": "the name", "team": "the team", "role": "the role"}
+_FIELD_WORDS = {"name": "the name", "team": "the team", "role": "the role", "email": "the e-mail address"}
 
 
 def _tally(people: list[Participant]) -> str:
