@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from exports.errors import ExportError
 from exports.names import adopter_file_name
-from exports.pdf import adopters, render_agreement, render_summary
+from exports.values import adopters
 from facilitator.durable import missing_folder
 from facilitator.durable import write_atomically as replace_atomically
 
@@ -67,11 +67,15 @@ def export_summary(
 
     ``left_open`` is what the event leaves open, as for ``render_summary``.
     """
+    from exports.pdf import render_summary  # ReportLab loads when a PDF is made, not for a CSV
+
     return write_atomically(Path(path), render_summary(event, page_size=page_size, left_open=left_open))
 
 
 def export_agreement(event: Event, adopter_id: uuid.UUID, path: Path, *, page_size: str = "A4") -> Path:
     """Render one adopter's agreement and write it to ``path``."""
+    from exports.pdf import render_agreement
+
     return write_atomically(Path(path), render_agreement(event, adopter_id, page_size=page_size))
 
 
@@ -86,6 +90,8 @@ def export_agreements(event: Event, folder: Path, *, page_size: str = "A4") -> l
     Raises:
         ExportError: the folder cannot be made or a file cannot be written.
     """
+    from exports.pdf import render_agreement
+
     folder = Path(folder)
     people = adopters(event)
     if not people:
