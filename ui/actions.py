@@ -46,6 +46,11 @@ class Act(enum.Enum):
     EXPORT_SUMMARY = "export_summary"
     EXPORT_AGREEMENTS = "export_agreements"
     EXPORT_EVENT_FILE = "export_event_file"
+    SEND_AGREEMENTS = "send_agreements"
+    EXPORT_CALENDAR = "export_calendar"
+    EXPORT_MARKDOWN = "export_markdown"
+    EXPORT_CSV_AGREEMENTS = "export_csv_agreements"
+    EXPORT_CSV_SUPPORT = "export_csv_support"
     IMPORT_EVENT_FILE = "import_event_file"
     BACKUPS = "backups"
     OPEN_AFTER_EXPORT = "open_after_export"
@@ -116,6 +121,23 @@ SPECS: dict[Act, ActionSpec] = {
     ),
     Act.EXPORT_EVENT_FILE: ActionSpec(
         "Event &file (YAML)…", (), "The event as a file another facilitator can import"
+    ),
+    Act.SEND_AGREEMENTS: ActionSpec(
+        "Se&nd agreements…",
+        (),
+        "One mail draft per adopter with their agreement PDF, opened in your mail program; nothing is sent",
+    ),
+    Act.EXPORT_CALENDAR: ActionSpec(
+        "Add &check-ins to calendar…", (), "One calendar entry per check-in date, for everyone's calendar"
+    ),
+    Act.EXPORT_MARKDOWN: ActionSpec(
+        "Summary as &Markdown…", (), "The event summary for a team wiki or a code host"
+    ),
+    Act.EXPORT_CSV_AGREEMENTS: ActionSpec(
+        "Agreements as &table (CSV)…", (), "One row per agreement, for a spreadsheet"
+    ),
+    Act.EXPORT_CSV_SUPPORT: ActionSpec(
+        "Support &items as table (CSV)…", (), "One row per support item, for a spreadsheet"
     ),
     Act.IMPORT_EVENT_FILE: ActionSpec(
         "&Import event file…", ("Ctrl+I",), "Create an event from a YAML or JSON event file"

@@ -16,6 +16,7 @@ from exports.errors import ExportError
 from facilitator.dates import clock, iso
 
 if TYPE_CHECKING:
+    from exports.formats import CsvRows, DocumentFormat
     from ui.editing import EventEditor
     from ui.main_window import MainWindow
 
@@ -118,6 +119,127 @@ class ExportController(QObject):
             return editor.read(lambda session: export_event(session, editor.event_id, path))
 
         return self._write(write, path.parent, "event file", open_after=False)
+
+    def export_markdown(self) -> Path | None:
+        """Write the event summary as Markdown, for a team wiki or a code host."""
+        return self._document("md", "summary (Markdown)", "Markdown files (*.md)", "summary")
+
+    def export_csv(self, rows: CsvRows = "agreements") -> Path | None:
+        """Write one CSV row per agreement (or per support item) for a lead's spreadsheet."""
+        from ui.csv_dialog import ask_csv_path
+
+        editor = self._window.editor
+        if editor is None:
+            return None
+        what = "agreements" if rows == "agreements" else "support items"
+        suggested = self._folder() / f"{self._base_name(editor, what)}.csv"
+        chosen = ask_csv_path(self._window, f"Export the {what} as CSV", suggested)
+        if chosen is None:
+            return None
+        path, bom = chosen
+        write = functools.partial(self._document_bytes, editor, "csv", path, rows=rows, bom=bom)
+        return self._write(write, path.parent, f"{what} (CSV)", open_after=False)
+
+    def add_check_ins_to_calendar(self) -> Path | None:
+        """Write one calendar entry per check-in date and open the file in the calendar program."""
+        editor = self._window.editor
+        if editor is None:
+            return None
+        if not any(agreement.check_in for agreement in editor.event.agreements):
+            self._window.banner.show_message(
+                "no agreement of this event has a check-in date yet, so there is nothing to add"
+            )
+            return None
+        return self._document("ics", "check-ins", "Calendar files (*.ics)", "check-ins", always_open=True)
+
+    def send_agreements(self) -> list[Path] | None:
+        """Write one mail draft per adopter (their agreement PDF attached) and open each in the mail program.
+
+        Nothing is sent: the drafts open ready to send, addressed where an
+        address is known.
+        """
+        editor = self._window.editor
+        if editor is None:
+            return None
+        from exports.values import adopters
+
+        people = adopters(editor.event)
+        if not people:
+            self._window.banner.show_message("this event has no agreements yet, so there is nothing to send")
+            return None
+        folder = QFileDialog.getExistingDirectory(
+            self._window, "Folder for the mail drafts", str(self._folder())
+        )
+        if not folder:
+            return None
+        from exports.formats import write_mail_drafts
+
+        page_size = self._settings.get("page_size")
+        written = self._write(
+            lambda: write_mail_drafts(editor.event, Path(folder), page_size=page_size),
+            Path(folder),
+            "mail drafts",
+            open_after=False,
+        )
+        if written:
+            unaddressed = sum(1 for person in people if not person.email)
+            if unaddressed:
+                self._window.statusBar().showMessage(
+                    f"Wrote {len(written)} mail drafts; {unaddressed} without an address "
+                    "(add it in the mail program, or in People for next time)",
+                    15000,
+                )
+            self._open_each(written, Path(folder))
+        return written
+
+    def _document(
+        self, fmt: DocumentFormat, what: str, filter_: str, name: str, *, always_open: bool = False
+    ) -> Path | None:
+        editor = self._window.editor
+        if editor is None:
+            return None
+        suffix = f".{fmt}"
+        suggested = self._folder() / f"{self._base_name(editor, name)}{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(self._window, f"Export the {what}", str(suggested), filter_)
+        if not chosen:
+            return None
+        path = Path(chosen) if chosen.lower().endswith(suffix) else Path(f"{chosen}{suffix}")
+        written = self._write(
+            functools.partial(self._document_bytes, editor, fmt, path), path.parent, what, open_after=False
+        )
+        if written is not None and (always_open or self._settings.get("open_after_export")):
+            self._open(written, written.parent, f"Wrote {written.name}")
+        return written
+
+    def _document_bytes(
+        self,
+        editor: EventEditor,
+        fmt: DocumentFormat,
+        path: Path,
+        *,
+        rows: CsvRows = "agreements",
+        bom: bool = False,
+    ) -> Path:
+        from exports.formats import write_document
+        from facilitator.services.readiness import open_items_of
+
+        left_open = [item.text for item in open_items_of(editor.event)]
+        page_size = self._settings.get("page_size")
+        return write_document(
+            editor.event, fmt, path, left_open=left_open, page_size=page_size, rows=rows, bom=bom
+        )
+
+    def _open_each(self, paths: list[Path], folder: Path) -> None:
+        """Open every draft; when the first cannot be opened, say where they all are, once."""
+        from ui.opening import open_path
+
+        # No program for the first means none for the rest: one message, not one per draft.
+        if all(open_path(path) for path in paths):
+            return
+        self._window.banner.show_message(
+            f"Wrote {len(paths)} mail drafts. No mail program opened them; they are in {folder}.",
+            ("Show folder", lambda: open_path(folder)),
+        )
 
     def import_event_file(self) -> uuid.UUID | None:
         """Create an event from an event file and open it.

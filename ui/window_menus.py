@@ -34,6 +34,11 @@ _EVENT_ACTS = (
     Act.EXPORT_SUMMARY,
     Act.EXPORT_AGREEMENTS,
     Act.EXPORT_EVENT_FILE,
+    Act.SEND_AGREEMENTS,
+    Act.EXPORT_CALENDAR,
+    Act.EXPORT_MARKDOWN,
+    Act.EXPORT_CSV_AGREEMENTS,
+    Act.EXPORT_CSV_SUPPORT,
 )
 
 
@@ -63,6 +68,11 @@ def build_actions(window: MainWindow) -> dict[Act, QAction]:
         Act.EXPORT_SUMMARY: window.exporter.export_summary,
         Act.EXPORT_AGREEMENTS: window.exporter.export_all_agreements,
         Act.EXPORT_EVENT_FILE: window.exporter.export_event_file,
+        Act.SEND_AGREEMENTS: window.exporter.send_agreements,
+        Act.EXPORT_CALENDAR: window.exporter.add_check_ins_to_calendar,
+        Act.EXPORT_MARKDOWN: window.exporter.export_markdown,
+        Act.EXPORT_CSV_AGREEMENTS: lambda: window.exporter.export_csv("agreements"),
+        Act.EXPORT_CSV_SUPPORT: lambda: window.exporter.export_csv("support"),
         Act.IMPORT_EVENT_FILE: window.exporter.import_event_file,
         Act.BACKUPS: lambda: _show_backups(window),
         **{act: _follow_up_slot(window, act) for act in FOLLOW_UP_ACTS},
@@ -220,6 +230,9 @@ def _build_export_menu(window: MainWindow, menu: QMenu) -> None:
     window.adopter_menu = menu.addMenu("Agreement for one a&dopter")
     window.adopter_menu.aboutToShow.connect(lambda: window.exporter.fill_adopter_menu(window.adopter_menu))
     menu.addSeparator()
+    # Where people work after the event: their inbox and calendar, a wiki, a spreadsheet.
+    _add(window, menu, (Act.SEND_AGREEMENTS, Act.EXPORT_CALENDAR, None))
+    _add(window, menu, (Act.EXPORT_MARKDOWN, Act.EXPORT_CSV_AGREEMENTS, Act.EXPORT_CSV_SUPPORT, None))
     menu.addAction(a[Act.EXPORT_EVENT_FILE])
     menu.addSeparator()
     paper = menu.addMenu("&Paper size")

@@ -158,12 +158,23 @@ def test_export_refuses_a_file_name_that_names_no_format(capsys, tmp_path, name)
     assert code == 1
     assert capsys.readouterr().err == (
         f"scale-across: error: cannot tell the format of {out}; "
-        f"use .yaml, .yml, .json or .pdf, or give --format\n"
+        f"use .yaml, .yml, .json, .pdf, .md, .csv or .ics, or give --format\n"
     )
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize(("name", "start"), [("e.yml", b"format: "), ("e.JSON", b"{"), ("e.Pdf", b"%PDF-")])
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("e.yml", b"format: "),
+        ("e.JSON", b"{"),
+        ("e.Pdf", b"%PDF-"),
+        ("e.md", b"# "),
+        ("e.markdown", b"# "),
+        ("e.CSV", b"event_id,"),
+        ("e.ics", b"BEGIN:VCALENDAR\r\n"),
+    ],
+)
 def test_export_knows_every_format_by_its_file_name(capsys, tmp_path, name, start):
     db = tmp_path / "a.sqlite3"
     event_id = _demo_id(capsys, db)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from ui.cli.common import CommandError, Handler, Subcommands, open_db
 
-ExportFormat = Literal["yaml", "json", "pdf"]
+if TYPE_CHECKING:  # the ORM loads SQLAlchemy; the command imports it when it runs
+    from exports.formats import DocumentFormat
+    from facilitator.domain import Event
+
+ExportFormat = Literal["yaml", "json", "pdf", "md", "csv", "ics"]
 
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -23,20 +27,39 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     exp = commands.add_parser(
         "export",
         parents=[common],
-        help="write an event to a file (event file or PDF summary), or one agreement PDF per adopter",
+        help=(
+            "write an event to a file (event file, PDF or Markdown summary, CSV, calendar), "
+            "one agreement PDF per adopter, or one mail draft per adopter"
+        ),
     )
     exp.add_argument("event_id", metavar="EVENT_ID", help="the event's id or a unique prefix of it")
     exp.add_argument(
         "--format",
-        choices=["yaml", "json", "pdf"],
+        choices=["yaml", "json", "pdf", "md", "csv", "ics"],
         default=None,
-        help="yaml or json: the event file; pdf: the event summary (default: from the file name)",
+        help=(
+            "yaml or json: the event file; pdf or md: the event summary; csv: one row per agreement "
+            "(see --rows); ics: one calendar entry per check-in date (default: from the file name)"
+        ),
     )
     target = exp.add_mutually_exclusive_group(required=True)
     target.add_argument("--out", type=Path, metavar="FILE", help="file to write")
     target.add_argument(
         "--adopters", type=Path, metavar="DIR", help="write one agreement PDF per adopter into DIR"
     )
+    target.add_argument(
+        "--mail",
+        type=Path,
+        metavar="DIR",
+        help="write one mail draft (.eml) per adopter into DIR, with their agreement PDF; nothing is sent",
+    )
+    exp.add_argument(
+        "--rows",
+        choices=["agreements", "support"],
+        default=None,
+        help="CSV only: one row per agreement (default) or per support item",
+    )
+    exp.add_argument("--bom", action="store_true", help="CSV only: start with a byte order mark, for Excel")
     exp.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="paper size of PDFs")
 
 
@@ -65,8 +88,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from facilitator.services import events, readiness
     from ui.terminal import say_created
 
-    fmt = _export_format(args) if args.adopters is None else "pdf"
-    target = args.adopters / "_" if args.adopters is not None else args.out
+    folder = args.adopters if args.adopters is not None else args.mail
+    fmt = _export_format(args) if folder is None else "pdf"
+    if (args.rows is not None or args.bom) and fmt != "csv":
+        raise CommandError("--rows and --bom apply to CSV only; give --format csv or a .csv file")
+    target = folder / "_" if folder is not None else args.out
     created = missing_folder(target)
     db = open_db(args)
     try:
@@ -75,7 +101,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             event = events.load_event(session, event_id)
             # Read while the session is open: the summary states what was left open.
             left_open = [item.text for item in readiness.open_items(session, event_id)]
-            if fmt != "pdf":
+            if fmt in ("yaml", "json"):
                 from facilitator.eventfile import export_event
 
                 export_event(session, event_id, args.out, fmt)
@@ -84,23 +110,63 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 return 0
     finally:
         db.close()
-    from exports.files import export_agreements, export_summary
+    if folder is not None:
+        return _write_per_adopter(args, event, event_id, created)
+    from exports.formats import write_document
 
-    if args.adopters is not None:
-        written = export_agreements(event, args.adopters, page_size=args.page_size)
-        if not written:
-            print(f"Event {event_id} has no agreements yet; no agreement PDF was written")
-        say_created(created if written else None)
-        for path in written:
-            print(f"Wrote {path}")
-        return 0
-    path = export_summary(event, args.out, page_size=args.page_size, left_open=left_open)
+    path = write_document(
+        event,
+        cast("DocumentFormat", fmt),  # the event file (yaml, json) was written above
+        args.out,
+        left_open=left_open,
+        page_size=args.page_size,
+        rows=args.rows or "agreements",
+        bom=args.bom,
+    )
     say_created(created)
-    print(f"Wrote the summary of event {event_id} to {path}")
+    what = _WHAT["support" if fmt == "csv" and args.rows == "support" else fmt]
+    print(f"Wrote {what} of event {event_id} to {path}")
     return 0
 
 
-_FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".pdf": "pdf"}
+_WHAT = {
+    "pdf": "the summary",
+    "md": "the summary",
+    "csv": "the agreements",
+    "support": "the support items",
+    "ics": "the check-ins",
+}
+
+
+def _write_per_adopter(args: argparse.Namespace, event: Event, event_id: object, created: Path | None) -> int:
+    """Write one agreement PDF (``--adopters``) or one mail draft (``--mail``) per adopter."""
+    from exports.files import export_agreements
+    from exports.formats import write_mail_drafts
+    from ui.terminal import say_created
+
+    if args.adopters is not None:
+        written = export_agreements(event, args.adopters, page_size=args.page_size)
+    else:
+        written = write_mail_drafts(event, args.mail, page_size=args.page_size)
+    if not written:
+        what = "agreement PDF" if args.adopters is not None else "mail draft"
+        print(f"Event {event_id} has no agreements yet; no {what} was written")
+    say_created(created if written else None)
+    for path in written:
+        print(f"Wrote {path}")
+    return 0
+
+
+_FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".pdf": "pdf",
+    ".md": "md",
+    ".markdown": "md",
+    ".csv": "csv",
+    ".ics": "ics",
+}
 
 
 def _export_format(args: argparse.Namespace) -> ExportFormat:
@@ -118,7 +184,7 @@ def _export_format(args: argparse.Namespace) -> ExportFormat:
 
         raise CommandError(
             f"cannot tell the format of {printable(str(args.out))}; "
-            f"use .yaml, .yml, .json or .pdf, or give --format"
+            f"use .yaml, .yml, .json, .pdf, .md, .csv or .ics, or give --format"
         )
     return fmt
 

@@ -5,21 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from facilitator.dates import iso
 from facilitator.domain import AgreementStatus
 from facilitator.followup import adoptions
 from facilitator.followup.adoptions import OPEN_STATUSES, AdoptionRow
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
+from ui.flow_layout import FlowLayout
 from ui.followup.adoptions.detail import AdoptionDetail
 from ui.followup.adoptions.filters import AdoptionFilterBar
 from ui.followup.adoptions.model import AdoptionTableModel, warning_colour
 from ui.followup.adoptions.status_dialog import StatusDialog
 from ui.followup.adoptions.table import AdoptionTable
+from ui.followup.check_in_feed import calendar_button, export_check_ins
+from ui.followup.table_csv import export_button, export_rows
+from ui.settings import Settings
 from ui.widgets import FillingScrollArea, heading
 
 if TYPE_CHECKING:
@@ -46,15 +52,22 @@ class AdoptionsPage(QWidget):
         db: Returns the open database.
         parent: The owning widget.
         today: The day overdue check-ins are judged against (tests fix it).
+        settings: Where the export folder is read and remembered (default: the app's).
     """
 
     open_requested = Signal(object, str, object)  # event id, record kind, record id
     problem = Signal(str)
 
     def __init__(
-        self, db: Callable[[], Database], parent: QWidget | None = None, *, today: dt.date | None = None
+        self,
+        db: Callable[[], Database],
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
+        self._settings = settings or Settings()
         self._detail_row: AdoptionRow | None = None
         self._db = db
         self._fixed_today = today
@@ -72,6 +85,8 @@ class AdoptionsPage(QWidget):
         for label in (self.counts, self.at_risk_count):
             label.setWordWrap(False)  # short; wrapped side by side they broke mid-count
         self.empty_label = heading(NO_AGREEMENTS, "muted")
+        self.export_button = export_button("Write the agreements listed here, as filtered, for a spreadsheet")
+        self.calendar_button = calendar_button()
 
         self.table = AdoptionTable(
             self.model,
@@ -101,12 +116,14 @@ class AdoptionsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.empty_label)
         layout.addWidget(splitter, 1)
-        counts = QHBoxLayout()
-        counts.setSpacing(24)
-        counts.addWidget(self.counts)
-        counts.addWidget(self.at_risk_count)
-        counts.addStretch(1)
-        layout.addLayout(counts)
+        # Beside the count, as the CSV holds exactly the rows counted; wrapping
+        # under it when a large zoom leaves no room on one line.
+        counts = QWidget()
+        counts_layout = FlowLayout(counts, spacing=24, line_spacing=8)
+        counts_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.counts, self.at_risk_count, self.calendar_button, self.export_button):
+            counts_layout.addWidget(widget)
+        layout.addWidget(counts)
         self.setFocusProxy(self.filters)
 
         self.filters.changed.connect(self._apply_filter)
@@ -117,6 +134,8 @@ class AdoptionsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.detail.open_button.clicked.connect(self.open_current)
         self.detail.change_button.clicked.connect(self.change_status)
+        self.export_button.clicked.connect(self.export_csv)
+        self.calendar_button.clicked.connect(self.export_check_ins)
 
     def today(self) -> dt.date:
         """Return the day overdue check-ins are judged against."""
@@ -162,6 +181,29 @@ class AdoptionsPage(QWidget):
             row = self.model.row_at(0)
         if row is not None:
             self.open_requested.emit(row.event_id, "agreement", row.agreement_id)
+
+    def export_csv(self) -> Path | None:
+        """Write the agreements listed, as filtered and sorted, to a CSV file the user picks."""
+        from exports.csv_export import TRACKER_COLUMNS, tracker_rows
+
+        return export_rows(
+            self,
+            self.problem,
+            self._settings,
+            title="Export the agreements listed as CSV",
+            file_name=f"{iso(self.today())} adoptions.csv",
+            what="agreements",
+            one="agreement",
+            header=TRACKER_COLUMNS,
+            rows=tracker_rows(self.model.rows()),
+        )
+
+    def export_check_ins(self) -> Path | None:
+        """Write every open check-in of the coalition chosen in the filter (or of all) as a calendar file."""
+        coalition = self.filters.coalition.currentData()
+        return export_check_ins(
+            self, self.problem, self._settings, self._db, coalition=coalition, today=self.today()
+        )
 
     def change_status(self) -> StatusDialog | None:
         """Open the status dialog for the selected agreement (it stores on OK)."""
@@ -254,6 +296,7 @@ class AdoptionsPage(QWidget):
         else:
             self.empty_label.setText("No agreement matches these filters.")
         self.empty_label.setVisible(not shown)
+        self.export_button.setEnabled(bool(shown))
 
     def _show_detail(self) -> None:
         row = self.current_row()

@@ -8,23 +8,28 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from facilitator.dates import iso
 from facilitator.followup.history import HistoryRow, history_rows, people_index
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.followup.history.filters import HistoryFilterBar
 from ui.followup.history.model import COLUMNS, EVENT_COLUMN, ROW_ROLE, HistoryModel, HistoryProxy
+from ui.followup.table_csv import export_button, export_rows
+from ui.settings import Settings
 from ui.widgets import heading
 
 if TYPE_CHECKING:
@@ -45,6 +50,7 @@ class HistoryPage(QWidget):
         parent: The owning widget.
         today: The day overdue check-ins are judged against (tests fix it);
             None means the real today at each refresh.
+        settings: Where the export folder is read and remembered (default: the app's).
     """
 
     open_requested = Signal(object, str, object)  # event id, record kind, record id
@@ -56,9 +62,11 @@ class HistoryPage(QWidget):
         parent: QWidget | None = None,
         *,
         today: dt.date | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._settings = settings or Settings()
         self._fixed_today = today
         self.model = HistoryModel(self)
         self.proxy = HistoryProxy(self.model, self)
@@ -68,6 +76,9 @@ class HistoryPage(QWidget):
         self.filters.submitted.connect(self.open_current)
 
         self.count_label = heading("", "muted")
+        self.count_label.setWordWrap(False)  # short; wrapped beside the button it broke mid-count
+        self.export_button = export_button("Write the events listed here, as filtered, for a spreadsheet")
+        self.export_button.clicked.connect(self.export_csv)
         self.empty_label = heading("No events yet. Events appear here once they are planned.", "muted")
         self.no_match_label = heading("No events match these filters.", "muted")
         # Never shown: the stylesheet colours it, and overdue counts borrow that colour.
@@ -96,10 +107,18 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
-        for widget in (self.filters, self.count_label, self.empty_label, self.no_match_label):
+        # The button beside the count: it writes exactly the events counted.
+        counted = QHBoxLayout()
+        counted.addWidget(self.count_label)
+        counted.addStretch(1)
+        counted.addWidget(self.export_button)
+        layout.addWidget(self.filters)
+        layout.addLayout(counted)
+        for widget in (self.empty_label, self.no_match_label):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         QWidget.setTabOrder(self.filters.tab_order()[-1], self.table)
+        QWidget.setTabOrder(self.table, self.export_button)
         self.setFocusProxy(self.filters)
         self._show_state()
 
@@ -160,6 +179,27 @@ class HistoryPage(QWidget):
         if isinstance(row, HistoryRow):
             self.open_requested.emit(row.event_id, "event", None)
 
+    def shown_rows(self) -> list[HistoryRow]:
+        """Return the events listed, as filtered and sorted."""
+        proxy = self.proxy
+        return [proxy.index(row, 0).data(ROW_ROLE) for row in range(proxy.rowCount())]
+
+    def export_csv(self) -> Path | None:
+        """Write the events listed, as filtered and sorted, to a CSV file the user picks."""
+        from exports import csv_export
+
+        return export_rows(
+            self,
+            self.problem,
+            self._settings,
+            title="Export the events listed as CSV",
+            file_name=f"{iso(self._fixed_today or dt.date.today())} event history.csv",
+            what="events",
+            one="event",
+            header=csv_export.HISTORY_COLUMNS,
+            rows=csv_export.history_rows(self.shown_rows()),
+        )
+
     def _apply_filter(self) -> None:
         self.proxy.set_filter(self.filters.current_filter())
         if not self.table.currentIndex().isValid() and self.proxy.rowCount() > 0:
@@ -174,6 +214,8 @@ class HistoryPage(QWidget):
         self.empty_label.setVisible(total == 0)
         self.no_match_label.setVisible(total > 0 and shown == 0)
         self.table.setVisible(total > 0)
+        self.export_button.setVisible(total > 0)
+        self.export_button.setEnabled(shown > 0)
 
     def _size_columns(self) -> None:
         self.table.ensurePolished()
