@@ -15,6 +15,20 @@ from facilitator.domain import AgreementStatus
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the exports only read them
     from facilitator.domain import Agreement, Event, Participant, SupportItem
 
+# The "Next steps" of the Scale Across event description, as every summary words them.
+MAIN_TRACK = (
+    "continues with its regular TOP Cycle activities: running SAM to review signals, "
+    "adjusting the approach as needed, and working toward the TOP Goal."
+)
+ADOPTION_TRACK = (
+    "Those who identified opportunities to benefit proceed with adopting the coalition's "
+    "patterns, with the agreed support from the coalition:"
+)
+SHARED_EVENT = (
+    "This was a shared event: the coalitions combined their learnings into a single "
+    "dissemination session and may coordinate the next one the same way."
+)
+
 
 def adopters(event: Event) -> list[Participant]:
     """Return the participants who adopt in at least one agreement, in participant order."""

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 from exports.markdown.blocks import bullet_items, bullets, document, heading, label, note, table
 from exports.markdown.text import Markdown, block, cell, inline, ours
 from exports.values import (
+    ADOPTION_TRACK,
+    MAIN_TRACK,
+    SHARED_EVENT,
     amount_text,
     coalition_names,
     date_text,
@@ -35,19 +38,6 @@ BOUNDARY_GROUPS = (
     (BoundaryKind.PREREQUISITE, "Prerequisites"),
 )
 
-# The "Next steps" of the Scale Across event description (as the PDF words them).
-MAIN_TRACK = (
-    "continues with its regular TOP Cycle activities: running SAM to review signals, "
-    "adjusting the approach as needed, and working toward the TOP Goal."
-)
-ADOPTION_TRACK = (
-    "Those who identified opportunities to benefit proceed with adopting the coalition's "
-    "patterns, with the agreed support from the coalition:"
-)
-SHARED_EVENT = (
-    "This was a shared event: the coalitions combined their learnings into a single "
-    "dissemination session and may coordinate the next one the same way."
-)
 
 AGREEMENT_COLUMNS = ("#", "Adopter", "Adopts", "Sponsor", "Check-in", "Status")
 SUPPORT_COLUMNS = ("#", "Adopter", "Type", "Amount", "Owner", "Scope", "Limits")

@@ -23,6 +23,7 @@ from exports.pdf.values import (
     status_text,
     support_headline,
 )
+from exports.values import ADOPTION_TRACK, MAIN_TRACK, SHARED_EVENT
 from facilitator.domain import OutcomeKind, ParticipantRole
 from facilitator.services.fit import at_risk
 
@@ -37,20 +38,6 @@ ROLE_HEADINGS = {
     ParticipantRole.PROCESS_OWNER: "Process owners",
     ParticipantRole.OBSERVER: "Observers",
 }
-
-# The "Next steps" of the Scale Across event description.
-MAIN_TRACK = (
-    "continues with its regular TOP Cycle activities: running SAM to review signals, "
-    "adjusting the approach as needed, and working toward the TOP Goal."
-)
-ADOPTION_TRACK = (
-    "Those who identified opportunities to benefit proceed with adopting the coalition's "
-    "patterns, with the agreed support from the coalition:"
-)
-SHARED_EVENT = (
-    "This was a shared event: the coalitions combined their learnings into a single "
-    "dissemination session and may coordinate the next one the same way."
-)
 
 
 class SummaryRenderer(Renderer):
