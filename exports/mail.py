@@ -30,7 +30,9 @@ from exports.files import write_atomically
 from exports.names import SUFFIX, adopter_file_name
 from exports.pdf import render_agreement
 from exports.values import adopters, amount_text, coalition_names, date_text, event_name, person_text
+from facilitator.domain import OutcomeKind
 from facilitator.followup.check_ins import known_email
+from facilitator.progress import Progress, report
 from facilitator.stored_text import clean
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; exporting only reads them
@@ -67,37 +69,48 @@ class Draft:
     data: bytes
 
 
-def agreement_drafts(event: Event, *, page_size: str = "A4") -> list[Draft]:
+def agreement_drafts(event: Event, *, page_size: str = "A4", progress: Progress | None = None) -> list[Draft]:
     """Return one draft per adopter of a fully loaded event, in participant order.
 
     Each draft greets the adopter, says what they agreed (patterns, support
     and its owners and limits, sponsor, check-in date) and carries their
     agreement PDF (``exports.pdf.render_agreement``). File names are unique
-    within the list (compared case-insensitively).
+    within the list (compared case-insensitively). ``progress`` is told
+    (drafts made, drafts in all) after each draft.
+
+    Raises:
+        Cancelled: ``progress`` stopped the work.
     """
     taken: set[str] = set()
+    people = adopters(event)
     drafts = []
-    for person in adopters(event):
+    for person in people:
         pdf_name = adopter_file_name(event, person, taken)
         drafts.append(
             _draft(event, person, pdf_name, render_agreement(event, person.id, page_size=page_size))
         )
+        report(progress, len(drafts), len(people))
     return drafts
 
 
-def write_drafts(event: Event, folder: Path, *, page_size: str = "A4") -> list[Path]:
+def write_drafts(
+    event: Event, folder: Path, *, page_size: str = "A4", progress: Progress | None = None
+) -> list[Path]:
     """Write one ``.eml`` draft per adopter into ``folder``; return the paths written.
 
     Every draft is made (and every PDF rendered) before the first file is
     written, so a problem leaves the folder untouched. A missing folder is
     created with its parents; files of the same name are replaced, so a
     re-export updates them. An event without agreements writes nothing.
+    ``progress`` is told (drafts made, drafts in all) after each draft, all
+    before the first file is written: a ``Cancelled`` from it writes nothing.
 
     Raises:
         ExportError: the folder cannot be made or a file cannot be written.
+        Cancelled: ``progress`` stopped the work; nothing was written.
     """
     folder = Path(folder)
-    drafts = agreement_drafts(event, page_size=page_size)
+    drafts = agreement_drafts(event, page_size=page_size, progress=progress)
     if not drafts:
         return []
     if folder.exists() and not folder.is_dir():
@@ -214,7 +227,15 @@ def _coalitions(event: Event) -> str:
 
 def _agreement_lines(agreement: Agreement, people: dict[uuid.UUID, Participant]) -> list[str]:
     lines = ["Patterns to adopt:"]
-    lines += [_item(pattern.name) for pattern in agreement.patterns] or [_item("No pattern named yet.")]
+    # A failure pattern is adopted by avoiding it, as the agreement PDF says ("What to avoid").
+    lines += [
+        _item(
+            f"{pattern.name} (a failure pattern: what to avoid)"
+            if pattern.kind == OutcomeKind.FAILURE
+            else pattern.name
+        )
+        for pattern in agreement.patterns
+    ] or [_item("No pattern named yet.")]
     lines += ["", "Support from the coalition:"]
     for support in agreement.support_items:
         amount = amount_text(support.amount, support.unit) or "amount not set"

@@ -110,7 +110,8 @@ def test_the_body_says_what_was_agreed(addressed):
         assert body.startswith(f"Hello {adopter.name},\n")
         for agreement in mine:
             for pattern in agreement.patterns:
-                assert f"- {pattern.name}\n" in body
+                avoid = " (a failure pattern: what to avoid)" if pattern.kind.value == "failure" else ""
+                assert f"- {pattern.name}{avoid}\n" in body
             assert f"Check-in: {date_text(agreement.check_in)}" in body
             assert f"Not included: {agreement.limits}" in body
             for item in agreement.support_items:
