@@ -12,6 +12,7 @@ from exports.names import adopter_file_name
 from exports.values import adopters
 from facilitator.durable import missing_folder
 from facilitator.durable import write_atomically as replace_atomically
+from facilitator.progress import Progress, report
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; exporting only reads them
     from facilitator.domain import Event
@@ -79,7 +80,9 @@ def export_agreement(event: Event, adopter_id: uuid.UUID, path: Path, *, page_si
     return write_atomically(Path(path), render_agreement(event, adopter_id, page_size=page_size))
 
 
-def export_agreements(event: Event, folder: Path, *, page_size: str = "A4") -> list[Path]:
+def export_agreements(
+    event: Event, folder: Path, *, page_size: str = "A4", progress: Progress | None = None
+) -> list[Path]:
     """Write one agreement PDF per adopter into ``folder``; return the paths written.
 
     An event without agreements writes nothing and returns []. A missing
@@ -87,8 +90,17 @@ def export_agreements(event: Event, folder: Path, *, page_size: str = "A4") -> l
     first is written, so a rendering problem leaves the folder untouched.
     Existing files of the same name are replaced (a re-export updates them).
 
+    Args:
+        event: A fully loaded event.
+        folder: Where the PDFs go.
+        page_size: "A4" or "Letter".
+        progress: Told (adopters rendered, adopters in all) after each
+            agreement; the last report comes before the first file is
+            written, so a ``Cancelled`` from it leaves no file and no folder.
+
     Raises:
         ExportError: the folder cannot be made or a file cannot be written.
+        Cancelled: ``progress`` stopped the export; nothing was written.
     """
     from exports.pdf import render_agreement
 
@@ -99,11 +111,9 @@ def export_agreements(event: Event, folder: Path, *, page_size: str = "A4") -> l
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"cannot write {folder}: it is a file, not a folder")
     taken: set[str] = set()
-    documents = [
-        (
-            folder / adopter_file_name(event, person, taken),
-            render_agreement(event, person.id, page_size=page_size),
-        )
-        for person in people
-    ]
+    documents: list[tuple[Path, bytes]] = []
+    for person in people:
+        path = folder / adopter_file_name(event, person, taken)
+        documents.append((path, render_agreement(event, person.id, page_size=page_size)))
+        report(progress, len(documents), len(people))
     return [write_atomically(path, data) for path, data in documents]

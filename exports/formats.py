@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from exports.values import event_name
+from facilitator.progress import Progress
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; exporting only reads them
     from facilitator.domain import Event
@@ -79,12 +80,17 @@ def write_document(
     return write_calendar(path, check_ins_of_event(event), name=calendar_name(event))
 
 
-def write_mail_drafts(event: Event, folder: Path, *, page_size: str = "A4") -> list[Path]:
+def write_mail_drafts(
+    event: Event, folder: Path, *, page_size: str = "A4", progress: Progress | None = None
+) -> list[Path]:
     """Write one mail draft per adopter, their agreement PDF attached, into ``folder``.
+
+    ``progress`` is told (drafts made, drafts in all), as for ``exports.mail.write_drafts``.
 
     Raises:
         ExportError: A draft could not be written.
+        Cancelled: ``progress`` stopped the work; nothing was written.
     """
     from exports.mail import write_drafts
 
-    return write_drafts(event, folder, page_size=page_size)
+    return write_drafts(event, folder, page_size=page_size, progress=progress)

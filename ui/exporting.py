@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from exports.errors import ExportError
 from facilitator.dates import clock, iso
+from ui.export_tasks import agreements_work, drafts_work, expected_errors
 
 if TYPE_CHECKING:
     from exports.formats import CsvRows, DocumentFormat
+    from facilitator.progress import Progress
+    from ui.background import Task
     from ui.editing import EventEditor
     from ui.main_window import MainWindow
 
@@ -63,8 +65,12 @@ class ExportController(QObject):
         path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
         return self._write(lambda: self._summary(editor, path), path.parent, "summary")
 
-    def export_all_agreements(self) -> list[Path] | None:
-        """Write one agreement PDF per adopter into a folder the facilitator picks."""
+    def export_all_agreements(self) -> Task | None:
+        """Write one agreement PDF per adopter into a folder the facilitator picks, in the background.
+
+        Returns the running task (None when nothing was started); the files
+        are written when it ends.
+        """
         editor = self._window.editor
         if editor is None:
             return None
@@ -80,7 +86,15 @@ class ExportController(QObject):
         )
         if not folder:
             return None
-        return self._write(lambda: self._agreements(editor, Path(folder)), Path(folder), "agreements")
+        page_size = self._settings.get("page_size")
+        return self._start(
+            "agreements",
+            "Agreements for all adopters",
+            agreements_work(self._window.db, editor.event_id, Path(folder), page_size),
+            lambda done, total: f"Writing agreement {done} of {total}",
+            Path(folder),
+            on_written=lambda _paths: None,
+        )
 
     def export_agreement(self, adopter_id: uuid.UUID) -> Path | None:
         """Write the agreement PDF of one adopter."""
@@ -152,11 +166,12 @@ class ExportController(QObject):
             return None
         return self._document("ics", "check-ins", "Calendar files (*.ics)", "check-ins", always_open=True)
 
-    def send_agreements(self) -> list[Path] | None:
+    def send_agreements(self) -> Task | None:
         """Write one mail draft per adopter (their agreement PDF attached) and open each in the mail program.
 
         Nothing is sent: the drafts open ready to send, addressed where an
-        address is known.
+        address is known. The drafts are made in the background; the running
+        task is returned (None when nothing was started).
         """
         editor = self._window.editor
         if editor is None:
@@ -172,25 +187,28 @@ class ExportController(QObject):
         )
         if not folder:
             return None
-        from exports.formats import write_mail_drafts
-
         page_size = self._settings.get("page_size")
-        written = self._write(
-            lambda: write_mail_drafts(editor.event, Path(folder), page_size=page_size),
-            Path(folder),
-            "mail drafts",
-            open_after=False,
-        )
-        if written:
-            unaddressed = sum(1 for person in people if not person.email)
-            if unaddressed:
+        unaddressed = sum(1 for person in people if not person.email)
+
+        def opened(written: list[Path]) -> None:
+            if written and unaddressed:
                 self._window.statusBar().showMessage(
                     f"Wrote {len(written)} mail drafts; {unaddressed} without an address "
                     "(add it in the mail program, or in People for next time)",
                     15000,
                 )
-            self._open_each(written, Path(folder))
-        return written
+            if written:
+                self._open_each(written, Path(folder))
+
+        return self._start(
+            "mail drafts",
+            "Mail drafts for all adopters",
+            drafts_work(self._window.db, editor.event_id, Path(folder), page_size),
+            lambda done, total: f"Writing mail draft {done} of {total}",
+            Path(folder),
+            on_written=opened,
+            open_after=False,
+        )
 
     def _document(
         self, fmt: DocumentFormat, what: str, filter_: str, name: str, *, always_open: bool = False
@@ -283,11 +301,6 @@ class ExportController(QObject):
             editor.event, path, page_size=self._settings.get("page_size"), left_open=left_open
         )
 
-    def _agreements(self, editor: EventEditor, folder: Path) -> list[Path]:
-        from exports.files import export_agreements
-
-        return export_agreements(editor.event, folder, page_size=self._settings.get("page_size"))
-
     def _agreement(self, editor: EventEditor, adopter_id: uuid.UUID, path: Path) -> Path:
         from exports.files import export_agreement
 
@@ -296,14 +309,53 @@ class ExportController(QObject):
     def _write(
         self, write: Callable[[], _Written], folder: Path, what: str, *, open_after: bool = True
     ) -> _Written | None:
-        from facilitator.storage import StorageError
-
         try:
             result = write()
-        except (ExportError, OSError, StorageError) as exc:
-            verb = "were" if what.endswith("s") else "was"
-            self._window.banner.show_message(f"the {what} {verb} not written: {exc}")
+        except expected_errors() as exc:
+            self._not_written(what, exc)
             return None
+        self._written(result, folder, what, open_after=open_after)
+        return result
+
+    def _start(
+        self,
+        what: str,
+        title: str,
+        work: Callable[[Progress], list[Path]],
+        describe: Callable[[int, int], str],
+        folder: Path,
+        *,
+        on_written: Callable[[list[Path]], object],
+        open_after: bool = True,
+    ) -> Task | None:
+        """Run ``work`` in the window's background tasks; report its end as ``_write`` does."""
+        if self._window.tasks.running(what) is not None:
+            # The action is disabled while one runs; a shortcut pressed before the menus caught up lands here.
+            self._window.statusBar().showMessage(f"The {what} are still being written", 8000)
+            return None
+
+        def written(result: list[Path]) -> None:
+            self._written(result, folder, what, open_after=open_after)
+            on_written(result)
+
+        return self._window.tasks.start(
+            what,
+            title,
+            work,
+            describe=describe,
+            on_done=written,
+            on_error=lambda exc: self._not_written(what, exc),
+            expected=expected_errors(),
+            on_cancel=lambda: self._window.statusBar().showMessage(
+                f"Cancelled: no {what} were written", 10000
+            ),
+        )
+
+    def _not_written(self, what: str, exc: BaseException) -> None:
+        verb = "were" if what.endswith("s") else "was"
+        self._window.banner.show_message(f"the {what} {verb} not written: {exc}")
+
+    def _written(self, result: Path | list[Path], folder: Path, what: str, *, open_after: bool) -> None:
         self._remember(folder)
         paths = result if isinstance(result, list) else [result]
         shown = paths[0].name if len(paths) == 1 else f"{len(paths)} files into {folder}"
@@ -312,7 +364,6 @@ class ExportController(QObject):
             target = paths[0] if len(paths) == 1 and what != "agreements" else folder
             written = f"Wrote {paths[0].name}" if target != folder else f"Wrote {len(paths)} PDF files"
             self._open(target, folder, written)
-        return result
 
     def _open(self, target: Path, folder: Path, written: str) -> None:
         """Open what was written; when no program can, say where it is and offer its folder."""

@@ -12,33 +12,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox
 
 from facilitator.dates import clock, day
 from facilitator.domain.summary import EventSummary
 from facilitator.storage import StorageError
 from ui import theme
 from ui.actions import Act
-from ui.error_banner import ErrorBanner
+from ui.background import BackgroundTasks
 from ui.exporting import ExportController
 from ui.field_shortcuts import FieldShortcuts
 from ui.first_paint import AfterFirstPaint
-from ui.new_events import new_event, open_sample
 from ui.room.presenter import RoomPresenter
 from ui.settings import ZOOM_STEPS, Settings
 from ui.shared_database import SharedDatabase
 from ui.shortcuts_dialog import ShortcutsDialog
-from ui.start.page import StartPage, rows_from
 from ui.views import PREPARE, REVIEW, WALK_THROUGH
+from ui.window_layout import build_centre
 from ui.window_menus import build_actions, build_menus, update_action_state
 
 if TYPE_CHECKING:
@@ -90,25 +80,9 @@ class MainWindow(QMainWindow):
         self.followup: FollowUpScreen | None = None
         self.editor: EventEditor | None = None
 
-        self.banner = ErrorBanner()
-        self.start = StartPage(lambda: rows_from(self.db)())
-        self.start.open_requested.connect(self.open_event)
-        self.start.new_requested.connect(lambda: new_event(self))
-        self.start.sample_requested.connect(lambda: open_sample(self))
-        self.start.followup_requested.connect(lambda: self.show_followup(Act.HISTORY))
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.start)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
-
-        self.saved_label = QLabel("All changes are saved as you type")
-        self.saved_label.setProperty("role", "ok")
-        self.statusBar().addPermanentWidget(self.saved_label)
+        #: Long exports run here, off the GUI thread; the panel under the banner shows them.
+        self.tasks = BackgroundTasks(self)
+        self.banner, self.progress_panel, self.start, self.pages, self.saved_label = build_centre(self)
         if not location:
             # An opener comes with its location (__init__ refused neither); a database knows its own.
             assert db is not None
@@ -120,6 +94,9 @@ class MainWindow(QMainWindow):
         self.shared = SharedDatabase(self)
         self.opened.connect(lambda: self.shared.announce(self.db))
         self.opened.connect(self._update_action_state)
+        # What a running task rules out (another of its kind, closing the event) follows it.
+        self.tasks.started.connect(lambda _task: self._update_action_state())
+        self.tasks.ended.connect(lambda _task: self._update_action_state())
         self.actions_: dict[Act, QAction] = build_actions(self)
         # Ctrl+U in the search box opens the tracker; Ctrl+Z after adding a
         # record undoes the record (ui/field_shortcuts.py says the rule).
@@ -257,7 +234,7 @@ class MainWindow(QMainWindow):
 
         self._leave_event()
         if self.followup is None:
-            self.followup = FollowUpScreen(lambda: self.db)
+            self.followup = FollowUpScreen(lambda: self.db, tasks=self.tasks)
             self.followup.open_requested.connect(self.open_record)
             self.followup.problem.connect(self.banner.show_message)
             self.pages.addWidget(self.followup)
@@ -391,7 +368,11 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("Last edit NOT saved")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Store the timer and window layout; every edit is already stored."""
+        """Store the timer and window layout; every edit is already stored.
+
+        Background exports are cancelled (they leave nothing behind) and waited for.
+        """
+        self.tasks.shut_down()
         self._leave_event()
         self.room.close()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())

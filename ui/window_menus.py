@@ -124,6 +124,7 @@ def build_menus(window: MainWindow) -> None:
     """Fill the window's menu bar from its actions, with the theme and paper-size choices."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
+    file_menu.setToolTipsVisible(True)  # "Close event" held back while its agreements are written says why
     _add(
         window,
         file_menu,
@@ -225,6 +226,8 @@ def _add(window: MainWindow, menu: QMenu, acts: tuple[Act | None, ...]) -> None:
 
 def _build_export_menu(window: MainWindow, menu: QMenu) -> None:
     a = window.actions_
+    # An export held back while one runs says why when pointed at.
+    menu.setToolTipsVisible(True)
     menu.addAction(a[Act.EXPORT_SUMMARY])
     menu.addAction(a[Act.EXPORT_AGREEMENTS])
     window.adopter_menu = menu.addMenu("Agreement for one a&dopter")
@@ -247,6 +250,29 @@ def _build_export_menu(window: MainWindow, menu: QMenu) -> None:
     menu.addAction(a[Act.OPEN_AFTER_EXPORT])
 
 
+#: What a running background task rules out: another of its kind, and closing the
+#: event while its documents are being written (ui/background.py).
+TASK_CONFLICTS: dict[str, tuple[Act, ...]] = {
+    "agreements": (Act.EXPORT_AGREEMENTS, Act.CLOSE_EVENT),
+    "mail drafts": (Act.SEND_AGREEMENTS, Act.CLOSE_EVENT),
+}
+
+
+def _hold_for_tasks(window: MainWindow) -> None:
+    """Disable what would conflict with running work; its tooltip and status tip say why."""
+    held: dict[Act, str] = {}
+    for task in window.tasks.tasks():
+        for act in TASK_CONFLICTS.get(task.kind, ()):
+            held.setdefault(act, f"Not now: “{task.title}” is being written. Wait for it, or cancel it.")
+    for act in {act for acts in TASK_CONFLICTS.values() for act in acts}:
+        action, spec = window.actions_[act], SPECS[act]
+        reason = held.get(act)
+        if reason is not None:
+            action.setEnabled(False)
+        action.setToolTip(reason or spec.tip or spec.text.replace("&", ""))
+        action.setStatusTip(reason or spec.tip)
+
+
 def update_action_state(window: MainWindow) -> None:
     """Enable what applies to what is open: no event, an open event, or a closed one."""
     has_event = window.screen_ is not None
@@ -264,3 +290,4 @@ def update_action_state(window: MainWindow) -> None:
     # A closed event keeps the times it recorded: Ctrl+T and Ctrl+Shift+T do nothing.
     for act in (Act.TIMER_TOGGLE, Act.TIMER_RESET):
         window.actions_[act].setEnabled(has_event and not closed)
+    _hold_for_tasks(window)

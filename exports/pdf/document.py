@@ -20,6 +20,7 @@ from exports.pdf.fonts import REGULAR
 from exports.pdf.markup import plain, text
 from exports.pdf.paragraph import Para, SectionHeading
 from exports.pdf.styles import HAIRLINE, MUTED, Styles, make_styles
+from facilitator.progress import Progress, report
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 
@@ -217,9 +218,47 @@ def one_line(value: str, style: ParagraphStyle, width: float) -> Para:
     return paragraph(full[:low].rstrip() + "…")
 
 
-def build_pdf(story: list[Flowable], info: DocumentInfo, styles: Styles, page_size: str) -> bytes:
-    """Lay out ``story`` on numbered pages and return the PDF bytes."""
+class LayoutProgress:
+    """Turns ReportLab's build callbacks into (units done, units in all) for a ``Progress``.
+
+    The units are the story's top-level flowables laid out, plus one for
+    finishing the file (numbering the pages, compressing): ReportLab says
+    how many flowables it has handled after each, which costs nothing, while
+    the number of pages is only known at the end. A table split across pages
+    puts its rest back into the story, so the count ReportLab gives can step
+    back; what is reported only goes forward.
+    """
+
+    def __init__(self, progress: Progress, flowables: int) -> None:
+        self.progress = progress
+        self.total = flowables + 1
+        self.done = 0
+
+    def __call__(self, kind: str, value: int) -> None:
+        if kind == "PROGRESS":
+            self.step(min(value, self.total - 1))
+
+    def step(self, done: int) -> None:
+        """Report ``done`` units if that is further than before (may raise Cancelled)."""
+        if done > self.done:
+            self.done = done
+            report(self.progress, done, self.total)
+
+
+def build_pdf(
+    story: list[Flowable],
+    info: DocumentInfo,
+    styles: Styles,
+    page_size: str,
+    progress: Progress | None = None,
+) -> bytes:
+    """Lay out ``story`` on numbered pages and return the PDF bytes.
+
+    ``progress``, if given, is told how far the layout got (see
+    :class:`LayoutProgress`); a ``Cancelled`` from it stops the build.
+    """
     buffer = BytesIO()
+    layout = LayoutProgress(progress, len(story)) if progress is not None else None
     with _build_lock:
         # Binary (Flate only) streams, not ReportLab's default ASCII85 on top: a quarter
         # smaller, and the pure-Python ASCII85 encoder was a tenth of the build time.
@@ -227,9 +266,13 @@ def build_pdf(story: list[Flowable], info: DocumentInfo, styles: Styles, page_si
         rl_config.useA85 = 0
         try:
             document = Document(buffer, info, styles, page_size)
+            if layout is not None:
+                document.setProgressCallBack(layout)
             document.build(story, canvasmaker=NumberedCanvas)
         finally:
             rl_config.useA85 = use_a85
+    if layout is not None:
+        layout.step(layout.total)
     return buffer.getvalue()
 
 
@@ -246,6 +289,6 @@ class Renderer:
         self.width = page_size_of(page_size)[0] - 2 * MARGIN_X
         self.styles: Styles = make_styles()
 
-    def build(self, story: list[Flowable], info: DocumentInfo) -> bytes:
-        """Lay out ``story`` on numbered pages and return the PDF bytes."""
-        return build_pdf(story, info, self.styles, self.page_size)
+    def build(self, story: list[Flowable], info: DocumentInfo, progress: Progress | None = None) -> bytes:
+        """Lay out ``story`` on numbered pages and return the PDF bytes (``progress``: see ``build_pdf``)."""
+        return build_pdf(story, info, self.styles, self.page_size, progress)

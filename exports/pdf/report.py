@@ -35,6 +35,7 @@ from facilitator.figures import (
     detail,
     format_value,
 )
+from facilitator.progress import Progress
 
 TITLE = "Scale Across — adoption report"
 NAME_IN_TABLE = 160  # characters of a coalition or pattern name in a table cell
@@ -52,8 +53,8 @@ class ReportRenderer(Renderer):
         self.report = report
         super().__init__(page_size)
 
-    def render(self) -> bytes:
-        """Return the PDF as bytes."""
+    def render(self, progress: Progress | None = None) -> bytes:
+        """Return the PDF as bytes; ``progress`` is told how far the layout got (``build_pdf``)."""
         day = date_text(self.report.today)
         info = DocumentInfo(
             title=TITLE,
@@ -68,7 +69,7 @@ class ReportRenderer(Renderer):
             story.extend(self._scope(figures))
         story.append(PageBreak())
         story.extend(self._method())
-        return self.build(story, info)
+        return self.build(story, info, progress)
 
     # Sections ----------------------------------------------------------------
 
@@ -230,10 +231,15 @@ class ReportRenderer(Renderer):
         return [para(value, self.styles.cell)]
 
 
-def render_report(report: FiguresReport, *, page_size: str = "A4") -> bytes:
+def render_report(report: FiguresReport, *, page_size: str = "A4", progress: Progress | None = None) -> bytes:
     """Return the adoption report PDF ("A4" or "Letter").
+
+    ``progress`` is told (parts laid out, parts in all): the story's
+    top-level flowables (headings, tables, chart grids) and one last unit for
+    finishing the file; ReportLab reports these as it goes, at no cost.
 
     Raises:
         ValueError: an unknown page size.
+        Cancelled: ``progress`` stopped the rendering.
     """
-    return ReportRenderer(report, page_size).render()
+    return ReportRenderer(report, page_size).render(progress)

@@ -109,11 +109,12 @@ def test_check_ins_are_added_to_the_calendar_program(
 
 
 def test_send_agreements_opens_one_draft_per_adopter_in_the_mail_program(
-    window, db_path, event_id, tmp_path, monkeypatch, opened
+    qtbot, window, db_path, event_id, tmp_path, monkeypatch, opened
 ):
     folder = tmp_path / "drafts"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    window.actions_[Act.SEND_AGREEMENTS].trigger()
+    with qtbot.waitSignal(window.tasks.ended, timeout=120_000):  # the drafts are made in the background
+        window.actions_[Act.SEND_AGREEMENTS].trigger()
 
     drafts = sorted(folder.glob("*.eml"))
     assert len(drafts) == 4 and sorted(opened) == [str(d) for d in drafts]
@@ -158,11 +159,12 @@ def test_nothing_to_send_or_add_is_said_not_asked(qtbot, db, monkeypatch, opened
 
 
 def test_an_unwritable_folder_for_the_drafts_is_reported_and_nothing_opens(
-    window, tmp_path, monkeypatch, opened
+    qtbot, window, tmp_path, monkeypatch, opened
 ):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(blocker))
-    window.actions_[Act.SEND_AGREEMENTS].trigger()
+    with qtbot.waitSignal(window.tasks.ended, timeout=120_000):
+        window.actions_[Act.SEND_AGREEMENTS].trigger()
     assert window.banner.isVisible() and str(blocker) in window.banner.label.text()
     assert opened == []

@@ -62,7 +62,8 @@ def test_summary_is_written_where_asked_and_opened(qtbot, window, tmp_path, monk
 
 def test_agreements_for_all_adopters_go_into_the_chosen_folder(qtbot, window, tmp_path, monkeypatch, opened):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
-    qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
+    with qtbot.waitSignal(window.tasks.ended, timeout=120_000):  # written in the background
+        qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
     files = sorted(tmp_path.glob("*.pdf"))
     assert len(files) == 4
     texts = [_text(f) for f in files]
@@ -198,7 +199,8 @@ def test_a_folder_no_program_can_show_is_named_without_a_show_folder_button(
 ):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
 
-    qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
+    with qtbot.waitSignal(window.tasks.ended, timeout=120_000):
+        qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
 
     assert no_viewer == [str(tmp_path)]
     assert window.banner.label.text() == (

@@ -143,7 +143,8 @@ def test_export_writes_a_real_pdf_where_asked(qtbot, page, tmp_path, monkeypatch
         return str(target), filters
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
-    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.tasks.ended, timeout=120_000):  # written in the background
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert Path(asked[0]).name == "scale-across-report-2026-11-21.pdf"
     written = tmp_path / "for leadership.pdf"
     reader = PdfReader(written)
@@ -158,7 +159,7 @@ def test_an_unwritable_place_is_reported_as_a_problem(qtbot, page, tmp_path, mon
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "a-file" / "r.pdf"), "")
     )
     (tmp_path / "a-file").write_text("not a folder")
-    with qtbot.waitSignal(page.problem) as signal:
+    with qtbot.waitSignal(page.problem, timeout=120_000) as signal:
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert signal.args[0].startswith("The report was not written: cannot write")
     assert "\n" not in signal.args[0] and opened == []
@@ -215,7 +216,8 @@ def test_a_report_no_program_can_open_says_where_it_is(qtbot, page, tmp_path, mo
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) and False)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "r.pdf"), ""))
 
-    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.tasks.ended, timeout=120_000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
 
     written = tmp_path / "r.pdf"
     assert urls == [str(written)]

@@ -15,6 +15,7 @@ from ui.widgets import FillingScrollArea
 
 if TYPE_CHECKING:
     from facilitator.storage import Database
+    from ui.background import BackgroundTasks
 
 
 #: The pages in tab order: (action that shows it, tab title).
@@ -43,6 +44,9 @@ _PAGE_CLASSES: dict[Act, tuple[str, str]] = {
     Act.FIGURES: ("ui.followup.figures.page", "FiguresPage"),
 }
 
+#: Pages whose exports run in the window's background tasks (and show in its progress panel).
+_RUN_IN_BACKGROUND = frozenset({Act.FIGURES})
+
 
 def _index_of(act: Act) -> int:
     return [a for a, _title in PAGES].index(act)
@@ -60,9 +64,16 @@ class FollowUpScreen(QWidget):
     open_requested = Signal(object, str, object)
     problem = Signal(str)
 
-    def __init__(self, db: Callable[[], Database], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Callable[[], Database],
+        parent: QWidget | None = None,
+        *,
+        tasks: BackgroundTasks | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._tasks = tasks
         self._loaded_at: dict[QWidget, int] = {}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -93,7 +104,8 @@ class FollowUpScreen(QWidget):
         page = self.pages.get(act)
         if page is None:
             module, name = _PAGE_CLASSES[act]
-            page = getattr(importlib.import_module(module), name)(self._db)
+            given = {"tasks": self._tasks} if act in _RUN_IN_BACKGROUND and self._tasks is not None else {}
+            page = getattr(importlib.import_module(module), name)(self._db, **given)
             page.open_requested.connect(self.open_requested)
             page.problem.connect(self.problem)
             # A page fills its tab and scrolls only below its smallest size

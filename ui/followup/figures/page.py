@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -32,6 +31,7 @@ from facilitator.figures import (
 )
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
+from ui.background import BackgroundTasks, Task
 from ui.flow_layout import FlowLayout
 from ui.followup.figures.cards import FigureCard, StartedFitCard, TopPatternsCard
 from ui.opening import not_opened, open_path
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 COLUMNS = 3
 # A card needs this many average characters of width; fewer columns when narrower.
 CARD_CHARS = 34
+EXPORT_TIP = "Write the figures of every scope as a PDF for leadership"
+REPORT = "report"  # the kind of background task the export is
 
 
 class FiguresPage(QWidget):
@@ -54,6 +56,8 @@ class FiguresPage(QWidget):
         parent: The owning widget.
         today: The day six-month windows are judged on (tests fix it).
         settings: Where the page size and export folder are read (default: the app's).
+        tasks: Where the report export runs (the window's, so its progress panel shows
+            it; default: the page's own).
     """
 
     open_requested = Signal(object, str, object)  # event id, record kind, record id
@@ -68,9 +72,12 @@ class FiguresPage(QWidget):
         *,
         today: dt.date | None = None,
         settings: Settings | None = None,
+        tasks: BackgroundTasks | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        #: The report is rendered off the GUI thread: a long history takes seconds.
+        self.tasks = tasks or BackgroundTasks(self)
         self._fixed_today = today
         self._settings = settings or Settings()
         self.report: FiguresReport | None = None
@@ -85,7 +92,7 @@ class FiguresPage(QWidget):
         scope_label.setBuddy(self.scope_combo)
         self.export_button = QPushButton("Export report…")
         self.export_button.setProperty("role", "primary")
-        self.export_button.setToolTip("Write the figures of every scope as a PDF for leadership")
+        self.export_button.setToolTip(EXPORT_TIP)
         self.subtitle = heading("", "muted")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label = heading("", "muted")
@@ -131,6 +138,8 @@ class FiguresPage(QWidget):
 
         self.scope_combo.currentIndexChanged.connect(lambda _index: self._show_scope())
         self.export_button.clicked.connect(self.export_report)
+        self.tasks.started.connect(lambda _task: self._follow_export())
+        self.tasks.ended.connect(lambda _task: self._follow_export())
 
     def _arrange_cards(self, columns: int) -> None:
         """Lay the cards out in ``columns`` columns (three at 1080p; fewer at a high zoom)."""
@@ -182,7 +191,7 @@ class FiguresPage(QWidget):
             self.scope_combo.addItem(figures.scope, figures.coalition_id)
         self.scope_combo.setCurrentIndex(max(0, self._index_of(chosen)))
         self.scope_combo.blockSignals(False)
-        self.export_button.setEnabled(not report.is_empty)
+        self._follow_export()
         self._show_scope()
 
     def select_scope(self, coalition_id: uuid.UUID | None) -> None:
@@ -235,9 +244,12 @@ class FiguresPage(QWidget):
 
     # Export --------------------------------------------------------------------
 
-    def export_report(self) -> Path | None:
-        """Ask where to write the PDF report of every scope, then write it atomically."""
-        if self.report is None:
+    def export_report(self) -> Task | None:
+        """Ask where to write the PDF report of every scope, then write it atomically in the background.
+
+        Returns the running task, or None when nothing was started.
+        """
+        if self.report is None or self.tasks.running(REPORT) is not None:
             return None
         from exports.report_file import report_file_name
 
@@ -250,23 +262,40 @@ class FiguresPage(QWidget):
         path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
         return self._write(self.report, path)
 
-    def _write(self, report: FiguresReport, path: Path) -> Path | None:
+    def _write(self, report: FiguresReport, path: Path) -> Task | None:
         from exports.report_file import export_report
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = export_report(report, path, page_size=self._page_size())
-        except (ExportError, ValueError) as exc:
-            self.problem.emit(f"The report was not written: {exc}")
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
+        page_size = self._page_size()
+        self.message.hide()
+        return self.tasks.start(
+            REPORT,
+            "Adoption report",
+            # The report is a finished computation nothing changes; the worker only reads it.
+            lambda progress: export_report(report, path, page_size=page_size, progress=progress),
+            describe=lambda done, total: f"Writing the adoption report: part {done} of {total}",
+            on_done=self._written,
+            on_error=lambda exc: self.problem.emit(f"The report was not written: {exc}"),
+            expected=(ExportError, ValueError),
+            on_cancel=lambda: self._say(f"Cancelled: the report was not written to {path}"),
+        )
+
+    def _written(self, written: Path) -> None:
         self._settings.set("export_folder", str(written.parent))
-        self.message.setText(f"Wrote the report to {written}")
-        self.message.show()
+        self._say(f"Wrote the report to {written}")
         if self._settings.get("open_after_export") and not open_path(written):
-            self.message.setText(not_opened(f"Wrote the report to {written}", written))
-        return written
+            self._say(not_opened(f"Wrote the report to {written}", written))
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _follow_export(self) -> None:
+        """Offer the export when there is something to report and no report is being written."""
+        running = self.tasks.running(REPORT) is not None
+        self.export_button.setEnabled(self.report is not None and not self.report.is_empty and not running)
+        self.export_button.setToolTip(
+            "Not now: the report is being written. Wait for it, or cancel it." if running else EXPORT_TIP
+        )
 
     def _page_size(self) -> str:
         size = str(self._settings.get("page_size"))
