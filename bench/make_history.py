@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 from history_events import EventBuilder, schedule
 from history_world import World
 
+from ui.cli.progress import progress_bar
+
 YEARS = 6
 # Rows that are records of their own (the kinds search and "open this
 # record" know); links between them are counted separately.
@@ -98,8 +100,12 @@ def validated(doc: dict, source: str):
     )
 
 
-def generate(db, count: int, seed: int, batch: int, today: dt.date, *, quiet: bool = False) -> None:
-    """Import ``count`` generated events into ``db``, ``batch`` per transaction."""
+def generate(db, count: int, seed: int, batch: int, today: dt.date, *, progress=None) -> None:
+    """Import ``count`` generated events into ``db``, ``batch`` per transaction.
+
+    ``progress`` (a ``facilitator.progress.Progress``) is told (events done,
+    ``count``) after each committed batch.
+    """
     from facilitator.eventfile import import_event
 
     rng = random.Random(seed)
@@ -107,17 +113,24 @@ def generate(db, count: int, seed: int, batch: int, today: dt.date, *, quiet: bo
     world = World(rng, start, today - dt.timedelta(days=1))
     builder = EventBuilder(world, dt.datetime.combine(today, dt.time()))
     dates = schedule(world, count, today)
-    started = time.perf_counter()
     for first in range(0, count, batch):
         with db.transaction() as session:
             for index in range(first, min(first + batch, count)):
                 day, status = dates[index]
                 doc = validated(builder.build(day, status), f"event-{index + 1}.json")
                 import_event(session, doc)
-        done = min(first + batch, count)
-        if not quiet:
-            elapsed = time.perf_counter() - started
-            print(f"  {done:>6}/{count} events   {elapsed:7.1f} s", flush=True)
+        if progress is not None:
+            progress(min(first + batch, count), count)
+
+
+def _lines(started: float):
+    """Return a progress callback printing one line per batch (for logs, where no bar is drawn)."""
+
+    def line(done: int, count: int) -> None:
+        elapsed = time.perf_counter() - started
+        print(f"  {done:>6}/{count} events   {elapsed:7.1f} s", flush=True)
+
+    return line
 
 
 def counts(db) -> dict[str, int]:
@@ -149,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     try:
-        generate(db, args.events, args.seed, args.batch, args.today)
+        # At a terminal a bar on stderr; in a log, the plain line per batch as before.
+        with progress_bar("Generating events", "events") as bar:
+            generate(db, args.events, args.seed, args.batch, args.today, progress=bar or _lines(started))
     except (DocumentError, StorageError) as exc:
         # A generated event the importer refuses is a bug in this script.
         raise SystemExit(f"make_history: stopped, {work} is incomplete: {exc}") from None

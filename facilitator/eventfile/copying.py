@@ -16,13 +16,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from facilitator.documents import DocumentError
 from facilitator.domain import Event
 from facilitator.eventfile.export import dump_event_document, event_to_document
 from facilitator.eventfile.importer import import_event, parse_event_file
+from facilitator.progress import Progress, report
 from facilitator.services import events as event_service
 from facilitator.storage import Database
 
@@ -75,47 +78,53 @@ def _comparable(document: dict[str, object]) -> object:
     return walk(document)
 
 
-def copy_history(
-    source: Database,
-    target: Database,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-) -> CopyReport:
+def copy_history(source: Database, target: Database, *, progress: Progress | None = None) -> CopyReport:
     """Copy every event of ``source`` that ``target`` lacks; report those that differ.
 
     Args:
         source: The database read from (nothing is written to it).
         target: The database written to, one transaction per event.
-        progress: Called with (events done, events in all) after each event.
+        progress: Called with (0, events in all) first, then with (events done,
+            events in all) after each event, before that event's transaction
+            commits: a :class:`~facilitator.progress.Cancelled` it raises rolls
+            that event back and passes through, the events before it stay
+            copied (as after any interruption; the next run goes on).
 
     Raises:
         StorageError: Either database failed (events already copied stay).
     """
     with source.transaction() as session:
         ids = list(session.scalars(select(Event.id).order_by(Event.date, Event.created_at, Event.id)))
-    report = CopyReport()
+    copied = CopyReport()
+    report(progress, 0, len(ids))
     for done, event_id in enumerate(ids, start=1):
-        _copy_one(source, target, event_id, report)
-        if progress is not None:
-            progress(done, len(ids))
-    return report
+        _copy_one(source, target, event_id, copied, partial(report, progress, done, len(ids)))
+    return copied
 
 
-def _copy_one(source: Database, target: Database, event_id: uuid.UUID, report: CopyReport) -> None:
+def _copy_one(
+    source: Database, target: Database, event_id: uuid.UUID, copied: CopyReport, finish: Callable[[], None]
+) -> None:
+    """Copy one event, or tell how it stands; ``finish`` runs inside the target's transaction."""
     with source.transaction() as session:
         document = event_to_document(event_service.load_event(session, event_id))
     label = _label(document)
     with target.transaction() as session:
-        if session.get(Event, event_id) is not None:
-            theirs = event_to_document(event_service.load_event(session, event_id))
-            same = _comparable(theirs) == _comparable(document)
-            (report.unchanged if same else report.differing).append(label)
-            return
-        try:
-            parsed = parse_event_file(dump_event_document(document, "json"), label, is_json=True)
-            import_event(session, parsed)
-        except DocumentError as exc:
-            session.rollback()
-            report.refused.append(f"{label}: {exc}")
-            return
-    report.copied.append(label)
+        outcome = _store(session, event_id, document, label)
+        finish()
+    getattr(copied, outcome[0]).append(outcome[1])
+
+
+def _store(session: Session, event_id: uuid.UUID, document: dict[str, object], label: str) -> tuple[str, str]:
+    """Import ``document`` unless the target has the event; return (report list, entry)."""
+    if session.get(Event, event_id) is not None:
+        theirs = event_to_document(event_service.load_event(session, event_id))
+        same = _comparable(theirs) == _comparable(document)
+        return ("unchanged" if same else "differing"), label
+    try:
+        parsed = parse_event_file(dump_event_document(document, "json"), label, is_json=True)
+        import_event(session, parsed)
+    except DocumentError as exc:
+        session.rollback()
+        return "refused", f"{label}: {exc}"
+    return "copied", label

@@ -30,6 +30,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from facilitator.progress import Progress
 from facilitator.search import query_pg
 from facilitator.search.hits import SearchHit, parse_snippet
 from facilitator.services.errors import ServiceError
@@ -224,14 +225,17 @@ class _Transactional(Protocol):
     def transaction(self) -> AbstractContextManager[Session]: ...
 
 
-def reindex(target: _Transactional | Session) -> int:
+def reindex(target: _Transactional | Session, *, progress: Progress | None = None) -> int:
     """Reinstall the search triggers and rebuild the index; return how many records it holds.
 
     Args:
         target: A ``Database`` (rebuilt in a transaction of its own) or a
             ``Session`` (rebuilt in the caller's transaction).
+        progress: Called with (records indexed, records in all) after each
+            batch. A :class:`~facilitator.progress.Cancelled` it raises passes
+            through, and with a ``Database`` the index is left as it was.
     """
     if isinstance(target, Session):
-        return rebuild(target.connection())
+        return rebuild(target.connection(), progress=progress)
     with target.transaction() as session:
-        return rebuild(session.connection())
+        return rebuild(session.connection(), progress=progress)

@@ -28,9 +28,11 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Connection
 
 from facilitator.folding import PLAIN_LETTERS, plain_letters
+from facilitator.progress import Progress, report
 
 __all__ = [
     "FOLDS",
+    "REBUILD_BATCH",
     "SOURCES",
     "fold",
     "install",
@@ -217,22 +219,33 @@ def uninstall(connection: Connection) -> None:
     connection.exec_driver_sql("DROP TABLE IF EXISTS search_docs")
 
 
-def rebuild(connection: Connection) -> int:
+# Documents indexed per progress report: a report per row would cost more than the work.
+REBUILD_BATCH = 2000
+
+
+def rebuild(connection: Connection, *, progress: Progress | None = None) -> int:
     """Rebuild the index from the source tables; return the number of documents.
 
     Everything is dropped and made again, so a damaged or wiped index is
     repaired too. Documents are numbered from the newest record (by its
     event's date) to the oldest, as the triggers number them.
+
+    Args:
+        connection: The connection whose transaction holds the whole rebuild.
+        progress: Called with (documents indexed, documents in all) after each
+            batch of :data:`REBUILD_BATCH`, from (0, total) on. A :class:`Cancelled`
+            it raises passes through; the caller's transaction rolling back
+            leaves the index as it was.
     """
     if connection.dialect.name == "postgresql":
         from facilitator.storage import search_index_pg
 
-        return search_index_pg.rebuild(connection)
+        return search_index_pg.rebuild(connection, progress=progress, batch=REBUILD_BATCH)
     if connection.dialect.name != "sqlite":
         return 0
     uninstall(connection)
     install(connection)
-    # Fill with the index's own trigger out of the way, then index in one pass.
+    # Fill with the index's own trigger out of the way, then index in batches.
     connection.exec_driver_sql("DROP TRIGGER search_docs_ai")
     selects = " UNION ALL ".join(
         f"SELECT src.id AS record_id, '{s.kind}' AS kind, {s.event.format(row='src')} AS event_id, "
@@ -246,11 +259,19 @@ def rebuild(connection: Connection) -> int:
         "LEFT JOIN events AS e ON e.id = d.event_id "
         "ORDER BY coalesce(e.date, d.undated) DESC, e.created_at DESC, d.kind"
     )
-    connection.exec_driver_sql(
-        f"INSERT INTO search_index (rowid, body) SELECT id, {_fold_sql('body')} FROM search_docs"
-    )
+    count: int = connection.exec_driver_sql("SELECT count(*) FROM search_docs").scalar_one()
+    # The table was made empty just above, so its rows are numbered 1 to count.
+    fill = f"INSERT INTO search_index (rowid, body) SELECT id, {_fold_sql('body')} FROM search_docs "
+    report(progress, 0, count)
+    for first in range(1, count + 1, REBUILD_BATCH):
+        last = min(first + REBUILD_BATCH - 1, count)
+        connection.exec_driver_sql(fill + "WHERE id BETWEEN ? AND ?", (first, last))
+        if last < count:
+            report(progress, last, count)
     # One merged b-tree instead of the many a bulk load leaves: faster queries.
     connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
     install(connection)
-    count: int = connection.exec_driver_sql("SELECT count(*) FROM search_docs").scalar_one()
+    # The last batch is reported only now, so "all done" means the index is ready to commit.
+    if count:
+        report(progress, count, count)
     return count

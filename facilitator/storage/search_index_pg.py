@@ -25,7 +25,14 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
-from facilitator.storage.search_index import FOLDS, MATCH_END, MATCH_START, SOURCES, Source
+from facilitator.progress import Progress, report
+from facilitator.storage.search_index import (
+    FOLDS,
+    MATCH_END,
+    MATCH_START,
+    SOURCES,
+    Source,
+)
 
 __all__ = ["install", "rebuild", "uninstall"]
 
@@ -136,8 +143,13 @@ def uninstall(connection: Connection) -> None:
     connection.exec_driver_sql(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
 
 
-def rebuild(connection: Connection) -> int:
-    """Drop and refill the index from the source tables; return the number of documents."""
+def rebuild(connection: Connection, *, progress: Progress | None = None, batch: int = 2000) -> int:
+    """Drop and refill the index from the source tables; return the number of documents.
+
+    The documents are numbered into a temporary table first, then copied in
+    batches of ``batch`` documents (the tsvector and its GIN index are the
+    slow part), reporting (documents indexed, documents in all) after each.
+    """
     uninstall(connection)
     install(connection)
     selects = " UNION ALL ".join(
@@ -147,14 +159,28 @@ def rebuild(connection: Connection) -> int:
         for s in SOURCES
     )
     connection.exec_driver_sql(
-        "INSERT INTO search_docs (id, record_id, kind, event_id, body) "
+        "CREATE TEMPORARY TABLE search_docs_rebuild ON COMMIT DROP AS "
         "SELECT row_number() OVER (ORDER BY coalesce(e.date, d.undated) DESC NULLS LAST, "
-        "e.created_at DESC NULLS LAST, d.kind), d.record_id, d.kind, d.event_id, d.body "
+        "e.created_at DESC NULLS LAST, d.kind) AS id, d.record_id, d.kind, d.event_id, d.body "
         f"FROM ({selects}) AS d LEFT JOIN events AS e ON e.id = d.event_id"
     )
+    count: int = connection.exec_driver_sql("SELECT count(*) FROM search_docs_rebuild").scalar_one()
+    report(progress, 0, count)
+    for first in range(1, count + 1, batch):
+        last = min(first + batch - 1, count)
+        connection.exec_driver_sql(
+            "INSERT INTO search_docs (id, record_id, kind, event_id, body) "
+            "SELECT id, record_id, kind, event_id, body FROM search_docs_rebuild "
+            "WHERE id BETWEEN %(first)s AND %(last)s",
+            {"first": first, "last": last},
+        )
+        if last < count:
+            report(progress, last, count)
+    connection.exec_driver_sql("DROP TABLE search_docs_rebuild")
     # The next new document is numbered below every one there.
     connection.exec_driver_sql(
         f"SELECT setval('{SEQUENCE}', (SELECT coalesce(min(id), 1) - 1 FROM search_docs), false)"
     )
-    count: int = connection.exec_driver_sql("SELECT count(*) FROM search_docs").scalar_one()
+    if count:
+        report(progress, count, count)
     return count

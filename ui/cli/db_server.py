@@ -17,6 +17,7 @@ import sys
 from facilitator.dates import iso_time
 from facilitator.file_size import describe_size
 from ui.cli.common import PROG, CommandError, open_db, open_target
+from ui.cli.progress import progress_bar
 
 
 def run_on_server(args: argparse.Namespace) -> int:
@@ -121,7 +122,8 @@ def reindex(args: argparse.Namespace, shown: str) -> int:
 
     db = open_db(args)
     try:
-        count = rebuild(db)
+        with progress_bar("Indexing records", "records") as progress:
+            count = rebuild(db, progress=progress)
     finally:
         db.close()
     print(f"Rebuilt the search index of {shown}: {count} records indexed")
@@ -136,7 +138,8 @@ def copy(args: argparse.Namespace) -> int:
     try:
         target = open_target(args.target, create=True)
         try:
-            report = copy_history(source, target)
+            with progress_bar("Copying events", "events") as progress:
+                report = copy_history(source, target, progress=progress)
         finally:
             target.close()
     finally:

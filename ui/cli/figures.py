@@ -114,7 +114,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     created = missing_folder(args.out)
     report = _compute(args)
-    path = export_report(report, args.out, page_size=args.page_size)
+    from ui.cli.progress import progress_bar
+
+    with progress_bar("Writing the report", "parts") as progress:
+        path = export_report(report, args.out, page_size=args.page_size, progress=progress)
     say_created(created)
     print(f"Wrote the adoption report to {path}")
     return 0

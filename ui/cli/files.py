@@ -142,12 +142,15 @@ def _write_per_adopter(args: argparse.Namespace, event: Event, event_id: object,
     """Write one agreement PDF (``--adopters``) or one mail draft (``--mail``) per adopter."""
     from exports.files import export_agreements
     from exports.formats import write_mail_drafts
+    from ui.cli.progress import progress_bar
     from ui.terminal import say_created
 
     if args.adopters is not None:
-        written = export_agreements(event, args.adopters, page_size=args.page_size)
+        with progress_bar("Writing agreement PDFs", "adopters") as progress:
+            written = export_agreements(event, args.adopters, page_size=args.page_size, progress=progress)
     else:
-        written = write_mail_drafts(event, args.mail, page_size=args.page_size)
+        with progress_bar("Writing mail drafts", "adopters") as progress:
+            written = write_mail_drafts(event, args.mail, page_size=args.page_size, progress=progress)
     if not written:
         what = "agreement PDF" if args.adopters is not None else "mail draft"
         print(f"Event {event_id} has no agreements yet; no {what} was written")
