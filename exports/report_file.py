@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from exports.files import write_atomically
-from exports.pdf.report import render_report
 from facilitator.dates import iso
 from facilitator.figures import FiguresReport
 from facilitator.progress import Progress
@@ -40,4 +39,8 @@ def export_report(
         ValueError: an unknown page size.
         Cancelled: ``progress`` stopped the export; nothing was written.
     """
+    # ReportLab loads here, where the work runs (a background thread in the
+    # window), not where the file name is suggested.
+    from exports.pdf.report import render_report
+
     return write_atomically(Path(path), render_report(report, page_size=page_size, progress=progress))

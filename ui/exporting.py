@@ -74,7 +74,7 @@ class ExportController(QObject):
         editor = self._window.editor
         if editor is None:
             return None
-        from exports.pdf import adopters
+        from exports.values import adopters  # not exports.pdf: that loads ReportLab on the GUI thread
 
         if not adopters(editor.event):
             self._window.banner.show_message(
@@ -383,7 +383,7 @@ class ExportController(QObject):
         if editor is None:
             menu.addAction("Open an event first").setEnabled(False)
             return
-        from exports.pdf import adopters
+        from exports.values import adopters  # not exports.pdf: that loads ReportLab on the GUI thread
 
         people = adopters(editor.event)
         if not people:

@@ -20,7 +20,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 import exports.pdf
-import exports.report_file
+import exports.pdf.report
 from facilitator.demo import create_demo_event
 from ui.actions import Act
 from ui.main_window import MainWindow
@@ -209,7 +209,7 @@ def figures(qtbot, db, window):
 
 def _hold_report(monkeypatch, gate: Gate, *, halfway: bool) -> list[tuple[int, int]]:
     """Render the report as usual, holding the worker at its first report (or at half way)."""
-    real = exports.report_file.render_report
+    real = exports.pdf.report.render_report
     reports: list[tuple[int, int]] = []
 
     def render(report, *, page_size, progress):
@@ -223,7 +223,8 @@ def _hold_report(monkeypatch, gate: Gate, *, halfway: bool) -> list[tuple[int, i
 
         return real(report, page_size=page_size, progress=held)
 
-    monkeypatch.setattr(exports.report_file, "render_report", render)
+    # Where export_report looks it up when it runs (it imports it there, off the GUI thread).
+    monkeypatch.setattr(exports.pdf.report, "render_report", render)
     return reports
 
 

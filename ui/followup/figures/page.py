@@ -39,6 +39,7 @@ from ui.settings import Settings
 from ui.widgets import ElidingComboBox, FillingScrollArea, heading
 
 if TYPE_CHECKING:
+    from facilitator.progress import Progress
     from facilitator.storage import Database
 
 COLUMNS = 3
@@ -263,15 +264,20 @@ class FiguresPage(QWidget):
         return self._write(self.report, path)
 
     def _write(self, report: FiguresReport, path: Path) -> Task | None:
-        from exports.report_file import export_report
-
         page_size = self._page_size()
         self.message.hide()
+
+        def work(progress: Progress) -> Path:
+            # Imported in the worker: ReportLab's first load would stall the GUI thread.
+            from exports.report_file import export_report
+
+            # The report is a finished computation nothing changes; the worker only reads it.
+            return export_report(report, path, page_size=page_size, progress=progress)
+
         return self.tasks.start(
             REPORT,
             "Adoption report",
-            # The report is a finished computation nothing changes; the worker only reads it.
-            lambda progress: export_report(report, path, page_size=page_size, progress=progress),
+            work,
             describe=lambda done, total: f"Writing the adoption report: part {done} of {total}",
             on_done=self._written,
             on_error=lambda exc: self.problem.emit(f"The report was not written: {exc}"),
