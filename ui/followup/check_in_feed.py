@@ -13,15 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
-from exports.errors import ExportError
 from exports.names import safe_file_name
-from facilitator.dates import clock
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
-from ui.followup.table_csv import say
+from ui.followup.table_csv import write_reported
 from ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -83,17 +80,17 @@ def export_check_ins(
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".ics") else Path(f"{name}.ics")
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        written = write_calendar(path, items, name=f"Scale Across check-ins: {scope}")
-    except ExportError as exc:
-        problem.emit(f"the check-ins were not written: {exc}")
-        return None
-    finally:
-        QApplication.restoreOverrideCursor()
-    settings.set("export_folder", str(written.parent))
     noun = "check-in" if len(items) == 1 else "check-ins"
-    say(page, f"Exported {len(items):,} {noun} of {scope}: {written.name} ({clock(dt.datetime.now())})")
+    written = write_reported(
+        page,
+        problem,
+        settings,
+        lambda: write_calendar(path, items, name=f"Scale Across check-ins: {scope}"),
+        what="check-ins",
+        done=f"Exported {len(items):,} {noun} of {scope}",
+    )
+    if written is None:
+        return None
     if not open_path(written):
         problem.emit(not_opened(f"Wrote {written.name}", written))
     return written

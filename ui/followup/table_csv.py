@@ -10,7 +10,7 @@ banner (through the page's ``problem`` signal).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, SignalInstance
@@ -65,17 +65,42 @@ def export_rows(
     if chosen is None:
         return None
     path, bom = chosen
+    noun = one if len(rows) == 1 else what
+    return write_reported(
+        page,
+        problem,
+        settings,
+        lambda: write_csv(path, header, rows, bom=bom),
+        what=what,
+        done=f"Exported {len(rows):,} {noun}",
+    )
+
+
+def write_reported(
+    page: QWidget,
+    problem: SignalInstance,
+    settings: Settings,
+    write: Callable[[], Path],
+    *,
+    what: str,
+    done: str,
+) -> Path | None:
+    """Run ``write`` under a wait cursor and say how it went; return the file written, or None.
+
+    A failure goes to the window's banner ("the <what> were not written: …");
+    success remembers the folder and says "<done>: <file> (<time>)" in the
+    status bar. The follow-up pages' exports (CSV, the calendar feed) share it.
+    """
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        written = write_csv(path, header, rows, bom=bom)
+        written = write()
     except ExportError as exc:
         problem.emit(f"the {what} were not written: {exc}")
         return None
     finally:
         QApplication.restoreOverrideCursor()
     settings.set("export_folder", str(written.parent))
-    noun = one if len(rows) == 1 else what
-    say(page, f"Exported {len(rows):,} {noun}: {written.name} ({clock(dt.datetime.now())})")
+    say(page, f"{done}: {written.name} ({clock(dt.datetime.now())})")
     return written
 
 
