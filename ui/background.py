@@ -20,23 +20,34 @@ dialog (ui/crash.py). Nothing is lost in a thread.
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
-from facilitator.progress import Cancelled, Progress
+from facilitator.progress import Cancelled
 
 #: Outcomes a task ends with (``Task.outcome``).
 DONE, FAILED, CANCELLED = "done", "failed", "cancelled"
 
 
+class Reporter(Protocol):
+    """What a task's work is given: a ``facilitator.progress.Progress`` that also takes words.
+
+    Work made of stages passes what it is doing in words for the panel
+    (ui/start_tasks.py); any other work calls it as a plain ``Progress``.
+    """
+
+    def __call__(self, done: int, total: int, stage: str = "") -> None: ...
+
+
 class _Bridge(QObject):
     """Lives in the GUI thread; the worker emits these, the task receives them queued."""
 
-    progressed = Signal(int, int)
+    progressed = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
@@ -49,8 +60,11 @@ class Task(QObject):
         kind: What the work is ("agreements", "report"); one of a kind runs at a time.
         title: What the panel calls it ("Agreements for all adopters").
         cancellable: Whether Cancel is offered (the work must leave nothing behind when stopped).
+        note: A few words the panel shows beside the bar ("Must finish first"), or "".
+        note_tip: Why, in the note's tooltip.
         done: Units done so far, as last reported.
         total: Units in all (0 until the first report).
+        stage: What the work said it is doing with its last report ("" when it said nothing).
         outcome: "" while running, then DONE, FAILED or CANCELLED.
     """
 
@@ -66,14 +80,19 @@ class Task(QObject):
         describe: Callable[[int, int], str],
         *,
         cancellable: bool = True,
+        note: str = "",
+        note_tip: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.title = title
         self.cancellable = cancellable
+        self.note = note
+        self.note_tip = note_tip
         self.done = 0
         self.total = 0
+        self.stage = ""
         self.outcome = ""
         self._describe = describe
         self._stop = threading.Event()
@@ -87,6 +106,8 @@ class Task(QObject):
         """Return what the panel says, e.g. "Writing agreement 7 of 25"."""
         if self.cancelling:
             return f"{self.title}: cancelling…"
+        if self.stage:
+            return self.stage
         if self.total == 0:
             return f"{self.title}: starting…"
         return self._describe(self.done, self.total)
@@ -102,22 +123,27 @@ class Task(QObject):
             self._stop.set()
             self.progressed.emit(self.done, self.total)
 
-    def report(self, done: int, total: int) -> None:
-        """The ``Progress`` the work calls, in the worker thread; raises Cancelled once Cancel was asked."""
-        if self._stop.is_set():
-            raise Cancelled
-        self._bridge.progressed.emit(done, total)
+    def report(self, done: int, total: int, stage: str = "") -> None:
+        """The ``Progress`` the work calls, in the worker thread; raises Cancelled once Cancel was asked.
 
-    def _on_progress(self, done: int, total: int) -> None:
+        Work made of stages says with each report what it is doing, in words
+        for the panel ("Indexing records 3,200 of 10,000"). A report that
+        all is done is not cancelled: the work has finished.
+        """
+        if self._stop.is_set() and done < total:
+            raise Cancelled
+        self._bridge.progressed.emit(done, total, stage)
+
+    def _on_progress(self, done: int, total: int, stage: str) -> None:
         if not self.outcome:
-            self.done, self.total = done, total
+            self.done, self.total, self.stage = done, total, stage
             self.progressed.emit(done, total)
 
 
 class _Runner(QRunnable):
     """Runs the work in a pool thread and sends its outcome over the bridge."""
 
-    def __init__(self, work: Callable[[Progress], Any], task: Task) -> None:
+    def __init__(self, work: Callable[[Reporter], Any], task: Task) -> None:
         super().__init__()
         self._work = work
         self._report = task.report
@@ -132,6 +158,19 @@ class _Runner(QRunnable):
             self._bridge.failed.emit(exc)
         else:
             self._bridge.succeeded.emit(result)
+
+
+def _freeze_what_lives_now() -> None:
+    """Leave the objects alive now (modules, the window) out of every later garbage collection.
+
+    A full collection holds the GIL while it walks every tracked object: with
+    Qt, SQLAlchemy and the window loaded that took 84 ms, and the worker's
+    imports set one off, so the window went deaf that long (measured with
+    bench/gui_responsiveness.py; 14 ms once these are frozen). Done once, at
+    the first task: objects that live this long live as long as the window.
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
 
 
 class BackgroundTasks(QObject):
@@ -164,7 +203,7 @@ class BackgroundTasks(QObject):
         self,
         kind: str,
         title: str,
-        work: Callable[[Progress], Any],
+        work: Callable[[Reporter], Any],
         *,
         describe: Callable[[int, int], str],
         on_done: Callable[[Any], object],
@@ -172,6 +211,8 @@ class BackgroundTasks(QObject):
         expected: tuple[type[BaseException], ...],
         on_cancel: Callable[[], object] | None = None,
         cancellable: bool = True,
+        note: str = "",
+        note_tip: str = "",
     ) -> Task | None:
         """Run ``work(progress)`` on the pool; return its task, or None if one of ``kind`` runs.
 
@@ -185,13 +226,16 @@ class BackgroundTasks(QObject):
             expected: The errors ``on_error`` takes; any other goes to ``sys.excepthook``.
             on_cancel: Called in the GUI thread when Cancel stopped the work.
             cancellable: Offer Cancel (the work leaves nothing behind when stopped).
+            note: A few words the panel shows beside the bar, e.g. that the work must finish.
+            note_tip: Why, in the note's tooltip.
         """
         if kind in self._running:
             return None
+        _freeze_what_lives_now()
         previous = self._finished.pop(kind, None)
         if previous is not None:
             previous.deleteLater()
-        task = Task(kind, title, describe, cancellable=cancellable, parent=self)
+        task = Task(kind, title, describe, cancellable=cancellable, note=note, note_tip=note_tip, parent=self)
         queued = Qt.ConnectionType.QueuedConnection
 
         def succeeded(result: object) -> None:

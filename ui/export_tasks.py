@@ -2,16 +2,22 @@
 
 Work for a pool thread reads only what it opens itself: the event is loaded
 in the worker's own session, never taken from the window.
+
+A one-file export reports its units so that Cancel is honoured up to the
+moment the file is written and never after: (0, 2) once the event is loaded,
+(1, 2) once the document is made, (2, 2) once the file is in place.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from exports.errors import ExportError
+from facilitator.progress import Cancelled, report
 
 if TYPE_CHECKING:
     from facilitator.domain import Event
@@ -19,6 +25,9 @@ if TYPE_CHECKING:
     from facilitator.storage import Database
 
 _Result = TypeVar("_Result")
+
+#: The units of a one-file export: the document made, the file written.
+ONE_FILE = 2
 
 
 def expected_errors() -> tuple[type[Exception], ...]:
@@ -74,3 +83,81 @@ def drafts_work(
         return write_mail_drafts(event, folder, page_size=page_size, progress=progress)
 
     return of_stored_event(db, event_id, write)
+
+
+def summary_work(db: Database, event_id: uuid.UUID, path: Path, page_size: str) -> Callable[[Progress], Path]:
+    """Return work that writes the summary PDF of the stored event to ``path``."""
+
+    def write(event: Event, progress: Progress) -> Path:
+        # Imported in the worker: ReportLab's first load would stall the GUI thread.
+        from exports.pdf import render_summary
+        from facilitator.services.readiness import open_items_of
+
+        report(progress, 0, ONE_FILE)
+        # From the worker's own copy, as stored when the export started, like the rest of the summary.
+        left_open = [item.text for item in open_items_of(event)]
+        return _write_made(path, render_summary(event, page_size=page_size, left_open=left_open), progress)
+
+    return of_stored_event(db, event_id, write)
+
+
+def agreement_work(
+    db: Database, event_id: uuid.UUID, adopter_id: uuid.UUID, path: Path, page_size: str
+) -> Callable[[Progress], Path]:
+    """Return work that writes the agreement PDF of one adopter of the stored event to ``path``."""
+
+    def write(event: Event, progress: Progress) -> Path:
+        from exports.pdf import render_agreement
+
+        report(progress, 0, ONE_FILE)
+        return _write_made(path, render_agreement(event, adopter_id, page_size=page_size), progress)
+
+    return of_stored_event(db, event_id, write)
+
+
+def _write_made(path: Path, data: bytes, progress: Progress) -> Path:
+    """Write a made document unless Cancel came first; then report it done."""
+    from exports.files import write_atomically
+
+    report(progress, 1, ONE_FILE)  # the last point to stop: nothing is written yet
+    written = write_atomically(path, data)
+    _finished(progress, ONE_FILE)
+    return written
+
+
+def _finished(progress: Progress, total: int) -> None:
+    """Report all ``total`` units done; a Cancel that arrives now comes too late to stop anything."""
+    # The file is in place: the export is done, and says so, rather than claim nothing was written.
+    with suppress(Cancelled):
+        report(progress, total, total)
+
+
+def calendar_work(db: Database, event_id: uuid.UUID, path: Path) -> Callable[[Progress], Path]:
+    """Return work that writes the check-ins of the stored event as a calendar file (not cancellable).
+
+    Through ``write_document``, so the file is the command line's, byte for
+    byte; it is quick once icalendar is loaded, which is the part that takes
+    a noticeable moment the first time.
+    """
+
+    def write(event: Event, progress: Progress) -> Path:
+        from exports.formats import write_document
+
+        written = write_document(event, "ics", path)
+        _finished(progress, 1)
+        return written
+
+    return of_stored_event(db, event_id, write)
+
+
+def event_file_work(db: Database, event_id: uuid.UUID, path: Path) -> Callable[[Progress], Path]:
+    """Return work that writes the stored event as an event file (YAML or JSON by the name)."""
+
+    def work(progress: Progress) -> Path:
+        from facilitator.eventfile import export_event
+
+        # The event is read in this worker's own session, as stored now.
+        with db.transaction() as session:
+            return export_event(session, event_id, path, progress=progress)
+
+    return work

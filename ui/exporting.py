@@ -1,48 +1,42 @@
-"""Export and import from the window: PDFs for participants, event files for facilitators."""
+"""The Export menu and Import: PDFs for participants, files for other programs, event files for facilitators.
+
+The long ones run in the window's background tasks (ui/export_tasks.py says
+what each worker does); Markdown and CSV take milliseconds and are written
+at once. Either way ``ExportRunner`` reports how it ended.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import uuid
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from facilitator.dates import clock, iso
-from ui.export_tasks import agreements_work, drafts_work, expected_errors
+from facilitator.dates import iso
+from ui.export_runner import ExportRunner, one_file
+from ui.export_tasks import (
+    agreement_work,
+    agreements_work,
+    calendar_work,
+    drafts_work,
+    event_file_work,
+    summary_work,
+)
 
 if TYPE_CHECKING:
     from exports.formats import CsvRows, DocumentFormat
-    from facilitator.progress import Progress
     from ui.background import Task
     from ui.editing import EventEditor
-    from ui.main_window import MainWindow
 
 PAGE_SIZES = (("A4", "A4"), ("Letter", "US Letter"))
 
-# What a write returns: one file, or the files of several adopters.
-_Written = TypeVar("_Written", Path, list[Path])
 
-
-class ExportController(QObject):
-    """Asks where to write, writes atomically, reports, and opens the result if wished."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self._settings = window.settings
+class ExportController(ExportRunner):
+    """The Export menu's entries (and Import): asks what and where, then writes through ``ExportRunner``."""
 
     # -- where -------------------------------------------------------------
-    def _folder(self) -> Path:
-        return self._settings.export_folder()
-
-    def _remember(self, folder: Path) -> None:
-        self._settings.set("export_folder", str(folder))
-
     def _base_name(self, editor: EventEditor, what: str) -> str:
         from exports.names import safe_file_name
 
@@ -51,8 +45,12 @@ class ExportController(QObject):
         return safe_file_name(f"{iso(event.date)} {coalitions} {what}")
 
     # -- exports -------------------------------------------------------------
-    def export_summary(self) -> Path | None:
-        """Write the event summary PDF where the facilitator says."""
+    def export_summary(self) -> Task | None:
+        """Write the event summary PDF where the facilitator says, in the background.
+
+        Returns the running task (None when nothing was started); the file is
+        written when it ends.
+        """
         editor = self._window.editor
         if editor is None:
             return None
@@ -63,7 +61,13 @@ class ExportController(QObject):
         if not name:
             return None
         path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
-        return self._write(lambda: self._summary(editor, path), path.parent, "summary")
+        return self._start(
+            "summary",
+            "Event summary",
+            summary_work(self._window.db, editor.event_id, path, self._settings.get("page_size")),
+            lambda done, _total: one_file("the event summary", done),
+            path.parent,
+        )
 
     def export_all_agreements(self) -> Task | None:
         """Write one agreement PDF per adopter into a folder the facilitator picks, in the background.
@@ -93,11 +97,10 @@ class ExportController(QObject):
             agreements_work(self._window.db, editor.event_id, Path(folder), page_size),
             lambda done, total: f"Writing agreement {done} of {total}",
             Path(folder),
-            on_written=lambda _paths: None,
         )
 
-    def export_agreement(self, adopter_id: uuid.UUID) -> Path | None:
-        """Write the agreement PDF of one adopter."""
+    def export_agreement(self, adopter_id: uuid.UUID) -> Task | None:
+        """Write the agreement PDF of one adopter, in the background; return the running task, if any."""
         from exports.files import adopter_file_name
 
         editor = self._window.editor
@@ -112,15 +115,24 @@ class ExportController(QObject):
         if not name:
             return None
         path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
-        return self._write(lambda: self._agreement(editor, adopter_id, path), path.parent, "agreement")
+        page_size = self._settings.get("page_size")
+        return self._start(
+            "agreement",
+            f"Agreement of {adopter.name}",
+            agreement_work(self._window.db, editor.event_id, adopter_id, path, page_size),
+            lambda done, _total: one_file(f"the agreement of {adopter.name}", done),
+            path.parent,
+        )
 
-    def export_event_file(self) -> Path | None:
-        """Write the event file (YAML) for another facilitator."""
+    def export_event_file(self) -> Task | None:
+        """Write the event file (YAML) for another facilitator, in the background.
+
+        A large event's YAML takes PyYAML a good part of a second; the running
+        task is returned (None when nothing was started).
+        """
         editor = self._window.editor
         if editor is None:
             return None
-        from facilitator.eventfile import export_event
-
         suggested = self._folder() / f"{self._base_name(editor, 'event')}.yaml"
         name, _ = QFileDialog.getSaveFileName(
             self._window, "Export the event file", str(suggested), "Event files (*.yaml *.yml *.json)"
@@ -128,11 +140,14 @@ class ExportController(QObject):
         if not name:
             return None
         path = Path(name)
-
-        def write() -> Path:
-            return editor.read(lambda session: export_event(session, editor.event_id, path))
-
-        return self._write(write, path.parent, "event file", open_after=False)
+        return self._start(
+            "event file",
+            "Event file",
+            event_file_work(self._window.db, editor.event_id, path),
+            lambda done, _total: "Writing the event file" if done < 2 else "Saving the event file",
+            path.parent,
+            open_after=False,
+        )
 
     def export_markdown(self) -> Path | None:
         """Write the event summary as Markdown, for a team wiki or a code host."""
@@ -154,8 +169,13 @@ class ExportController(QObject):
         write = functools.partial(self._document_bytes, editor, "csv", path, rows=rows, bom=bom)
         return self._write(write, path.parent, f"{what} (CSV)", open_after=False)
 
-    def add_check_ins_to_calendar(self) -> Path | None:
-        """Write one calendar entry per check-in date and open the file in the calendar program."""
+    def add_check_ins_to_calendar(self) -> Task | None:
+        """Write one calendar entry per check-in date and open the file in the calendar program.
+
+        In the background: the first calendar of a session loads icalendar,
+        which holds the window longer than a click should (the running task
+        is returned; None when nothing was started).
+        """
         editor = self._window.editor
         if editor is None:
             return None
@@ -164,7 +184,25 @@ class ExportController(QObject):
                 "no agreement of this event has a check-in date yet, so there is nothing to add"
             )
             return None
-        return self._document("ics", "check-ins", "Calendar files (*.ics)", "check-ins", always_open=True)
+        suggested = self._folder() / f"{self._base_name(editor, 'check-ins')}.ics"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self._window, "Export the check-ins", str(suggested), "Calendar files (*.ics)"
+        )
+        if not chosen:
+            return None
+        path = Path(chosen) if chosen.lower().endswith(".ics") else Path(f"{chosen}.ics")
+        return self._start(
+            "check-ins",
+            "Check-ins for the calendar",
+            calendar_work(self._window.db, editor.event_id, path),
+            lambda _done, _total: "Writing the check-ins for the calendar",
+            path.parent,
+            # Adding to the calendar means opening the file, whatever the setting.
+            on_written=lambda written: self._open(written, written.parent, f"Wrote {written.name}"),
+            open_after=False,
+            # Done in a moment once icalendar is loaded: a Cancel button would only flicker.
+            cancellable=False,
+        )
 
     def send_agreements(self) -> Task | None:
         """Write one mail draft per adopter (their agreement PDF attached) and open each in the mail program.
@@ -210,9 +248,7 @@ class ExportController(QObject):
             open_after=False,
         )
 
-    def _document(
-        self, fmt: DocumentFormat, what: str, filter_: str, name: str, *, always_open: bool = False
-    ) -> Path | None:
+    def _document(self, fmt: DocumentFormat, what: str, filter_: str, name: str) -> Path | None:
         editor = self._window.editor
         if editor is None:
             return None
@@ -225,7 +261,7 @@ class ExportController(QObject):
         written = self._write(
             functools.partial(self._document_bytes, editor, fmt, path), path.parent, what, open_after=False
         )
-        if written is not None and (always_open or self._settings.get("open_after_export")):
+        if written is not None and self._settings.get("open_after_export"):
             self._open(written, written.parent, f"Wrote {written.name}")
         return written
 
@@ -259,121 +295,22 @@ class ExportController(QObject):
             ("Show folder", lambda: open_path(folder)),
         )
 
-    def import_event_file(self) -> uuid.UUID | None:
-        """Create an event from an event file and open it.
+    def import_event_file(self) -> Task | None:
+        """Create an event from an event file in the background, then open it.
 
         Invisible characters dropped from the file's text (pasted from mail or
-        Office) are listed in a message over the opened event.
+        Office) are listed in a message over the opened event. Returns the
+        running task (None when nothing was started).
         """
-        from facilitator.documents import DocumentError, TextNotice
-        from facilitator.eventfile import import_event_file
-        from facilitator.services.errors import ServiceError
-        from facilitator.storage import StorageError
+        from ui.import_task import start_import
 
         name, _ = QFileDialog.getOpenFileName(
             self._window, "Import an event file", str(self._folder()), "Event files (*.yaml *.yml *.json)"
         )
         if not name:
             return None
-        notices: list[TextNotice] = []
-        try:
-            event_id = import_event_file(self._window.db, Path(name), notices=notices)
-        except (DocumentError, ServiceError, StorageError, OSError) as exc:
-            # A DocumentError names the file, line and column already.
-            self._window.banner.show_message(f"the event file was not imported: {exc}")
-            return None
-        self._remember(Path(name).parent)
-        self._window.open_event(event_id)
-        self._window.statusBar().showMessage(f"Imported {Path(name).name}", 8000)
-        if notices:
-            from ui.import_notices import show_dropped
-
-            show_dropped(self._window, Path(name).name, notices)
-        return event_id
-
-    # -- writing -------------------------------------------------------------
-    def _summary(self, editor: EventEditor, path: Path) -> Path:
-        from exports.files import export_summary
-        from facilitator.services.readiness import open_items_of
-
-        left_open = [item.text for item in open_items_of(editor.event)]
-        return export_summary(
-            editor.event, path, page_size=self._settings.get("page_size"), left_open=left_open
-        )
-
-    def _agreement(self, editor: EventEditor, adopter_id: uuid.UUID, path: Path) -> Path:
-        from exports.files import export_agreement
-
-        return export_agreement(editor.event, adopter_id, path, page_size=self._settings.get("page_size"))
-
-    def _write(
-        self, write: Callable[[], _Written], folder: Path, what: str, *, open_after: bool = True
-    ) -> _Written | None:
-        try:
-            result = write()
-        except expected_errors() as exc:
-            self._not_written(what, exc)
-            return None
-        self._written(result, folder, what, open_after=open_after)
-        return result
-
-    def _start(
-        self,
-        what: str,
-        title: str,
-        work: Callable[[Progress], list[Path]],
-        describe: Callable[[int, int], str],
-        folder: Path,
-        *,
-        on_written: Callable[[list[Path]], object],
-        open_after: bool = True,
-    ) -> Task | None:
-        """Run ``work`` in the window's background tasks; report its end as ``_write`` does."""
-        if self._window.tasks.running(what) is not None:
-            # The action is disabled while one runs; a shortcut pressed before the menus caught up lands here.
-            self._window.statusBar().showMessage(f"The {what} are still being written", 8000)
-            return None
-
-        def written(result: list[Path]) -> None:
-            self._written(result, folder, what, open_after=open_after)
-            on_written(result)
-
-        return self._window.tasks.start(
-            what,
-            title,
-            work,
-            describe=describe,
-            on_done=written,
-            on_error=lambda exc: self._not_written(what, exc),
-            expected=expected_errors(),
-            on_cancel=lambda: self._window.statusBar().showMessage(
-                f"Cancelled: no {what} were written", 10000
-            ),
-        )
-
-    def _not_written(self, what: str, exc: BaseException) -> None:
-        verb = "were" if what.endswith("s") else "was"
-        self._window.banner.show_message(f"the {what} {verb} not written: {exc}")
-
-    def _written(self, result: Path | list[Path], folder: Path, what: str, *, open_after: bool) -> None:
-        self._remember(folder)
-        paths = result if isinstance(result, list) else [result]
-        shown = paths[0].name if len(paths) == 1 else f"{len(paths)} files into {folder}"
-        self._window.statusBar().showMessage(f"Exported {what}: {shown} ({clock(dt.datetime.now())})", 10000)
-        if open_after and self._settings.get("open_after_export"):
-            target = paths[0] if len(paths) == 1 and what != "agreements" else folder
-            written = f"Wrote {paths[0].name}" if target != folder else f"Wrote {len(paths)} PDF files"
-            self._open(target, folder, written)
-
-    def _open(self, target: Path, folder: Path, written: str) -> None:
-        """Open what was written; when no program can, say where it is and offer its folder."""
-        from ui.opening import not_opened, open_path
-
-        if open_path(target):
-            return
-        # A folder that could not be opened cannot be shown either: the message names it.
-        action = ("Show folder", lambda: open_path(folder)) if target != folder else None
-        self._window.banner.show_message(not_opened(written, target), action)
+        path = Path(name)
+        return start_import(self._window, path, on_imported=lambda: self._remember(path.parent))
 
     # -- menus ---------------------------------------------------------------
     def fill_adopter_menu(self, menu: QMenu) -> None:
@@ -388,6 +325,13 @@ class ExportController(QObject):
         people = adopters(editor.event)
         if not people:
             menu.addAction("No agreements yet").setEnabled(False)
+        # One agreement at a time, as every export of a kind: the entries wait and say why.
+        running = self._window.tasks.running("agreement")
+        menu.setToolTipsVisible(running is not None)
         for person in people:
             label = f"{person.name} ({person.team})" if person.team else person.name
-            menu.addAction(label.replace("&", "&&"), functools.partial(self.export_agreement, person.id))
+            export = functools.partial(self.export_agreement, person.id)
+            entry = menu.addAction(label.replace("&", "&&"), export)
+            if running is not None:
+                entry.setEnabled(False)
+                entry.setToolTip(f"Not now: “{running.title}” is being written. Wait for it, or cancel it.")

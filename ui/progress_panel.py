@@ -37,6 +37,11 @@ class TaskRow(QWidget):
         below.setContentsMargins(0, 0, 0, 0)
         below.addWidget(self.bar, 1)
         below.addWidget(self.cancel_button)
+        #: Work that must finish says so where Cancel would be (its tooltip says why).
+        self.note = QLabel(task.note)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setToolTip(task.note_tip)
+        below.addWidget(self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -44,6 +49,7 @@ class TaskRow(QWidget):
         layout.addLayout(below)
         # Only once it has a parent: a parentless widget made visible opens as a window of its own.
         self.cancel_button.setVisible(task.cancellable)
+        self.note.setVisible(bool(task.note))
         task.progressed.connect(self.update_from_task)
         self.update_from_task()
 

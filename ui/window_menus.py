@@ -251,26 +251,67 @@ def _build_export_menu(window: MainWindow, menu: QMenu) -> None:
 
 
 #: What a running background task rules out: another of its kind, and closing the
-#: event while its documents are being written (ui/background.py).
+#: event while its documents are being written (ui/background.py). An import
+#: holds back only another import: it opens its event when it is done. The
+#: update at start holds back all that reads the database; the backup at
+#: start holds back restoring one (ui/start_tasks.py).
 TASK_CONFLICTS: dict[str, tuple[Act, ...]] = {
+    "update": (
+        Act.HOME,
+        Act.NEW_EVENT,
+        Act.OPEN_SAMPLE,
+        Act.IMPORT_EVENT_FILE,
+        Act.BACKUPS,
+        Act.HISTORY,
+        Act.SEARCH,
+        Act.ADOPTIONS,
+        Act.PATTERN_LIBRARY,
+        Act.FIGURES,
+    ),
+    "backup": (Act.BACKUPS,),
     "agreements": (Act.EXPORT_AGREEMENTS, Act.CLOSE_EVENT),
     "mail drafts": (Act.SEND_AGREEMENTS, Act.CLOSE_EVENT),
+    "summary": (Act.EXPORT_SUMMARY, Act.CLOSE_EVENT),
+    # One adopter's entries are made when the submenu opens; they follow the task there.
+    "agreement": (Act.CLOSE_EVENT,),
+    "event file": (Act.EXPORT_EVENT_FILE, Act.CLOSE_EVENT),
+    "check-ins": (Act.EXPORT_CALENDAR, Act.CLOSE_EVENT),
+    "import": (Act.IMPORT_EVENT_FILE,),
 }
 
 
+#: The kinds that write documents ("… is being written"); the others "run".
+_WRITES_DOCUMENTS = {"agreements", "mail drafts", "summary", "agreement", "event file", "check-ins"}
+
+
 def _hold_for_tasks(window: MainWindow) -> None:
-    """Disable what would conflict with running work; its tooltip and status tip say why."""
+    """Disable what would conflict with running work; its tooltip and status tip say why.
+
+    The Review page's Close button follows Close event. A released action gets
+    its own tips back, unless ``update_action_state`` has just set others (a
+    read-only database's reason on Import).
+    """
+    not_now = "Not now: "
     held: dict[Act, str] = {}
     for task in window.tasks.tasks():
+        doing = "is being written" if task.kind in _WRITES_DOCUMENTS else "is running"
+        wait = "Wait for it, or cancel it." if task.cancellable else "Wait for it."
         for act in TASK_CONFLICTS.get(task.kind, ()):
-            held.setdefault(act, f"Not now: “{task.title}” is being written. Wait for it, or cancel it.")
+            held.setdefault(act, f"{not_now}“{task.title}” {doing}. {wait}")
     for act in {act for acts in TASK_CONFLICTS.values() for act in acts}:
         action, spec = window.actions_[act], SPECS[act]
         reason = held.get(act)
         if reason is not None:
             action.setEnabled(False)
-        action.setToolTip(reason or spec.tip or spec.text.replace("&", ""))
-        action.setStatusTip(reason or spec.tip)
+            action.setToolTip(reason)
+            action.setStatusTip(reason)
+            continue
+        if action.toolTip().startswith(not_now):
+            action.setToolTip(spec.tip or spec.text.replace("&", ""))
+        if action.statusTip().startswith(not_now):
+            action.setStatusTip(spec.tip)
+    if window.screen_ is not None:
+        window.screen_.review.hold_close(held.get(Act.CLOSE_EVENT, ""))
 
 
 def update_action_state(window: MainWindow) -> None:
@@ -287,6 +328,9 @@ def update_action_state(window: MainWindow) -> None:
         window.actions_[act].setEnabled(not read_only)
         window.actions_[act].setToolTip(READ_ONLY_TIP if read_only else "")
     window.actions_[Act.ADD_RECORD].setEnabled(has_event and not closed)
+    # Always there once the database is (the update at start holds them back, below).
+    for act in (Act.HOME, Act.BACKUPS, *FOLLOW_UP_ACTS):
+        window.actions_[act].setEnabled(True)
     # A closed event keeps the times it recorded: Ctrl+T and Ctrl+Shift+T do nothing.
     for act in (Act.TIMER_TOGGLE, Act.TIMER_RESET):
         window.actions_[act].setEnabled(has_event and not closed)

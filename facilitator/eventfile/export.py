@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import uuid
+from contextlib import suppress
 from pathlib import Path
 from typing import Literal
 
@@ -30,6 +31,7 @@ from facilitator.durable import write_atomically
 from facilitator.eventfile.errors import EventFileError
 from facilitator.eventfile.fields import number_for_file
 from facilitator.eventfile.schema import FORMAT_NAME, FORMAT_VERSION
+from facilitator.progress import Cancelled, Progress, report
 from facilitator.services import events as event_service
 from facilitator.services.fit import fit_questions
 
@@ -302,6 +304,8 @@ def export_event(
     event_id: uuid.UUID | str,
     path: str | os.PathLike[str],
     fmt: Format | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> Path:
     """Write one event to ``path`` as an event file, all or nothing.
 
@@ -311,6 +315,10 @@ def export_event(
         path: The file to write; an existing file is replaced only once the
             new content is complete on disk.
         fmt: ``"yaml"`` or ``"json"``; by default from the file name.
+        progress: Told (1, 3) once the event is read, (2, 3) once its text
+            is made and (3, 3) once the file is written. A ``Cancelled``
+            from the first two leaves ``path`` as it was; one from the last
+            comes too late and is ignored (the file is written).
 
     Returns:
         The path written.
@@ -318,13 +326,19 @@ def export_event(
     Raises:
         NotFoundError: There is no such event.
         EventFileError: The file cannot be written (the message names it).
+        Cancelled: ``progress`` stopped the export; nothing was written.
     """
     target = Path(path)
-    event = event_service.load_event(session, event_id)
-    data = dump_event_document(event_to_document(event), fmt or format_for(target))
+    document = event_to_document(event_service.load_event(session, event_id))
+    report(progress, 1, 3)
+    # Most of the time goes here: PyYAML takes a good part of a second over a large event.
+    data = dump_event_document(document, fmt or format_for(target))
+    report(progress, 2, 3)
     try:
         write_atomically(target, data)
     except OSError as error:
         reason = error.strerror or str(error)
         raise EventFileError(f"cannot write the event file {target}: {reason}") from None
+    with suppress(Cancelled):  # the file is written: a Cancel now has nothing left to stop
+        report(progress, 3, 3)
     return target

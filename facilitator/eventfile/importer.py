@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import uuid
+from contextlib import suppress
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -22,7 +23,12 @@ from facilitator.eventfile.plan import Plan
 from facilitator.eventfile.records import EventDocument
 from facilitator.eventfile.schema import MAX_FILE_BYTES, validate_event_document
 from facilitator.eventfile.writer import Writer
+from facilitator.progress import Cancelled, Progress, report
 from facilitator.storage import Database
+
+#: The units :func:`import_event_file` reports: the file read and checked, the
+#: records matched against the stored ones, the records added, and committed.
+IMPORT_STEPS = 4
 
 
 def read_event_file(path: str | os.PathLike[str]) -> EventDocument:
@@ -90,6 +96,7 @@ def import_event_file(
     *,
     new_ids: bool = False,
     notices: list[TextNotice] | None = None,
+    progress: Progress | None = None,
 ) -> uuid.UUID:
     """Read ``path`` and import it in one transaction; return the new event's id.
 
@@ -99,14 +106,28 @@ def import_event_file(
         new_ids: As for :func:`import_event`.
         notices: Receives what the reader dropped from the file's text (one
             :class:`TextNotice` per character or run), for the caller to show.
+        progress: Told (done, ``IMPORT_STEPS``) as it starts and after each
+            step. Up to the records added, before they are committed, a
+            ``Cancelled`` from it stores nothing; the last report, once
+            committed, comes too late to stop anything and a ``Cancelled``
+            from it is ignored.
 
     Raises:
         DocumentError: The file is invalid or conflicts with stored records.
         StorageError: The database refused the write.
+        Cancelled: ``progress`` stopped the import; nothing was stored.
     """
+    report(progress, 0, IMPORT_STEPS)
     doc = read_event_file(path)
+    report(progress, 1, IMPORT_STEPS)
     with db.transaction() as session:
-        event_id = import_event(session, doc, new_ids=new_ids).id
+        plan = Plan(session, doc, new_ids)
+        report(progress, 2, IMPORT_STEPS)
+        event_id = Writer(session, doc, plan).write().id
+        # Inside the transaction: a Cancelled here rolls every added record back.
+        report(progress, 3, IMPORT_STEPS)
+    with suppress(Cancelled):  # committed: the event is stored, and the caller is told so
+        report(progress, IMPORT_STEPS, IMPORT_STEPS)
     if notices is not None:
         notices.extend(doc.notices)
     return event_id

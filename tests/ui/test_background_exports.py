@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from held_work import LONG, Gate
 from helpers import show_active
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices
@@ -29,33 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "figures"))
 from figures_history import TODAY, build_history
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
-GUARD = 60  # seconds a held worker waits before giving up: only reached when something is broken
-LONG = 120_000  # ms: rendering under a loaded machine may take a while; nothing here is timed
 ADOPTERS = 4  # in the demo event
-
-
-class Gate:
-    """Holds a worker until the test opens it."""
-
-    def __init__(self) -> None:
-        self.open = threading.Event()
-
-    def wait(self) -> None:
-        assert self.open.wait(GUARD), "the test never let the worker go on"
-
-
-@pytest.fixture
-def opened(monkeypatch):
-    urls = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
-    return urls
-
-
-@pytest.fixture
-def gate():
-    held = Gate()
-    yield held
-    held.open.set()  # a failed test must not leave a worker waiting while the window closes
 
 
 @pytest.fixture

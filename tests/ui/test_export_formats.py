@@ -90,11 +90,20 @@ def _without_stamp(data: bytes) -> bytes:
 
 
 def test_check_ins_are_added_to_the_calendar_program(
-    window, db_path, event_id, tmp_path, monkeypatch, opened
+    qtbot, window, db_path, event_id, tmp_path, monkeypatch, opened
 ):
     window.settings.set("open_after_export", False)  # adding to the calendar opens it all the same
     _save_as(monkeypatch, tmp_path / "check-ins")
-    window.actions_[Act.EXPORT_CALENDAR].trigger()
+    # In the background: the first calendar of a session loads icalendar, which takes a moment.
+    with qtbot.waitSignal(window.tasks.ended, timeout=120_000) as ended:
+        window.actions_[Act.EXPORT_CALENDAR].trigger()
+        assert not window.actions_[Act.EXPORT_CALENDAR].isEnabled()
+        assert window.progress_panel.row("check-ins").cancel_button.isHidden()  # done in a moment
+        assert window.actions_[Act.CLOSE_EVENT].toolTip() == (
+            "Not now: “Check-ins for the calendar” is being written. Wait for it."
+        )
+
+    assert ended.args[0].outcome == "done"
 
     path = tmp_path / "check-ins.ics"
     assert opened == [str(path)]

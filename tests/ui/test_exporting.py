@@ -18,6 +18,7 @@ from ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+LONG = 120_000  # ms: the PDFs are written in the background; a loaded machine may take a while
 
 
 @pytest.fixture
@@ -48,7 +49,8 @@ def test_summary_is_written_where_asked_and_opened(qtbot, window, tmp_path, monk
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF documents (*.pdf)")
     )
-    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    with qtbot.waitSignal(window.tasks.ended, timeout=LONG):  # written in the background
+        qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     pdf = tmp_path / "Zusammenfassung.pdf"
     assert pdf.exists()
     text = _text(pdf)
@@ -62,7 +64,7 @@ def test_summary_is_written_where_asked_and_opened(qtbot, window, tmp_path, monk
 
 def test_agreements_for_all_adopters_go_into_the_chosen_folder(qtbot, window, tmp_path, monkeypatch, opened):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
-    with qtbot.waitSignal(window.tasks.ended, timeout=120_000):  # written in the background
+    with qtbot.waitSignal(window.tasks.ended, timeout=LONG):  # written in the background
         qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
     files = sorted(tmp_path.glob("*.pdf"))
     assert len(files) == 4
@@ -79,7 +81,8 @@ def test_one_adopter_from_the_submenu_on_letter_paper(qtbot, window, tmp_path, m
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.exporter.fill_adopter_menu(window.adopter_menu)
     entry = next(a for a in window.adopter_menu.actions() if a.text().startswith("Ana Núñez"))
-    entry.trigger()
+    with qtbot.waitSignal(window.tasks.ended, timeout=LONG):
+        entry.trigger()
     reader = PdfReader(target)
     assert round(float(reader.pages[0].mediabox.width)) == 612  # US Letter, in points
     assert "Ana Núñez" in _text(target) and "Søren Ødegård" not in _text(target)
@@ -89,7 +92,8 @@ def test_an_unwritable_place_is_reported_in_the_window(qtbot, window, tmp_path, 
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blocker / "x.pdf"), ""))
-    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    with qtbot.waitSignal(window.tasks.ended, timeout=LONG):
+        qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     assert window.banner.isVisible()
     assert str(blocker / "x.pdf") in window.banner.label.text()
     assert opened == []
@@ -98,6 +102,7 @@ def test_an_unwritable_place_is_reported_in_the_window(qtbot, window, tmp_path, 
 def test_cancelling_the_dialog_writes_nothing(qtbot, window, tmp_path, monkeypatch, opened):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    assert window.tasks.tasks() == []  # nothing was started
     assert list(tmp_path.glob("*.pdf")) == [] and opened == []
 
 
@@ -112,12 +117,14 @@ def test_an_event_file_from_another_facilitator_is_imported_and_opened(qtbot, tm
     qtbot.addWidget(win)
     show_active(qtbot, win)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "event.yaml"), ""))
-    qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
+    with qtbot.waitSignal(win.tasks.ended, timeout=LONG):  # read and stored in the background
+        qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
     assert win.editor is not None and win.editor.event_id == event_id
     assert [p.name for p in win.editor.event.participants][0] == "Zoë Lefèvre"
     # The same file again is refused with a clear message, and nothing changes.
     win.show_start()
-    qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
+    with qtbot.waitSignal(win.tasks.ended, timeout=LONG):
+        qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
     assert "already in this database" in win.banner.label.text()
     win.close()
     mine.close()
@@ -130,7 +137,8 @@ def test_a_broken_event_file_is_named_with_its_line_not_as_a_typing_problem(qtbo
     qtbot.addWidget(win)
     show_active(qtbot, win)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
-    qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
+    with qtbot.waitSignal(win.tasks.ended, timeout=LONG):
+        qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
     text = win.banner.label.text()
     assert text.startswith(f"The event file was not imported: {broken}:3:")
     assert "typed" not in text and "Not saved" not in text
@@ -155,7 +163,8 @@ def test_importing_pasted_text_shows_what_was_dropped_over_the_opened_event(qtbo
     show_active(qtbot, win)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(prepared), ""))
 
-    qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
+    with qtbot.waitSignal(win.tasks.ended, timeout=LONG):
+        qtbot.keyClick(win, Qt.Key.Key_I, CTRL)
 
     assert win.editor is not None and win.editor.event.title == "No"
     assert [p.name for p in win.editor.event.participants][:2] == ["Person0", "Person1"]
@@ -182,7 +191,8 @@ def test_a_pdf_no_program_can_open_is_named_with_its_folder(qtbot, window, tmp_p
     target = tmp_path / "summary.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
 
-    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    with qtbot.waitSignal(window.tasks.ended, timeout=LONG):
+        qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
 
     assert target.exists() and no_viewer == [str(target)]
     assert window.banner.isVisible()
@@ -199,7 +209,7 @@ def test_a_folder_no_program_can_show_is_named_without_a_show_folder_button(
 ):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
 
-    with qtbot.waitSignal(window.tasks.ended, timeout=120_000):
+    with qtbot.waitSignal(window.tasks.ended, timeout=LONG):
         qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
 
     assert no_viewer == [str(tmp_path)]
@@ -211,7 +221,8 @@ def test_a_folder_no_program_can_show_is_named_without_a_show_folder_button(
 
 def test_the_show_folder_button_goes_with_its_message(qtbot, window, tmp_path, monkeypatch, no_viewer):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "s.pdf"), ""))
-    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    with qtbot.waitSignal(window.tasks.ended, timeout=LONG):
+        qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     assert window.banner.action.isVisible()
 
     window.banner.show_message("the event could not be opened: gone")

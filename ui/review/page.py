@@ -48,6 +48,8 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.editor = editor
         self._stale = True
+        # Why closing must wait (a task writing the event's documents), or "".
+        self._close_held = ""
         #: What the event left open when the page was last drawn.
         self.open_items: list[OpenItem] = []
         # Parented from the start: a parentless button is a window of its own.
@@ -114,15 +116,33 @@ class ReviewPage(QWidget):
         layout.addStretch(1)
 
         self.close_button.setText(REOPEN_TEXT if self.editor.read_only else CLOSE_TEXT)
-        # A role that may only read can neither close nor reopen.
-        self.close_button.setEnabled(not self.editor.db.read_only)
-        self.close_button.setToolTip(self.editor.read_only_note("") if self.editor.db.read_only else "")
+        self._follow_close_state()
         old = self.scroll_area.takeWidget()
         self.scroll_area.setWidget(content)
         if old is not None:
             old.deleteLater()
         self.content = content
         self.scroll_area.verticalScrollBar().setValue(position)
+
+    def hold_close(self, reason: str) -> None:
+        """Hold the Close button back for ``reason``, as the window's Close event is; "" frees it.
+
+        The window calls this whenever a background task starts or ends
+        (ui/window_menus.py): closing waits while the event's documents are
+        being written. Reopening a closed event is never held.
+        """
+        self._close_held = reason
+        self._follow_close_state()
+
+    def _follow_close_state(self) -> None:
+        # A role that may only read can neither close nor reopen.
+        if self.editor.db.read_only:
+            self.close_button.setEnabled(False)
+            self.close_button.setToolTip(self.editor.read_only_note(""))
+            return
+        held = "" if self.editor.read_only else self._close_held
+        self.close_button.setEnabled(not held)
+        self.close_button.setToolTip(held)
 
     def open_item(self, item: OpenItem) -> None:
         """Ask for the place where ``item`` is fixed to be shown."""
