@@ -28,3 +28,21 @@ def report(progress: Progress | None, done: int, total: int) -> None:
     """Tell ``progress`` (if any) that ``done`` of ``total`` units are done (it may raise Cancelled)."""
     if progress is not None:
         progress(done, total)
+
+
+Stages = Callable[[str], Progress]
+"""Gives the ``Progress`` of one named stage of longer work.
+
+Opening a database after an update backs it up, migrates it and may
+rebuild the search index: each stage counts in its own units, so the
+watcher is asked for one ``Progress`` per stage (see ``STAGES``).
+"""
+
+#: The stages of opening a database, in the order they happen.
+BACKUP_BEFORE_UPDATE, UPDATE, INDEX, BACKUP = "backup-before-update", "update", "index", "backup"
+STAGES = (BACKUP_BEFORE_UPDATE, UPDATE, INDEX, BACKUP)
+
+
+def stage(stages: Stages | None, name: str) -> Progress | None:
+    """Return the ``Progress`` of stage ``name``, or None when no one watches."""
+    return stages(name) if stages is not None else None

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 from facilitator.applog import log_exception
 from facilitator.storage import StorageError
 from facilitator.storage.location import database_target, plain_sqlite_path
-from facilitator.storage.quick_read import recent_events
+from facilitator.storage.quick_read import events_before_update, recent_events
 from facilitator.storage.session_markers import mark_session_closed, mark_session_open
 
 if TYPE_CHECKING:
     # Qt is imported only when the window starts: the command line never loads it.
     from PySide6.QtWidgets import QApplication
 
+    from facilitator.domain.summary import EventSummary
     from facilitator.storage import Database
     from ui.main_window import MainWindow
 
@@ -26,19 +27,20 @@ def start_window(db_target: str | None) -> MainWindow:
     A database whose last session did not end cleanly is checked first; a
     damaged one is moved aside and its newest verified backup offered. When
     the file is a known database at the current schema, the event list is
-    read without the ORM and the database is opened after the first paint;
-    anything else (a first start, a migration, a URL, a problem) takes the
-    careful path first. Once open, a changed database is backed up; damage
-    that backup's check finds gets the same offer as after a crash.
+    read without the ORM and the database is opened after the first paint.
+    When this version must update it first (a backup, a migration, maybe a
+    new search index: seconds on a long history), the window shows the list
+    greyed with the update's progress while it runs on the pool. Anything
+    else (a first start, a URL, a problem) takes the careful path first.
+    Once open, a changed database is backed up on the pool; damage that
+    backup's check finds gets the same offer as after a crash.
 
     Raises:
         StorageError: the database cannot be opened.
         StartCancelled: the facilitator chose Quit in the recovery dialog.
     """
-    from PySide6.QtWidgets import QMessageBox
-
     from ui.main_window import MainWindow
-    from ui.recovery import StartCancelled, recover_if_needed
+    from ui.recovery import recover_if_needed
 
     target = database_target(db_target)
     path = plain_sqlite_path(target)
@@ -46,6 +48,10 @@ def start_window(db_target: str | None) -> MainWindow:
         recover_if_needed(path)
         mark_session_open(path)
     rows = recent_events(path) if path is not None else None
+    if rows is None and path is not None:
+        before = events_before_update(path)
+        if before is not None:
+            return _window_while_updating(target, path, before)
     if rows is None:
         db, _recovered = _open(target, path)
         window = MainWindow(db)
@@ -64,15 +70,29 @@ def start_window(db_target: str | None) -> MainWindow:
     def after_opening() -> None:
         if any(recovered):
             window.show_start()  # the list on screen came from the damaged file
-        try:
-            _back_up_at_start(window, target, path)
-        except StartCancelled:
-            window.close()  # the facilitator chose Quit in the recovery dialog
-        except StorageError as exc:
-            QMessageBox.critical(window, window.windowTitle(), f"Cannot open the database.\n\n{exc}")
-            window.close()
+        _back_up_at_start(window, target, path)
 
     window.opened.connect(after_opening)
+    return window
+
+
+def _window_while_updating(target: str, path: Path, rows: list[EventSummary]) -> MainWindow:
+    """Return the window that shows ``rows`` greyed while the database is updated on the pool."""
+    from facilitator.storage import open_database
+    from facilitator.storage.integrity import CorruptDatabaseError
+    from ui.main_window import MainWindow
+    from ui.recovery import recover
+    from ui.start_tasks import update_database
+
+    window = MainWindow(initial_rows=rows, location=str(path), updating=True)
+
+    def recovered(exc: BaseException) -> bool:
+        assert isinstance(exc, CorruptDatabaseError)
+        recover(path, exc.problems)  # a backup in its place, or StartCancelled
+        return True
+
+    window.opened.connect(lambda: _back_up_at_start(window, target, path))
+    update_database(window, lambda stages: open_database(target, stages=stages), recover=recovered)
     return window
 
 
@@ -101,7 +121,7 @@ def _open(target: str, path: Path | None) -> tuple[Database, bool]:
 
 
 def _back_up_at_start(window: MainWindow, target: str, path: Path | None) -> None:
-    """Back up a database that changed since its newest backup; a failure never blocks start.
+    """Back up a database that changed since its newest backup, on the pool (ui/start_tasks.py).
 
     After a clean previous session nothing checks the file before it opens
     (that would read all of it on every start), so damage that opening does
@@ -109,27 +129,33 @@ def _back_up_at_start(window: MainWindow, target: str, path: Path | None) -> Non
     the backup checks the file and refuses a damaged one. It then gets the
     same treatment as damage found after a crash: the file is moved aside
     and the newest verified backup offered, and the window shows what was
-    put in its place.
-
-    Raises:
-        StartCancelled: the facilitator chose Quit in the recovery dialog.
-        StorageError: the damaged file could not be moved, or what replaced
-            it cannot be opened.
+    put in its place; Quit in that dialog, or a replacement that cannot be
+    opened, closes the window.
     """
     if path is None:
         return
-    from facilitator.storage.backups import backup_if_changed
     from facilitator.storage.integrity import CorruptDatabaseError
-    from ui.recovery import recover
+    from ui.recovery import StartCancelled, recover
+    from ui.start_tasks import back_up_at_start
+
+    def recover_damaged(exc: BaseException) -> None:
+        assert isinstance(exc, CorruptDatabaseError)
+        try:
+            window.close_database()  # every connection let go before the file is moved
+            recover(path, exc.problems)
+            db, _recovered = _open(target, path)
+        except StartCancelled:
+            window.close()  # the facilitator chose Quit in the recovery dialog
+            return
+        except StorageError as again:
+            window.cannot_open(again)
+            return
+        window.replace_database(db)
 
     try:
-        backup_if_changed(path, keep=max(1, window.settings.get("backups_keep")), reason="at-start")
-    except CorruptDatabaseError as exc:
-        window.close_database()  # every connection let go before the file is moved
-        recover(path, exc.problems)
-        db, _recovered = _open(target, path)
-        window.replace_database(db)
-    except Exception as exc:
+        back_up_at_start(window, path, recover=recover_damaged)
+    except OSError as exc:
+        # The backup folder could not even be listed: say so; earlier backups are kept.
         where = log_exception(exc, "backup at start")
         details = f"; details in {where}" if where else ""
         window.show_problem(f"No backup was taken at start: {exc}. Earlier backups are kept{details}.")
@@ -204,9 +230,17 @@ def _run(app: QApplication, db_target: str | None) -> int:
             window.showMaximized()
         else:
             window.show()
-        return app.exec()
+        status = app.exec()
+        if window.open_failure:
+            # Refused after the window was shown (an update that could not be made): as before it.
+            print(f"scale-across: error: {window.open_failure}", file=sys.stderr)
+            return 1
+        return status
     finally:
         if window is not None:
+            # Whatever ended the event loop, no worker may still read the file
+            # when it is closed: its last connection leaves no -wal behind.
+            window.tasks.shut_down()
             window.close_database()
         if path is not None:
             mark_session_closed(path)  # a clean end: no check needed next time

@@ -10,9 +10,9 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu
 
 from facilitator.dates import clock, day
 from facilitator.domain.summary import EventSummary
@@ -28,6 +28,7 @@ from ui.settings import ZOOM_STEPS, Settings
 from ui.shared_database import SharedDatabase
 from ui.shortcuts_dialog import ShortcutsDialog
 from ui.views import PREPARE, REVIEW, WALK_THROUGH
+from ui.window_database import WindowDatabase
 from ui.window_layout import build_centre
 from ui.window_menus import build_actions, build_menus, update_action_state
 
@@ -41,16 +42,18 @@ if TYPE_CHECKING:
 TITLE = "Scale Across Facilitator"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDatabase):
     """Hosts the start page and the open event; owns actions and settings.
 
     Give it an open ``db``, or an ``opener`` with the ``initial_rows`` read
     without the ORM: then the window paints the event list first and opens
     the database right after (start-up must not wait for SQLAlchemy). The
     event screens are imported when the first event opens, for the same reason.
+    With ``updating``, it has neither: the list is shown greyed until the
+    update running on the pool hands over the database (ui/window_database.py).
     """
 
-    #: The database was opened through the opener (never emitted when given ``db``).
+    #: The database was opened through the opener or the update (never emitted when given ``db``).
     opened = Signal()
 
     # Made with the menus (ui/window_menus.py).
@@ -66,12 +69,14 @@ class MainWindow(QMainWindow):
         opener: Callable[[], Database] | None = None,
         initial_rows: list[EventSummary] | None = None,
         location: str = "",
+        updating: bool = False,
     ) -> None:
         super().__init__()
-        if db is None and opener is None:
-            raise ValueError("MainWindow needs a database or an opener")
+        if db is None and opener is None and not updating:
+            raise ValueError("MainWindow needs a database, an opener, or an update that opens it")
         self._db = db
         self._opener = opener
+        self._close_when_done = False
         self._initial_rows = initial_rows
         self.settings = settings or Settings()
         self.setWindowTitle(TITLE)
@@ -84,7 +89,7 @@ class MainWindow(QMainWindow):
         self.tasks = BackgroundTasks(self)
         self.banner, self.progress_panel, self.start, self.pages, self.saved_label = build_centre(self)
         if not location:
-            # An opener comes with its location (__init__ refused neither); a database knows its own.
+            # An opener or an update comes with its location; a database knows its own.
             assert db is not None
             location = str(db.path or db.url)
         self.statusBar().showMessage(f"Database: {location}")
@@ -113,57 +118,11 @@ class MainWindow(QMainWindow):
         self.show_start(self._initial_rows)
         if self._db is not None:
             self.shared.announce(self._db)
-        if self._db is None:
+        elif updating:
+            # Seen, not used: nothing on the start page works before the update is done.
+            self.start.setEnabled(False)
+        else:
             self._first_paint = AfterFirstPaint(self, self._finish_opening)
-
-    @property
-    def db(self) -> Database:
-        """Return the open database, opening it now if that has not happened yet."""
-        if self._db is None:
-            assert self._opener is not None  # __init__ refuses a window with neither
-            self._db = self._opener()
-            # Deferred: whoever asked for the database finishes with it before
-            # listeners (backups, a refreshed list) run.
-            QTimer.singleShot(0, self, self.opened.emit)
-        return self._db
-
-    def db_is_read_only(self) -> bool:
-        """Tell whether the open database may only be read (a read-only role on a server)."""
-        return self._db is not None and self._db.read_only
-
-    def close_database(self) -> None:
-        """Release the database, if it was opened."""
-        if self._db is not None:
-            self._db.close()
-
-    def replace_database(self, db: Database) -> None:
-        """Work on ``db`` from now on: recovery has put another file in place of the open one.
-
-        Whatever was read from the old file is dropped: the open event, the
-        follow-up pages (they keep what they read), and the list of events.
-        """
-        self._leave_event()
-        self.close_database()
-        if self.followup is not None:
-            self.pages.removeWidget(self.followup)
-            self.followup.deleteLater()
-            self.followup = None
-        self._db = db
-        self.show_start()
-
-    def _finish_opening(self) -> None:
-        from ui.recovery import StartCancelled
-
-        if self._db is not None:
-            return
-        try:
-            self.db  # noqa: B018 (opens it)
-        except StartCancelled:
-            self.close()  # the facilitator chose Quit in the recovery dialog
-            return
-        except StorageError as exc:
-            QMessageBox.critical(self, TITLE, f"Cannot open the database.\n\n{exc}")
-            self.close()
 
     def show_problem(self, message: str) -> None:
         """Show a problem that is not about an edit (a backup at start, say) in the banner."""
@@ -370,8 +329,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Store the timer and window layout; every edit is already stored.
 
-        Background exports are cancelled (they leave nothing behind) and waited for.
+        Background exports are cancelled (they leave nothing behind) and waited
+        for; work that must finish (an update) is not: the window says so and
+        closes when it is done.
         """
+        if self._close_later(event):
+            return
         self.tasks.shut_down()
         self._leave_event()
         self.room.close()

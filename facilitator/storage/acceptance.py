@@ -35,6 +35,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from facilitator.progress import Progress
 from facilitator.storage.backups import list_backups, take_backup
 from facilitator.storage.constants import APPLICATION_ID, HEAD_REVISION
 from facilitator.storage.errors import StorageError, describe_database_error, unwritable_folder_message
@@ -76,11 +77,12 @@ class _Stored:
     wal: bool
 
 
-def accept_file(path: Path) -> Accepted:
+def accept_file(path: Path, *, progress: Progress | None = None) -> Accepted:
     """Check an existing database file, reading only; back it up before a migration.
 
     Args:
         path: The SQLite file ``--db`` names (it may not exist yet).
+        progress: Told how the backup before a migration goes, if one is taken.
 
     Returns:
         What opening may go on with.
@@ -117,7 +119,7 @@ def accept_file(path: Path) -> Accepted:
 
         if stored.revision not in known_revisions():
             raise StorageError(newer_schema_message(stored.revision))
-        back_up_before_migrating(path)  # checks the file's health first
+        back_up_before_migrating(path, progress=progress)  # checks the file's health first
         return Accepted(revision=stored.revision, backed_up=True)
     if not stored.wal or stored.application_id != APPLICATION_ID:
         problems = check_database(path)
@@ -126,7 +128,7 @@ def accept_file(path: Path) -> Accepted:
     return Accepted(revision=stored.revision)
 
 
-def back_up_before_migrating(path: Path) -> None:
+def back_up_before_migrating(path: Path, *, progress: Progress | None = None) -> None:
     """Take a verified backup of an existing file that is about to be migrated.
 
     Raises:
@@ -134,7 +136,7 @@ def back_up_before_migrating(path: Path) -> None:
         StorageError: no backup could be taken, so the file must not be migrated.
     """
     try:
-        take_backup(path, reason="before-migration")
+        take_backup(path, reason="before-migration", progress=progress)
     except CorruptDatabaseError:
         raise
     except StorageError as exc:

@@ -27,6 +27,7 @@ from pathlib import Path
 from facilitator import paths
 from facilitator.dates import file_stamp, parse_file_stamp
 from facilitator.durable import fsync_file, replace_durably
+from facilitator.progress import Progress, report
 from facilitator.storage.constants import APPLICATION_ID
 from facilitator.storage.errors import StorageError
 from facilitator.storage.file_check import ForeignFileError, check_database_file
@@ -43,6 +44,7 @@ __all__ = [
     "DEFAULT_KEEP",
     "Backup",
     "backup_folder",
+    "backup_due",
     "backup_if_changed",
     "list_backups",
     "newest_verified_backup",
@@ -51,6 +53,8 @@ __all__ = [
 ]
 
 DEFAULT_KEEP = 20
+#: What a backup reports its progress in (see ``take_backup``).
+BACKUP_STEPS = ("checking the file", "copying", "checking the copy")
 _SUFFIX = ".sqlite3"
 _REASON = re.compile(rf"-\d{{8}}-\d{{6}}-\d{{6}}-(?P<reason>[a-z0-9-]+){re.escape(_SUFFIX)}$")
 # A temp file this old belongs to a backup that was killed half-way.
@@ -145,6 +149,7 @@ def take_backup(
     folder: Path | None = None,
     keep: int = DEFAULT_KEEP,
     reason: str = "",
+    progress: Progress | None = None,
 ) -> Backup:
     """Back the database up, verify the copy, and rotate old backups out.
 
@@ -160,6 +165,9 @@ def take_backup(
         folder: The backup folder; default :func:`backup_folder`.
         keep: How many of this database's backups to keep (at least 1).
         reason: A short word for the file name, e.g. ``"before-migration"``.
+        progress: Told of the three steps (``BACKUP_STEPS``: check, copy,
+            verify) as each starts, and when all are done. Cancelled raised
+            from it stops the backup with nothing written.
 
     Returns:
         The new backup.
@@ -169,6 +177,7 @@ def take_backup(
             and no backup was removed.
         StorageError: the file is missing or not ours, or the backup cannot
             be written or fails verification.
+        Cancelled: ``progress`` stopped it; nothing was written.
     """
     if keep < 1:
         raise ValueError("keep must be at least 1")
@@ -179,6 +188,9 @@ def take_backup(
         check_database_file(source)
     except ForeignFileError as exc:
         raise StorageError(f"not backed up: {exc}") from None
+    # Steps, not pages: SQLite copies the file in one step so that the copy is
+    # one read transaction; the check and the verification take as long.
+    report(progress, 0, len(BACKUP_STEPS))
     problems = check_database(source)
     if problems:
         raise CorruptDatabaseError(source, problems)
@@ -192,7 +204,9 @@ def take_backup(
     created, target = _free_name(folder, source.stem, reason)
     temp = folder / f".{target.name}.tmp"
     try:
+        report(progress, 1, len(BACKUP_STEPS))
         _copy_pages(source, temp)
+        report(progress, 2, len(BACKUP_STEPS))
         if not verify_file(temp):
             raise StorageError(
                 f"the backup of {source} failed verification, so it was not kept; "
@@ -209,6 +223,7 @@ def take_backup(
         temp.unlink(missing_ok=True)
     backup = Backup(path=target, created=created, size=target.stat().st_size)
     _rotate(source, folder, keep)
+    report(progress, len(BACKUP_STEPS), len(BACKUP_STEPS))
     return backup
 
 
@@ -218,6 +233,7 @@ def backup_if_changed(
     folder: Path | None = None,
     keep: int = DEFAULT_KEEP,
     reason: str = "",
+    progress: Progress | None = None,
 ) -> Backup | None:
     """Back the database up when it changed after its newest backup was started.
 
@@ -230,18 +246,24 @@ def backup_if_changed(
         The new backup, or None when none was needed.
 
     Raises:
-        CorruptDatabaseError, StorageError: as :func:`take_backup`.
+        CorruptDatabaseError, StorageError, Cancelled: as :func:`take_backup`.
     """
+    source = Path(db_path)
+    if not backup_due(source, folder):
+        return None
+    return take_backup(source, folder=folder, keep=keep, reason=reason, progress=progress)
+
+
+def backup_due(db_path: os.PathLike[str] | str, folder: Path | None = None) -> bool:
+    """Tell whether :func:`backup_if_changed` would take a backup (a few file-system reads)."""
     source = Path(db_path)
     try:
         if source.stat().st_size == 0:
-            return None
+            return False
     except FileNotFoundError:
-        return None
+        return False
     backups = list_backups(source, folder)
-    if backups and _last_modified_ns(source) <= _to_ns(backups[0].created):
-        return None
-    return take_backup(source, folder=folder, keep=keep, reason=reason)
+    return not (backups and _last_modified_ns(source) <= _to_ns(backups[0].created))
 
 
 def _last_modified_ns(source: Path) -> int:

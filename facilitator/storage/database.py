@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from facilitator.progress import BACKUP_BEFORE_UPDATE, Stages, stage
 from facilitator.storage import migrate
 from facilitator.storage.acceptance import accept_file, back_up_before_migrating
 from facilitator.storage.conflicts import conflict_from_stale, local_actor, stamp_changes
@@ -168,7 +169,9 @@ def _note_write(session: Session, _context: UOWTransaction) -> None:
     session.info["wrote"] = True
 
 
-def open_database(target: str | os.PathLike[str] | None = None, *, create: bool = True) -> Database:
+def open_database(
+    target: str | os.PathLike[str] | None = None, *, create: bool = True, stages: Stages | None = None
+) -> Database:
     """Open and migrate the database named by ``target``, creating it only when asked.
 
     A new SQLite file is created only with ``create``, and only in a folder
@@ -186,6 +189,8 @@ def open_database(target: str | os.PathLike[str] | None = None, *, create: bool 
         target: A path or SQLAlchemy URL; see :func:`resolve_database_url`.
         create: Whether a missing SQLite file may be created (commands that
             only read pass False).
+        stages: Hears how the backup before a migration, the migration and
+            a search index rebuilt by it go (``facilitator.progress.STAGES``).
 
     Raises:
         MissingDatabaseError: there is no file and ``create`` is False.
@@ -200,7 +205,8 @@ def open_database(target: str | os.PathLike[str] | None = None, *, create: bool 
     path = _sqlite_path(url)
     if path is not None:
         _check_place(path, create=create)
-    accepted = accept_file(path) if path is not None else None
+    before = stage(stages, BACKUP_BEFORE_UPDATE)
+    accepted = accept_file(path, progress=before) if path is not None else None
     engine = _create_engine(url)
     try:
         # Should the file have turned older since it was accepted (another
@@ -208,9 +214,9 @@ def open_database(target: str | os.PathLike[str] | None = None, *, create: bool 
         backup = (
             None
             if path is None or accepted is None or accepted.backed_up
-            else partial(back_up_before_migrating, path)
+            else partial(back_up_before_migrating, path, progress=before)
         )
-        migrate.upgrade_to_head(engine, before_upgrade=backup)
+        migrate.upgrade_to_head(engine, before_upgrade=backup, stages=stages)
         if engine.dialect.name == "sqlite":
             _stamp_application_id(engine)
     except migrate.NewerSchemaError as exc:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
+from facilitator.progress import INDEX, UPDATE, Progress, Stages, report, stage
 from facilitator.storage.constants import HEAD_REVISION
 
 if TYPE_CHECKING:
@@ -69,11 +70,16 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade_to_head(engine: Engine, *, before_upgrade: Callable[[], None] | None = None) -> bool:
+def upgrade_to_head(
+    engine: Engine, *, before_upgrade: Callable[[], None] | None = None, stages: Stages | None = None
+) -> bool:
     """Migrate the database to head; refuse one from a newer version. Return whether it migrated.
 
     ``before_upgrade`` runs only when an existing database is about to be
     migrated (not for a new file, not at head), e.g. to take a backup first.
+    ``stages`` hears of the revisions applied (``UPDATE``) and of a search
+    index rebuilt on the way (``INDEX``); a migration is one transaction that
+    must finish, so neither may be cancelled.
 
     On PostgreSQL, many processes may open a new or older database at once:
     the first takes an advisory lock and migrates, the others wait on the
@@ -96,9 +102,39 @@ def upgrade_to_head(engine: Engine, *, before_upgrade: Callable[[], None] | None
 
         config = alembic_config()
         config.attributes["connection"] = connection
+        config.attributes["stages"] = stages
+        config.attributes["on_step"] = _step_counter(revision, stage(stages, UPDATE))
         command.upgrade(config, "head")
         connection.commit()
     return True
+
+
+def _step_counter(revision: str | None, progress: Progress | None) -> Callable[..., None] | None:
+    """Return Alembic's ``on_version_apply`` hook, counting revisions applied of those due."""
+    if progress is None:
+        return None
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    due = len(list(script.iterate_revisions("heads", revision or "base")))
+    done = 0
+    report(progress, done, due)
+
+    def applied(**_kw: object) -> None:
+        nonlocal done
+        done += 1
+        report(progress, min(done, due), due)
+
+    return applied
+
+
+def index_progress() -> Progress | None:
+    """Return, inside a migration, the progress of a search index rebuilt there (None if unwatched)."""
+    from alembic import op
+
+    config = op.get_context().config
+    stages = config.attributes.get("stages") if config is not None else None
+    return stage(stages, INDEX)
 
 
 # Any fixed number names the app's lock; this one spells "SCAF" (as APPLICATION_ID).

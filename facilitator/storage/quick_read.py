@@ -13,11 +13,12 @@ import datetime as dt
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from facilitator.domain.enums import EventStatus
 from facilitator.domain.summary import EventSummary
-from facilitator.storage.constants import HEAD_REVISION
+from facilitator.storage.constants import HEAD_REVISION, shipped_revisions
 from facilitator.storage.file_check import ForeignFileError, check_database_file
 from facilitator.storage.integrity import journals_present
 
@@ -35,6 +36,24 @@ def recent_events(path: Path) -> list[EventSummary] | None:
     beside it. Returns None whenever the careful path is needed instead,
     including when its folder cannot be written (opening would fail).
     """
+    return _read(path, lambda revision: revision == HEAD_REVISION)
+
+
+def events_before_update(path: Path) -> list[EventSummary] | None:
+    """Return the events of an existing database this version must update first, newest first.
+
+    The window shows them, greyed, while the update runs in the background;
+    every column read here has been there since the first schema. None
+    when the file needs no update, is new, or is anything :func:`recent_events`
+    would refuse; a revision from a newer app is refused too (the careful
+    path says so before any window).
+    """
+
+    return _read(path, lambda revision: revision != HEAD_REVISION and revision in shipped_revisions())
+
+
+def _read(path: Path, wanted: Callable[[str], bool]) -> list[EventSummary] | None:
+    """Return the events of an existing database whose revision is ``wanted``; None otherwise."""
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
@@ -56,7 +75,7 @@ def recent_events(path: Path) -> list[EventSummary] | None:
         return None
     try:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or revision[0] != HEAD_REVISION:
+        if revision is None or not wanted(revision[0]):
             return None
         names: dict[str, list[str]] = {}
         for event_id, name in connection.execute(_COALITIONS):

@@ -58,3 +58,21 @@ def freeze_step_clock(monkeypatch):
         now[0] += seconds
 
     return advance
+
+
+def started(qtbot, window, timeout: int = 60_000):
+    """Show a window from ``start_window`` and wait until it is open and its start work has ended.
+
+    The database opens after the first paint (or after an update on the
+    pool), then the backup at start runs on the pool: this waits for each on
+    its own condition, never for a while.
+    """
+    if window._db is None:
+        # Opened after the first paint, or when the update hands it over; the
+        # backup at start begins as ``opened`` is handled.
+        with qtbot.waitSignal(window.opened, timeout=timeout):
+            window.show()
+    else:
+        window.show()
+    qtbot.waitUntil(lambda: not window.tasks.tasks(), timeout=timeout)
+    return window

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import started
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from refused_files import FILE_NAME, overwrite_pages, snapshot
@@ -24,7 +25,7 @@ from facilitator.storage.integrity import check_database
 from facilitator.storage.session_markers import previous_session_unclean
 from ui import app, recovery
 from ui.app import run_gui, start_window
-from ui.recovery import Choice, Damage, StartCancelled
+from ui.recovery import Choice, Damage
 
 BACKED_UP = ["Backed Up Coalition One", "Backed Up Coalition Two"]
 
@@ -99,12 +100,11 @@ def _start(qtbot, db_path, path_taken: str, monkeypatch):
         monkeypatch.setattr(app, "recent_events", lambda _path: None)
     window = start_window(str(db_path))
     qtbot.addWidget(window)
-    if window._db is None:  # the fast path: opened (and backed up) after the first paint
+    if window._db is None:  # the fast path: opened after the first paint
         assert path_taken == "fast"
         assert len(_shown_coalitions(window)) == 3  # painted from the damaged file
-        with qtbot.waitSignal(window.opened):
-            window.show()
-    return window
+    # The backup at start, on the pool, is what finds the damage; the offer follows.
+    return started(qtbot, window)
 
 
 @pytest.mark.parametrize(
@@ -143,13 +143,13 @@ def test_quit_after_damage_found_by_the_start_backup_closes_the_window(
     assert (answers.asked[0].moved_to / FILE_NAME).read_bytes() == damaged
 
 
-def test_quit_on_the_careful_path_opens_nothing(db_path, backed_up, answers, monkeypatch):
-    _damage(db_path, "overwritten pages")
+def test_quit_on_the_careful_path_closes_the_window(qtbot, db_path, backed_up, answers, monkeypatch):
+    damaged = _damage(db_path, "overwritten pages")
     answers.queue = [Choice.QUIT]
-    monkeypatch.setattr(app, "recent_events", lambda _path: None)
-    with pytest.raises(StartCancelled):
-        start_window(str(db_path))
+    window = _start(qtbot, db_path, "careful", monkeypatch)
+    assert not window.isVisible()
     assert not db_path.exists()
+    assert (answers.asked[0].moved_to / FILE_NAME).read_bytes() == damaged
 
 
 def test_a_start_without_damage_takes_its_backup_and_asks_nothing(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import started
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -220,9 +221,7 @@ def test_the_dialog_says_when_there_is_no_backup(qtbot, db_path):
 def _start_and_close(qtbot, db_path):
     window = start_window(str(db_path))
     qtbot.addWidget(window)
-    if window._db is None:  # the fast path: backed up once opened after the first paint
-        with qtbot.waitSignal(window.opened):
-            window.show()
+    started(qtbot, window)  # the backup at start runs on the pool once the database is open
     window.close()
     window.close_database()
     return window
@@ -248,7 +247,10 @@ def test_a_start_on_a_changed_database_takes_a_backup_and_an_unchanged_one_does_
 def test_a_new_database_is_backed_up_on_the_careful_path(qtbot, db_path):
     window = start_window(str(db_path))
     qtbot.addWidget(window)
-    assert window._db is not None and len(list_backups(db_path)) == 1
+    assert window._db is not None
+    started(qtbot, window)
+    assert len(list_backups(db_path)) == 1
+    window.close()
     window.close_database()
 
 
@@ -269,8 +271,7 @@ def test_a_failed_backup_is_shown_and_logged_but_never_blocks_the_start(qtbot, d
     monkeypatch.setattr("facilitator.storage.backups.backup_if_changed", fail)
     window = start_window(str(db_path))
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.opened):
-        window.show()
+    started(qtbot, window)
     assert window.banner.isVisible()
     assert "No backup was taken at start: cannot write a backup" in window.banner.label.text()
     assert "No space left on device" in log_file().read_text(encoding="utf-8")

@@ -24,6 +24,8 @@ def _configure(connection) -> None:
         compare_type=True,
         # The search index and the history token are raw SQL, not models.
         include_name=alembic_include_name,
+        # The window's progress panel counts the revisions (migrate.upgrade_to_head).
+        on_version_apply=config.attributes.get("on_step"),
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from alembic import op
 
 from facilitator.storage import search_index as schema
+from facilitator.storage.migrate import index_progress
 
 revision = '0003'
 down_revision = '0002'
@@ -23,7 +24,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    schema.rebuild(op.get_bind())
+    schema.rebuild(op.get_bind(), progress=index_progress())
 
 
 def downgrade() -> None:

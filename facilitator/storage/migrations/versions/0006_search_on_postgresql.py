@@ -15,6 +15,7 @@ from __future__ import annotations
 from alembic import op
 
 from facilitator.storage import search_index as schema
+from facilitator.storage.migrate import index_progress
 
 revision = '0006'
 down_revision = '0005'
@@ -27,7 +28,7 @@ def upgrade() -> None:
     if bind.dialect.name == "postgresql":
         exists = bind.exec_driver_sql("SELECT to_regclass('search_docs') IS NOT NULL").scalar()
         if not exists:
-            schema.rebuild(bind)
+            schema.rebuild(bind, progress=index_progress())
 
 
 def downgrade() -> None:
