@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from facilitator.domain.summary import EventSummary
 from ui.actions import Act, shortcut_text
 from ui.flow_layout import FlowLayout
 from ui.start.event_list_model import EventListModel
+from ui.start.event_table import EventTable
 from ui.widgets import heading
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class StartPage(QWidget):
 
     def _build_table(self) -> None:
         """Build the event table: whole rows selected, the title taking the spare width."""
-        self.table = QTableView()
+        self.table = EventTable()
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -58,6 +58,7 @@ class AdoptionTable(QTableView):
         self._lines = lines
         self._stretch_chars = stretch_chars
         self._wanted: list[int] = []  # capped widths
+        self._measure_due = False  # a measure is queued after a zoom
         self._natural: list[int] = []  # widths that show every measured text whole
         self._floor = MIN_WIDTH
         self._fitted_width = -1
@@ -198,5 +199,12 @@ class AdoptionTable(QTableView):
         # A zoom or theme change brings a new font: rows and columns follow it.
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._size_rows()
-            if self._wanted:
-                self.measure()
+            if self._wanted and not self._measure_due:
+                # One zoom sends these many times (measuring each took 2 s at
+                # 10,000 events): measure once, when they are all handled.
+                self._measure_due = True
+                QTimer.singleShot(0, self, self._measure_again)
+
+    def _measure_again(self) -> None:
+        self._measure_due = False
+        self.measure()
