@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -28,9 +27,13 @@ from PySide6.QtWidgets import (
 
 from facilitator.dates import clock, day_time
 from facilitator.file_size import describe_size
+from facilitator.progress import BACKUP
 from facilitator.storage import StorageError
 from facilitator.storage.backups import Backup, backup_folder, list_backups, take_backup
+from ui.background import BackgroundTasks, Reporter
+from ui.progress_panel import ProgressPanel
 from ui.settings import APPLICATION, Settings
+from ui.start_tasks import BACKUP_TASK, BACKUP_TITLE, staged
 from ui.widgets import heading, plain_label, size_in_lines
 
 if TYPE_CHECKING:
@@ -53,6 +56,10 @@ class BackupsDialog(QDialog):
     changes. Lowering it deletes nothing at once (a slip of the arrow key
     must not cost backups): the oldest beyond the number go when the next
     backup is taken, by "Back up now" or at the next start.
+
+    "Back up now" copies on a pool thread (over a second at 10,000 events):
+    the window behind keeps painting, a bar shows the step, and Cancel (or
+    Close) stops it with no file written.
     """
 
     def __init__(self, db_path: Path, settings: Settings, parent: QWidget | None = None) -> None:
@@ -65,6 +72,10 @@ class BackupsDialog(QDialog):
         keep_row = self._build_keep_row()
         self.status = plain_label("")
         self.status.hide()
+        self.tasks = BackgroundTasks(self)
+        self.progress = ProgressPanel(self.tasks)
+        self.tasks.started.connect(lambda _task: self._follow_task())
+        self.tasks.ended.connect(lambda _task: self._follow_task())
         buttons = self._build_buttons()
 
         content = QWidget()
@@ -88,6 +99,7 @@ class BackupsDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
+        outer.addWidget(self.progress)
         outer.addWidget(buttons)
         size_in_lines(self, 48, 24)
         self.refresh()
@@ -186,17 +198,37 @@ class BackupsDialog(QDialog):
         self.show_folder_button.setEnabled(backup_folder().is_dir())
 
     def back_up_now(self) -> None:
-        """Take a verified backup, keeping the newest N; say how it went."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            backup = take_backup(self.db_path, keep=self.keep.value(), reason="manual")
-        except StorageError as exc:
-            self._say(f"No backup was taken: {exc}", "danger")
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.refresh()
-        self._say(f"Backed up at {clock(backup.created, seconds=True)} ({describe_size(backup.size)}).", "ok")
+        """Take a verified backup on the pool, keeping the newest N; say how it went when it ends."""
+        keep = self.keep.value()
+
+        def work(report: Reporter) -> Backup:
+            return take_backup(self.db_path, keep=keep, reason="manual", progress=staged(report)(BACKUP))
+
+        def taken(backup: Backup) -> None:
+            self.refresh()
+            when, size = clock(backup.created, seconds=True), describe_size(backup.size)
+            self._say(f"Backed up at {when} ({size}).", "ok")
+
+        self.tasks.start(
+            BACKUP_TASK,
+            BACKUP_TITLE,
+            work,
+            describe=lambda step, steps: f"{BACKUP_TITLE}: step {step} of {steps}",
+            on_done=taken,
+            on_error=lambda exc: self._say(f"No backup was taken: {exc}", "danger"),
+            expected=(StorageError, OSError),
+            on_cancel=lambda: self._say("Cancelled: no backup was taken.", "muted"),
+        )
+
+    def _follow_task(self) -> None:
+        running = self.tasks.running(BACKUP_TASK) is not None
+        self.back_up_button.setEnabled(not running)
+        self.back_up_button.setToolTip("A backup is being taken" if running else "")
+
+    def done(self, result: int) -> None:
+        """Close; a backup still running is cancelled first (it leaves no file)."""
+        self.tasks.shut_down()
+        super().done(result)
 
     def _store_keep(self, value: int) -> None:
         self.settings.set("backups_keep", value)

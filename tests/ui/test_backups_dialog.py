@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import threading
+
 import pytest
+from held_work import LONG
 from helpers import show_active
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+import ui.backups_dialog
 from facilitator.dates import day_time
 from facilitator.storage import StorageError
 from facilitator.storage.backups import backup_folder, list_backups, take_backup
@@ -14,6 +19,7 @@ from ui.actions import Act
 from ui.backups_dialog import BackupsDialog
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.start_tasks import BACKUP_TASK
 from ui.theme import BASE_SIZES
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -57,6 +63,11 @@ def _with_the_dialog_from_the_file_menu(qtbot, window, drive) -> BackupsDialog:
     return dialog
 
 
+def _wait_for_the_backup(qtbot, dialog) -> None:
+    """Wait until "Back up now", running on the pool, has ended and its outcome is shown."""
+    qtbot.waitUntil(lambda: dialog.tasks.running(BACKUP_TASK) is None, timeout=LONG)
+
+
 def _rows(dialog) -> list[list[str]]:
     return [
         [dialog.list.topLevelItem(i).text(c) for c in range(3)]
@@ -82,6 +93,7 @@ def test_the_file_menu_opens_backups_and_the_keys_set_how_many_are_kept(qtbot, w
         # "Back up &now": a mnemonic clicks the button the way a click animates it, on release.
         with qtbot.waitSignal(dialog.back_up_button.clicked):
             qtbot.keyClick(dialog.keep, Qt.Key.Key_N, ALT)
+        _wait_for_the_backup(qtbot, dialog)
         seen["shown after backup"] = dialog.backups()
         seen["rows after backup"] = _rows(dialog)
         seen["status"] = dialog.status.text() if dialog.status.isVisible() else None
@@ -138,6 +150,7 @@ def test_an_empty_folder_says_there_are_no_backups_yet(qtbot, db_path, db):
     assert not dialog.show_folder_button.isEnabled()  # there is no folder yet
 
     qtbot.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
+    _wait_for_the_backup(qtbot, dialog)
     assert dialog.list.isVisible() and not dialog.empty_label.isVisible()
     assert len(dialog.backups()) == 1 and dialog.show_folder_button.isEnabled()
 
@@ -151,6 +164,7 @@ def test_a_backup_that_fails_says_why_in_the_dialog(qtbot, db_path, db, monkeypa
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
+    _wait_for_the_backup(qtbot, dialog)
     assert dialog.status.isVisible()
     assert (
         dialog.status.text()
@@ -165,3 +179,34 @@ def test_the_action_is_declared_once_in_the_registry(window):
     assert action.text() == "&Backups…" and action.objectName() == "backups"
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     assert action in file_menu.actions()
+
+
+def test_back_up_now_runs_on_the_pool_and_cancel_writes_nothing(qtbot, db_path, db, monkeypatch, gate):
+    real = ui.backups_dialog.take_backup
+    reached = threading.Event()
+
+    def held(*args, progress, **kwargs):
+        def step(done, total):
+            if done == 1:  # checked, not yet copied
+                reached.set()
+                gate.wait()
+            progress(done, total)
+
+        return real(*args, progress=step, **kwargs)
+
+    monkeypatch.setattr(ui.backups_dialog, "take_backup", held)
+    dialog = BackupsDialog(db_path, Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(reached.is_set, timeout=LONG)
+    # The GUI thread lets the worker go on: were the backup on it, this would never run.
+    QTimer.singleShot(0, dialog.progress.row(BACKUP_TASK).cancel_button.click)
+    QTimer.singleShot(0, gate.open.set)
+    assert not dialog.back_up_button.isEnabled()
+    assert dialog.back_up_button.toolTip() == "A backup is being taken"
+    _wait_for_the_backup(qtbot, dialog)
+    assert dialog.status.text() == "Cancelled: no backup was taken."
+    assert list_backups(db_path) == [] and dialog.back_up_button.isEnabled()
+    folder = backup_folder()
+    assert not folder.exists() or os.listdir(folder) == []  # no half-written copy
