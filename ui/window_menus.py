@@ -193,7 +193,9 @@ def build_menus(window: MainWindow) -> None:
     )
     screens = room_menu.addMenu("Room view &screen")
     screens.aboutToShow.connect(lambda: _fill_screen_menu(window, screens))
-    _add(window, bar.addMenu("F&ollow-up"), FOLLOW_UP_ACTS)
+    followup_menu = bar.addMenu("F&ollow-up")
+    followup_menu.setToolTipsVisible(True)  # held back while the database is updated: says why
+    _add(window, followup_menu, FOLLOW_UP_ACTS)
     _build_export_menu(window, bar.addMenu("E&xport"))
     bar.addMenu("&Help").addAction(window.actions_[Act.SHORTCUTS])
 

@@ -224,3 +224,28 @@ def test_full_screen_toggles_with_f11(qtbot, db):
     assert window.isFullScreen()
     qtbot.keyClick(window, Qt.Key.Key_F11)
     assert not window.isFullScreen()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_held_back_menu_entry_looks_held_back(qtbot, db, theme):
+    # With no event open, Close event is disabled; Quit is not. The menu's own
+    # text colour once painted both alike.
+    window = _window(qtbot, db)
+    window.set_theme(theme)
+    menu = window.actions_[Act.QUIT].associatedObjects()[-1]
+    menu.popup(window.mapToGlobal(window.rect().topLeft()))
+    qtbot.waitUntil(menu.isVisible)
+    image = menu.grab().toImage()
+    background = image.pixelColor(menu.actionGeometry(window.actions_[Act.QUIT]).topLeft()).lightnessF()
+
+    def strongest_text(act: Act) -> float:
+        box = menu.actionGeometry(window.actions_[act])
+        return max(
+            abs(image.pixelColor(x, y).lightnessF() - background)
+            for x in range(box.left(), box.right())
+            for y in range(box.top(), box.bottom())
+        )
+
+    assert not window.actions_[Act.CLOSE_EVENT].isEnabled() and window.actions_[Act.QUIT].isEnabled()
+    assert strongest_text(Act.CLOSE_EVENT) < 0.75 * strongest_text(Act.QUIT)
+    menu.close()
