@@ -4,7 +4,7 @@ The first start after an update backs the file up, migrates it and may
 rebuild the search index: seconds at 10,000 events. The window shows the
 events (read without the ORM, greyed) and a progress panel at once instead
 of a blank wait, and the update runs on the pool. It must finish, so it
-offers no Cancel; closing the window waits for it (ui/main_window.py).
+offers no Cancel; closing the window waits for it (ui/window_database.py).
 
 The backup at start runs on the pool too: the facilitator may start
 working while it copies, since it copies one consistent snapshot.
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.applog import log_exception
 from facilitator.progress import BACKUP, BACKUP_BEFORE_UPDATE, INDEX, UPDATE, Progress, Stages
+from facilitator.storage.backups import BACKUP_STEPS
 
 if TYPE_CHECKING:
     from facilitator.storage import Database
@@ -34,14 +35,11 @@ UPDATE_WHY = (
 )
 BACKUP_TITLE = "Backing up the database"
 
-# take_backup's steps (facilitator.storage.backups.BACKUP_STEPS), without loading that module here.
-_BACKUP_STEPS = ("checking the file", "copying", "checking the copy")
-
 
 def stage_words(name: str, done: int, total: int) -> str:
     """Say what a stage of opening is doing ("Updating the database: indexing 3,200 of 10,000 records")."""
     if name in (BACKUP_BEFORE_UPDATE, BACKUP):
-        step = _BACKUP_STEPS[min(done, len(_BACKUP_STEPS) - 1)]
+        step = BACKUP_STEPS[min(done, len(BACKUP_STEPS) - 1)]
         lead = f"{UPDATE_TITLE}: backup first" if name == BACKUP_BEFORE_UPDATE else BACKUP_TITLE
         if done >= total:
             return f"{lead}: done"

@@ -63,11 +63,6 @@ class WindowDatabase(QMainWindow):
             QTimer.singleShot(0, self, self.opened.emit)
         return self._db
 
-    @property
-    def database_ready(self) -> bool:
-        """Tell whether the database is open or can be opened now (False while it is updated)."""
-        return self._db is not None or self._opener is not None
-
     def db_is_read_only(self) -> bool:
         """Tell whether the open database may only be read (a read-only role on a server)."""
         return self._db is not None and self._db.read_only

@@ -48,7 +48,6 @@ def events_before_update(path: Path) -> list[EventSummary] | None:
     would refuse; a revision from a newer app is refused too (the careful
     path says so before any window).
     """
-
     return _read(path, lambda revision: revision != HEAD_REVISION and revision in shipped_revisions())
 
 
