@@ -26,9 +26,6 @@ from facilitator.demo import create_demo_event
 from ui.actions import Act
 from ui.main_window import MainWindow
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "figures"))
-from figures_history import TODAY, build_history
-
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 ADOPTERS = 4  # in the demo event
 
@@ -170,16 +167,6 @@ def test_an_unexpected_error_in_the_worker_goes_to_the_crash_handler(qtbot, wind
     assert [(kind, text) for kind, text, _tb in hooked] == [(RuntimeError, "a bug in rendering")]
     assert hooked[0][2] is not None
     assert not folder.exists() and not window.banner.isVisible()
-
-
-@pytest.fixture
-def figures(qtbot, db, window):
-    build_history(db)
-    window.show_followup(Act.FIGURES)
-    page = window.followup.pages[Act.FIGURES]
-    page._fixed_today = TODAY
-    page.refresh()
-    return page
 
 
 def _hold_report(monkeypatch, gate: Gate, *, halfway: bool) -> list[tuple[int, int]]:

@@ -27,9 +27,6 @@ from ui.actions import SPECS, Act
 from ui.main_window import MainWindow
 from ui.views import REVIEW
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "figures"))
-from figures_history import TODAY, build_history
-
 CTRL = Qt.KeyboardModifier.ControlModifier
 SUMMARY_HELD = "Not now: “Event summary” is being written. Wait for it, or cancel it."
 
@@ -184,16 +181,6 @@ def test_the_review_pages_close_button_waits_while_the_summary_is_written(
     assert close_event.isEnabled() and close_event.toolTip() == _tip(Act.CLOSE_EVENT)
     assert page.close_button.isEnabled() and page.close_button.toolTip() == ""
     assert page.close_button.text() == "Close event"
-
-
-@pytest.fixture
-def figures(qtbot, db, window):
-    build_history(db)
-    window.show_followup(Act.FIGURES)
-    page = window.followup.pages[Act.FIGURES]
-    page._fixed_today = TODAY
-    page.refresh()
-    return page
 
 
 def test_a_summary_started_while_the_report_renders_waits_in_its_worker(
