@@ -24,17 +24,19 @@ import re
 import uuid
 from collections.abc import Collection
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from facilitator.progress import Progress
 from facilitator.search import query_pg
 from facilitator.search.hits import SearchHit, parse_snippet
 from facilitator.services.errors import ServiceError
 from facilitator.storage.search_index import MATCH_END, MATCH_START, fold, rebuild
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 RANK_LIMIT = 1000
 MAX_TERMS = 16
@@ -88,8 +90,11 @@ def match_expression(text: str) -> str | None:
     return " AND ".join(quoted)
 
 
-def search(session: Session, text: str, *, limit: int = 50) -> list[SearchHit]:
+def search(session: Session | Connection, text: str, *, limit: int = 50) -> list[SearchHit]:
     """Return up to ``limit`` records matching ``text`` (see the module docstring for order).
+
+    ``session`` is the window's session, or a plain connection
+    (``Database.reading()``) for a command that need not load the ORM.
 
     Raises:
         ServiceError: the database has no usable search index (with the
@@ -98,7 +103,7 @@ def search(session: Session, text: str, *, limit: int = 50) -> list[SearchHit]:
     words = query_words(text)
     if words is None or limit < 1:
         return []
-    connection = session.connection()
+    connection = session if isinstance(session, Connection) else session.connection()
     try:
         if connection.dialect.name == "postgresql":
             found = query_pg.matches(connection, *words, limit=limit, rank_limit=RANK_LIMIT)
@@ -235,6 +240,8 @@ def reindex(target: _Transactional | Session, *, progress: Progress | None = Non
             batch. A :class:`~facilitator.progress.Cancelled` it raises passes
             through, and with a ``Database`` the index is left as it was.
     """
+    from sqlalchemy.orm import Session
+
     if isinstance(target, Session):
         return rebuild(target.connection(), progress=progress)
     with target.transaction() as session:

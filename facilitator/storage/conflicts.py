@@ -16,17 +16,18 @@ import datetime as dt
 import getpass
 import socket
 from collections.abc import Mapping
-from typing import Any
-
-from sqlalchemy.orm import Session, UOWTransaction
-from sqlalchemy.orm.exc import StaleDataError
+from typing import TYPE_CHECKING, Any
 
 from facilitator.dates import clock, day_time
-
-# The base class alone: ``facilitator.domain``'s Base would load every ORM
-# class (70 ms), which commands that read with plain SQL (search) never use.
-from facilitator.domain.base import Base, utcnow
 from facilitator.storage.errors import ConflictError
+
+if TYPE_CHECKING:
+    # The ORM is loaded where records are stored, not to open a database:
+    # commands that read with plain SQL (search) never load it (issue 18).
+    from sqlalchemy.orm import Session, UOWTransaction
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from facilitator.domain.base import Base
 
 __all__ = ["check_shown", "conflict_from_stale", "local_actor", "stamp_changes"]
 
@@ -42,6 +43,8 @@ def local_actor() -> str:
 
 def stamp_changes(session: Session, _context: UOWTransaction, _instances: object) -> None:
     """``before_flush``: mark every new or really changed record as changed by this session's actor."""
+    from facilitator.domain.base import Base, utcnow  # loaded already: records are being flushed
+
     actor = session.info.get("actor") or local_actor()
     now = utcnow()
     for record in (*session.new, *session.dirty):

@@ -9,12 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from facilitator.progress import BACKUP_BEFORE_UPDATE, Stages, stage
 from facilitator.storage import migrate
@@ -43,6 +42,10 @@ from facilitator.storage.sqlite_setup import (
     WalUnavailableError,
     configure_sqlite_engine,
 )
+
+if TYPE_CHECKING:
+    # Loaded when the first session is made (Database._sessions), not to open a database.
+    from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 __all__ = ["Database", "describe_database_error", "integrity_check", "open_database", "resolve_database_url"]
 
@@ -103,14 +106,24 @@ class Database:
         self.notices = notices
         #: Who edits through this database ("user@host"), stamped on every record stored.
         self.actor = local_actor()
-        # Objects stay readable after commit, so a service's result can be
-        # shown without another round trip.
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._session_factory: sessionmaker[Session] | None = None
         #: Counts the committed transactions that wrote something, so views can
         #: tell whether what they show is still current without reading it again.
         self.generation = 0
-        event.listen(self._sessions, "after_flush", _note_write)
-        event.listen(self._sessions, "before_flush", stamp_changes)
+
+    @property
+    def _sessions(self) -> sessionmaker[Session]:
+        """Return the session factory, made (and the ORM loaded) on first use."""
+        if self._session_factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            # Objects stay readable after commit, so a service's result can be
+            # shown without another round trip.
+            factory = sessionmaker(self.engine, expire_on_commit=False)
+            event.listen(factory, "after_flush", _note_write)
+            event.listen(factory, "before_flush", stamp_changes)
+            self._session_factory = factory
+        return self._session_factory
 
     @property
     def url(self) -> str:
@@ -134,6 +147,8 @@ class Database:
         An exception rolls everything in the block back and propagates; a
         database error becomes a StorageError with a readable message.
         """
+        from sqlalchemy.orm.exc import StaleDataError
+
         session = self._sessions()
         session.info["actor"] = self.actor
         try:
@@ -146,19 +161,40 @@ class Database:
             raise conflict_from_stale(exc) from exc
         except DBAPIError as exc:
             session.rollback()
-            if self.shared:
-                raise StorageError(describe_connection_error(self.engine.url, exc)) from exc
-            if self.path is not None:
-                # SQLite opens a file it may not write read-only, and such a
-                # connection stays read-only after the file is fixed: drop the
-                # pooled connections so a retry opens the file as it is now.
-                self.engine.dispose()
-            raise StorageError(describe_database_error(exc)) from exc
+            raise self._storage_error(exc) from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """Read with plain SQL in one transaction, without loading the ORM.
+
+        For commands that only read through their own queries (search): the
+        ORM's import is a good part of such a short process. Nothing read
+        here is written back; the transaction is rolled back at the end.
+
+        Raises:
+            StorageError: as :meth:`transaction`.
+        """
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except DBAPIError as exc:
+            raise self._storage_error(exc) from exc
+
+    def _storage_error(self, exc: DBAPIError) -> StorageError:
+        """Return what the user is told about a database error, after letting go what it spoiled."""
+        if self.shared:
+            return StorageError(describe_connection_error(self.engine.url, exc))
+        if self.path is not None:
+            # SQLite opens a file it may not write read-only, and such a
+            # connection stays read-only after the file is fixed: drop the
+            # pooled connections so a retry opens the file as it is now.
+            self.engine.dispose()
+        return StorageError(describe_database_error(exc))
 
     def close(self) -> None:
         """Release every connection (checkpoints the WAL on the last one)."""

@@ -38,8 +38,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     db = open_db(args)
     try:
-        with db.transaction() as session:
-            hits = search(session, query, limit=args.limit + 1)
+        # Plain SQL: the process ends before the ORM would have paid for its import.
+        with db.reading() as connection:
+            hits = search(connection, query, limit=args.limit + 1)
     finally:
         db.close()
     if not hits:
