@@ -30,6 +30,23 @@ SHARED_EVENT = (
 )
 
 
+def count(number: int, noun: str) -> str:
+    """Return "1 outcome", "3 outcomes"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def recorded_counts(event: Event) -> str:
+    """Return what the event recorded, as the summaries say it: "6 outcomes · 3 patterns · 4 agreements"."""
+    return " · ".join(
+        count(len(records), noun)
+        for records, noun in (
+            (event.outcomes, "outcome"),
+            (event.patterns, "pattern"),
+            (event.agreements, "agreement"),
+        )
+    )
+
+
 def adopters(event: Event) -> list[Participant]:
     """Return the participants who adopt in at least one agreement, in participant order."""
     adopting = {agreement.adopter_id for agreement in event.agreements}

@@ -21,9 +21,11 @@ from exports.values import (
     SHARED_EVENT,
     amount_text,
     coalition_names,
+    count,
     date_text,
     event_name,
     person_text,
+    recorded_counts,
     status_text,
 )
 from facilitator.domain import BoundaryKind, OutcomeKind, ParticipantRole
@@ -74,30 +76,17 @@ def render_summary_markdown(event: Event, *, left_open: Sequence[str] | None = N
     )
 
 
-def count(number: int, noun: str) -> str:
-    """Return "1 outcome", "3 outcomes"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def _fact(name: str, value: Markdown) -> Markdown:
     return Markdown(f"- {label(name + ':')} {value}")
 
 
 def _title(event: Event) -> list[Markdown]:
-    counts = " · ".join(
-        count(len(records), noun)
-        for records, noun in (
-            (event.outcomes, "outcome"),
-            (event.patterns, "pattern"),
-            (event.agreements, "agreement"),
-        )
-    )
     facts = [
         _fact("Coalitions" if len(event.coalitions) > 1 else "Coalition", inline(coalition_names(event))),
         _fact("Date", inline(date_text(event.date))),
         _fact("Facilitator", inline(event.facilitator or "not named")),
         _fact("Trigger", inline(event.trigger.label)),
-        _fact("Recorded", inline(counts)),
+        _fact("Recorded", inline(recorded_counts(event))),
     ]
     return [
         heading(1, inline(event_name(event))),

@@ -23,7 +23,7 @@ from exports.pdf.values import (
     status_text,
     support_headline,
 )
-from exports.values import ADOPTION_TRACK, MAIN_TRACK, SHARED_EVENT
+from exports.values import ADOPTION_TRACK, MAIN_TRACK, SHARED_EVENT, count, recorded_counts
 from facilitator.domain import OutcomeKind, ParticipantRole
 from facilitator.services.fit import at_risk
 
@@ -85,14 +85,6 @@ class SummaryRenderer(Renderer):
     def _title_block(self) -> list[Flowable]:
         event, s = self.event, self.styles
         coalitions = [c.name for c in event.coalitions]
-        counts = " · ".join(
-            count(len(records), noun)
-            for records, noun in (
-                (event.outcomes, "outcome"),
-                (event.patterns, "pattern"),
-                (event.agreements, "agreement"),
-            )
-        )
         facts = [
             (
                 "Coalitions" if len(coalitions) > 1 else "Coalition",
@@ -101,7 +93,7 @@ class SummaryRenderer(Renderer):
             ("Date", [para(date_text(event.date), s.cell)]),
             ("Facilitator", [para(event.facilitator or "not named", s.cell)]),
             ("Trigger", [para(event.trigger.label, s.cell)]),
-            ("Recorded", [para(counts, s.cell)]),
+            ("Recorded", [para(recorded_counts(event), s.cell)]),
         ]
         return [
             Para("SCALE ACROSS · EVENT SUMMARY", s.kicker),
@@ -229,11 +221,6 @@ class SummaryRenderer(Renderer):
             story.append(Para(SHARED_EVENT, s.body))
         story.append(Spacer(1, 4))
         return story
-
-
-def count(number: int, noun: str) -> str:
-    """Return "1 outcome", "3 outcomes"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def support_cells(item: SupportItem, styles: Styles, first: bool = True) -> list[Flowable]:
