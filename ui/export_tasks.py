@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from exports.errors import ExportError
-from facilitator.progress import Cancelled, report
+from facilitator.progress import report
 
 if TYPE_CHECKING:
     from facilitator.domain import Event
@@ -121,15 +120,9 @@ def _write_made(path: Path, data: bytes, progress: Progress) -> Path:
 
     report(progress, 1, ONE_FILE)  # the last point to stop: nothing is written yet
     written = write_atomically(path, data)
-    _finished(progress, ONE_FILE)
+    # The file is in place: the task's report of all done is never a stop (ui.background.Task.report).
+    report(progress, ONE_FILE, ONE_FILE)
     return written
-
-
-def _finished(progress: Progress, total: int) -> None:
-    """Report all ``total`` units done; a Cancel that arrives now comes too late to stop anything."""
-    # The file is in place: the export is done, and says so, rather than claim nothing was written.
-    with suppress(Cancelled):
-        report(progress, total, total)
 
 
 def calendar_work(db: Database, event_id: uuid.UUID, path: Path) -> Callable[[Progress], Path]:
@@ -144,7 +137,7 @@ def calendar_work(db: Database, event_id: uuid.UUID, path: Path) -> Callable[[Pr
         from exports.formats import write_document
 
         written = write_document(event, "ics", path)
-        _finished(progress, 1)
+        report(progress, 1, 1)
         return written
 
     return of_stored_event(db, event_id, write)
