@@ -76,3 +76,20 @@ def started(qtbot, window, timeout: int = 60_000):
         window.show()
     qtbot.waitUntil(lambda: not window.tasks.tasks(), timeout=timeout)
     return window
+
+
+def answer_save_dialog(monkeypatch, target, chosen_filter: str = "") -> list[tuple[str, str, str]]:
+    """Answer every save dialog with ``target`` and ``chosen_filter``.
+
+    Returns the (title, suggested, filters) of each dialog asked, as it fills.
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[tuple[str, str, str]] = []
+
+    def answer(parent=None, title="", suggested="", filters="", *_rest, **_options):
+        asked.append((title, suggested, filters))
+        return str(target), chosen_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    return asked

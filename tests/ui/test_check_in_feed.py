@@ -6,10 +6,9 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from helpers import answer_save_dialog
 from icalendar import Calendar
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from facilitator.demo import create_demo_event
@@ -45,24 +44,6 @@ def tracker(qtbot, db, history):
     return page
 
 
-@pytest.fixture
-def opened(monkeypatch):
-    urls = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
-    return urls
-
-
-def _save_as(monkeypatch, target):
-    asked = []
-
-    def answer(parent, title, suggested, filters):
-        asked.append((title, suggested, filters))
-        return str(target), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
-    return asked
-
-
 def _entries(path):
     calendar = Calendar.from_ical(path.read_bytes())
     return [c for c in calendar.walk("VEVENT")]
@@ -73,7 +54,7 @@ def test_the_chosen_coalitions_open_check_ins_go_to_the_calendar(
 ):
     combo = tracker.filters.coalition
     combo.setCurrentIndex(combo.findText(CHECKOUT))
-    asked = _save_as(monkeypatch, tmp_path / "feed")
+    asked = answer_save_dialog(monkeypatch, tmp_path / "feed")
 
     qtbot.mouseClick(tracker.calendar_button, Qt.MouseButton.LeftButton)
 
@@ -94,12 +75,12 @@ def test_the_chosen_coalitions_open_check_ins_go_to_the_calendar(
 def test_importing_the_feed_again_next_month_updates_instead_of_doubling(
     qtbot, tracker, db, history, tmp_path, monkeypatch, opened
 ):
-    _save_as(monkeypatch, tmp_path / "first.ics")
+    answer_save_dialog(monkeypatch, tmp_path / "first.ics")
     qtbot.mouseClick(tracker.calendar_button, Qt.MouseButton.LeftButton)
     ana = next(a for a in history.march.agreements if a.adopter.name == "Ana Núñez")
     with db.transaction() as s:
         agreements.update_agreement(s, ana.id, check_in=dt.date(2026, 5, 4))
-    _save_as(monkeypatch, tmp_path / "second.ics")
+    answer_save_dialog(monkeypatch, tmp_path / "second.ics")
     qtbot.mouseClick(tracker.calendar_button, Qt.MouseButton.LeftButton)
 
     first = {str(e["UID"]): e for e in _entries(tmp_path / "first.ics")}
@@ -119,7 +100,7 @@ def test_a_coalition_with_nothing_open_says_so_and_asks_for_no_file(qtbot, track
     tracker.refresh()
     combo = tracker.filters.coalition
     combo.setCurrentIndex(combo.findText("Search guild"))
-    asked = _save_as(monkeypatch, "unused.ics")
+    asked = answer_save_dialog(monkeypatch, "unused.ics")
     problems = []
     tracker.problem.connect(problems.append)
 

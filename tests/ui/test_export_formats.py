@@ -10,9 +10,8 @@ import email.policy
 import re
 
 import pytest
-from helpers import show_active
+from helpers import answer_save_dialog, show_active
 from icalendar import Calendar
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from facilitator.demo import create_demo_event
@@ -23,14 +22,6 @@ from ui.csv_dialog import PLAIN, WITH_BOM
 from ui.main_window import MainWindow
 
 ADOPTERS = ("Ana Núñez", "Søren Ødegård", "Çağla Yıldız", "Łukasz Wróblewski")
-
-
-@pytest.fixture
-def opened(monkeypatch):
-    """Record what would be opened instead of launching a program."""
-    urls = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
-    return urls
 
 
 @pytest.fixture
@@ -51,10 +42,6 @@ def window(qtbot, db, event_id):
     return win
 
 
-def _save_as(monkeypatch, target, chosen_filter=""):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), chosen_filter))
-
-
 def _cli(db_path, event_id, *options):
     assert main(["export", event_id, *options, "--db", str(db_path)]) == 0
 
@@ -63,11 +50,11 @@ def test_markdown_and_csv_from_the_menu_are_the_command_lines_bytes(
     window, db_path, event_id, tmp_path, monkeypatch, opened, capsys
 ):
     actions = window.actions_
-    _save_as(monkeypatch, tmp_path / "menu" / "summary")
+    answer_save_dialog(monkeypatch, tmp_path / "menu" / "summary")
     actions[Act.EXPORT_MARKDOWN].trigger()
-    _save_as(monkeypatch, tmp_path / "menu" / "agreements.csv", PLAIN)
+    answer_save_dialog(monkeypatch, tmp_path / "menu" / "agreements.csv", PLAIN)
     actions[Act.EXPORT_CSV_AGREEMENTS].trigger()
-    _save_as(monkeypatch, tmp_path / "menu" / "support.csv", WITH_BOM)
+    answer_save_dialog(monkeypatch, tmp_path / "menu" / "support.csv", WITH_BOM)
     actions[Act.EXPORT_CSV_SUPPORT].trigger()
 
     _cli(db_path, event_id, "--out", str(tmp_path / "cli" / "summary.md"))
@@ -93,7 +80,7 @@ def test_check_ins_are_added_to_the_calendar_program(
     qtbot, window, db_path, event_id, tmp_path, monkeypatch, opened
 ):
     window.settings.set("open_after_export", False)  # adding to the calendar opens it all the same
-    _save_as(monkeypatch, tmp_path / "check-ins")
+    answer_save_dialog(monkeypatch, tmp_path / "check-ins")
     # In the background: the first calendar of a session loads icalendar, which takes a moment.
     with qtbot.waitSignal(window.tasks.ended, timeout=120_000) as ended:
         window.actions_[Act.EXPORT_CALENDAR].trigger()

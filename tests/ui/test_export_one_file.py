@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from held_work import LONG, hold
-from helpers import show_active
+from helpers import answer_save_dialog, show_active
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 import exports.pdf
 import exports.pdf.report
@@ -47,10 +47,6 @@ def window(qtbot, db, demo_id):
     return win
 
 
-def _save_as(monkeypatch, target: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-
-
 def _steps(window) -> list[tuple[int, int]]:
     """Collect every (done, total) the next task reports, in the GUI thread."""
     steps: list[tuple[int, int]] = []
@@ -73,7 +69,7 @@ def test_the_summary_is_written_while_the_window_keeps_handling_events(
     hold(monkeypatch, exports.pdf, "render_summary", gate)
     steps = _steps(window)
     target = tmp_path / "summary.pdf"
-    _save_as(monkeypatch, target)
+    answer_save_dialog(monkeypatch, target)
     field = QApplication.focusWidget()
     seen = []
 
@@ -109,7 +105,7 @@ def test_cancel_leaves_the_old_summary_and_no_temporary_file(
     folder.mkdir()
     target = folder / "summary.pdf"
     target.write_bytes(b"last week's summary")
-    _save_as(monkeypatch, target)
+    answer_save_dialog(monkeypatch, target)
     with qtbot.waitSignal(window.tasks.ended, timeout=LONG) as ended:
         window.actions_[Act.EXPORT_SUMMARY].trigger()
         row = window.progress_panel.row("summary")
@@ -130,7 +126,7 @@ def test_cancel_leaves_the_old_summary_and_no_temporary_file(
 def test_an_error_inside_the_summary_worker_reaches_the_banner(qtbot, window, tmp_path, monkeypatch, opened):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    _save_as(monkeypatch, blocker / "summary.pdf")
+    answer_save_dialog(monkeypatch, blocker / "summary.pdf")
     with qtbot.waitSignal(window.tasks.ended, timeout=LONG) as ended:
         qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     assert ended.args[0].outcome == "failed"
@@ -150,7 +146,7 @@ def test_a_bug_in_the_summary_worker_goes_to_the_crash_handler(qtbot, window, tm
     hooked = []
     monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: hooked.append((kind, str(exc))))
     folder = tmp_path / "summaries"
-    _save_as(monkeypatch, folder / "summary.pdf")
+    answer_save_dialog(monkeypatch, folder / "summary.pdf")
     with qtbot.waitSignal(window.tasks.ended, timeout=LONG):
         qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     assert hooked == [(RuntimeError, "a bug in the summary")]
@@ -161,7 +157,7 @@ def test_the_review_pages_close_button_waits_while_the_summary_is_written(
     qtbot, window, tmp_path, monkeypatch, opened, gate
 ):
     hold(monkeypatch, exports.pdf, "render_summary", gate)
-    _save_as(monkeypatch, tmp_path / "summary.pdf")
+    answer_save_dialog(monkeypatch, tmp_path / "summary.pdf")
     close_event = window.actions_[Act.CLOSE_EVENT]
     window.show_view(REVIEW)
     page = window.screen_.review
@@ -198,12 +194,12 @@ def test_a_summary_started_while_the_report_renders_waits_in_its_worker(
         return real(report, page_size=page_size, progress=held)
 
     monkeypatch.setattr(exports.pdf.report, "render_report", render)
-    _save_as(monkeypatch, tmp_path / "report.pdf")
+    answer_save_dialog(monkeypatch, tmp_path / "report.pdf")
     report = figures.export_report()
     qtbot.waitUntil(lambda: report.total > 0, timeout=LONG)  # the report holds the lock now
 
     window.open_event(demo_id)
-    _save_as(monkeypatch, tmp_path / "summary.pdf")
+    answer_save_dialog(monkeypatch, tmp_path / "summary.pdf")
     summary = window.exporter.export_summary()
     ran = []
     # The summary waits for the lock in its worker; the GUI thread goes on and runs this.
@@ -221,7 +217,7 @@ def test_one_adopters_agreement_is_written_in_the_background_and_its_entries_wai
 ):
     hold(monkeypatch, exports.pdf, "render_agreement", gate)
     folder = tmp_path / "new folder"
-    _save_as(monkeypatch, folder / "ana")
+    answer_save_dialog(monkeypatch, folder / "ana")
     exporter, menu = window.exporter, window.adopter_menu
     exporter.fill_adopter_menu(menu)
     entry = next(a for a in menu.actions() if a.text().startswith("Ana Núñez"))
@@ -256,7 +252,7 @@ def test_the_event_file_is_written_in_the_background_and_cancel_leaves_none(
     folder = tmp_path / "files"
     folder.mkdir()
     target = folder / "event.yaml"
-    _save_as(monkeypatch, target)
+    answer_save_dialog(monkeypatch, target)
     action = window.actions_[Act.EXPORT_EVENT_FILE]
     with qtbot.waitSignal(window.tasks.ended, timeout=LONG) as ended:
         action.trigger()

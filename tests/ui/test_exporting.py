@@ -22,14 +22,6 @@ LONG = 120_000  # ms: the PDFs are written in the background; a loaded machine m
 
 
 @pytest.fixture
-def opened(monkeypatch):
-    """Record what would be opened after an export instead of launching a viewer."""
-    urls = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
-    return urls
-
-
-@pytest.fixture
 def window(qtbot, db):
     with db.transaction() as session:
         event_id = create_demo_event(session, date=dt.date(2026, 11, 3)).id

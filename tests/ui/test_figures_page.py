@@ -20,13 +20,6 @@ from figures_history import TODAY, build_history
 
 
 @pytest.fixture
-def opened(monkeypatch):
-    urls = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
-    return urls
-
-
-@pytest.fixture
 def page(qtbot, db):
     build_history(db)
     widget = FiguresPage(lambda: db, today=TODAY)

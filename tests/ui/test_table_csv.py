@@ -8,7 +8,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from helpers import show_active
+from helpers import answer_save_dialog, show_active
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -46,15 +46,8 @@ def history(db):
 
 
 def save_as(monkeypatch, target, chosen_filter=WITH_BOM):
-    """Answer the save dialog with ``target`` and ``chosen_filter``; return the titles it was asked with."""
-    asked = []
-
-    def answer(parent, title, suggested, filters):
-        asked.append((title, suggested, filters))
-        return str(target), chosen_filter
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
-    return asked
+    """Answer the save dialog with ``target``, the file type with a byte order mark unless told."""
+    return answer_save_dialog(monkeypatch, target, chosen_filter)
 
 
 def read(path, encoding="utf-8-sig"):
