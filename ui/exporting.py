@@ -55,12 +55,9 @@ class ExportController(ExportRunner):
         if editor is None:
             return None
         suggested = self._folder() / f"{self._base_name(editor, 'summary')}.pdf"
-        name, _ = QFileDialog.getSaveFileName(
-            self._window, "Export the event summary", str(suggested), "PDF documents (*.pdf)"
-        )
-        if not name:
+        path = self._ask_path("Export the event summary", suggested, "PDF documents (*.pdf)")
+        if path is None:
             return None
-        path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
         return self._start(
             "summary",
             "Event summary",
@@ -109,12 +106,9 @@ class ExportController(ExportRunner):
         event = editor.event
         adopter = next(p for p in event.participants if p.id == adopter_id)
         suggested = self._folder() / adopter_file_name(event, adopter, set())
-        name, _ = QFileDialog.getSaveFileName(
-            self._window, f"Export the agreement of {adopter.name}", str(suggested), "PDF documents (*.pdf)"
-        )
-        if not name:
+        path = self._ask_path(f"Export the agreement of {adopter.name}", suggested, "PDF documents (*.pdf)")
+        if path is None:
             return None
-        path = Path(name) if name.lower().endswith(".pdf") else Path(f"{name}.pdf")
         page_size = self._settings.get("page_size")
         return self._start(
             "agreement",
@@ -185,12 +179,9 @@ class ExportController(ExportRunner):
             )
             return None
         suggested = self._folder() / f"{self._base_name(editor, 'check-ins')}.ics"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self._window, "Export the check-ins", str(suggested), "Calendar files (*.ics)"
-        )
-        if not chosen:
+        path = self._ask_path("Export the check-ins", suggested, "Calendar files (*.ics)")
+        if path is None:
             return None
-        path = Path(chosen) if chosen.lower().endswith(".ics") else Path(f"{chosen}.ics")
         return self._start(
             "check-ins",
             "Check-ins for the calendar",
@@ -248,16 +239,22 @@ class ExportController(ExportRunner):
             open_after=False,
         )
 
+    def _ask_path(self, title: str, suggested: Path, filter_: str) -> Path | None:
+        """Ask where to save; a name typed without the suggested name's suffix gets it. None: cancelled."""
+        chosen, _ = QFileDialog.getSaveFileName(self._window, title, str(suggested), filter_)
+        if not chosen:
+            return None
+        suffix = suggested.suffix
+        return Path(chosen) if chosen.lower().endswith(suffix) else Path(f"{chosen}{suffix}")
+
     def _document(self, fmt: DocumentFormat, what: str, filter_: str, name: str) -> Path | None:
         editor = self._window.editor
         if editor is None:
             return None
-        suffix = f".{fmt}"
-        suggested = self._folder() / f"{self._base_name(editor, name)}{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self._window, f"Export the {what}", str(suggested), filter_)
-        if not chosen:
+        suggested = self._folder() / f"{self._base_name(editor, name)}.{fmt}"
+        path = self._ask_path(f"Export the {what}", suggested, filter_)
+        if path is None:
             return None
-        path = Path(chosen) if chosen.lower().endswith(suffix) else Path(f"{chosen}{suffix}")
         written = self._write(
             functools.partial(self._document_bytes, editor, fmt, path), path.parent, what, open_after=False
         )
