@@ -25,7 +25,8 @@ class Event(Base):
     __tablename__ = "events"
 
     title: Mapped[str] = mapped_column(String(300), default="")
-    date: Mapped[dt.date]
+    # Indexed: the figures read a quarter's events by date (facilitator.figures.queries).
+    date: Mapped[dt.date] = mapped_column(index=True)
     facilitator: Mapped[str] = mapped_column(String(200), default="")
     trigger: Mapped[Trigger] = mapped_column(
         enum_column(Trigger, "trigger"), default=Trigger.SIGNIFICANT_PROGRESS
