@@ -34,10 +34,13 @@ How these figures are computed (the report prints the same text):
   risk (accepted or not) against those with answers and no risk, each with
   how many are abandoned now; agreements with no answer are counted apart.
 
-Everything is read with a few bulk queries (``facilitator.figures.queries``)
-and counted in one pass over the rows (``facilitator.figures.tally``). The
-result is kept under the history's token (``facilitator.storage.history_token``),
-which every write to those tables changes: looking again at a history nobody
+Each calendar quarter's share of these figures is worked out from its rows
+in one pass (``facilitator.figures.tally``) and kept in the database
+(``facilitator.figures.kept``); a write marks its quarter, and the next look
+works out only the quarters marked, then adds every quarter up
+(``facilitator.figures.merge``). The result is also kept in this process
+under the history's token (``facilitator.storage.history_token``), which
+every write to those tables changes: looking again at a history nobody
 changed since costs one query, however long the history.
 """
 
@@ -52,17 +55,21 @@ from collections import OrderedDict
 from sqlalchemy.orm import Session
 
 from facilitator.figures.dates import Quarter
+from facilitator.figures.facts import QuarterFacts
 from facilitator.figures.fit_tally import started_fit
+from facilitator.figures.kept import current_facts
+from facilitator.figures.merge import ScopeCounts, scope_counts
 from facilitator.figures.model import (
     Figures,
     FiguresReport,
     FigureValues,
     QuarterFigures,
 )
-from facilitator.figures.queries import HistoryRows, read_history
-from facilitator.figures.tally import ScopeCounts, tally
+from facilitator.figures.queries import read_history, read_live
+from facilitator.figures.tally import tally
 from facilitator.followup.gc_pause import collector_paused
 from facilitator.followup.keys import stored_uuid
+from facilitator.followup.scan import Rows
 from facilitator.storage.history_token import read_token
 
 OVERALL = "Overall"
@@ -96,7 +103,10 @@ def compute_figures(
     # Hundreds of thousands of values (UUIDs and dates on PostgreSQL) and no
     # reference cycles: the collector's passes over them were half the time there.
     with collector_paused():
-        report = _report(read_history(session), today, top)
+        # No token: this transaction wrote on a server, where the marks of its
+        # writes come at its commit; the kept facts cannot know them yet.
+        quarters = current_facts(session) if key is not None else tally(read_history(session))
+        report = _report(quarters, read_live(session), today, top)
     if key is not None:
         with _kept_lock:
             _kept[key] = report
@@ -111,9 +121,11 @@ def forget_figures() -> None:
         _kept.clear()
 
 
-def _report(rows: HistoryRows, today: dt.date, top: int) -> FiguresReport:
-    scopes = tally(rows, today)
-    names = {coalition_id: name for coalition_id, name in rows.coalitions}
+def _report(
+    quarters: dict[int, QuarterFacts], live: dict[str, Rows], today: dt.date, top: int
+) -> FiguresReport:
+    scopes = scope_counts(quarters, live["coalitions"], live["patterns"], today)
+    names = {coalition_id: name for coalition_id, name in live["coalitions"]}
     overall = _figures(OVERALL, None, scopes[None], top)
     coalitions = sorted(
         (_figures(names[cid], cid, counts, top) for cid, counts in scopes.items() if cid is not None),

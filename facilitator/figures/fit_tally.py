@@ -42,9 +42,7 @@ def fit_codes(rows: HistoryRows) -> dict[object, int]:
     # Per condition: its pattern, and the answer that would be a risk (if any). One
     # dict lookup per answer then, which on tens of thousands of answers is what counts.
     risky_answer = _RISKY_ANSWER
-    conditions = {
-        key: (pattern_id, risky_answer.get(kind)) for key, pattern_id, kind, _, _ in rows.conditions
-    }
+    conditions = {key: (pattern_id, risky_answer.get(kind)) for key, pattern_id, kind, *_ in rows.conditions}
     adopted = set(rows.agreement_patterns)
     codes: dict[object, int] = {}
     for agreement_id, boundary_id, answer in rows.fit_answers:

@@ -1,0 +1,148 @@
+"""Each quarter's facts kept in the database, worked out again only where a write changed something.
+
+Triggers mark the day of every write to the history's rows as stale
+(``facilitator.storage.figures_stale``), in the writing transaction, on every
+write path. A look reads the marks, works out the facts of the quarters they
+fall in from those quarters' rows alone, stores them and removes exactly the
+marks it read: a mark set again meanwhile has a new number and stays for the
+next look. So a look after one edit reads one quarter's rows, not the history.
+
+A role that may only read still gets current figures: what it works out is
+used and not stored. Facts that cannot be read (a database from a later
+version, a damaged row) are worked out again from the whole history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from facilitator.figures.dates import quarter_index
+from facilitator.figures.facts import QuarterFacts
+from facilitator.figures.queries import read_history
+from facilitator.figures.tally import tally
+from facilitator.storage.figures_stale import EVERYTHING, FACTS, STALE
+
+# Any fixed number will do: it names "the figures' facts" among the app's advisory locks.
+_LOCK = 5_170_711
+
+# The last text read per quarter and what it holds: a look that finds the same
+# text again (most quarters, most looks) does not parse it again.
+_parsed: dict[int, tuple[str, QuarterFacts]] = {}
+_parsed_lock = threading.Lock()
+
+
+def current_facts(session: Session) -> dict[int, QuarterFacts]:
+    """Return every quarter's facts as the session's transaction sees the history.
+
+    On a server, one look at a time works them out (an advisory lock held to
+    the end of the transaction): two at once could each store what they read
+    before the other's write. SQLite's transactions already take the write
+    lock when they begin.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK})")
+    try:
+        with session.begin_nested():
+            marks = [tuple(row) for row in connection.exec_driver_sql(f"SELECT day, mark FROM {STALE}")]
+            kept = None if _everything(marks) else _read_kept(session)
+    except DBAPIError:
+        # The tables are not there for this role (or this database): no keeping.
+        return tally(read_history(session))
+    if kept is None:
+        every = tally(read_history(session))
+        _store(session, dict(every), marks, everything=True)
+        return every
+    quarters = {quarter_index(dt.date.fromisoformat(day)) for day, _ in marks}
+    if not quarters:
+        return kept
+    fresh = tally(read_history(session, quarters), quarters)
+    changed = {quarter: fresh.get(quarter) for quarter in quarters}
+    for quarter, worked_out in changed.items():
+        if worked_out is None:
+            kept.pop(quarter, None)
+        else:
+            kept[quarter] = worked_out
+    _store(session, changed, marks, everything=False)
+    return kept
+
+
+def forget_parsed() -> None:
+    """Drop the parsed facts kept in this process (benchmarks time the parsing with it)."""
+    with _parsed_lock:
+        _parsed.clear()
+
+
+def _everything(marks: list[tuple[str, int]]) -> bool:
+    for day, _ in marks:
+        if day == EVERYTHING:
+            return True
+        try:
+            dt.date.fromisoformat(day)
+        except (TypeError, ValueError):
+            return True  # a mark nobody can place: no quarter is sure to be current
+    return False
+
+
+def _read_kept(session: Session) -> dict[int, QuarterFacts] | None:
+    """Return the stored facts by quarter, or None where any of them cannot be read."""
+    rows = session.connection().exec_driver_sql(f"SELECT quarter, facts FROM {FACTS}").all()
+    kept: dict[int, QuarterFacts] = {}
+    with _parsed_lock:
+        for quarter, stored in rows:
+            known = _parsed.get(quarter)
+            if known is not None and known[0] == stored:
+                kept[quarter] = known[1]
+                continue
+            try:
+                facts = QuarterFacts.from_text(stored)
+            except ValueError:
+                return None
+            _parsed[quarter] = (stored, facts)
+            kept[quarter] = facts
+    # Copies of the containers a look adds to, so the parsed facts stay as stored.
+    return dict(kept)
+
+
+def _store(
+    session: Session,
+    changed: dict[int, QuarterFacts | None],
+    marks: list[tuple[str, int]],
+    *,
+    everything: bool,
+) -> None:
+    """Store what was worked out and remove the marks it answers, if this role may write."""
+    stored = {quarter: facts.to_text() for quarter, facts in changed.items() if facts is not None}
+    try:
+        with session.begin_nested():
+            connection = session.connection()
+            if everything:
+                connection.execute(text(f"DELETE FROM {FACTS}"))
+            else:
+                for quarter in (q for q, facts in changed.items() if facts is None):
+                    connection.execute(text(f"DELETE FROM {FACTS} WHERE quarter = :q"), {"q": quarter})
+            if stored:
+                connection.execute(
+                    text(
+                        f"INSERT INTO {FACTS} (quarter, facts) VALUES (:q, :facts) "
+                        "ON CONFLICT (quarter) DO UPDATE SET facts = excluded.facts"
+                    ),
+                    [{"q": quarter, "facts": facts} for quarter, facts in stored.items()],
+                )
+            if marks:
+                connection.execute(
+                    text(f"DELETE FROM {STALE} WHERE day = :day AND mark = :mark"),
+                    [{"day": day, "mark": mark} for day, mark in marks],
+                )
+    except DBAPIError:
+        return  # a role that may only read: the next look works the same quarters out again
+    with _parsed_lock:
+        for quarter, facts_text in stored.items():
+            facts = changed[quarter]
+            assert facts is not None
+            _parsed[quarter] = (facts_text, facts)
