@@ -39,8 +39,9 @@ watcher is asked for one ``Progress`` per stage (see ``STAGES``).
 """
 
 #: The stages of opening a database, in the order they happen.
-BACKUP_BEFORE_UPDATE, UPDATE, INDEX, BACKUP = "backup-before-update", "update", "index", "backup"
-STAGES = (BACKUP_BEFORE_UPDATE, UPDATE, INDEX, BACKUP)
+BACKUP_BEFORE_UPDATE, UPDATE, INDEX = "backup-before-update", "update", "index"
+FIGURES, BACKUP = "figures", "backup"
+STAGES = (BACKUP_BEFORE_UPDATE, UPDATE, INDEX, FIGURES, BACKUP)
 
 
 def stage(stages: Stages | None, name: str) -> Progress | None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from facilitator.domain.summary import EventSummary
+    from facilitator.progress import Stages
     from facilitator.storage import Database
     from ui.main_window import MainWindow
 
@@ -92,8 +93,26 @@ def _window_while_updating(target: str, path: Path, rows: list[EventSummary]) ->
         return True
 
     window.opened.connect(lambda: _back_up_at_start(window, target, path))
-    update_database(window, lambda stages: open_database(target, stages=stages), recover=recovered)
+    update_database(
+        window, lambda stages: _updated(open_database(target, stages=stages), stages), recover=recovered
+    )
     return window
+
+
+def _updated(db: Database, stages: Stages) -> Database:
+    """Return ``db`` (just updated) with its adoption figures worked out, if the update left them to do.
+
+    Runs on the pool with the update. The figures are only made quicker to
+    look at by this: should it fail, the first look works them out instead.
+    """
+    from facilitator.figures.kept import work_out_if_all_stale
+    from facilitator.progress import FIGURES, stage
+
+    try:
+        work_out_if_all_stale(db, stage(stages, FIGURES))
+    except Exception as exc:  # never a reason not to open
+        log_exception(exc, "working out the figures after an update")
+    return db
 
 
 def _open(target: str, path: Path | None) -> tuple[Database, bool]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.applog import log_exception
-from facilitator.progress import BACKUP, BACKUP_BEFORE_UPDATE, INDEX, UPDATE, Progress, Stages
+from facilitator.progress import BACKUP, BACKUP_BEFORE_UPDATE, FIGURES, INDEX, UPDATE, Progress, Stages
 from facilitator.storage.backups import BACKUP_STEPS
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ def stage_words(name: str, done: int, total: int) -> str:
         return f"{UPDATE_TITLE}: indexing {done:,} of {total:,} records"
     if name == UPDATE:
         return f"{UPDATE_TITLE}: change {min(done + 1, total)} of {total}"
+    if name == FIGURES:
+        return f"{UPDATE_TITLE}: working out the adoption figures"
     return f"{UPDATE_TITLE}…"
 
 

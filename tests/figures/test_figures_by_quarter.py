@@ -20,11 +20,12 @@ from facilitator.domain import AgreementStatus, FitAnswerKind
 from facilitator.figures import compute_figures
 from facilitator.figures.compute import TOP_PATTERNS, _report
 from facilitator.figures.dates import quarter_index
+from facilitator.figures.kept import work_out_if_all_stale
 from facilitator.figures.queries import read_history, read_live
 from facilitator.figures.tally import tally
 from facilitator.services import agreements, events, outcomes, patterns
 from facilitator.services.fit import set_fit_answer
-from facilitator.storage.figures_stale import FACTS, STALE
+from facilitator.storage.figures_stale import FACTS, STALE, mark_everything
 
 LATER = TODAY + dt.timedelta(days=200)
 
@@ -280,3 +281,20 @@ def test_a_quarter_left_empty_by_a_delete_is_no_longer_kept(db):
     with db.engine.connect() as connection:
         kept_quarters = set(connection.execute(text(f"SELECT quarter FROM {FACTS}")).scalars())
     assert quarter_index(dt.date(2026, 7, 20)) not in kept_quarters
+
+
+def test_after_an_update_every_quarter_is_worked_out_once_before_anyone_looks(db, quarters_read):
+    build_history(db)
+    with db.engine.begin() as connection:
+        mark_everything(connection)  # what migration 0010 leaves
+    heard: list[tuple[int, int]] = []
+    assert work_out_if_all_stale(db, lambda done, total: heard.append((done, total)))
+    assert heard == [(0, 1), (1, 1)]
+    assert not work_out_if_all_stale(db)  # nothing left to do
+    assert look(db) == afresh(db)
+    assert quarters_read == [None]  # the work-out read the history; the look read nothing again
+
+
+def test_a_database_opened_read_only_is_not_worked_out_at_start(db):
+    db.read_only = True
+    assert not work_out_if_all_stale(db)

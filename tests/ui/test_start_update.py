@@ -135,6 +135,11 @@ def test_the_window_shows_at_once_while_the_update_runs_on_the_pool(qtbot, older
     ]
     done, total = [m.groups() for m in indexing if m][-1]
     assert done == total and int(total.replace(",", "")) > 20
+    # The adoption figures are worked out and kept with the update: the first look is a quick one.
+    assert "Updating the database: working out the adoption figures" in texts
+    with sqlite3.connect(older) as connection:
+        assert connection.execute("SELECT count(*) FROM figures_stale").fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM figures_quarters").fetchone()[0] > 0
     assert window.actions_[Act.NEW_EVENT].isEnabled()
     qtbot.waitUntil(lambda: not window.tasks.tasks(), timeout=LONG)  # the backup at start
     assert sorted(b.reason for b in list_backups(older)) == ["at-start", "before-migration"]
