@@ -138,8 +138,7 @@ def _read_kept(session: Session) -> dict[int, QuarterFacts] | None:
                 return None
             _parsed[quarter] = (stored, facts)
             kept[quarter] = facts
-    # Copies of the containers a look adds to, so the parsed facts stay as stored.
-    return dict(kept)
+    return kept
 
 
 def _store(

@@ -21,7 +21,11 @@ from facilitator.followup.scan import Rows
 
 
 class ScopeCounts:
-    """What one scope (overall or one coalition) counted, keyed by quarter index."""
+    """What one scope (overall or one coalition) counted, keyed by quarter index.
+
+    Its sets and lists are the quarters' facts themselves, which this process
+    keeps for later looks: read them, never change them.
+    """
 
     def __init__(self) -> None:
         self.events: dict[int, int] = defaultdict(int)
