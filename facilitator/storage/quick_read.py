@@ -1,10 +1,15 @@
-"""Read the event list with the standard library alone, for a fast first screen.
+"""Read the event list without the ORM: for a fast first screen, and for ``scale-across events``.
 
 Loading SQLAlchemy and the ORM costs more than showing a whole Qt window, so
-the start screen is filled from here and the full database layer is opened
-right after the window has painted. Anything unusual (a new, foreign, older
-or newer file, a folder that cannot be written) returns None, and the caller
-takes the full, careful path, which refuses a file before anything writes.
+the start screen is filled from here with the standard library alone, and
+the full database layer is opened right after the window has painted.
+Anything unusual (a new, foreign, older or newer file, a folder that cannot
+be written) returns None, and the caller takes the full, careful path, which
+refuses a file before anything writes.
+
+:func:`event_summaries` reads the same list through an open database's plain
+connection, on either backend: the command line prints it without paying
+for the ORM's import.
 """
 
 from __future__ import annotations
@@ -13,20 +18,37 @@ import datetime as dt
 import os
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from facilitator.domain.enums import EventStatus
 from facilitator.domain.summary import EventSummary
 from facilitator.storage.constants import HEAD_REVISION, shipped_revisions
+from facilitator.storage.errors import StorageError
 from facilitator.storage.file_check import ForeignFileError, check_database_file
 from facilitator.storage.integrity import journals_present
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 _EVENTS = "SELECT id, date, title, status, facilitator FROM events ORDER BY date DESC, created_at DESC"
 _COALITIONS = (
     "SELECT ec.event_id, c.name FROM event_coalitions ec "
     "JOIN coalitions c ON c.id = ec.coalition_id ORDER BY ec.position"
 )
+
+
+def event_summaries(connection: Connection) -> list[EventSummary]:
+    """Return every event newest first, as ``services.events.list_events`` does, in plain SQL.
+
+    Raises:
+        StorageError: A stored id, date or status cannot be read.
+    """
+    try:
+        return _summaries(connection.exec_driver_sql(_EVENTS), connection.exec_driver_sql(_COALITIONS))
+    except ValueError as exc:
+        raise StorageError(f"the list of events cannot be read: {exc}") from exc
 
 
 def recent_events(path: Path) -> list[EventSummary] | None:
@@ -76,21 +98,32 @@ def _read(path: Path, wanted: Callable[[str], bool]) -> list[EventSummary] | Non
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or not wanted(revision[0]):
             return None
-        names: dict[str, list[str]] = {}
-        for event_id, name in connection.execute(_COALITIONS):
-            names.setdefault(event_id, []).append(name)
-        return [
-            EventSummary(
-                id=uuid.UUID(hex=event_id),
-                date=dt.date.fromisoformat(date),
-                title=title,
-                coalitions=tuple(names.get(event_id, ())),
-                status=EventStatus(status),
-                facilitator=facilitator,
-            )
-            for event_id, date, title, status, facilitator in connection.execute(_EVENTS)
-        ]
+        return _summaries(connection.execute(_EVENTS), connection.execute(_COALITIONS))
     except (sqlite3.Error, ValueError):
         return None
     finally:
         connection.close()
+
+
+def _summaries(events: Iterable[Any], coalitions: Iterable[Any]) -> list[EventSummary]:
+    """Return the summaries of rows of :data:`_EVENTS` and :data:`_COALITIONS`.
+
+    SQLite gives ids and dates as text, PostgreSQL as ``UUID`` and ``date``.
+
+    Raises:
+        ValueError: A stored value is not an id, date or status.
+    """
+    names: dict[str, list[str]] = {}
+    for event_id, name in coalitions:
+        names.setdefault(str(event_id), []).append(name)
+    return [
+        EventSummary(
+            id=event_id if isinstance(event_id, uuid.UUID) else uuid.UUID(hex=event_id),
+            date=date if isinstance(date, dt.date) else dt.date.fromisoformat(date),
+            title=title,
+            coalitions=tuple(names.get(str(event_id), ())),
+            status=EventStatus(status),
+            facilitator=facilitator,
+        )
+        for event_id, date, title, status, facilitator in events
+    ]

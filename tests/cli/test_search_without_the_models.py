@@ -1,4 +1,4 @@
-"""``scale-across search`` reads with plain SQL and never loads the ORM (issue 18).
+"""``scale-across search`` and ``events`` read with plain SQL and never load the ORM (issue 18).
 
 Loading every model class cost the command 70-80 ms of its 0.48 s, and
 SQLAlchemy's ORM another 50 (0.35 s now); a fresh interpreter shows what the
@@ -29,6 +29,17 @@ print("orm:", "sqlalchemy.orm" in sys.modules, file=sys.stderr)
 """
 
 
+def _run(db_path, *command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", SEARCH, "--db", str(db_path), *command],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+
+
 def test_search_finds_without_loading_the_orm(tmp_path):
     from facilitator.demo import create_demo_event
     from facilitator.storage import open_database
@@ -39,14 +50,11 @@ def test_search_finds_without_loading_the_orm(tmp_path):
         create_demo_event(session, date=dt.date(2026, 11, 3))
     db.close()
 
-    result = subprocess.run(
-        [sys.executable, "-c", SEARCH, "--db", str(db_path), "search", "checkout"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
+    result = _run(db_path, "search", "checkout")
     assert "Checkout" in result.stdout, result.stderr
     assert "models: []" in result.stderr
     assert "orm: False" in result.stderr
+    listed = _run(db_path, "events")
+    assert "2026-11-03  Checkout Reliability Coalition  planned" in listed.stdout, listed.stderr
+    assert "models: []" in listed.stderr
+    assert "orm: False" in listed.stderr

@@ -12,7 +12,17 @@ from refused_files import KINDS, MODES, make_refused, snapshot
 from facilitator.demo import create_demo_event
 from facilitator.services import events
 from facilitator.storage import open_database
-from facilitator.storage.quick_read import recent_events
+from facilitator.storage.quick_read import event_summaries, recent_events
+
+
+def test_the_plain_list_equals_the_services_list_on_both_backends(db):
+    with db.transaction() as session:
+        create_demo_event(session, date=dt.date(2026, 1, 2))
+        events.plan_event(session, coalitions=["Ærø Coalition", "Growth Guild 🚀"], date=dt.date(2026, 5, 1))
+        expected = events.list_events(session)
+    with db.reading() as connection:
+        assert event_summaries(connection) == expected
+    assert expected[0].coalitions == ("Ærø Coalition", "Growth Guild 🚀")
 
 
 def _digest(path):
