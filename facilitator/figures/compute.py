@@ -51,8 +51,12 @@ import re
 import statistics
 import threading
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 from facilitator.figures.dates import Quarter
 from facilitator.figures.facts import QuarterFacts
@@ -81,19 +85,22 @@ _kept_lock = threading.Lock()
 
 
 def compute_figures(
-    session: Session, *, today: dt.date | None = None, top: int = TOP_PATTERNS
+    session: Session | Connection, *, today: dt.date | None = None, top: int = TOP_PATTERNS
 ) -> FiguresReport:
     """Return the figures overall and for every coalition.
 
     Args:
-        session: An open session; the figures are one consistent snapshot.
+        session: An open session, or a plain connection (the command line,
+            without the ORM), in a transaction that commits: the facts
+            worked out are kept with it.
         today: The day the six-month windows are judged on (default: today).
         top: How many patterns each scope lists by teams reached.
     """
     today = today or dt.date.today()
     # The token is read before the rows: a write committed in between changes
     # it, so a report never stays under a token older than its rows.
-    token = read_token(session.connection())
+    connection = session if isinstance(session, Connection) else session.connection()
+    token = read_token(connection)
     key = None if token is None else (token, today, top)
     if key is not None:
         with _kept_lock:
@@ -105,8 +112,8 @@ def compute_figures(
     with collector_paused():
         # No token: this transaction wrote on a server, where the marks of its
         # writes come at its commit; the kept facts cannot know them yet.
-        quarters = current_facts(session) if key is not None else tally(read_history(session))
-        report = _report(quarters, read_live(session), today, top)
+        quarters = current_facts(connection) if key is not None else tally(read_history(connection))
+        report = _report(quarters, read_live(connection), today, top)
     if key is not None:
         with _kept_lock:
             _kept[key] = report

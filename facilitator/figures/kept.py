@@ -19,8 +19,8 @@ import threading
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from facilitator.figures.dates import quarter_index
 from facilitator.figures.facts import QuarterFacts
@@ -42,39 +42,38 @@ _parsed: dict[int, tuple[str, QuarterFacts]] = {}
 _parsed_lock = threading.Lock()
 
 
-def current_facts(session: Session) -> dict[int, QuarterFacts]:
-    """Return every quarter's facts as the session's transaction sees the history.
+def current_facts(connection: Connection) -> dict[int, QuarterFacts]:
+    """Return every quarter's facts as the connection's transaction sees the history.
 
     On a server, one look at a time works them out (an advisory lock held to
     the end of the transaction): two at once could each store what they read
     before the other's write. SQLite's transactions already take the write
     lock when they begin.
     """
-    connection = session.connection()
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK})")
     try:
-        with session.begin_nested():
+        with connection.begin_nested():
             marks = [tuple(row) for row in connection.exec_driver_sql(f"SELECT day, mark FROM {STALE}")]
-            kept = None if _everything(marks) else _read_kept(session)
+            kept = None if _everything(marks) else _read_kept(connection)
     except DBAPIError:
         # The tables are not there for this role (or this database): no keeping.
-        return tally(read_history(session))
+        return tally(read_history(connection))
     if kept is None:
-        every = tally(read_history(session))
-        _store(session, dict(every), marks, everything=True)
+        every = tally(read_history(connection))
+        _store(connection, dict(every), marks, everything=True)
         return every
     quarters = {quarter_index(dt.date.fromisoformat(day)) for day, _ in marks}
     if not quarters:
         return kept
-    fresh = tally(read_history(session, quarters), quarters)
+    fresh = tally(read_history(connection, quarters), quarters)
     changed = {quarter: fresh.get(quarter) for quarter in quarters}
     for quarter, worked_out in changed.items():
         if worked_out is None:
             kept.pop(quarter, None)
         else:
             kept[quarter] = worked_out
-    _store(session, changed, marks, everything=False)
+    _store(connection, changed, marks, everything=False)
     return kept
 
 
@@ -99,7 +98,7 @@ def work_out_if_all_stale(db: Database, progress: Progress | None = None) -> boo
         if progress is not None:
             progress(0, 1)
         with collector_paused():
-            current_facts(session)
+            current_facts(session.connection())
     if progress is not None:
         progress(1, 1)
     return True
@@ -122,9 +121,9 @@ def _everything(marks: list[tuple[str, int]]) -> bool:
     return False
 
 
-def _read_kept(session: Session) -> dict[int, QuarterFacts] | None:
+def _read_kept(connection: Connection) -> dict[int, QuarterFacts] | None:
     """Return the stored facts by quarter, or None where any of them cannot be read."""
-    rows = session.connection().exec_driver_sql(f"SELECT quarter, facts FROM {FACTS}").all()
+    rows = connection.exec_driver_sql(f"SELECT quarter, facts FROM {FACTS}").all()
     kept: dict[int, QuarterFacts] = {}
     with _parsed_lock:
         for quarter, stored in rows:
@@ -142,7 +141,7 @@ def _read_kept(session: Session) -> dict[int, QuarterFacts] | None:
 
 
 def _store(
-    session: Session,
+    connection: Connection,
     changed: dict[int, QuarterFacts | None],
     marks: list[tuple[str, int]],
     *,
@@ -151,8 +150,7 @@ def _store(
     """Store what was worked out and remove the marks it answers, if this role may write."""
     stored = {quarter: facts.to_text() for quarter, facts in changed.items() if facts is not None}
     try:
-        with session.begin_nested():
-            connection = session.connection()
+        with connection.begin_nested():
             if everything:
                 connection.execute(text(f"DELETE FROM {FACTS}"))
             else:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 from facilitator.figures.dates import Quarter
 from facilitator.followup.scan import Rows, scan
@@ -100,12 +100,12 @@ class HistoryRows:
     fit_answers: Rows
 
 
-def read_history(session: Session, quarters: Iterable[int] | None = None) -> HistoryRows:
-    """Run every query (or those of :func:`quarter_queries`) inside the session's transaction."""
+def read_history(connection: Connection, quarters: Iterable[int] | None = None) -> HistoryRows:
+    """Run every query (or those of :func:`quarter_queries`) inside the connection's transaction."""
     queries = QUERIES if quarters is None else quarter_queries(quarters)
-    return HistoryRows(**scan(session, queries, as_text=True))
+    return HistoryRows(**scan(connection, queries, as_text=True))
 
 
-def read_live(session: Session) -> dict[str, Rows]:
+def read_live(connection: Connection) -> dict[str, Rows]:
     """Return the rows of :data:`LIVE` by name: what every look reads whole."""
-    return scan(session, {name: QUERIES[name] for name in LIVE}, as_text=True)
+    return scan(connection, {name: QUERIES[name] for name in LIVE}, as_text=True)

@@ -20,12 +20,14 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from facilitator.domain import BoundaryKind
 from facilitator.followup.adoption_row import FitState, NewCondition
 from facilitator.followup.scan import Rows, scan
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = ["AgreementFit", "FitState", "NewCondition", "fit_state", "is_risk", "read_fit"]
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Rows = list[tuple[Any, ...]]
 """Rows as the DBAPI driver returns them: values as stored (text, numbers, None)."""
 
 
-def scan(session: Session, queries: Mapping[str, str], *, as_text: bool = False) -> dict[str, Rows]:
-    """Run each query on the session's own DBAPI connection; return its rows by name.
+def scan(
+    session: Session | Connection, queries: Mapping[str, str], *, as_text: bool = False
+) -> dict[str, Rows]:
+    """Run each query on the session's (or connection's) own DBAPI connection; return its rows by name.
 
     Inside the session's transaction, so the results are one consistent
     snapshot; plain tuples, without the per-row work of ORM objects or
@@ -20,7 +25,7 @@ def scan(session: Session, queries: Mapping[str, str], *, as_text: bool = False)
     With ``as_text``, PostgreSQL gives ids, dates and times as text too, as
     SQLite does: for a read model whose every key comes from its own scan.
     """
-    connection = session.connection()
+    connection = session if isinstance(session, Connection) else session.connection()
     cursor = connection.connection.cursor()
     if as_text and connection.dialect.name == "postgresql":
         _as_text(cursor)

@@ -185,6 +185,23 @@ class Database:
         except DBAPIError as exc:
             raise self._storage_error(exc) from exc
 
+    @contextmanager
+    def plain_transaction(self) -> Iterator[Connection]:
+        """Run plain SQL in one transaction, committed when the block ends, without the ORM.
+
+        For commands whose reads keep what they worked out (the figures keep
+        each quarter's facts): the ORM's import would be most of such a
+        short process. An exception rolls the block back and propagates.
+
+        Raises:
+            StorageError: as :meth:`transaction`.
+        """
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except DBAPIError as exc:
+            raise self._storage_error(exc) from exc
+
     def _storage_error(self, exc: DBAPIError) -> StorageError:
         """Return what the user is told about a database error, after letting go what it spoiled."""
         if self.shared:

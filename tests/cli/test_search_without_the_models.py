@@ -1,4 +1,4 @@
-"""``scale-across search`` and ``events`` read with plain SQL and never load the ORM (issue 18).
+"""``scale-across search``, ``events`` and ``figures`` read with plain SQL and never load the ORM (issue 18).
 
 Loading every model class cost the command 70-80 ms of its 0.48 s, and
 SQLAlchemy's ORM another 50 (0.35 s now); a fresh interpreter shows what the
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -58,3 +59,22 @@ def test_search_finds_without_loading_the_orm(tmp_path):
     assert "2026-11-03  Checkout Reliability Coalition  planned" in listed.stdout, listed.stderr
     assert "models: []" in listed.stderr
     assert "orm: False" in listed.stderr
+
+
+def test_figures_are_worked_out_and_kept_without_loading_the_orm(tmp_path):
+    from facilitator.demo import create_demo_event
+    from facilitator.storage import open_database
+
+    db_path = tmp_path / "history.sqlite3"
+    db = open_database(db_path)
+    with db.transaction() as session:
+        create_demo_event(session, date=dt.date(2026, 11, 3))
+    db.close()
+
+    result = _run(db_path, "figures")
+    assert "2026 Q4" in result.stdout, result.stderr
+    assert "models: []" in result.stderr
+    assert "orm: False" in result.stderr
+    with sqlite3.connect(db_path) as connection:  # what it worked out is kept for the next look
+        assert connection.execute("SELECT count(*) FROM figures_stale").fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM figures_quarters").fetchone() == (1,)
