@@ -13,8 +13,10 @@ Rows, each measured beside its reference in the same run:
 3. The large event's summary PDF built in process, beside a bare ReportLab
    platypus document with the very paragraphs it lays out (as one flat story,
    without its tables). Target: at most 2x.
-4. ``scale-across search WORD``, whole process, beside one process that imports
-   SQLAlchemy, opens the same file and runs one FTS5 query. Target: 1.3x.
+4. ``scale-across search WORD``, ``events`` and ``figures``, whole process, on
+   SQLite and on PostgreSQL, each beside one process that imports SQLAlchemy,
+   opens the same database and runs one full-text query (bench/cli_rows.py).
+   Target: 1.3x.
 5. With ``--history FILE`` (from bench/make_history.py): the figures in
    process after one edit, looked at again, and the first look ever
    (bench/figures_looks.py), beside one SQL GROUP BY over the same tables.
@@ -55,14 +57,6 @@ style = ParagraphStyle("Body", fontName="DejaVuSans", fontSize=9.5, leading=13.2
 story = [Paragraph(f"Paragraph {n}: the room agreed to adopt the pattern and to check in.", style)
          for n in range(120)]
 SimpleDocTemplate(io.BytesIO(), initialFontName="DejaVuSans").build(story)
-"""
-
-FLOOR_SEARCH = """
-import sys
-from sqlalchemy import create_engine, text
-with create_engine("sqlite:///" + sys.argv[1]).connect() as connection:
-    connection.execute(text("SELECT rowid FROM search_index WHERE search_index MATCH :q LIMIT 50"),
-                       {"q": sys.argv[2] + "*"}).all()
 """
 
 
@@ -128,7 +122,8 @@ def libreoffice(text: str, folder: Path, runs: int) -> tuple[float, float] | Non
 
 
 def export_rows(table: Table, folder: Path, runs: int, env: dict[str, str]) -> None:
-    """Rows 1-3: whole-process exports and the in-process build."""
+    """Rows 1-4: whole-process exports, the in-process build, the read-only commands."""
+    from cli_rows import command_rows
     from export_pdf import bare_reportlab, build_event, paragraphs_of, text_chunks
 
     from exports.pdf import render_summary
@@ -193,20 +188,7 @@ def export_rows(table: Table, folder: Path, runs: int, env: dict[str, str]) -> N
         f"{built / bare:.2f}x",
         "<= 2x (bare with tables)",
     )
-    search_row(table, demo, runs, env)
-
-
-def search_row(table: Table, db_path: Path, runs: int, env: dict[str, str]) -> None:
-    """Row 4: a search on the command line, whole process."""
-    ours, _ = median_process([str(BIN / "scale-across"), "--db", str(db_path), "search", "deploy"], runs, env)
-    floor, _ = median_process([sys.executable, "-c", FLOOR_SEARCH, str(db_path), "deploy"], runs)
-    table.add(
-        "search WORD, whole process",
-        f"{ours * 1000:.0f} ms",
-        f"floor {floor * 1000:.0f} ms",
-        f"{ours / floor:.2f}x the floor",
-        "<= 1.3x",
-    )
+    command_rows(table, demo, lambda command: median_process(command, runs, env), env)
 
 
 def figures_row(table: Table, history: Path | None, folder: Path, runs: int) -> None:
