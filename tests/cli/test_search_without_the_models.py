@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SEARCH = """
@@ -41,7 +43,9 @@ def _run(db_path, *command: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_search_finds_without_loading_the_orm(tmp_path):
+@pytest.fixture
+def demo_file(tmp_path) -> Path:
+    """Return a database file holding the demo event of 3 November 2026."""
     from facilitator.demo import create_demo_event
     from facilitator.storage import open_database
 
@@ -50,31 +54,27 @@ def test_search_finds_without_loading_the_orm(tmp_path):
     with db.transaction() as session:
         create_demo_event(session, date=dt.date(2026, 11, 3))
     db.close()
+    return db_path
 
-    result = _run(db_path, "search", "checkout")
+
+def _without_the_orm(result: subprocess.CompletedProcess) -> None:
+    assert "models: []" in result.stderr
+    assert "orm: False" in result.stderr
+
+
+def test_search_and_the_event_list_without_loading_the_orm(demo_file):
+    result = _run(demo_file, "search", "checkout")
     assert "Checkout" in result.stdout, result.stderr
-    assert "models: []" in result.stderr
-    assert "orm: False" in result.stderr
-    listed = _run(db_path, "events")
+    _without_the_orm(result)
+    listed = _run(demo_file, "events")
     assert "2026-11-03  Checkout Reliability Coalition  planned" in listed.stdout, listed.stderr
-    assert "models: []" in listed.stderr
-    assert "orm: False" in listed.stderr
+    _without_the_orm(listed)
 
 
-def test_figures_are_worked_out_and_kept_without_loading_the_orm(tmp_path):
-    from facilitator.demo import create_demo_event
-    from facilitator.storage import open_database
-
-    db_path = tmp_path / "history.sqlite3"
-    db = open_database(db_path)
-    with db.transaction() as session:
-        create_demo_event(session, date=dt.date(2026, 11, 3))
-    db.close()
-
-    result = _run(db_path, "figures")
+def test_figures_are_worked_out_and_kept_without_loading_the_orm(demo_file):
+    result = _run(demo_file, "figures")
     assert "2026 Q4" in result.stdout, result.stderr
-    assert "models: []" in result.stderr
-    assert "orm: False" in result.stderr
-    with sqlite3.connect(db_path) as connection:  # what it worked out is kept for the next look
+    _without_the_orm(result)
+    with sqlite3.connect(demo_file) as connection:  # what it worked out is kept for the next look
         assert connection.execute("SELECT count(*) FROM figures_stale").fetchone() == (0,)
         assert connection.execute("SELECT count(*) FROM figures_quarters").fetchone() == (1,)
