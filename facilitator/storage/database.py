@@ -189,9 +189,8 @@ class Database:
     def plain_transaction(self) -> Iterator[Connection]:
         """Run plain SQL in one transaction, committed when the block ends, without the ORM.
 
-        For commands whose reads keep what they worked out (the figures keep
-        each quarter's facts): the ORM's import would be most of such a
-        short process. An exception rolls the block back and propagates.
+        For commands whose reads keep what they worked out (the figures' facts):
+        an exception rolls the block back and propagates.
 
         Raises:
             StorageError: as :meth:`transaction`.
