@@ -35,8 +35,8 @@ with create_engine(sys.argv[1]).connect() as connection:
     connection.execute(text(query), {"q": sys.argv[2] + ":*"}).all()
 """
 
-Measure = Callable[[list[str]], tuple[float, float]]
-"""Runs a command to its end a few times; returns its median seconds (and peak memory)."""
+Measure = Callable[[list[list[str]]], list[tuple[float, float]]]
+"""Runs commands to their end a few times, interleaved; returns each one's median seconds and peak memory."""
 
 
 def command_rows(table, sqlite_demo: Path, measure: Measure, env: dict[str, str]) -> None:
@@ -85,9 +85,8 @@ def _demo_database(server_url: str, env: dict[str, str]) -> str:
 
 def _rows(table, backend: str, target: str, floor_command: list[str], measure: Measure, env) -> None:
     binary = str(Path(sys.executable).parent / "scale-across")
-    floor, _ = measure([*floor_command, "deploy"])
     for command in COMMANDS:
-        ours, _ = measure([binary, "--db", target, *command])
+        (ours, _), (floor, _) = measure([[binary, "--db", target, *command], [*floor_command, "deploy"]])
         table.add(
             f"{' '.join(c if c == command[0] else 'WORD' for c in command)}, {backend}, whole process",
             f"{ours * 1000:.0f} ms",
