@@ -14,6 +14,12 @@ from pathlib import Path
 
 # Qt must pick the platform before it is first imported anywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app speaks the system's language (facilitator/i18n.py): the tests expect
+# English whatever the machine's locale; those about languages set their own.
+os.environ.pop("LANGUAGE", None)
+os.environ.pop("LC_ALL", None)
+os.environ.pop("LC_MESSAGES", None)
+os.environ["LANG"] = "C.UTF-8"
 
 import pytest
 

@@ -17,10 +17,12 @@ from exports.errors import ExportError
 from facilitator import __version__
 from facilitator.applog import log_exception
 from facilitator.documents import DocumentError
+from facilitator.i18n import UnknownLanguageError, _
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.cli import agenda, check, db, events, figures, files, search
 from ui.cli.common import PROG, CommandError, Handler, fail
+from ui.cli.lang import choose_language
 
 __all__ = ["build_parser", "main"]
 
@@ -47,21 +49,27 @@ _HANDLERS: dict[str, Handler] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser for every subcommand."""
-    db_help = "database file (or SQLAlchemy URL); default: $SCALE_ACROSS_DB or the user data folder"
+    """Return the argument parser for every subcommand, in the language in use."""
+    db_help = _("database file (or SQLAlchemy URL); default: $SCALE_ACROSS_DB or the user data folder")
+    lang_help = _("language of the messages, e.g. de or en; default: the system's ($LANGUAGE, $LANG)")
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS keeps a subcommand's missing --db from overwriting one given before it.
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    # Read ahead of the parser (ui.cli.lang); declared for --help and for checking.
+    common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=lang_help)
 
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Run Scale Across events. Without a command, the app window opens.",
+        description=_("Run Scale Across events. Without a command, the app window opens."),
     )
     parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--lang", metavar="LANG", default=None, help=lang_help)
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help=_("show the version and exit")
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    commands.add_parser("gui", parents=[common], help="open the app window (the default)")
+    commands.add_parser("gui", parents=[common], help=_("open the app window (the default)"))
     for add_parsers in _ADD_PARSERS:
         add_parsers(commands, common)
     return parser
@@ -69,7 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    try:
+        choose_language(arguments)
+    except UnknownLanguageError as exc:
+        fail(str(exc))
+        return 2
+    args = build_parser().parse_args(arguments)
     command = args.command or "gui"
     try:
         if command == "gui":
@@ -90,8 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the last guard: never a traceback on screen
         where = log_exception(exc, f"{PROG} {command}")
-        detail = f" (details in {where})" if where else ""
-        fail(f"unexpected error: {_one_line(exc)}{detail}")
+        detail = _(" (details in {where})").format(where=where) if where else ""
+        fail(_("unexpected error: {problem}").format(problem=_one_line(exc)) + detail)
         return 1
 
 

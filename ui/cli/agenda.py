@@ -6,16 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from facilitator.i18n import _
 from ui.cli.common import PROG, Handler, Subcommands
 
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``agenda`` and its actions to the parser."""
-    agenda = commands.add_parser("agenda", parents=[common], help="work with agenda files")
+    agenda = commands.add_parser("agenda", parents=[common], help=_("work with agenda files"))
     agenda_commands = agenda.add_subparsers(dest="agenda_command", metavar="ACTION", required=True)
-    check = agenda_commands.add_parser("check", help="validate an agenda file")
+    check = agenda_commands.add_parser("check", help=_("validate an agenda file"))
     check.add_argument("file", type=Path)
-    agenda_commands.add_parser("list", help="list shipped and user agendas")
+    agenda_commands.add_parser("list", help=_("list shipped and user agendas"))
 
 
 def _cmd_agenda(args: argparse.Namespace) -> int:

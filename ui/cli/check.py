@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from facilitator.i18n import _
 from ui.cli.common import Handler, Subcommands, open_db
 
 #: The exit status when the event leaves something open (a script's "not ready").
@@ -21,9 +22,9 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     check = commands.add_parser(
         "check",
         parents=[common],
-        help="list what an event still leaves open; exit 1 if anything is, 0 if nothing is",
+        help=_("list what an event still leaves open; exit 1 if anything is, 0 if nothing is"),
     )
-    check.add_argument("event_id", metavar="EVENT_ID", help="the event's id or a unique prefix of it")
+    check.add_argument("event_id", metavar="EVENT_ID", help=_("the event's id or a unique prefix of it"))
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
+from facilitator.i18n import _
+
 if TYPE_CHECKING:
     from facilitator.storage.database import Database, PasswordRequiredError
 
@@ -34,7 +36,7 @@ class CommandError(Exception):
 
 def fail(message: str) -> None:
     """Print ``message`` as the command's error line on stderr."""
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(_("{prog}: error: {message}").format(prog=PROG, message=message), file=sys.stderr)
 
 
 def positive_int(text: str) -> int:

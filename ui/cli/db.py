@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.dates import iso_time
 from facilitator.file_size import describe_size
+from facilitator.i18n import _
 from ui.cli.common import (
     PROG,
     CommandError,
@@ -30,46 +31,46 @@ if TYPE_CHECKING:
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``db`` and its actions to the parser."""
     database = commands.add_parser(
-        "db", parents=[common], help="check, back up, restore or copy the database (a file or a server)"
+        "db", parents=[common], help=_("check, back up, restore or copy the database (a file or a server)")
     )
     actions = database.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     check = actions.add_parser(
-        "check", parents=[common], help="check the database file for damage (read-only)"
+        "check", parents=[common], help=_("check the database file for damage (read-only)")
     )
     check.add_argument(
         "--move-aside",
         action="store_true",
-        help="move a damaged file and its journal files into the data folder's damaged/ folder",
+        help=_("move a damaged file and its journal files into the data folder's damaged/ folder"),
     )
-    backup = actions.add_parser("backup", parents=[common], help="take a verified backup now")
+    backup = actions.add_parser("backup", parents=[common], help=_("take a verified backup now"))
     backup.add_argument(
         "--keep",
         type=positive_int,
         default=20,
         metavar="N",
-        help="keep the N newest backups of this database (default: 20)",
+        help=_("keep the N newest backups of this database (default: 20)"),
     )
-    actions.add_parser("backups", parents=[common], help="list this database's backups, newest first")
+    actions.add_parser("backups", parents=[common], help=_("list this database's backups, newest first"))
     restore = actions.add_parser(
         "restore",
         parents=[common],
-        help="replace the database with a verified backup (the current file is moved aside)",
+        help=_("replace the database with a verified backup (the current file is moved aside)"),
     )
     restore.add_argument(
-        "backup", metavar="BACKUP", help="backup file: a path, or a file name in the backup folder"
+        "backup", metavar="BACKUP", help=_("backup file: a path, or a file name in the backup folder")
     )
-    actions.add_parser("reindex", parents=[common], help="rebuild the search index from every record")
+    actions.add_parser("reindex", parents=[common], help=_("rebuild the search index from every record"))
     copy = actions.add_parser(
         "copy",
-        help="copy every event a database lacks from another (a file into a server, or back)",
-        description=(
+        help=_("copy every event a database lacks from another (a file into a server, or back)"),
+        description=_(
             "Copy events, their patterns and their history from one database into another. "
             "Running it again changes nothing; an event that exists on both sides with different "
             "content is reported, never overwritten."
         ),
     )
-    copy.add_argument("--from", dest="source", required=True, metavar="SOURCE", help="file or URL to read")
-    copy.add_argument("--to", dest="target", required=True, metavar="TARGET", help="file or URL to write")
+    copy.add_argument("--from", dest="source", required=True, metavar="SOURCE", help=_("file or URL to read"))
+    copy.add_argument("--to", dest="target", required=True, metavar="TARGET", help=_("file or URL to write"))
 
 
 def _cmd_db(args: argparse.Namespace) -> int:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 
 from facilitator.dates import iso
+from facilitator.i18n import _
 from ui.cli.common import Handler, Subcommands, open_db
 
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``events`` and ``demo`` to the parser."""
-    commands.add_parser("events", parents=[common], help="list events, newest first")
-    commands.add_parser("demo", parents=[common], help="create a realistic sample event")
+    commands.add_parser("events", parents=[common], help=_("list events, newest first"))
+    commands.add_parser("demo", parents=[common], help=_("create a realistic sample event"))
 
 
 def _cmd_events(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitator.i18n import _
 from ui.cli.common import CommandError, Handler, Subcommands, open_db
 from ui.terminal import printable, say_created
 
@@ -25,27 +26,27 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
         type=_date,
         default=None,
         metavar="DATE",
-        help="judge the six-month windows on DATE (YYYY-MM-DD) instead of today",
+        help=_("judge the six-month windows on DATE (YYYY-MM-DD) instead of today"),
     )
     figures = commands.add_parser(
         "figures",
         parents=[common, today],
-        help="print the adoption figures: every scope all-time, and by quarter",
+        help=_("print the adoption figures: every scope all-time, and by quarter"),
     )
     figures.add_argument(
         "--coalition",
         metavar="NAME",
         default=None,
-        help="one coalition's figures by quarter, with its top patterns (default: overall)",
+        help=_("one coalition's figures by quarter, with its top patterns (default: overall)"),
     )
     report = commands.add_parser(
         "report",
         parents=[common, today],
-        help="write the adoption report for leadership as a PDF",
+        help=_("write the adoption report for leadership as a PDF"),
     )
-    report.add_argument("--out", type=Path, required=True, metavar="FILE", help="PDF file to write")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE", help=_("PDF file to write"))
     report.add_argument(
-        "--page-size", choices=["A4", "Letter"], default="A4", help="paper size (default: A4)"
+        "--page-size", choices=["A4", "Letter"], default="A4", help=_("paper size (default: A4)")
     )
 
 

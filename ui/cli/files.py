@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
 
+from facilitator.i18n import _
 from ui.cli.common import CommandError, Handler, Subcommands, open_db
 
 if TYPE_CHECKING:  # the ORM loads SQLAlchemy; the command imports it when it runs
@@ -18,49 +19,51 @@ ExportFormat = Literal["yaml", "json", "pdf", "md", "csv", "ics"]
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``import`` and ``export`` to the parser."""
-    imp = commands.add_parser("import", parents=[common], help="create an event from an event file")
-    imp.add_argument("file", type=Path, help="event file (.yaml, .yml or .json)")
+    imp = commands.add_parser("import", parents=[common], help=_("create an event from an event file"))
+    imp.add_argument("file", type=Path, help=_("event file (.yaml, .yml or .json)"))
     imp.add_argument(
-        "--new-ids", action="store_true", help="import as a copy with new ids for the event's records"
+        "--new-ids", action="store_true", help=_("import as a copy with new ids for the event's records")
     )
 
     exp = commands.add_parser(
         "export",
         parents=[common],
-        help=(
+        help=_(
             "write an event to a file (event file, PDF or Markdown summary, CSV, calendar), "
             "one agreement PDF per adopter, or one mail draft per adopter"
         ),
     )
-    exp.add_argument("event_id", metavar="EVENT_ID", help="the event's id or a unique prefix of it")
+    exp.add_argument("event_id", metavar="EVENT_ID", help=_("the event's id or a unique prefix of it"))
     exp.add_argument(
         "--format",
         choices=["yaml", "json", "pdf", "md", "csv", "ics"],
         default=None,
-        help=(
+        help=_(
             "yaml or json: the event file; pdf or md: the event summary; csv: one row per agreement "
             "(see --rows); ics: one calendar entry per check-in date (default: from the file name)"
         ),
     )
     target = exp.add_mutually_exclusive_group(required=True)
-    target.add_argument("--out", type=Path, metavar="FILE", help="file to write")
+    target.add_argument("--out", type=Path, metavar="FILE", help=_("file to write"))
     target.add_argument(
-        "--adopters", type=Path, metavar="DIR", help="write one agreement PDF per adopter into DIR"
+        "--adopters", type=Path, metavar="DIR", help=_("write one agreement PDF per adopter into DIR")
     )
     target.add_argument(
         "--mail",
         type=Path,
         metavar="DIR",
-        help="write one mail draft (.eml) per adopter into DIR, with their agreement PDF; nothing is sent",
+        help=_("write one mail draft (.eml) per adopter into DIR, with their agreement PDF; nothing is sent"),
     )
     exp.add_argument(
         "--rows",
         choices=["agreements", "support"],
         default=None,
-        help="CSV only: one row per agreement (default) or per support item",
+        help=_("CSV only: one row per agreement (default) or per support item"),
     )
-    exp.add_argument("--bom", action="store_true", help="CSV only: start with a byte order mark, for Excel")
-    exp.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="paper size of PDFs")
+    exp.add_argument(
+        "--bom", action="store_true", help=_("CSV only: start with a byte order mark, for Excel")
+    )
+    exp.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help=_("paper size of PDFs"))
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from facilitator.dates import iso
+from facilitator.i18n import _
 from ui.cli.common import Handler, Subcommands, open_db, positive_int
 from ui.terminal import printable
 
@@ -15,20 +16,20 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     found = commands.add_parser(
         "search",
         parents=[common],
-        help="search goals, outcomes, patterns, boundaries, agreements and people of every event",
+        help=_("search goals, outcomes, patterns, boundaries, agreements and people of every event"),
     )
     found.add_argument(
         "query",
         nargs="+",
         metavar="QUERY",
-        help="words to find (all must match; the last may be the start of a word)",
+        help=_("words to find (all must match; the last may be the start of a word)"),
     )
     found.add_argument(
         "--limit",
         type=positive_int,
         default=50,
         metavar="N",
-        help="show at most N matches (default: 50)",
+        help=_("show at most N matches (default: 50)"),
     )
 
 
