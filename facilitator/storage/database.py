@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -168,8 +168,7 @@ class Database:
         finally:
             session.close()
 
-    @contextmanager
-    def reading(self) -> Iterator[Connection]:
+    def reading(self) -> AbstractContextManager[Connection]:
         """Read with plain SQL in one transaction, without loading the ORM.
 
         For commands that only read through their own queries (search): the
@@ -179,14 +178,9 @@ class Database:
         Raises:
             StorageError: as :meth:`transaction`.
         """
-        try:
-            with self.engine.connect() as connection:
-                yield connection
-        except DBAPIError as exc:
-            raise self._storage_error(exc) from exc
+        return self._plain(self.engine.connect)
 
-    @contextmanager
-    def plain_transaction(self) -> Iterator[Connection]:
+    def plain_transaction(self) -> AbstractContextManager[Connection]:
         """Run plain SQL in one transaction, committed when the block ends, without the ORM.
 
         For commands whose reads keep what they worked out (the figures' facts):
@@ -195,8 +189,13 @@ class Database:
         Raises:
             StorageError: as :meth:`transaction`.
         """
+        return self._plain(self.engine.begin)
+
+    @contextmanager
+    def _plain(self, opening: Callable[[], AbstractContextManager[Connection]]) -> Iterator[Connection]:
+        """Yield the connection ``opening`` gives, its database errors told as a StorageError."""
         try:
-            with self.engine.begin() as connection:
+            with opening() as connection:
                 yield connection
         except DBAPIError as exc:
             raise self._storage_error(exc) from exc
