@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -21,18 +22,14 @@ from facilitator import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "facilitator" / "locale"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 CATALOGS = sorted(LOCALE.glob("*/LC_MESSAGES/scale_across.po"))
 
 
 def _marked_in_code() -> set[str | tuple[str, ...]]:
-    marked: set[str | tuple[str, ...]] = set()
-    for package in ("facilitator", "exports", "ui"):
-        for _file, _line, message, _comments, _context in extract_from_dir(
-            ROOT / package, method_map=[("**.py", "python")], keywords=KEYWORDS
-        ):
-            marked.add(message)
-    return marked
+    """What the README's extract command finds: babel.cfg's map, Babel's keywords (N_ among them)."""
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    return {message for _file, _line, message, *_rest in extract_from_dir(ROOT, method_map, options_map)}
 
 
 def _ids(catalog) -> set[str | tuple[str, ...]]:
