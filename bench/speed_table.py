@@ -48,12 +48,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 BIN = Path(sys.executable).parent
+T = TypeVar("T")
 
 
 def run_process(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -68,35 +72,39 @@ def run_process(command: list[str], env: dict[str, str] | None = None) -> tuple[
     return elapsed, usage.ru_maxrss / 1024
 
 
-def interleaved(
-    commands: list[list[str]], runs: int, env: dict[str, str] | None = None
-) -> list[tuple[float, float]]:
-    """Return, per command, its median time and largest peak memory over ``runs`` rounds.
+def in_turn(measures: list[Callable[[], T]], runs: int) -> list[list[T]]:
+    """Return, per measure, what it gave in each of ``runs`` rounds.
 
-    Each round runs every command once, in turn (after one warm-up round):
+    Each round takes every measure once, in turn (after one warm-up round):
     on a machine whose speed drifts from one second to the next, a slow
     spell then hits ours and its reference alike instead of one of them.
     """
-    for command in commands:
-        run_process(command, env)
-    rounds = [[run_process(command, env) for command in commands] for _ in range(runs)]
-    columns = [[round_[n] for round_ in rounds] for n in range(len(commands))]
-    return [(statistics.median(t for t, _ in runs_), max(m for _, m in runs_)) for runs_ in columns]
+    for measure in measures:
+        measure()
+    rounds = [[measure() for measure in measures] for _ in range(runs)]
+    return [[round_[n] for round_ in rounds] for n in range(len(measures))]
 
 
-def median_calls(actions: list, runs: int) -> list[float]:
-    """Return the median seconds of each of ``actions``, called in turn each round (after a warm-up)."""
-    for action in actions:
-        action()
-    rounds = []
-    for _ in range(runs):
-        times = []
-        for action in actions:
+def interleaved(
+    commands: list[list[str]], runs: int, env: dict[str, str] | None = None
+) -> list[tuple[float, float]]:
+    """Return, per command, its median time and largest peak memory over ``runs`` rounds in turn."""
+    columns = in_turn([partial(run_process, command, env) for command in commands], runs)
+    return [(statistics.median(t for t, _ in column), max(m for _, m in column)) for column in columns]
+
+
+def median_calls(actions: list[Callable[[], object]], runs: int) -> list[float]:
+    """Return the median seconds of each of ``actions``, called in turn each round."""
+
+    def timed(action: Callable[[], object]) -> Callable[[], float]:
+        def measure() -> float:
             started = time.perf_counter()
             action()
-            times.append(time.perf_counter() - started)
-        rounds.append(times)
-    return [statistics.median(times[n] for times in rounds) for n in range(len(actions))]
+            return time.perf_counter() - started
+
+        return measure
+
+    return [statistics.median(column) for column in in_turn([timed(action) for action in actions], runs)]
 
 
 class Table:
@@ -261,11 +269,14 @@ def start_row(table: Table, db_path: Path, runs: int) -> None:
     from floors import START_FLOOR
     from startup_and_steps import APP, BARE, _time_to_ready
 
-    bare, same, app = [], [], []
-    for _ in range(runs):  # interleaved: a slow spell of the machine hits all three
-        bare.append(_time_to_ready(BARE))
-        same.append(_time_to_ready(START_FLOOR, str(db_path)))
-        app.append(_time_to_ready(APP, str(db_path)))
+    bare, same, app = in_turn(
+        [
+            partial(_time_to_ready, BARE),
+            partial(_time_to_ready, START_FLOOR, str(db_path)),
+            partial(_time_to_ready, APP, str(db_path)),
+        ],
+        runs,
+    )
     bare_ms, same_ms, app_ms = (statistics.median(times) * 1000 for times in (bare, same, app))
     table.add(
         "start to painted start window",
