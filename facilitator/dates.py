@@ -28,18 +28,29 @@ function             example                      context
 
 ``QT_DAY`` is ``day``'s style in Qt's spelling, for date fields.
 
-Names of days and months are English whatever the system's locale: strftime's
-``%a``/``%b``/``%B`` follow the locale Qt sets at start, and a date must not
-change language between the window and its PDF. (A later issue translates
-them; this module is where that will happen.)
+Names of days and months, and the order of a date's parts, follow the
+language in use (:mod:`facilitator.i18n`, so a document in its reader's
+language writes its dates in it too): English keeps the house style above,
+another language takes CLDR's pattern for the same parts through Babel
+("Mi., 2. Dez. 2026", "2. Dezember 2026"). What programs read (``iso``,
+``file_stamp``) never changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton, match_skeleton
+
+from facilitator.i18n import SOURCE_LANGUAGE, _, language
 
 __all__ = [
     "QT_DAY",
+    "babel_locale",
+    "qt_day",
     "clock",
     "day",
     "day_time",
@@ -53,31 +64,66 @@ __all__ = [
     "short_quarter",
 ]
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _FILE_STAMP = "%Y%m%d-%H%M%S-%f"
 
-#: ``day``'s style as a Qt date format ("Wed 2 Dec 2026"); give the field an
-#: English locale too, so its names match (see ``ui.date_fields``).
+#: ``day``'s style in English as a Qt date format ("Wed 2 Dec 2026"); :func:`qt_day` for any language.
 QT_DAY = "ddd d MMM yyyy"
+# The house style in English (CLDR patterns); other languages take CLDR's own.
+_ENGLISH = {"day": "EEE d MMM y", "day_time": "d MMM y", "long_day": "d MMMM y"}
+_SKELETONS = {"day": "yMMMEd", "day_time": "yMMMd"}
+
+
+@cache
+def _locale(code: str) -> Locale:
+    try:
+        return Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        # A language Babel has no data for (a test's pseudo-locale) writes dates as English does.
+        return Locale.parse(SOURCE_LANGUAGE)
+
+
+def babel_locale() -> Locale:
+    """Return the Babel locale of the language in use, for formatting dates and numbers."""
+    return _locale(language())
+
+
+def _date(value: dt.date, style: str) -> str:
+    if language() == SOURCE_LANGUAGE:
+        return format_date(value, _ENGLISH[style], locale=babel_locale())
+    if style == "long_day":
+        return format_date(value, "long", locale=babel_locale())
+    return format_skeleton(_SKELETONS[style], value, locale=babel_locale())
 
 
 def day(value: dt.date) -> str:
-    """Return a date as the window shows it: "Wed 2 Dec 2026"."""
-    return f"{_WEEKDAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1][:3]} {value.year}"
+    """Return a date as the window shows it: "Wed 2 Dec 2026" ("Mi., 2. Dez. 2026" in German)."""
+    return _date(value, "day")
+
+
+def qt_day() -> str:
+    """Return :func:`day`'s style for the language in use as a Qt date format (for date fields).
+
+    Give the field the same language's ``QLocale`` so its names match.
+    """
+    if language() == SOURCE_LANGUAGE:
+        return QT_DAY
+    found = match_skeleton(_SKELETONS["day"], babel_locale().datetime_skeletons)
+    pattern = str(babel_locale().datetime_skeletons[found]) if found else "EEE d MMM y"
+    return _qt_format(pattern)
+
+
+def _qt_format(pattern: str) -> str:
+    """Spell a CLDR date pattern the way Qt does: day names ``ddd``/``dddd``, years ``yyyy``."""
+    parts = re.findall(r"'[^']*'|E+|y+|[A-Za-z]+|[^A-Za-z']+", pattern)
+    spelled = {"E": "ddd", "y": "yyyy"}
+    return "".join(
+        ("dddd" if len(part) >= 4 else "ddd")
+        if part[0] == "E"
+        else spelled.get(part[0], part)
+        if part[0] == "y"
+        else part
+        for part in parts
+    )
 
 
 def day_time(value: dt.datetime, *, seconds: bool = False) -> str:
@@ -88,7 +134,7 @@ def day_time(value: dt.datetime, *, seconds: bool = False) -> str:
         seconds: Add the seconds, where moments in one list can fall in
             the same minute (the backups list): "2 Dec 2026, 14:32:05".
     """
-    return f"{value.day} {_MONTHS[value.month - 1][:3]} {value.year}, {clock(value, seconds=seconds)}"
+    return f"{_date(value, 'day_time')}, {clock(value, seconds=seconds)}"
 
 
 def clock(value: dt.datetime | dt.time, *, seconds: bool = False) -> str:
@@ -98,8 +144,8 @@ def clock(value: dt.datetime | dt.time, *, seconds: bool = False) -> str:
 
 
 def long_day(value: dt.date) -> str:
-    """Return a date as a printed document writes it: "2 December 2026"."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    """Return a date as a printed document writes it: "2 December 2026" ("2. Dezember 2026")."""
+    return _date(value, "long_day")
 
 
 def iso(value: dt.date) -> str:
@@ -133,9 +179,11 @@ def parse_file_stamp(text: str) -> dt.datetime:
 
 def quarter(year: int, number: int) -> str:
     """Return a calendar quarter: "2026 Q3" (its year first, so quarters sort as text)."""
-    return f"{year} Q{number}"
+    # Translators: a calendar quarter; keep the year first, so quarters sort as text.
+    return _("{year} Q{number}").format(year=year, number=number)
 
 
 def short_quarter(year: int, number: int) -> str:
     """Return a quarter short enough for a chart's axis: "Q3 ’26"."""
-    return f"Q{number} ’{year % 100:02d}"
+    # Translators: a quarter on a chart's axis, as short as can be.
+    return _("Q{number} ’{year:02d}").format(number=number, year=year % 100)

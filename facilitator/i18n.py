@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -40,7 +42,11 @@ def locale_dir() -> Path:
 def available_languages() -> tuple[str, ...]:
     """Return the languages the app speaks: English, then every compiled catalog, sorted."""
     found = sorted(
-        entry.name for entry in locale_dir().iterdir() if (entry / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+        entry.name
+        for folder in (*extra_locale_dirs, locale_dir())
+        if folder.is_dir()
+        for entry in folder.iterdir()
+        if (entry / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
     )
     return (SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE))
 
@@ -77,6 +83,29 @@ def system_language(environ: Mapping[str, str] = os.environ) -> str:
 
 _language = SOURCE_LANGUAGE
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+# A document written in another language than the window's (an agreement in
+# the adopter's language) speaks it only where it is being written: in that
+# thread or task, while the window, on another thread, keeps its own.
+_speaking: ContextVar[tuple[str, gettext.NullTranslations] | None] = ContextVar("speaking", default=None)
+# SCALE_ACROSS_LOCALE_DIR: a translator tries a catalog without installing it (README: "Translations").
+extra_locale_dirs: list[Path] = (
+    [Path(os.environ["SCALE_ACROSS_LOCALE_DIR"])] if os.environ.get("SCALE_ACROSS_LOCALE_DIR") else []
+)
+
+
+def add_locale_dir(folder: Path) -> None:
+    """Load catalogs from ``folder`` too, before the shipped ones (the pseudo-locales of the tests)."""
+    extra_locale_dirs.insert(0, folder)
+    available_languages.cache_clear()
+
+
+def _catalog(code: str) -> gettext.NullTranslations:
+    if code == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    for folder in (*extra_locale_dirs, locale_dir()):
+        if (folder / code / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
+            return gettext.translation(DOMAIN, str(folder), [code])
+    raise UnknownLanguageError(code)
 
 
 def set_language(wanted: str) -> str:
@@ -87,34 +116,64 @@ def set_language(wanted: str) -> str:
     """
     global _language, _translation
     code = match_language(wanted)
-    if code is None:
+    if code is None or code not in available_languages():
         raise UnknownLanguageError(
             _("no translation for {language}; available: {available}").format(
                 language=repr(wanted), available=", ".join(available_languages())
             )
         )
-    _translation = (
-        gettext.NullTranslations()
-        if code == SOURCE_LANGUAGE
-        else gettext.translation(DOMAIN, str(locale_dir()), [code])
-    )
+    _translation = _catalog(code)
     _language = code
     return code
 
 
+@contextmanager
+def speaking(wanted: str | None) -> Iterator[str]:
+    """Speak ``wanted`` inside the block, in this thread (or task) only; yield the code in use.
+
+    For a document in its reader's language: the window's language, on the
+    other threads, does not change. ``None`` or a language without a catalog
+    speaks the process's language (a document is never refused for it).
+    """
+    code = match_language(wanted) if wanted else None
+    if code is None:
+        code = language()
+    token = _speaking.set((code, _catalog(code)))
+    try:
+        yield code
+    finally:
+        _speaking.reset(token)
+
+
 def language() -> str:
-    """Return the code of the language in use (``en`` until one is set)."""
-    return _language
+    """Return the code of the language in use here (``en`` until one is set)."""
+    override = _speaking.get()
+    return override[0] if override is not None else _language
+
+
+def text_direction() -> str:
+    """Return ``"rtl"`` when the language in use is written right to left, else ``"ltr"``.
+
+    The catalog says so, as Qt's own catalogs do: a translator translates the
+    marker below to ``RTL`` for a right-to-left language.
+    """
+    # Translators: write RTL here if your language is written right to left, else LTR.
+    return "rtl" if _("LTR") == "RTL" else "ltr"
+
+
+def _current() -> gettext.NullTranslations:
+    override = _speaking.get()
+    return override[1] if override is not None else _translation
 
 
 def _(message: str) -> str:
     """Return ``message`` in the language in use."""
-    return _translation.gettext(message)
+    return _current().gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Return the form of a message for ``count`` in the language in use (its own plural rule)."""
-    return _translation.ngettext(singular, plural, count)
+    return _current().ngettext(singular, plural, count)
 
 
 def N_(message: str) -> str:
