@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, vCalAddress
 from icalendar import Event as CalendarEvent
 
-from exports.values import amount_text, date_text, event_name
-from facilitator.domain import AgreementStatus, FitAnswerKind
+from exports import check_in_text
+from exports.values import date_text, event_name
+from facilitator.domain import AgreementStatus
 from facilitator.followup.adoption_row import OPEN_STATUSES, AdoptionRow
 from facilitator.followup.adoptions import adoption_rows, by_urgency
 from facilitator.followup.check_ins import (
@@ -36,13 +37,13 @@ from facilitator.followup.check_ins import (
     person_name,
     same_person,
 )
-from facilitator.services.fit import fit_questions
+from facilitator.i18n import _
 from facilitator.stored_text import clean
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; exporting only reads them
     from sqlalchemy.orm import Session
 
-    from facilitator.domain import Agreement, Event, Participant, SupportItem
+    from facilitator.domain import Event, Participant, SupportItem
 
 __all__ = [
     "PRODID",
@@ -114,26 +115,39 @@ class CheckIn:
     @property
     def summary(self) -> str:
         """Return "Check-in: Ana Núñez (Payments) — Feature flags; Contract tests"."""
-        title = f"Check-in: {self.adopter_text}"
-        return f"{title} — {'; '.join(self.patterns)}" if self.patterns else title
+        if self.patterns:
+            # Translators: a calendar entry's title: who checks in, and on which patterns
+            return _("Check-in: {adopter} — {patterns}").format(
+                adopter=self.adopter_text, patterns="; ".join(self.patterns)
+            )
+        # Translators: a calendar entry's title: who checks in
+        return _("Check-in: {adopter}").format(adopter=self.adopter_text)
 
     @property
     def description(self) -> str:
         """Return the entry's text: who, who follows up, what to check, where it was agreed."""
-        owner = f"{self.owner} ({self.owner_role})" if self.owner and self.owner_role else self.owner
-        agreed_at = f"{self.event_title}, {date_text(self.event_date)}"
+        owner = self.owner
+        if self.owner and self.owner_role:
+            role = _("sponsor") if self.owner_role == SPONSOR else _("facilitator")
+            # Translators: who follows a check-in up, and why: "Zoë (Checkout) (sponsor)"
+            owner = _("{person} ({role})").format(person=self.owner, role=role)
+        # Translators: where a check-in was agreed: the event and its date
+        agreed_at = _("{event}, {date}").format(event=self.event_title, date=date_text(self.event_date))
         if self.coalitions:
-            agreed_at += f" ({' + '.join(self.coalitions)})"
+            # Translators: the event and its date, then the coalitions that ran it
+            agreed_at = _("{event_and_date} ({coalitions})").format(
+                event_and_date=agreed_at, coalitions=" + ".join(self.coalitions)
+            )
         return "\n".join(
             [
-                f"Adopter: {self.adopter_text}",
-                f"Followed up by: {owner or 'not named'}",
+                _("Adopter: {adopter}").format(adopter=self.adopter_text),
+                _("Followed up by: {person}").format(person=owner or _("not named")),
                 "",
-                "What to check:",
-                self.what_to_check or "Whether the adoption happened.",
+                _("What to check:"),
+                self.what_to_check or _("Whether the adoption happened."),
                 "",
-                f"Agreed at: {agreed_at}",
-                f"Status: {self.status.label}",
+                _("Agreed at: {event}").format(event=agreed_at),
+                _("Status: {status}").format(status=self.status.label),
             ]
         )
 
@@ -177,7 +191,9 @@ def check_ins_of_event(event: Event) -> list[CheckIn]:
                 owner=owner,
                 owner_email=owner_email,
                 owner_role=role,
-                what_to_check=_what_to_check(names, agreement.limits, support, _fit_lines(agreement, people)),
+                what_to_check=check_in_text.what_to_check(
+                    names, agreement.limits, support, check_in_text.fit_lines(agreement, people)
+                ),
                 event_title=event_name(event),
                 event_date=event.date,
                 coalitions=tuple(coalition.name for coalition in event.coalitions),
@@ -215,10 +231,16 @@ def check_ins_of_rows(
         else:
             owner, owner_email, role = "", "", ""
         if more is not None:
-            what = _what_to_check(row.patterns, more.limits, more.support, _row_fit_lines(row))
+            what = check_in_text.what_to_check(
+                row.patterns, more.limits, more.support, check_in_text.row_fit_lines(row)
+            )
         else:
-            owners = [f"Support owners: {', '.join(row.owners)}"] if row.owners else []
-            what = _what_to_check(row.patterns, "", (), owners + _row_fit_lines(row))
+            owners = (
+                [_("Support owners: {people}").format(people=", ".join(row.owners))] if row.owners else []
+            )
+            what = check_in_text.what_to_check(
+                row.patterns, "", (), owners + check_in_text.row_fit_lines(row)
+            )
         coalitions = " + ".join(row.coalitions)
         result.append(
             CheckIn(
@@ -232,7 +254,7 @@ def check_ins_of_rows(
                 owner_email=owner_email,
                 owner_role=role,
                 what_to_check=what,
-                event_title=row.event_title or f"Scale Across — {coalitions}",
+                event_title=row.event_title or _("Scale Across — {coalitions}").format(coalitions=coalitions),
                 event_date=row.event_date,
                 coalitions=row.coalitions,
                 status=row.status,
@@ -270,7 +292,8 @@ def calendar_bytes(check_ins: Sequence[CheckIn], *, name: str, now: dt.datetime 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _one_line(name) or "Check-ins")
+    # Translators: the name of a calendar file's calendar, when it has no other
+    calendar.add("x-wr-calname", _one_line(name) or _("Check-ins"))
     for check_in in check_ins:
         calendar.add_component(_entry(check_in, stamp))
     data: bytes = calendar.to_ical()
@@ -341,53 +364,3 @@ def _person(person: Participant) -> str:
 def _promise(item: SupportItem, people: Mapping[uuid.UUID, Participant]) -> SupportPromise:
     owner = people.get(item.owner_id) if item.owner_id else None
     return SupportPromise(item.type, item.amount, item.unit, _person(owner) if owner else "", item.limits)
-
-
-def _what_to_check(
-    patterns: Sequence[str], limits: str, support: Sequence[SupportPromise], questions: Sequence[str]
-) -> str:
-    lines = []
-    if patterns:
-        lines.append(f"Patterns adopted: {'; '.join(patterns)}")
-    if limits:
-        lines.append(f"Agreed limits (not included): {limits}")
-    if support:
-        lines.append("Support promised:")
-        lines.extend(f"- {_support_line(promise)}" for promise in support)
-    lines.extend(questions)
-    return "\n".join(lines)
-
-
-def _support_line(promise: SupportPromise) -> str:
-    """Return "Coaching: 8 hours, by Zoë Lefèvre (Checkout); limits: first two sprints"."""
-    amount = amount_text(promise.amount, promise.unit) or "amount not set"
-    line = f"{promise.type.label}: {amount}, by {promise.owner or 'owner not named'}"
-    return f"{line}; limits: {promise.limits}" if promise.limits else line
-
-
-def _fit_lines(agreement: Agreement, people: Mapping[uuid.UUID, Participant]) -> list[str]:
-    """Return the fit questions still open: each "not known yet" with who finds out, and a count."""
-    questions = fit_questions(agreement)
-    lines = []
-    for question in questions:
-        answer = question.answer
-        if answer is not None and answer.answer == FitAnswerKind.NOT_KNOWN:
-            finder = people.get(answer.owner_id) if answer.owner_id else None
-            who = f"{_person(finder)} finds out" if finder is not None else "nobody named to find out"
-            lines.append(
-                f"To find out: does “{question.condition.text}” hold? ({question.pattern.name}; {who})"
-            )
-    unanswered = sum(1 for question in questions if question.answer is None)
-    if unanswered:
-        noun = "question" if unanswered == 1 else "questions"
-        lines.append(f"Fit check: {unanswered} {noun} not answered yet")
-    return lines
-
-
-def _row_fit_lines(row: AdoptionRow) -> list[str]:
-    lines = []
-    if row.open_questions:
-        noun = "question" if row.open_questions == 1 else "questions"
-        lines.append(f"Fit check: {row.open_questions} open {noun}")
-    lines.extend(f"New condition to check: {condition.describe()}" for condition in row.new_conditions)
-    return lines

@@ -12,6 +12,7 @@ from exports.names import adopter_file_name
 from exports.values import adopters
 from facilitator.durable import missing_folder
 from facilitator.durable import write_atomically as replace_atomically
+from facilitator.i18n import _
 from facilitator.progress import Progress, report
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; exporting only reads them
@@ -28,14 +29,21 @@ __all__ = [
 ]
 
 
+def cannot_write(path: Path, reason: str) -> ExportError:
+    """Return the one error of every export: "cannot write <path>: <reason>"."""
+    # Translators: a file could not be written, e.g. "cannot write /x/a.pdf: permission denied"
+    return ExportError(_("cannot write {path}: {reason}").format(path=path, reason=reason))
+
+
 def _reason(error: OSError, path: Path) -> str:
     if isinstance(error, IsADirectoryError):
-        return "it is a folder"
+        return _("it is a folder")
     if isinstance(error, (NotADirectoryError, FileExistsError)):
         blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
-        return f"{blocker} is a file, not a folder"
+        return _("{path} is a file, not a folder").format(path=blocker)
     if isinstance(error, PermissionError):
-        return "permission denied"
+        return _("permission denied")
+    # The system's own words (already in the system's language).
     return error.strerror or str(error)
 
 
@@ -53,11 +61,11 @@ def write_atomically(path: Path, data: bytes) -> Path:
     """
     path = Path(path)
     if path.is_dir():
-        raise ExportError(f"cannot write {path}: it is a folder")
+        raise cannot_write(path, _("it is a folder"))
     try:
         replace_atomically(path, data)
     except OSError as error:
-        raise ExportError(f"cannot write {path}: {_reason(error, path)}") from error
+        raise cannot_write(path, _reason(error, path)) from error
     return path
 
 
@@ -109,7 +117,7 @@ def export_agreements(
     if not people:
         return []
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"cannot write {folder}: it is a file, not a folder")
+        raise cannot_write(folder, _("it is a file, not a folder"))
     taken: set[str] = set()
     documents: list[tuple[Path, bytes]] = []
     for person in people:

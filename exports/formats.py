@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from exports.values import event_name
+from exports.values import document_language, event_name
+from facilitator.i18n import _, speaking
 from facilitator.progress import Progress
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; exporting only reads them
@@ -27,7 +28,8 @@ CSV_ROWS: tuple[CsvRows, ...] = ("agreements", "support")
 
 def calendar_name(event: Event) -> str:
     """Return the name a calendar program shows for the event's check-ins."""
-    return f"Check-ins: {event_name(event)}"
+    # Translators: the name a calendar program shows for an event's check-ins
+    return _("Check-ins: {event}").format(event=event_name(event))
 
 
 def write_document(
@@ -77,7 +79,9 @@ def write_document(
         )
     from exports.calendar import check_ins_of_event, write_calendar
 
-    return write_calendar(path, check_ins_of_event(event), name=calendar_name(event))
+    # The entries are the event's documents too: in its document language.
+    with speaking(document_language(event)):
+        return write_calendar(path, check_ins_of_event(event), name=calendar_name(event))
 
 
 def write_mail_drafts(

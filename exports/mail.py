@@ -25,13 +25,22 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exports.errors import ExportError
-from exports.files import write_atomically
+from exports.files import cannot_write, write_atomically
 from exports.names import SUFFIX, adopter_file_name
 from exports.pdf import render_agreement
-from exports.values import adopters, amount_text, coalition_names, date_text, event_name, person_text
+from exports.values import (
+    adopters,
+    amount_text,
+    coalition_names,
+    date_text,
+    event_name,
+    person_text,
+    reader_language,
+)
+from facilitator import numbers
 from facilitator.domain import OutcomeKind
 from facilitator.followup.check_ins import known_email
+from facilitator.i18n import _, speaking
 from facilitator.progress import Progress, report
 from facilitator.stored_text import clean
 
@@ -74,7 +83,8 @@ def agreement_drafts(event: Event, *, page_size: str = "A4", progress: Progress 
 
     Each draft greets the adopter, says what they agreed (patterns, support
     and its owners and limits, sponsor, check-in date) and carries their
-    agreement PDF (``exports.pdf.render_agreement``). File names are unique
+    agreement PDF (``exports.pdf.render_agreement``), in the adopter's language
+    (else the event's document language). File names are unique
     within the list (compared case-insensitively). ``progress`` is told
     (drafts made, drafts in all) after each draft.
 
@@ -86,9 +96,9 @@ def agreement_drafts(event: Event, *, page_size: str = "A4", progress: Progress 
     drafts = []
     for person in people:
         pdf_name = adopter_file_name(event, person, taken)
-        drafts.append(
-            _draft(event, person, pdf_name, render_agreement(event, person.id, page_size=page_size))
-        )
+        pdf = render_agreement(event, person.id, page_size=page_size)
+        with speaking(reader_language(event, person)):
+            drafts.append(_draft(event, person, pdf_name, pdf))
         report(progress, len(drafts), len(people))
     return drafts
 
@@ -114,7 +124,7 @@ def write_drafts(
     if not drafts:
         return []
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"cannot write {folder}: it is a file, not a folder")
+        raise cannot_write(folder, _("it is a file, not a folder"))
     return [write_atomically(folder / draft.file_name, draft.data) for draft in drafts]
 
 
@@ -137,7 +147,9 @@ def _draft(event: Event, person: Participant, pdf_name: str, pdf: bytes) -> Draf
     # the @; RFC 6532 (UTF-8 headers, which current mail programs read) can.
     utf8 = any(not box.addr_spec.isascii() for box in [*to, *sponsors])
     message = EmailMessage(policy=email.policy.default.clone(utf8=utf8))
-    subject = _one_line(f"Your agreement from {event_name(event)} ({date_text(event.date)})")
+    subject = _one_line(
+        _("Your agreement from {event} ({date})").format(event=event_name(event), date=date_text(event.date))
+    )
     if to:
         message["To"] = _header(to, utf8)
     if sponsors:
@@ -198,60 +210,71 @@ def _body(
     pdf_name: str,
 ) -> str:
     """Return the plain-text message: greeting, what was agreed, the request to sign."""
-    lines = [
-        f"Hello {_one_line(person.name)},",
-        "",
-        f"Thank you for taking part in {_one_line(event_name(event))}{_coalitions(event)} "
-        f"on {date_text(event.date)}. This is what you agreed:",
-    ]
+    names = _one_line(coalition_names(event))
+    thanks = (
+        _("Thank you for taking part in {event} ({coalitions}) on {date}. This is what you agreed:").format(
+            event=_one_line(event_name(event)), coalitions=names, date=date_text(event.date)
+        )
+        if names
+        else _("Thank you for taking part in {event} on {date}. This is what you agreed:").format(
+            event=_one_line(event_name(event)), date=date_text(event.date)
+        )
+    )
+    lines = [_("Hello {name},").format(name=_one_line(person.name)), "", thanks]
     several = len(agreements) > 1
     for number, agreement in enumerate(agreements, start=1):
         lines.append("")
         if several:
-            lines += [f"Agreement {number} of {len(agreements)}", ""]
+            heading = _("Agreement {number} of {total}").format(
+                number=numbers.integer(number), total=numbers.integer(len(agreements))
+            )
+            lines += [heading, ""]
         lines += _agreement_lines(agreement, people)
     lines += [
         "",
-        f"Your agreement is attached as a PDF ({pdf_name}). It also says where each pattern "
-        "works and where it breaks. Please read it, sign it and send it back by replying to this mail.",
+        _(
+            "Your agreement is attached as a PDF ({file}). It also says where each pattern "
+            "works and where it breaks. Please read it, sign it and send it back by replying to this mail."
+        ).format(file=pdf_name),
     ]
     if event.facilitator.strip():
-        lines += ["", "Kind regards,", _one_line(event.facilitator)]
+        lines += ["", _("Kind regards,"), _one_line(event.facilitator)]
     return "\n".join(lines) + "\n"
 
 
-def _coalitions(event: Event) -> str:
-    names = _one_line(coalition_names(event))
-    return f" ({names})" if names else ""
-
-
 def _agreement_lines(agreement: Agreement, people: dict[uuid.UUID, Participant]) -> list[str]:
-    lines = ["Patterns to adopt:"]
+    lines = [_("Patterns to adopt:")]
     # A failure pattern is adopted by avoiding it, as the agreement PDF says ("What to avoid").
     lines += [
         _item(
-            f"{pattern.name} (a failure pattern: what to avoid)"
+            _("{pattern} (a failure pattern: what to avoid)").format(pattern=pattern.name)
             if pattern.kind == OutcomeKind.FAILURE
             else pattern.name
         )
         for pattern in agreement.patterns
-    ] or [_item("No pattern named yet.")]
-    lines += ["", "Support from the coalition:"]
+    ] or [_item(_("No pattern named yet."))]
+    lines += ["", _("Support from the coalition:")]
     for support in agreement.support_items:
-        amount = amount_text(support.amount, support.unit) or "amount not set"
+        amount = amount_text(support.amount, support.unit) or _("amount not set")
         owner = people.get(support.owner_id) if support.owner_id else None
-        lines.append(_item(f"{support.type.label}: {amount}, by {person_text(owner)}"))
+        lines.append(
+            _item(
+                _("{support}: {amount}, by {owner}").format(
+                    support=support.type.label, amount=amount, owner=person_text(owner)
+                )
+            )
+        )
         if support.description:
             lines.append(_item(support.description, indent=True))
         if support.limits:
-            lines.append(_item(f"Limits: {support.limits}", indent=True))
+            lines.append(_item(_("Limits: {limits}").format(limits=support.limits), indent=True))
     if not agreement.support_items:
-        lines.append(_item("No support from the coalition was agreed."))
-    lines.append(_field("Not included", agreement.limits or "nothing was stated"))
+        lines.append(_item(_("No support from the coalition was agreed.")))
+    lines.append(_field(_("Not included"), agreement.limits or _("nothing was stated")))
     lines.append("")
     sponsor = people.get(agreement.sponsor_id) if agreement.sponsor_id else None
-    lines.append(_field("Sponsor", person_text(sponsor)))
-    lines.append(_field("Check-in", date_text(agreement.check_in)))
+    lines.append(_field(_("Sponsor"), person_text(sponsor)))
+    lines.append(_field(_("Check-in"), date_text(agreement.check_in)))
     return lines
 
 
@@ -262,7 +285,8 @@ def _item(value: str, *, indent: bool = False) -> str:
 
 
 def _field(label: str, value: str) -> str:
-    prefix = f"{label}: "
+    # Translators: a label before its value ("Sponsor: Ana (Payments)")
+    prefix = _("{label}:").format(label=label) + " "
     return prefix + _text(value).replace("\n", "\n" + " " * len(prefix))
 
 

@@ -41,16 +41,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
-
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton, match_skeleton
+from typing import TYPE_CHECKING
 
 from facilitator.i18n import SOURCE_LANGUAGE, _, language
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = [
     "QT_DAY",
     "babel_locale",
-    "qt_day",
     "clock",
     "day",
     "day_time",
@@ -60,44 +60,77 @@ __all__ = [
     "iso_time",
     "long_day",
     "parse_file_stamp",
+    "qt_day",
     "quarter",
     "short_quarter",
 ]
 
+# English, the house style, is written here by hand: the window starts
+# without loading Babel and its locale data (~45 ms) unless it needs them.
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _FILE_STAMP = "%Y%m%d-%H%M%S-%f"
 
 #: ``day``'s style in English as a Qt date format ("Wed 2 Dec 2026"); :func:`qt_day` for any language.
 QT_DAY = "ddd d MMM yyyy"
-# The house style in English (CLDR patterns); other languages take CLDR's own.
-_ENGLISH = {"day": "EEE d MMM y", "day_time": "d MMM y", "long_day": "d MMMM y"}
+# Another language takes CLDR's pattern for the same parts.
 _SKELETONS = {"day": "yMMMEd", "day_time": "yMMMd"}
 
 
 @cache
-def _locale(code: str) -> Locale:
+def _locale(code: str) -> Locale | None:
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(code)
     except (UnknownLocaleError, ValueError):
-        # A language Babel has no data for (a test's pseudo-locale) writes dates as English does.
-        return Locale.parse(SOURCE_LANGUAGE)
+        return None
+
+
+def _other_locale() -> Locale | None:
+    """Return the Babel locale of a language other than English; None writes the English house style.
+
+    A language Babel has no data for (a test's pseudo-locale) writes dates as English does.
+    """
+    code = language()
+    return None if code == SOURCE_LANGUAGE else _locale(code)
 
 
 def babel_locale() -> Locale:
     """Return the Babel locale of the language in use, for formatting dates and numbers."""
-    return _locale(language())
+    return _other_locale() or _locale(SOURCE_LANGUAGE) or _never()
 
 
-def _date(value: dt.date, style: str) -> str:
-    if language() == SOURCE_LANGUAGE:
-        return format_date(value, _ENGLISH[style], locale=babel_locale())
+def _never() -> Locale:
+    raise LookupError("Babel has no English")
+
+
+def _date(value: dt.date, style: str, locale: Locale) -> str:
+    from babel.dates import format_date, format_skeleton
+
     if style == "long_day":
-        return format_date(value, "long", locale=babel_locale())
-    return format_skeleton(_SKELETONS[style], value, locale=babel_locale())
+        return format_date(value, "long", locale=locale)
+    return format_skeleton(_SKELETONS[style], value, locale=locale)
 
 
 def day(value: dt.date) -> str:
     """Return a date as the window shows it: "Wed 2 Dec 2026" ("Mi., 2. Dez. 2026" in German)."""
-    return _date(value, "day")
+    if (locale := _other_locale()) is not None:
+        return _date(value, "day", locale)
+    return f"{_WEEKDAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1][:3]} {value.year}"
 
 
 def qt_day() -> str:
@@ -105,11 +138,12 @@ def qt_day() -> str:
 
     Give the field the same language's ``QLocale`` so its names match.
     """
-    if language() == SOURCE_LANGUAGE:
+    if (locale := _other_locale()) is None:
         return QT_DAY
-    found = match_skeleton(_SKELETONS["day"], babel_locale().datetime_skeletons)
-    pattern = str(babel_locale().datetime_skeletons[found]) if found else "EEE d MMM y"
-    return _qt_format(pattern)
+    from babel.dates import match_skeleton
+
+    found = match_skeleton(_SKELETONS["day"], locale.datetime_skeletons)
+    return _qt_format(str(locale.datetime_skeletons[found]) if found else "EEE d MMM y")
 
 
 def _qt_format(pattern: str) -> str:
@@ -134,7 +168,9 @@ def day_time(value: dt.datetime, *, seconds: bool = False) -> str:
         seconds: Add the seconds, where moments in one list can fall in
             the same minute (the backups list): "2 Dec 2026, 14:32:05".
     """
-    return f"{_date(value, 'day_time')}, {clock(value, seconds=seconds)}"
+    if (locale := _other_locale()) is not None:
+        return f"{_date(value, 'day_time', locale)}, {clock(value, seconds=seconds)}"
+    return f"{value.day} {_MONTHS[value.month - 1][:3]} {value.year}, {clock(value, seconds=seconds)}"
 
 
 def clock(value: dt.datetime | dt.time, *, seconds: bool = False) -> str:
@@ -145,7 +181,9 @@ def clock(value: dt.datetime | dt.time, *, seconds: bool = False) -> str:
 
 def long_day(value: dt.date) -> str:
     """Return a date as a printed document writes it: "2 December 2026" ("2. Dezember 2026")."""
-    return _date(value, "long_day")
+    if (locale := _other_locale()) is not None:
+        return _date(value, "long_day", locale)
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def iso(value: dt.date) -> str:

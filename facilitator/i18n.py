@@ -42,11 +42,13 @@ def locale_dir() -> Path:
 def available_languages() -> tuple[str, ...]:
     """Return the languages the app speaks: English, then every compiled catalog, sorted."""
     found = sorted(
-        entry.name
-        for folder in (*extra_locale_dirs, locale_dir())
-        if folder.is_dir()
-        for entry in folder.iterdir()
-        if (entry / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+        {
+            entry.name
+            for folder in (*extra_locale_dirs, locale_dir())
+            if folder.is_dir()
+            for entry in folder.iterdir()
+            if (entry / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+        }
     )
     return (SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE))
 

@@ -9,21 +9,28 @@ columns meant for spreadsheets, event files, ``--json``) keeps Python's own
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
-
 from facilitator.dates import babel_locale
+from facilitator.i18n import SOURCE_LANGUAGE, language
 
 __all__ = ["decimal", "hours", "integer", "percent"]
 
 
 def integer(value: int) -> str:
     """Return a count with the language's grouping: "1,234" ("1.234" in German)."""
-    return format_decimal(value, "#,##0", locale=babel_locale())
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:,}"  # without loading Babel: the window's start reads counts
+    return _format(value, "#,##0")
 
 
 def decimal(value: float, places: int = 1) -> str:
     """Return a number with at most ``places`` decimals, none when it is whole: "2.5", "3" ("2,5")."""
     pattern = "#,##0." + "#" * places if places else "#,##0"
+    return _format(value, pattern)
+
+
+def _format(value: float, pattern: str) -> str:
+    from babel.numbers import format_decimal
+
     return format_decimal(value, pattern, locale=babel_locale())
 
 

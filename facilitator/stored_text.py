@@ -46,12 +46,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CONTROL = "control character"
+from facilitator.i18n import N_, _
+
+# What a dropped character is, in English, marked: :attr:`Dropped.reason` translates it.
+_CONTROL = N_("control character")
 _NAMED = {
-    "\u00ad": "soft hyphen",
-    "\u200b": "zero-width space",
-    "\u2060": "word joiner",
-    "\ufeff": "byte-order mark",
+    "\u00ad": N_("soft hyphen"),
+    "\u200b": N_("zero-width space"),
+    "\u2060": N_("word joiner"),
+    "\ufeff": N_("byte-order mark"),
 }
 _LINE_ENDS = frozenset("\r\n\x0b\x0c\x85\u2028\u2029")
 _NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
@@ -64,7 +67,7 @@ _SPECIAL = re.compile(
 
 
 def why_dropped(char: str) -> str | None:
-    """Return why :func:`clean` drops ``char`` (e.g. ``"control character"``), or None.
+    """Return why :func:`clean` drops ``char`` (e.g. ``"control character"``, in English), or None.
 
     Line ends are not dropped (they become newlines), so they give None.
     """
@@ -76,11 +79,11 @@ def why_dropped(char: str) -> str | None:
     if char in _NAMED:
         return _NAMED[char]
     if 0xD800 <= code <= 0xDFFF:
-        return "lone surrogate"
+        return N_("lone surrogate")
     if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
-        return "noncharacter"
+        return N_("noncharacter")
     if 0x2061 <= code <= 0x2064 or 0x206A <= code <= 0x206F or 0xFFF9 <= code <= 0xFFFB:
-        return "invisible formatting character"
+        return N_("invisible formatting character")
     return None
 
 
@@ -103,8 +106,8 @@ class Dropped:
 
     @property
     def reason(self) -> str:
-        """Return what kind of character it is, e.g. ``zero-width space``."""
-        return why_dropped(self.char) or "invisible character"
+        """Return what kind of character it is, e.g. ``zero-width space``, in the language in use."""
+        return _(why_dropped(self.char) or N_("invisible character"))
 
     def describe(self) -> str:
         """Return ``U+0007 (control character)``."""

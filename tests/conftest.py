@@ -62,11 +62,22 @@ def isolated_qt_application(qapp):
     dialog left open would swallow the next test's input: that fails the test
     that left it.
     """
-    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QEvent, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
+    from facilitator import i18n
+
     sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
+    language, direction, qt_locale = i18n.language(), qapp.layoutDirection(), QLocale()
     yield
+    # A language chosen by a test (``german``, View ▸ Language) goes with it.
+    i18n.set_language(language)
+    for translator in qapp.findChildren(QTranslator, "scale-across-qt"):
+        qapp.removeTranslator(translator)
+        translator.setParent(None)
+    if qapp.layoutDirection() != direction:
+        qapp.setLayoutDirection(direction)
+    QLocale.setDefault(qt_locale)
     # pytest-qt has closed the test's widgets and asked Qt to delete them;
     # do it now, so a dialog owned by one of them goes with it.
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -84,6 +95,14 @@ def isolated_qt_application(qapp):
     if qapp.palette() != palette:
         qapp.setPalette(palette)
     assert not left_open, f"the test left modal dialogs open: {left_open}"
+
+
+@pytest.fixture
+def german():
+    """Speak German in this test: words, dates and numbers (English again after it)."""
+    from facilitator import i18n
+
+    return i18n.set_language("de")
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from PySide6.QtCore import QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from facilitator.i18n import N_, _
+
 Key = QKeySequence.StandardKey
 
 
@@ -71,7 +73,11 @@ class Act(enum.Enum):
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """Text, shortcuts and help for one action."""
+    """Text, shortcuts and help for one action.
+
+    ``text`` and ``tip`` are in English, marked with ``N_``: the ``text_of``
+    and ``tip_of`` functions give them in the language in use.
+    """
 
     text: str
     shortcuts: tuple[QKeySequence | Key | str, ...] = ()
@@ -80,107 +86,136 @@ class ActionSpec:
 
 
 SPECS: dict[Act, ActionSpec] = {
-    Act.NEW_EVENT: ActionSpec("&New event…", (Key.New,), "Prepare a new Scale Across event"),
-    Act.OPEN_SAMPLE: ActionSpec("Open &sample event", ("Ctrl+Shift+D",), "Create and open the sample event"),
-    Act.HOME: ActionSpec("&Recent events", ("Ctrl+Shift+H",), "Back to the list of events"),
-    Act.PREPARE: ActionSpec("&Prepare event", ("Ctrl+1",), "Details, participants, capacity and drafts"),
-    Act.WALK_THROUGH: ActionSpec("&Walk-through", ("Ctrl+2",), "Lead the room through the agenda"),
-    Act.REVIEW: ActionSpec("Re&view", ("Ctrl+3",), "Everything captured on one page"),
-    Act.CLOSE_EVENT: ActionSpec("&Close event…", ("Ctrl+Shift+E",), "Mark the event closed"),
-    Act.REOPEN_EVENT: ActionSpec("Re&open event for edits", (), "Make a closed event editable again"),
-    Act.QUIT: ActionSpec("&Quit", (Key.Quit, "Ctrl+Q"), "Everything is already saved"),
-    Act.UNDO: ActionSpec("&Undo", (Key.Undo,), "Take back the last edit"),
-    Act.REDO: ActionSpec("&Redo", (Key.Redo, "Ctrl+Shift+Z"), "Do the undone edit again"),
-    Act.ADD_RECORD: ActionSpec(
-        "&Add record", ("Ctrl+Return", "Ctrl+Enter"), "Add a record to the current list"
+    Act.NEW_EVENT: ActionSpec(N_("&New event…"), (Key.New,), N_("Prepare a new Scale Across event")),
+    Act.OPEN_SAMPLE: ActionSpec(
+        N_("Open &sample event"), ("Ctrl+Shift+D",), N_("Create and open the sample event")
     ),
-    Act.DELETE_RECORD: ActionSpec("&Delete record", ("Ctrl+Delete",), "Delete the selected record"),
-    Act.MOVE_UP: ActionSpec("Move &up", ("Alt+Up",), "Move the selected record up"),
-    Act.MOVE_DOWN: ActionSpec("Move do&wn", ("Alt+Down",), "Move the selected record down"),
+    Act.HOME: ActionSpec(N_("&Recent events"), ("Ctrl+Shift+H",), N_("Back to the list of events")),
+    Act.PREPARE: ActionSpec(
+        N_("&Prepare event"), ("Ctrl+1",), N_("Details, participants, capacity and drafts")
+    ),
+    Act.WALK_THROUGH: ActionSpec(N_("&Walk-through"), ("Ctrl+2",), N_("Lead the room through the agenda")),
+    Act.REVIEW: ActionSpec(N_("Re&view"), ("Ctrl+3",), N_("Everything captured on one page")),
+    Act.CLOSE_EVENT: ActionSpec(N_("&Close event…"), ("Ctrl+Shift+E",), N_("Mark the event closed")),
+    Act.REOPEN_EVENT: ActionSpec(N_("Re&open event for edits"), (), N_("Make a closed event editable again")),
+    Act.QUIT: ActionSpec(N_("&Quit"), (Key.Quit, "Ctrl+Q"), N_("Everything is already saved")),
+    Act.UNDO: ActionSpec(N_("&Undo"), (Key.Undo,), N_("Take back the last edit")),
+    Act.REDO: ActionSpec(N_("&Redo"), (Key.Redo, "Ctrl+Shift+Z"), N_("Do the undone edit again")),
+    Act.ADD_RECORD: ActionSpec(
+        N_("&Add record"), ("Ctrl+Return", "Ctrl+Enter"), N_("Add a record to the current list")
+    ),
+    Act.DELETE_RECORD: ActionSpec(N_("&Delete record"), ("Ctrl+Delete",), N_("Delete the selected record")),
+    Act.MOVE_UP: ActionSpec(N_("Move &up"), ("Alt+Up",), N_("Move the selected record up")),
+    Act.MOVE_DOWN: ActionSpec(N_("Move do&wn"), ("Alt+Down",), N_("Move the selected record down")),
     Act.NEXT_PATTERN: ActionSpec(
-        "Ne&xt pattern", ("Ctrl+PgDown",), "Show the next pattern's context and boundaries"
+        N_("Ne&xt pattern"), ("Ctrl+PgDown",), N_("Show the next pattern's context and boundaries")
     ),
     Act.PREVIOUS_PATTERN: ActionSpec(
-        "Previous pa&ttern", ("Ctrl+PgUp",), "Show the previous pattern's context and boundaries"
+        N_("Previous pa&ttern"), ("Ctrl+PgUp",), N_("Show the previous pattern's context and boundaries")
     ),
-    Act.NEXT_STEP: ActionSpec("&Next step", ("PgDown", "Alt+Right"), "Go to the next agenda step"),
-    Act.PREVIOUS_STEP: ActionSpec("&Previous step", ("PgUp", "Alt+Left"), "Go to the previous agenda step"),
-    Act.TIMER_TOGGLE: ActionSpec("&Start/pause timer", ("Ctrl+T",), "Start or pause the step timer"),
-    Act.TIMER_RESET: ActionSpec("&Reset timer", ("Ctrl+Shift+T",), "Set this step's time back to zero"),
-    Act.TOGGLE_PROMPTS: ActionSpec("Show facilitator &prompts", ("Ctrl+Shift+P",), "", True),
-    Act.FULL_SCREEN: ActionSpec("&Full screen", ("F11",), "Fill the projector", True),
-    Act.ZOOM_IN: ActionSpec("Zoom &in", ("Ctrl+=", "Ctrl++"), "Larger text"),
-    Act.ZOOM_OUT: ActionSpec("Zoom &out", ("Ctrl+-",), "Smaller text"),
-    Act.ZOOM_RESET: ActionSpec("&Actual size", ("Ctrl+0",), "Text at 100 %"),
-    Act.SHORTCUTS: ActionSpec("&Keyboard shortcuts", ("F1",), "Every shortcut on one page"),
-    Act.EXPORT_SUMMARY: ActionSpec("Event &summary (PDF)…", ("Ctrl+E",), "The whole event as a PDF to share"),
+    Act.NEXT_STEP: ActionSpec(N_("&Next step"), ("PgDown", "Alt+Right"), N_("Go to the next agenda step")),
+    Act.PREVIOUS_STEP: ActionSpec(
+        N_("&Previous step"), ("PgUp", "Alt+Left"), N_("Go to the previous agenda step")
+    ),
+    Act.TIMER_TOGGLE: ActionSpec(N_("&Start/pause timer"), ("Ctrl+T",), N_("Start or pause the step timer")),
+    Act.TIMER_RESET: ActionSpec(
+        N_("&Reset timer"), ("Ctrl+Shift+T",), N_("Set this step's time back to zero")
+    ),
+    Act.TOGGLE_PROMPTS: ActionSpec(N_("Show facilitator &prompts"), ("Ctrl+Shift+P",), "", True),
+    Act.FULL_SCREEN: ActionSpec(N_("&Full screen"), ("F11",), N_("Fill the projector"), True),
+    Act.ZOOM_IN: ActionSpec(N_("Zoom &in"), ("Ctrl+=", "Ctrl++"), N_("Larger text")),
+    Act.ZOOM_OUT: ActionSpec(N_("Zoom &out"), ("Ctrl+-",), N_("Smaller text")),
+    Act.ZOOM_RESET: ActionSpec(N_("&Actual size"), ("Ctrl+0",), N_("Text at 100 %")),
+    Act.SHORTCUTS: ActionSpec(N_("&Keyboard shortcuts"), ("F1",), N_("Every shortcut on one page")),
+    Act.EXPORT_SUMMARY: ActionSpec(
+        N_("Event &summary (PDF)…"), ("Ctrl+E",), N_("The whole event as a PDF to share")
+    ),
     Act.EXPORT_AGREEMENTS: ActionSpec(
-        "&Agreements for all adopters (PDF)…",
+        N_("&Agreements for all adopters (PDF)…"),
         ("Ctrl+Shift+A",),
-        "One agreement PDF per adopter, into a folder",
+        N_("One agreement PDF per adopter, into a folder"),
     ),
     Act.EXPORT_EVENT_FILE: ActionSpec(
-        "Event &file (YAML)…", (), "The event as a file another facilitator can import"
+        N_("Event &file (YAML)…"), (), N_("The event as a file another facilitator can import")
     ),
     Act.SEND_AGREEMENTS: ActionSpec(
-        "Se&nd agreements…",
+        N_("Se&nd agreements…"),
         (),
-        "One mail draft per adopter with their agreement PDF, opened in your mail program; nothing is sent",
+        N_(
+            "One mail draft per adopter with their agreement PDF, opened in your mail program; "
+            "nothing is sent"
+        ),
     ),
     Act.EXPORT_CALENDAR: ActionSpec(
-        "Add &check-ins to calendar…", (), "One calendar entry per check-in date, for everyone's calendar"
+        N_("Add &check-ins to calendar…"),
+        (),
+        N_("One calendar entry per check-in date, for everyone's calendar"),
     ),
     Act.EXPORT_MARKDOWN: ActionSpec(
-        "Summary as &Markdown…", (), "The event summary for a team wiki or a code host"
+        N_("Summary as &Markdown…"), (), N_("The event summary for a team wiki or a code host")
     ),
     Act.EXPORT_CSV_AGREEMENTS: ActionSpec(
-        "Agreements as &table (CSV)…", (), "One row per agreement, for a spreadsheet"
+        N_("Agreements as &table (CSV)…"), (), N_("One row per agreement, for a spreadsheet")
     ),
     Act.EXPORT_CSV_SUPPORT: ActionSpec(
-        "Support &items as table (CSV)…", (), "One row per support item, for a spreadsheet"
+        N_("Support &items as table (CSV)…"), (), N_("One row per support item, for a spreadsheet")
     ),
     Act.IMPORT_EVENT_FILE: ActionSpec(
-        "&Import event file…", ("Ctrl+I",), "Create an event from a YAML or JSON event file"
+        N_("&Import event file…"), ("Ctrl+I",), N_("Create an event from a YAML or JSON event file")
     ),
     Act.BACKUPS: ActionSpec(
-        "&Backups…", (), "See the verified backups, choose how many to keep, back up now"
+        N_("&Backups…"), (), N_("See the verified backups, choose how many to keep, back up now")
     ),
     Act.OPEN_AFTER_EXPORT: ActionSpec(
-        "&Open files after export", (), "Show each exported file at once", True
+        N_("&Open files after export"), (), N_("Show each exported file at once"), True
     ),
-    Act.HISTORY: ActionSpec("&History", ("Ctrl+H",), "Every event, sortable and filterable"),
+    Act.HISTORY: ActionSpec(N_("&History"), ("Ctrl+H",), N_("Every event, sortable and filterable")),
     Act.SEARCH: ActionSpec(
-        "&Search everything", ("Ctrl+F",), "Goals, outcomes, patterns, boundaries, agreements, people"
+        N_("&Search everything"), ("Ctrl+F",), N_("Goals, outcomes, patterns, boundaries, agreements, people")
     ),
-    Act.ADOPTIONS: ActionSpec("&Adoption tracker", ("Ctrl+U",), "Every agreement: status, check-in, overdue"),
-    Act.PATTERN_LIBRARY: ActionSpec("&Pattern library", ("Ctrl+L",), "Each pattern across all events"),
+    Act.ADOPTIONS: ActionSpec(
+        N_("&Adoption tracker"), ("Ctrl+U",), N_("Every agreement: status, check-in, overdue")
+    ),
+    Act.PATTERN_LIBRARY: ActionSpec(
+        N_("&Pattern library"), ("Ctrl+L",), N_("Each pattern across all events")
+    ),
     Act.FIGURES: ActionSpec(
-        "&Figures and report", ("Ctrl+G",), "Adoption figures over time, and the leadership report"
+        N_("&Figures and report"), ("Ctrl+G",), N_("Adoption figures over time, and the leadership report")
     ),
     Act.PRESENT: ActionSpec(
-        "&Present to the room", ("F5",), "The room view full screen on the projector; F5 again to stop", True
+        N_("&Present to the room"),
+        ("F5",),
+        N_("The room view full screen on the projector; F5 again to stop"),
+        True,
     ),
     Act.ROOM_SWITCH: ActionSpec(
-        "&Switch room view / console", ("F6",), "On one screen: show this window or the room view"
+        N_("&Switch room view / console"), ("F6",), N_("On one screen: show this window or the room view")
     ),
     # B, "." and W are the keys presentation clickers send; a text field keeps
     # them as letters, and the cursor is in a field for most of an event, so
     # each also has a key that works from anywhere.
     Act.ROOM_BLACK: ActionSpec(
-        "&Black screen", ("B", ".", "Ctrl+Shift+B"), "Blank the room view to black; again to show it"
+        N_("&Black screen"), ("B", ".", "Ctrl+Shift+B"), N_("Blank the room view to black; again to show it")
     ),
     Act.ROOM_WHITE: ActionSpec(
-        "&White screen", ("W", "Ctrl+Shift+W"), "Blank the room view to white; again to show it"
+        N_("&White screen"), ("W", "Ctrl+Shift+W"), N_("Blank the room view to white; again to show it")
     ),
     Act.ROOM_HOLD: ActionSpec(
-        "&Hold the room view", ("Ctrl+Shift+F",), "Freeze what the room sees while you fix a typo", True
+        N_("&Hold the room view"),
+        ("Ctrl+Shift+F",),
+        N_("Freeze what the room sees while you fix a typo"),
+        True,
     ),
-    Act.ROOM_TIMER: ActionSpec("Show the &timer to the room", (), "The step's time on the room view", True),
+    Act.ROOM_TIMER: ActionSpec(
+        N_("Show the &timer to the room"), (), N_("The step's time on the room view"), True
+    ),
     Act.ROOM_NEXT_PAGE: ActionSpec(
-        "&Next page of the room view", ("Alt+PgDown",), "More records than the room view holds at once"
+        N_("&Next page of the room view"),
+        ("Alt+PgDown",),
+        N_("More records than the room view holds at once"),
     ),
     Act.ROOM_PREVIOUS_PAGE: ActionSpec(
-        "Previous pa&ge of the room view", ("Alt+PgUp",), "Back to the earlier records"
+        N_("Previous pa&ge of the room view"), ("Alt+PgUp",), N_("Back to the earlier records")
     ),
 }
 
@@ -206,14 +241,30 @@ def first_key(sequence: QKeySequence) -> QKeyCombination:
     return sequence[0]  # type: ignore[index]
 
 
+def text_of(act: Act) -> str:
+    """Return the menu text of ``act`` in the language in use, with its mnemonic ("&New event…")."""
+    return _(SPECS[act].text)
+
+
+def tip_of(act: Act) -> str:
+    """Return the status tip of ``act`` in the language in use ("" when it has none)."""
+    tip = SPECS[act].tip
+    return _(tip) if tip else ""
+
+
+def tooltip_of(act: Act) -> str:
+    """Return the tooltip of ``act``: its tip, else its text without the mnemonic."""
+    return tip_of(act) or text_of(act).replace("&", "")
+
+
 def make_action(act: Act, parent: QObject, slot: Callable | None = None) -> QAction:
-    """Create the QAction for ``act`` as declared in SPECS."""
+    """Create the QAction for ``act`` as declared in SPECS, in the language in use."""
     spec = SPECS[act]
-    action = QAction(spec.text, parent)
+    action = QAction(text_of(act), parent)
     action.setObjectName(act.value)
     action.setShortcuts(key_sequences(spec))
-    action.setStatusTip(spec.tip)
-    action.setToolTip(spec.tip or spec.text.replace("&", ""))
+    action.setStatusTip(tip_of(act))
+    action.setToolTip(tooltip_of(act))
     action.setCheckable(spec.checkable)
     if slot is not None:
         action.triggered.connect(slot)
@@ -260,7 +311,8 @@ def shortcut_text(act: Act) -> str:
 
     Qt's standard keys also answer to keys of special keyboards (F14, the
     Undo key) and to old aliases (Alt+Backspace for undo); those work but are
-    not shown. Return and Enter are both "Enter" to people.
+    not shown. Return and Enter are both "Enter" to people. The keys' names
+    are Qt's, in the language of its installed catalog ("Bild ab").
     """
     shown: list[str] = []
     for sequence in key_sequences(SPECS[act]):
@@ -270,8 +322,14 @@ def shortcut_text(act: Act) -> str:
             continue
         if key == Qt.Key.Key_Backspace and combination.keyboardModifiers() & Qt.KeyboardModifier.AltModifier:
             continue
-        text = QKeySequence(combination).toString(QKeySequence.SequenceFormat.NativeText)
-        text = text.replace("Return", "Enter")
+        if key == Qt.Key.Key_Return:
+            combination = QKeyCombination(combination.keyboardModifiers(), Qt.Key.Key_Enter)
+        text = key_text(combination)
         if text not in shown:
             shown.append(text)
     return ", ".join(shown)
+
+
+def key_text(key: QKeyCombination | Qt.Key) -> str:
+    """Return a key's name as Qt writes it for people, in the language of Qt's catalog ("Enter", "F2")."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)

@@ -7,10 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.applog import log_exception
+from facilitator.i18n import _
 from facilitator.storage import StorageError
 from facilitator.storage.location import database_target, plain_sqlite_path
 from facilitator.storage.quick_read import events_before_update, recent_events
 from facilitator.storage.session_markers import mark_session_closed, mark_session_open
+
+PROG = "scale-across"
 
 if TYPE_CHECKING:
     # Qt is imported only when the window starts: the command line never loads it.
@@ -175,9 +178,9 @@ def _back_up_at_start(window: MainWindow, target: str, path: Path | None) -> Non
         back_up_at_start(window, path, recover=recover_damaged)
     except OSError as exc:
         # The backup folder could not even be listed: say so; earlier backups are kept.
-        where = log_exception(exc, "backup at start")
-        details = f"; details in {where}" if where else ""
-        window.show_problem(f"No backup was taken at start: {exc}. Earlier backups are kept{details}.")
+        from ui.start_tasks import no_backup_at_start
+
+        window.show_problem(no_backup_at_start(exc, log_exception(exc, "backup at start")))
 
 
 def run_gui(db_target: str | None) -> int:
@@ -192,18 +195,22 @@ def run_gui(db_target: str | None) -> int:
 
     from ui.crash import install_exception_hooks
     from ui.fonts import register_fonts
-    from ui.settings import APPLICATION, ORGANIZATION
+    from ui.language import choose_at_start, restart_if_wanted
+    from ui.settings import APPLICATION, ORGANIZATION, Settings
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setFont(register_fonts())
+    choose_at_start(app, Settings().get("language"))
     hooks = install_exception_hooks()
     try:
-        return _run(app, db_target)
+        status = _run(app, db_target)
     finally:
         hooks.uninstall()
+    restart_if_wanted()  # View ▸ Language: only now is the database shut and its lock free
+    return status
 
 
 def _run(app: QApplication, db_target: str | None) -> int:
@@ -223,12 +230,13 @@ def _run(app: QApplication, db_target: str | None) -> int:
             lock.acquire()
     except AlreadyOpenError as exc:
         QMessageBox.warning(None, APPLICATION, str(exc))
-        print(f"scale-across: error: {exc}", file=sys.stderr)
+        _say_error(exc)
         return 1
     except OSError as exc:
         # Without a writable data folder there is no lock to take; SQLite's
         # own locking still keeps the file sound, so open it anyway.
-        print(f"scale-across: warning: no single-instance lock: {exc}", file=sys.stderr)
+        problem = _("no single-instance lock: {error}").format(error=exc)
+        print(_("{prog}: warning: {message}").format(prog=PROG, message=problem), file=sys.stderr)
         lock = None
     window = None
     try:
@@ -238,8 +246,10 @@ def _run(app: QApplication, db_target: str | None) -> int:
             print(f"scale-across: {exc}", file=sys.stderr)
             return 1
         except StorageError as exc:
-            QMessageBox.critical(None, APPLICATION, f"Cannot open the database.\n\n{exc}")
-            print(f"scale-across: error: {exc}", file=sys.stderr)
+            QMessageBox.critical(
+                None, APPLICATION, _("Cannot open the database.\n\n{error}").format(error=exc)
+            )
+            _say_error(exc)
             return 1
         if window.settings.window_state()[0] is None:
             # First start: the whole screen, as a projected tool is used; a
@@ -252,7 +262,7 @@ def _run(app: QApplication, db_target: str | None) -> int:
         status = app.exec()
         if window.open_failure:
             # Refused after the window was shown (an update that could not be made): as before it.
-            print(f"scale-across: error: {window.open_failure}", file=sys.stderr)
+            _say_error(window.open_failure)
             return 1
         return status
     finally:
@@ -265,3 +275,8 @@ def _run(app: QApplication, db_target: str | None) -> int:
             mark_session_closed(path)  # a clean end: no check needed next time
         if lock is not None:
             lock.release()
+
+
+def _say_error(problem: object) -> None:
+    """Say on stderr why the window did not start, as the command line says its errors."""
+    print(_("{prog}: error: {message}").format(prog=PROG, message=problem), file=sys.stderr)

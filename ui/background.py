@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
+from facilitator.i18n import _
 from facilitator.progress import Cancelled
 
 #: Outcomes a task ends with (``Task.outcome``).
@@ -105,11 +106,11 @@ class Task(QObject):
     def text(self) -> str:
         """Return what the panel says, e.g. "Writing agreement 7 of 25"."""
         if self.cancelling:
-            return f"{self.title}: cancelling…"
+            return _("{task}: cancelling…").format(task=self.title)
         if self.stage:
             return self.stage
         if self.total == 0:
-            return f"{self.title}: starting…"
+            return _("{task}: starting…").format(task=self.title)
         return self._describe(self.done, self.total)
 
     @property
@@ -138,6 +139,23 @@ class Task(QObject):
         if not self.outcome:
             self.done, self.total, self.stage = done, total, stage
             self.progressed.emit(done, total)
+
+
+def held_reason(title: str, *, writes_documents: bool, cancellable: bool) -> str:
+    """Say why something waits for the running task ``title``, and what to do about it.
+
+    Args:
+        title: The task's title ("Event summary").
+        writes_documents: The task writes documents ("is being written"), else it "is running".
+        cancellable: The task offers Cancel ("Wait for it, or cancel it.").
+    """
+    if writes_documents:
+        if cancellable:
+            return _("Not now: “{task}” is being written. Wait for it, or cancel it.").format(task=title)
+        return _("Not now: “{task}” is being written. Wait for it.").format(task=title)
+    if cancellable:
+        return _("Not now: “{task}” is running. Wait for it, or cancel it.").format(task=title)
+    return _("Not now: “{task}” is running. Wait for it.").format(task=title)
 
 
 class _Runner(QRunnable):

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from facilitator.dates import clock, day_time
 from facilitator.file_size import describe_size
+from facilitator.i18n import N_, _
 from facilitator.progress import BACKUP
 from facilitator.storage import StorageError
 from facilitator.storage.backups import Backup, backup_folder, list_backups, take_backup
 from ui.background import BackgroundTasks, Reporter
 from ui.progress_panel import ProgressPanel
 from ui.settings import APPLICATION, Settings
-from ui.start_tasks import BACKUP_TASK, BACKUP_TITLE, staged
+from ui.start_tasks import BACKUP_TASK, BACKUP_TITLE, backup_step_words, staged
 from ui.widgets import heading, plain_label, size_in_lines
 
 if TYPE_CHECKING:
@@ -41,11 +42,12 @@ if TYPE_CHECKING:
 
 # The most backups the spin box offers: enough for a year of weekly events.
 MAX_KEEP = 999
+# Why each backup was taken, as the list says it (translated where shown).
 REASONS = {
-    "at-start": "When the app started",
-    "before-migration": "Before a schema update",
-    "manual": "Backed up by hand",
-    "": "Backup",
+    "at-start": N_("When the app started"),
+    "before-migration": N_("Before a schema update"),
+    "manual": N_("Backed up by hand"),
+    "": N_("Backup"),
 }
 
 
@@ -66,7 +68,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.settings = settings
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(_("Backups"))
         folder_row = self._build_folder_row(backup_folder())
         self._build_list()
         keep_row = self._build_keep_row()
@@ -81,13 +83,13 @@ class BackupsDialog(QDialog):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading("Backups", "heading"))
+        layout.addWidget(heading(_("Backups"), "heading"))
         layout.addLayout(folder_row)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(keep_row)
         layout.addWidget(
-            plain_label("Older ones are removed when the next backup is taken, never before.", "muted")
+            plain_label(_("Older ones are removed when the next backup is taken, never before."), "muted")
         )
         layout.addWidget(self.status)
         # At the largest zoom on a 720p projector the content is taller than
@@ -107,9 +109,13 @@ class BackupsDialog(QDialog):
 
     def _build_folder_row(self, folder: Path) -> QHBoxLayout:
         """Build where the backups are kept, with a button that opens the folder."""
-        self.folder_label = plain_label(f"Verified copies of {self.db_path} are kept in {folder}.")
+        self.folder_label = plain_label(
+            _("Verified copies of {database} are kept in {folder}.").format(
+                database=self.db_path, folder=folder
+            )
+        )
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        show_folder = QPushButton("&Show folder")
+        show_folder = QPushButton(_("&Show folder"))
         show_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
         show_folder.setEnabled(folder.is_dir())
         self.show_folder_button = show_folder
@@ -122,7 +128,8 @@ class BackupsDialog(QDialog):
         """Build the list of backups, and the note shown instead when there are none."""
         self.list = QTreeWidget()
         self.list.setColumnCount(3)
-        self.list.setHeaderLabels(["Taken", "Why", "Size"])
+        # Translators: the columns of the backups list: when each was taken, why, and its size.
+        self.list.setHeaderLabels([_("Taken"), _("Why"), _("Size")])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.header().setStretchLastSection(False)
@@ -130,30 +137,32 @@ class BackupsDialog(QDialog):
         self.list.ensurePolished()
         # Room for the header and two backups whatever the zoom; more scroll.
         self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 4)
-        self.empty_label = plain_label("There are no backups of this database yet.", "muted")
+        self.empty_label = plain_label(_("There are no backups of this database yet."), "muted")
 
     def _build_keep_row(self) -> QHBoxLayout:
         """Build the "Keep the newest N backups" row; a change is stored at once."""
         self.keep = QSpinBox()
         self.keep.setRange(1, MAX_KEEP)
         self.keep.setValue(min(MAX_KEEP, max(1, self.settings.get("backups_keep"))))
-        self.keep.setAccessibleName("Number of backups to keep")
+        self.keep.setAccessibleName(_("Number of backups to keep"))
         self.keep.ensurePolished()
         self.keep.setMinimumWidth(self.keep.fontMetrics().horizontalAdvance("8888") + 64)
         self.keep.valueChanged.connect(self._store_keep)
-        keep_label = QLabel("&Keep the newest")
+        # Translators: "Keep the newest [20] backups": the words before the number field.
+        keep_label = QLabel(_("&Keep the newest"))
         keep_label.setBuddy(self.keep)
         row = QHBoxLayout()
         row.addWidget(keep_label)
         row.addWidget(self.keep)
-        row.addWidget(QLabel("backups"))
+        # Translators: "Keep the newest [20] backups": the word after the number field.
+        row.addWidget(QLabel(_("backups")))
         row.addStretch(1)
         return row
 
     def _build_buttons(self) -> QDialogButtonBox:
         """Build Close (the default) and "Back up now"."""
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.back_up_button = buttons.addButton("Back up &now", QDialogButtonBox.ButtonRole.ActionRole)
+        self.back_up_button = buttons.addButton(_("Back up &now"), QDialogButtonBox.ButtonRole.ActionRole)
         self.back_up_button.setProperty("role", "primary")
         self.back_up_button.clicked.connect(self.back_up_now)
         # Enter after typing the number closes the dialog; a backup is never
@@ -176,7 +185,7 @@ class BackupsDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     day_time(when, seconds=True),
-                    REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
+                    _reason(backup.reason),
                     describe_size(backup.size),
                 ]
             )
@@ -207,23 +216,23 @@ class BackupsDialog(QDialog):
         def taken(backup: Backup) -> None:
             self.refresh()
             when, size = clock(backup.created, seconds=True), describe_size(backup.size)
-            self._say(f"Backed up at {when} ({size}).", "ok")
+            self._say(_("Backed up at {time} ({size}).").format(time=when, size=size), "ok")
 
         self.tasks.start(
             BACKUP_TASK,
-            BACKUP_TITLE,
+            _(BACKUP_TITLE),
             work,
-            describe=lambda step, steps: f"{BACKUP_TITLE}: step {step} of {steps}",
+            describe=backup_step_words,
             on_done=taken,
-            on_error=lambda exc: self._say(f"No backup was taken: {exc}", "danger"),
+            on_error=lambda exc: self._say(_("No backup was taken: {error}").format(error=exc), "danger"),
             expected=(StorageError, OSError),
-            on_cancel=lambda: self._say("Cancelled: no backup was taken.", "muted"),
+            on_cancel=lambda: self._say(_("Cancelled: no backup was taken."), "muted"),
         )
 
     def _follow_task(self) -> None:
         running = self.tasks.running(BACKUP_TASK) is not None
         self.back_up_button.setEnabled(not running)
-        self.back_up_button.setToolTip("A backup is being taken" if running else "")
+        self.back_up_button.setToolTip(_("A backup is being taken") if running else "")
 
     def done(self, result: int) -> None:
         """Close; a backup still running is cancelled first (it leaves no file)."""
@@ -240,6 +249,12 @@ class BackupsDialog(QDialog):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.show()
+
+
+def _reason(reason: str) -> str:
+    """Say why a backup was taken; a reason this version does not know is shown as stored."""
+    known = REASONS.get(reason)
+    return _(known) if known is not None else reason.replace("-", " ").capitalize()
 
 
 def show_backups(
@@ -259,9 +274,11 @@ def show_backups(
         QMessageBox.information(
             parent,
             APPLICATION,
-            "This is a shared database on a server. Its dumps are made with pg_dump: "
-            "“scale-across db backup --db URL” takes one now, “scale-across db backups” lists them, "
-            "and the app takes one before every upgrade. The server's own backups are its owner's.",
+            _(
+                "This is a shared database on a server. Its dumps are made with pg_dump: "
+                "“scale-across db backup --db URL” takes one now, “scale-across db backups” lists them, "
+                "and the app takes one before every upgrade. The server's own backups are its owner's."
+            ),
         )
         return
     BackupsDialog(path, settings, parent).exec()

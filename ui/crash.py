@@ -19,10 +19,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from facilitator.applog import log_exception
+from facilitator.i18n import _
+from ui.message_box import MessageBox
 from ui.settings import APPLICATION
 
 
-class CrashDialog(QMessageBox):
+class CrashDialog(MessageBox):
     """Says what went wrong and where the details are; Continue goes back to work."""
 
     def __init__(
@@ -32,22 +34,26 @@ class CrashDialog(QMessageBox):
         self.details = details
         self.log_path = log_path
         self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle(f"{APPLICATION} — unexpected error")
-        self.setText(f"Something went wrong: {summary}")
-        where = (
-            f"The details were written to the log file:\n{log_path}"
-            if log_path is not None
-            else "The log file could not be written; use Copy details to keep them."
-        )
-        self.setInformativeText(
+        # Translators: the title of the dialog that shows an unexpected error; {app} is the app's name.
+        self.setWindowTitle(_("{app} — unexpected error").format(app=APPLICATION))
+        self.setText(_("Something went wrong: {problem}").format(problem=summary))
+        safe = _(
             "The app is still running and everything stored before is safe. "
-            "If what you just did did not take effect, try it again.\n\n" + where
+            "If what you just did did not take effect, try it again."
         )
+        where = (
+            _("The details were written to the log file:\n{path}").format(path=log_path)
+            if log_path is not None
+            # Translators: "Copy details" is the name of a button of this dialog.
+            else _("The log file could not be written; use Copy details to keep them.")
+        )
+        self.setInformativeText(f"{safe}\n\n{where}")
         self.setDetailedText(details)
-        self.open_log_button = self.addButton("Open log", QMessageBox.ButtonRole.ActionRole)
+        self.open_log_button = self.addButton(_("Open log"), QMessageBox.ButtonRole.ActionRole)
         self.open_log_button.setEnabled(log_path is not None)
-        self.copy_button = self.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
-        self.continue_button = self.addButton("Continue", QMessageBox.ButtonRole.AcceptRole)
+        self.copy_button = self.addButton(_("Copy details"), QMessageBox.ButtonRole.ActionRole)
+        # Translators: the button that closes the error dialog and goes back to work.
+        self.continue_button = self.addButton(_("Continue"), QMessageBox.ButtonRole.AcceptRole)
         self.setDefaultButton(self.continue_button)
         self.setEscapeButton(self.continue_button)
 

@@ -6,8 +6,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from facilitator.i18n import N_, _
+
 PLAIN = "CSV (*.csv)"
-WITH_BOM = "CSV for Excel, UTF-8 with byte order mark (*.csv)"
+# Marked: the dialog shows it translated (and answers with what it showed).
+WITH_BOM = N_("CSV for Excel, UTF-8 with byte order mark (*.csv)")
 
 
 def ask_csv_path(parent: QWidget, title: str, suggested: Path) -> tuple[Path, bool] | None:
@@ -18,8 +21,9 @@ def ask_csv_path(parent: QWidget, title: str, suggested: Path) -> tuple[Path, bo
     character. Both are offered as file types, so the choice costs no extra
     dialog.
     """
-    name, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(suggested), f"{PLAIN};;{WITH_BOM}")
+    with_bom = _(WITH_BOM)
+    name, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(suggested), f"{PLAIN};;{with_bom}")
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".csv") else Path(f"{name}.csv")
-    return path, chosen_filter == WITH_BOM
+    return path, chosen_filter == with_bom

@@ -7,17 +7,24 @@ import datetime as dt
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit
 
-from facilitator.dates import QT_DAY
+from facilitator import i18n
+from facilitator.dates import QT_DAY, qt_day
 
-# Day and month names in English, like every date the window writes
-# (facilitator.dates), whatever the system's language.
+# English's house style ("Wed 2 Dec 2026") writes English names whatever the system's language.
 _ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def show_days(edit: QDateEdit) -> QDateEdit:
-    """Make ``edit`` show "Wed 2 Dec 2026", as ``facilitator.dates.day`` writes a date; return it."""
-    edit.setLocale(_ENGLISH)
-    edit.setDisplayFormat(QT_DAY)
+    """Make ``edit`` show a date as ``facilitator.dates.day`` writes it, in the language in use; return it.
+
+    "Wed 2 Dec 2026" in English, "Mi., 2. Dez. 2026" in German: the format and
+    the names of days and months are the language's. A language Babel has no
+    dates for writes them as English does (``facilitator.dates``), and so does
+    the field.
+    """
+    display = qt_day()
+    edit.setLocale(_ENGLISH if display == QT_DAY else QLocale(i18n.language()))
+    edit.setDisplayFormat(display)
     return edit
 
 

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from facilitator.i18n import _
+
 #: Below this many average characters of width, the buttons go under the message.
 NARROW_CHARS = 110
 
@@ -27,7 +29,7 @@ class ErrorBanner(QFrame):
         self.action.clicked.connect(self._act)
         self.action.hide()
         self._do: Callable[[], object] | None = None
-        dismiss = QPushButton("Dismiss")
+        dismiss = QPushButton(_("Dismiss"))
         dismiss.clicked.connect(self.hide)
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.action)
@@ -56,7 +58,11 @@ class ErrorBanner(QFrame):
 
     def show_not_saved(self, message: str) -> None:
         """Show why an edit was not stored; what was typed stays where it was typed for a retry."""
-        self.label.setText(f"Not saved: {message}. What you typed is still there — correct it or try again.")
+        self.label.setText(
+            _("Not saved: {reason}. What you typed is still there — correct it or try again.").format(
+                reason=message
+            )
+        )
         self._set_action(None)
         self.show()
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.agenda.model import Agenda
 from facilitator.followup.locate import Place
+from facilitator.i18n import _
 from ui.editing import EventEditor
 from ui.panels.patterns.outcomes import OutcomesPanel
 from ui.panels.patterns.patterns import PatternsPanel
@@ -24,7 +25,8 @@ class EventScreen(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.prepare = PreparePage(
-            editor, [("Outcomes (draft)", OutcomesPanel(editor)), ("Patterns (draft)", PatternsPanel(editor))]
+            editor,
+            [(_("Outcomes (draft)"), OutcomesPanel(editor)), (_("Patterns (draft)"), PatternsPanel(editor))],
         )
         self.walkthrough = WalkthroughPage(editor, agenda)
         # A running step timer stops, and its reading is stored, while the
@@ -35,9 +37,10 @@ class EventScreen(QWidget):
         self.review.open_requested.connect(self.show_record)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.prepare, "Prepare")
-        self.tabs.addTab(self.walkthrough, "Walk-through")
-        self.tabs.addTab(self.review, "Review")
+        # Translators: the three views of an open event, as tabs.
+        self.tabs.addTab(self.prepare, _("Prepare"))
+        self.tabs.addTab(self.walkthrough, _("Walk-through"))
+        self.tabs.addTab(self.review, _("Review"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

@@ -90,11 +90,15 @@ def summary_work(db: Database, event_id: uuid.UUID, path: Path, page_size: str) 
     def write(event: Event, progress: Progress) -> Path:
         # Imported in the worker: ReportLab's first load would stall the GUI thread.
         from exports.pdf import render_summary
+        from exports.values import document_language
+        from facilitator.i18n import speaking
         from facilitator.services.readiness import open_items_of
 
         report(progress, 0, ONE_FILE)
-        # From the worker's own copy, as stored when the export started, like the rest of the summary.
-        left_open = [item.text for item in open_items_of(event)]
+        # From the worker's own copy, as stored when the export started, like the rest of the
+        # summary, and in the summary's language.
+        with speaking(document_language(event)):
+            left_open = [item.text for item in open_items_of(event)]
         return _write_made(path, render_summary(event, page_size=page_size, left_open=left_open), progress)
 
     return of_stored_event(db, event_id, write)

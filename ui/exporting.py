@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMenu
 
+from facilitator import numbers
 from facilitator.dates import iso
-from ui.export_runner import ExportRunner, one_file
+from facilitator.i18n import N_, _, ngettext
+from ui.background import held_reason
+from ui.export_runner import ExportRunner, one_file, wrote
 from ui.export_tasks import (
     agreement_work,
     agreements_work,
@@ -30,7 +33,10 @@ if TYPE_CHECKING:
     from ui.background import Task
     from ui.editing import EventEditor
 
-PAGE_SIZES = (("A4", "A4"), ("Letter", "US Letter"))
+#: The paper sizes of Export ▸ Paper size: the stored value, and its label (marked; translated where shown).
+PAGE_SIZES = (("A4", "A4"), ("Letter", N_("US Letter")))
+PDF_FILES = N_("PDF documents (*.pdf)")
+EVENT_FILES = N_("Event files (*.yaml *.yml *.json)")
 
 
 class ExportController(ExportRunner):
@@ -38,6 +44,7 @@ class ExportController(ExportRunner):
 
     # -- where -------------------------------------------------------------
     def _base_name(self, editor: EventEditor, what: str) -> str:
+        """Return the suggested file name: the date, the coalitions and ``what`` (a file name: in English)."""
         from exports.names import safe_file_name
 
         event = editor.event
@@ -55,14 +62,15 @@ class ExportController(ExportRunner):
         if editor is None:
             return None
         suggested = self._folder() / f"{self._base_name(editor, 'summary')}.pdf"
-        path = self._ask_path("Export the event summary", suggested, "PDF documents (*.pdf)")
+        path = self._ask_path(_("Export the event summary"), suggested, _(PDF_FILES))
         if path is None:
             return None
+        laying_out, saving = _("Laying out the event summary"), _("Saving the event summary")
         return self._start(
             "summary",
-            "Event summary",
+            _("Event summary"),
             summary_work(self._window.db, editor.event_id, path, self._settings.get("page_size")),
-            lambda done, _total: one_file("the event summary", done),
+            lambda done, _total: one_file(laying_out, saving, done),
             path.parent,
         )
 
@@ -79,20 +87,22 @@ class ExportController(ExportRunner):
 
         if not adopters(editor.event):
             self._window.banner.show_message(
-                "this event has no agreements yet, so there is nothing to export"
+                _("this event has no agreements yet, so there is nothing to export")
             )
             return None
         folder = QFileDialog.getExistingDirectory(
-            self._window, "Folder for the agreement PDFs", str(self._folder())
+            self._window, _("Folder for the agreement PDFs"), str(self._folder())
         )
         if not folder:
             return None
         page_size = self._settings.get("page_size")
         return self._start(
             "agreements",
-            "Agreements for all adopters",
+            _("Agreements for all adopters"),
             agreements_work(self._window.db, editor.event_id, Path(folder), page_size),
-            lambda done, total: f"Writing agreement {done} of {total}",
+            lambda done, total: _("Writing agreement {number} of {total}").format(
+                number=numbers.integer(done), total=numbers.integer(total)
+            ),
             Path(folder),
         )
 
@@ -106,15 +116,18 @@ class ExportController(ExportRunner):
         event = editor.event
         adopter = next(p for p in event.participants if p.id == adopter_id)
         suggested = self._folder() / adopter_file_name(event, adopter, set())
-        path = self._ask_path(f"Export the agreement of {adopter.name}", suggested, "PDF documents (*.pdf)")
+        title = _("Export the agreement of {name}").format(name=adopter.name)
+        path = self._ask_path(title, suggested, _(PDF_FILES))
         if path is None:
             return None
         page_size = self._settings.get("page_size")
+        laying_out = _("Laying out the agreement of {name}").format(name=adopter.name)
+        saving = _("Saving the agreement of {name}").format(name=adopter.name)
         return self._start(
             "agreement",
-            f"Agreement of {adopter.name}",
+            _("Agreement of {name}").format(name=adopter.name),
             agreement_work(self._window.db, editor.event_id, adopter_id, path, page_size),
-            lambda done, _total: one_file(f"the agreement of {adopter.name}", done),
+            lambda done, _total: one_file(laying_out, saving, done),
             path.parent,
         )
 
@@ -128,24 +141,30 @@ class ExportController(ExportRunner):
         if editor is None:
             return None
         suggested = self._folder() / f"{self._base_name(editor, 'event')}.yaml"
-        name, _ = QFileDialog.getSaveFileName(
-            self._window, "Export the event file", str(suggested), "Event files (*.yaml *.yml *.json)"
+        name, _filter = QFileDialog.getSaveFileName(
+            self._window, _("Export the event file"), str(suggested), _(EVENT_FILES)
         )
         if not name:
             return None
         path = Path(name)
         return self._start(
             "event file",
-            "Event file",
+            _("Event file"),
             event_file_work(self._window.db, editor.event_id, path),
-            lambda done, _total: "Writing the event file" if done < 2 else "Saving the event file",
+            lambda done, _total: _("Writing the event file") if done < 2 else _("Saving the event file"),
             path.parent,
             open_after=False,
         )
 
     def export_markdown(self) -> Path | None:
         """Write the event summary as Markdown, for a team wiki or a code host."""
-        return self._document("md", "summary (Markdown)", "Markdown files (*.md)", "summary")
+        return self._document(
+            "md",
+            "summary (Markdown)",
+            _("Export the summary (Markdown)"),
+            _("Markdown files (*.md)"),
+            "summary",
+        )
 
     def export_csv(self, rows: CsvRows = "agreements") -> Path | None:
         """Write one CSV row per agreement (or per support item) for a lead's spreadsheet."""
@@ -154,9 +173,14 @@ class ExportController(ExportRunner):
         editor = self._window.editor
         if editor is None:
             return None
-        what = "agreements" if rows == "agreements" else "support items"
+        what = "agreements" if rows == "agreements" else "support items"  # the file's name and the kind
         suggested = self._folder() / f"{self._base_name(editor, what)}.csv"
-        chosen = ask_csv_path(self._window, f"Export the {what} as CSV", suggested)
+        title = (
+            _("Export the agreements as CSV")
+            if rows == "agreements"
+            else _("Export the support items as CSV")
+        )
+        chosen = ask_csv_path(self._window, title, suggested)
         if chosen is None:
             return None
         path, bom = chosen
@@ -175,21 +199,21 @@ class ExportController(ExportRunner):
             return None
         if not any(agreement.check_in for agreement in editor.event.agreements):
             self._window.banner.show_message(
-                "no agreement of this event has a check-in date yet, so there is nothing to add"
+                _("no agreement of this event has a check-in date yet, so there is nothing to add")
             )
             return None
         suggested = self._folder() / f"{self._base_name(editor, 'check-ins')}.ics"
-        path = self._ask_path("Export the check-ins", suggested, "Calendar files (*.ics)")
+        path = self._ask_path(_("Export the check-ins"), suggested, _("Calendar files (*.ics)"))
         if path is None:
             return None
         return self._start(
             "check-ins",
-            "Check-ins for the calendar",
+            _("Check-ins for the calendar"),
             calendar_work(self._window.db, editor.event_id, path),
-            lambda _done, _total: "Writing the check-ins for the calendar",
+            lambda _done, _total: _("Writing the check-ins for the calendar"),
             path.parent,
             # Adding to the calendar means opening the file, whatever the setting.
-            on_written=lambda written: self._open(written, written.parent, f"Wrote {written.name}"),
+            on_written=lambda written: self._open(written, written.parent, wrote(written)),
             open_after=False,
             # Done in a moment once icalendar is loaded: a Cancel button would only flicker.
             cancellable=False,
@@ -209,10 +233,12 @@ class ExportController(ExportRunner):
 
         people = adopters(editor.event)
         if not people:
-            self._window.banner.show_message("this event has no agreements yet, so there is nothing to send")
+            self._window.banner.show_message(
+                _("this event has no agreements yet, so there is nothing to send")
+            )
             return None
         folder = QFileDialog.getExistingDirectory(
-            self._window, "Folder for the mail drafts", str(self._folder())
+            self._window, _("Folder for the mail drafts"), str(self._folder())
         )
         if not folder:
             return None
@@ -221,19 +247,29 @@ class ExportController(ExportRunner):
 
         def opened(written: list[Path]) -> None:
             if written and unaddressed:
-                self._window.statusBar().showMessage(
-                    f"Wrote {len(written)} mail drafts; {unaddressed} without an address "
+                drafts = ngettext("Wrote {count} mail draft", "Wrote {count} mail drafts", len(written))
+                # Translators: {wrote} is "Wrote 4 mail drafts"; {count} of the drafts have no address.
+                said = ngettext(
+                    "{wrote}; {count} without an address "
                     "(add it in the mail program, or in People for next time)",
-                    15000,
+                    "{wrote}; {count} without an address "
+                    "(add it in the mail program, or in People for next time)",
+                    unaddressed,
+                ).format(
+                    wrote=drafts.format(count=numbers.integer(len(written))),
+                    count=numbers.integer(unaddressed),
                 )
+                self._window.statusBar().showMessage(said, 15000)
             if written:
                 self._open_each(written, Path(folder))
 
         return self._start(
             "mail drafts",
-            "Mail drafts for all adopters",
+            _("Mail drafts for all adopters"),
             drafts_work(self._window.db, editor.event_id, Path(folder), page_size),
-            lambda done, total: f"Writing mail draft {done} of {total}",
+            lambda done, total: _("Writing mail draft {number} of {total}").format(
+                number=numbers.integer(done), total=numbers.integer(total)
+            ),
             Path(folder),
             on_written=opened,
             open_after=False,
@@ -241,25 +277,26 @@ class ExportController(ExportRunner):
 
     def _ask_path(self, title: str, suggested: Path, filter_: str) -> Path | None:
         """Ask where to save; a name typed without the suggested name's suffix gets it. None: cancelled."""
-        chosen, _ = QFileDialog.getSaveFileName(self._window, title, str(suggested), filter_)
+        chosen, _filter = QFileDialog.getSaveFileName(self._window, title, str(suggested), filter_)
         if not chosen:
             return None
         suffix = suggested.suffix
         return Path(chosen) if chosen.lower().endswith(suffix) else Path(f"{chosen}{suffix}")
 
-    def _document(self, fmt: DocumentFormat, what: str, filter_: str, name: str) -> Path | None:
+    def _document(self, fmt: DocumentFormat, what: str, title: str, filter_: str, name: str) -> Path | None:
+        """Write a document now: ``what`` is its kind (``WORDINGS``), ``title`` the file dialog's."""
         editor = self._window.editor
         if editor is None:
             return None
         suggested = self._folder() / f"{self._base_name(editor, name)}.{fmt}"
-        path = self._ask_path(f"Export the {what}", suggested, filter_)
+        path = self._ask_path(title, suggested, filter_)
         if path is None:
             return None
         written = self._write(
             functools.partial(self._document_bytes, editor, fmt, path), path.parent, what, open_after=False
         )
         if written is not None and self._settings.get("open_after_export"):
-            self._open(written, written.parent, f"Wrote {written.name}")
+            self._open(written, written.parent, wrote(written))
         return written
 
     def _document_bytes(
@@ -272,9 +309,12 @@ class ExportController(ExportRunner):
         bom: bool = False,
     ) -> Path:
         from exports.formats import write_document
+        from exports.values import document_language
+        from facilitator.i18n import speaking
         from facilitator.services.readiness import open_items_of
 
-        left_open = [item.text for item in open_items_of(editor.event)]
+        with speaking(document_language(editor.event)):  # the summary's language
+            left_open = [item.text for item in open_items_of(editor.event)]
         page_size = self._settings.get("page_size")
         return write_document(
             editor.event, fmt, path, left_open=left_open, page_size=page_size, rows=rows, bom=bom
@@ -288,8 +328,12 @@ class ExportController(ExportRunner):
         if all(open_path(path) for path in paths):
             return
         self._window.banner.show_message(
-            f"Wrote {len(paths)} mail drafts. No mail program opened them; they are in {folder}.",
-            ("Show folder", lambda: open_path(folder)),
+            ngettext(
+                "Wrote {count} mail draft. No mail program opened it; it is in {folder}.",
+                "Wrote {count} mail drafts. No mail program opened them; they are in {folder}.",
+                len(paths),
+            ).format(count=numbers.integer(len(paths)), folder=folder),
+            (_("Show folder"), lambda: open_path(folder)),
         )
 
     def import_event_file(self) -> Task | None:
@@ -301,8 +345,8 @@ class ExportController(ExportRunner):
         """
         from ui.import_task import start_import
 
-        name, _ = QFileDialog.getOpenFileName(
-            self._window, "Import an event file", str(self._folder()), "Event files (*.yaml *.yml *.json)"
+        name, _filter = QFileDialog.getOpenFileName(
+            self._window, _("Import an event file"), str(self._folder()), _(EVENT_FILES)
         )
         if not name:
             return None
@@ -315,13 +359,13 @@ class ExportController(ExportRunner):
         menu.clear()
         editor = self._window.editor
         if editor is None:
-            menu.addAction("Open an event first").setEnabled(False)
+            menu.addAction(_("Open an event first")).setEnabled(False)
             return
         from exports.values import adopters  # not exports.pdf: that loads ReportLab on the GUI thread
 
         people = adopters(editor.event)
         if not people:
-            menu.addAction("No agreements yet").setEnabled(False)
+            menu.addAction(_("No agreements yet")).setEnabled(False)
         # One agreement at a time, as every export of a kind: the entries wait and say why.
         running = self._window.tasks.running("agreement")
         menu.setToolTipsVisible(running is not None)
@@ -331,4 +375,6 @@ class ExportController(ExportRunner):
             entry = menu.addAction(label.replace("&", "&&"), export)
             if running is not None:
                 entry.setEnabled(False)
-                entry.setToolTip(f"Not now: “{running.title}” is being written. Wait for it, or cancel it.")
+                entry.setToolTip(
+                    held_reason(running.title, writes_documents=True, cancellable=running.cancellable)
+                )

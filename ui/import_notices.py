@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
+from facilitator import numbers
 from facilitator.documents import TextNotice
+from facilitator.i18n import _, ngettext
 from ui.widgets import plain_label, size_in_lines
 
 
@@ -17,12 +19,24 @@ def notice_line(notice: TextNotice) -> str:
     The file is named once above the list, and the dialog says "dropped",
     so each line is only the place and the character.
     """
-    place = f"line {notice.mark.line}, column {notice.mark.column}"
+    line, column = notice.mark.line, notice.mark.column  # places in a file: no grouping
     if notice.more:
-        return f"from {place} on: {notice.count} more characters"
-    where = f", {notice.where}" if notice.where else ""
-    times = f", {notice.count} times" if notice.count > 1 else ""
-    return f"{place}{where}: {notice.dropped.describe()}{times}"
+        count = numbers.integer(notice.count)
+        return ngettext(
+            "from line {line}, column {column} on: {count} more character",
+            "from line {line}, column {column} on: {count} more characters",
+            notice.count,
+        ).format(line=line, column=column, count=count)
+    what = notice.dropped.describe()
+    if notice.count > 1:
+        # Translators: {character} describes the character ("U+0007 (control character)").
+        what = _("{character}, {count} times").format(character=what, count=numbers.integer(notice.count))
+    if notice.where:
+        # Translators: {where} is the value's place in the file ("participants[1].name").
+        return _("line {line}, column {column}, {where}: {character}").format(
+            line=line, column=column, where=notice.where, character=what
+        )
+    return _("line {line}, column {column}: {character}").format(line=line, column=column, character=what)
 
 
 class DroppedCharactersDialog(QDialog):
@@ -35,16 +49,20 @@ class DroppedCharactersDialog(QDialog):
 
     def __init__(self, file_name: str, notices: Sequence[TextNotice], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Event file imported")
+        self.setWindowTitle(_("Event file imported"))
         characters = sum(n.count for n in notices)
-        plural = "character was" if characters == 1 else "characters were"
         self.summary = plain_label(
-            f"Imported {file_name}. {characters} invisible {plural} dropped from its text "
-            "(control characters, zero-width spaces and the like); everything else is as written."
+            ngettext(
+                "Imported {file}. {count} invisible character was dropped from its text "
+                "(control characters, zero-width spaces and the like); everything else is as written.",
+                "Imported {file}. {count} invisible characters were dropped from its text "
+                "(control characters, zero-width spaces and the like); everything else is as written.",
+                characters,
+            ).format(file=file_name, count=numbers.integer(characters))
         )
         self.places = QPlainTextEdit("\n".join(notice_line(n) for n in notices))
         self.places.setReadOnly(True)
-        self.places.setAccessibleName("Where characters were dropped")
+        self.places.setAccessibleName(_("Where characters were dropped"))
         self.places.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitator.i18n import N_, _
+
 if TYPE_CHECKING:
     from facilitator.documents import TextNotice
     from facilitator.progress import Progress
@@ -25,11 +27,11 @@ IMPORT = "import"
 
 #: What the panel says while each step of ``import_event_file`` runs, by steps done.
 _STEPS = (
-    "reading and checking the file",
-    "matching coalitions and patterns with stored ones",
-    "storing the event",
-    "storing the event",
-    "done",
+    # Translators: the steps of an import, shown as "Importing plan.yaml: reading and checking the file".
+    N_("reading and checking the file"),
+    N_("matching coalitions and patterns with stored ones"),
+    N_("storing the event"),
+    N_("storing the event"),
 )
 
 Imported = tuple[uuid.UUID, list["TextNotice"]]
@@ -77,14 +79,14 @@ def start_import(window: MainWindow, path: Path, *, on_imported: Callable[[], ob
     """
     if window.tasks.running(IMPORT) is not None:
         # Import is disabled while one runs; a shortcut pressed before the menus caught up lands here.
-        window.statusBar().showMessage("An event file is still being imported", 8000)
+        window.statusBar().showMessage(_("An event file is still being imported"), 8000)
         return None
 
     def imported(result: Imported) -> None:
         event_id, notices = result
         on_imported()
         window.open_event(event_id)
-        window.statusBar().showMessage(f"Imported {path.name}", 8000)
+        window.statusBar().showMessage(_("Imported {file}").format(file=path.name), 8000)
         if notices:
             from ui.import_notices import show_dropped
 
@@ -92,13 +94,22 @@ def start_import(window: MainWindow, path: Path, *, on_imported: Callable[[], ob
 
     return window.tasks.start(
         IMPORT,
-        f"Import of {path.name}",
+        _("Import of {file}").format(file=path.name),
         import_work(window.db, path),
-        describe=lambda done, _total: f"Importing {path.name}: {_STEPS[min(done, len(_STEPS) - 1)]}",
+        describe=lambda done, _total: _importing(path.name, done),
         on_done=imported,
-        on_error=lambda exc: window.banner.show_message(f"the event file was not imported: {exc}"),
+        on_error=lambda exc: window.banner.show_message(
+            _("the event file was not imported: {error}").format(error=exc)
+        ),
         expected=import_errors(),
         on_cancel=lambda: window.statusBar().showMessage(
-            f"Cancelled: nothing of {path.name} was imported", 10000
+            _("Cancelled: nothing of {file} was imported").format(file=path.name), 10000
         ),
     )
+
+
+def _importing(name: str, done: int) -> str:
+    """Say what the import of the file ``name`` is doing after ``done`` steps."""
+    if done >= len(_STEPS):
+        return _("Importing {file}: done").format(file=name)
+    return _("Importing {file}: {step}").format(file=name, step=_(_STEPS[done]))

@@ -14,8 +14,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMenu
 
+from facilitator import numbers
 from facilitator.dates import clock, day
 from facilitator.domain.summary import EventSummary
+from facilitator.i18n import _
 from facilitator.storage import StorageError
 from ui import theme
 from ui.actions import Act
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from ui.event_screen import EventScreen
     from ui.followup.screen import FollowUpScreen
 
+#: The product's name: the same in every language.
 TITLE = "Scale Across Facilitator"
 
 
@@ -58,6 +61,7 @@ class MainWindow(WindowDatabase):
 
     # Made with the menus (ui/window_menus.py).
     theme_group: QActionGroup
+    language_group: QActionGroup
     paper_group: QActionGroup
     adopter_menu: QMenu
 
@@ -92,7 +96,7 @@ class MainWindow(WindowDatabase):
             # An opener or an update comes with its location; a database knows its own.
             assert db is not None
             location = str(db.path or db.url)
-        self.statusBar().showMessage(f"Database: {location}")
+        self.statusBar().showMessage(_("Database: {location}").format(location=location))
 
         self.exporter = ExportController(self)
         self.room = RoomPresenter(self)
@@ -153,7 +157,7 @@ class MainWindow(WindowDatabase):
             new = (min(steps) if direction > 0 else max(steps)) if steps else current
         self.settings.set("zoom", new)
         self.apply_view_settings()
-        self.statusBar().showMessage(f"Zoom {new} %", 3000)
+        self.statusBar().showMessage(_("Zoom {percent}").format(percent=numbers.percent(new / 100)), 3000)
 
     def toggle_prompts(self) -> None:
         """Show or hide the facilitator prompts; remembered."""
@@ -181,7 +185,7 @@ class MainWindow(WindowDatabase):
         try:
             self.start.refresh(rows)
         except StorageError as exc:
-            self.banner.show_message(f"the list of events could not be read: {exc}")
+            self.banner.show_message(_("the list of events could not be read: {error}").format(error=exc))
         self.pages.setCurrentWidget(self.start)
         self.setWindowTitle(TITLE)
         self._update_action_state()
@@ -199,7 +203,8 @@ class MainWindow(WindowDatabase):
             self.pages.addWidget(self.followup)
         self.pages.setCurrentWidget(self.followup)
         self.followup.show_page(act)
-        self.setWindowTitle(f"Follow-up — {TITLE}")
+        # Translators: the window's title on the follow-up pages; {title} is the app's name.
+        self.setWindowTitle(_("Follow-up — {title}").format(title=TITLE))
         self._update_action_state()
 
     def open_record(
@@ -215,7 +220,7 @@ class MainWindow(WindowDatabase):
             with self.db.transaction() as session:
                 place = locate(session, kind, record_id)
         except StorageError as exc:
-            self.banner.show_message(f"the record could not be found: {exc}")
+            self.banner.show_message(_("the record could not be found: {error}").format(error=exc))
             return
         if place is not None:
             self.screen_.show_record(place)
@@ -231,7 +236,7 @@ class MainWindow(WindowDatabase):
         try:
             editor = EventEditor(self.db, event_id, self)
         except (StorageError, ServiceError) as exc:
-            self.banner.show_message(f"the event could not be opened: {exc}")
+            self.banner.show_message(_("the event could not be opened: {error}").format(error=exc))
             return
         catalog = load_catalog()
         agenda_id = editor.event.agenda_id
@@ -240,7 +245,9 @@ class MainWindow(WindowDatabase):
         except KeyError:
             agenda = catalog.default
             self.banner.show_message(
-                f"the agenda “{agenda_id}” of this event is not installed here; showing “{agenda.title}”"
+                _("the agenda “{agenda}” of this event is not installed here; showing “{shown}”").format(
+                    agenda=agenda_id, shown=agenda.title
+                )
             )
         self.editor = editor
         editor.saved.connect(self._show_saved)
@@ -320,11 +327,12 @@ class MainWindow(WindowDatabase):
 
     def _show_saved(self, when: dt.datetime) -> None:
         self.banner.hide()
-        self.saved_label.setText(f"Saved {clock(when)}")
+        # Translators: in the status bar after each stored edit; {time} is a time of day (14:32).
+        self.saved_label.setText(_("Saved {time}").format(time=clock(when)))
 
     def _show_failed(self, message: str) -> None:
         self.banner.show_not_saved(message)
-        self.saved_label.setText("Last edit NOT saved")
+        self.saved_label.setText(_("Last edit NOT saved"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Store the timer and window layout; every edit is already stored.

@@ -17,11 +17,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from facilitator.i18n import N_, _
 from facilitator.storage.errors import MissingFolderError
 from facilitator.storage.location import is_default_database, origin, plain_sqlite_path
+from ui.message_box import MessageBox
 from ui.settings import APPLICATION
 
-CREATE = "Create database"
+# Translators: a button that creates a new, empty database at the path given.
+CREATE = N_("Create database")
+PROG = "scale-across"
 
 
 def may_start(db_target: str | None) -> bool:
@@ -38,14 +42,19 @@ def may_start(db_target: str | None) -> bool:
         QMessageBox.critical(
             None,
             APPLICATION,
-            f"Cannot create a database at {path}.\n\nThe folder {path.parent} does not exist. "
-            f"The path was {origin(db_target)}: check it, or create the folder first.",
+            _(
+                "Cannot create a database at {path}.\n\nThe folder {folder} does not exist. "
+                "The path was {origin}: check it, or create the folder first."
+            ).format(path=path, folder=path.parent, origin=origin(db_target)),
         )
-        print(f"scale-across: error: {MissingFolderError(path)} ({origin(db_target)})", file=sys.stderr)
+        problem = f"{MissingFolderError(path)} ({origin(db_target)})"
+        print(_("{prog}: error: {message}").format(prog=PROG, message=problem), file=sys.stderr)
         return False
     if ask_to_create(path, origin(db_target)):
         return True
-    print(f"scale-across: no database at {path}; nothing was created", file=sys.stderr)
+    print(
+        _("{prog}: no database at {path}; nothing was created").format(prog=PROG, path=path), file=sys.stderr
+    )
     return False
 
 
@@ -63,16 +72,20 @@ def creation_question(path: Path, where_from: str) -> QMessageBox:
     Its buttons say what they do: "Create database" (the default, since the
     path was given on purpose) and "Cancel", which opens nothing.
     """
-    box = QMessageBox(QMessageBox.Icon.Question, APPLICATION, f"There is no database at\n{path}")
+    box = MessageBox(
+        QMessageBox.Icon.Question, APPLICATION, _("There is no database at\n{path}").format(path=path)
+    )
     box.setInformativeText(
-        f"Create a new, empty database there, or cancel and check the path ({where_from})?"
+        _("Create a new, empty database there, or cancel and check the path ({origin})?").format(
+            origin=where_from
+        )
     )
     # Wide enough that "--db" and the path are not broken over lines.
     width = box.fontMetrics().averageCharWidth() * 52
     box.setStyleSheet(
         f"QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel {{ min-width: {width}px; }}"
     )
-    create = box.addButton(CREATE, QMessageBox.ButtonRole.AcceptRole)
+    create = box.addButton(_(CREATE), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(create)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)

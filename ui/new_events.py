@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from facilitator.i18n import _
 from facilitator.storage import StorageError
 from ui.shared_database import READ_ONLY_TIP
 from ui.views import PREPARE
@@ -19,7 +20,7 @@ def new_event(window: MainWindow) -> None:
     from ui.prepare.new_event import ask_new_event
 
     if window.db_is_read_only():
-        window.statusBar().showMessage(READ_ONLY_TIP, 8000)
+        window.statusBar().showMessage(_(READ_ONLY_TIP), 8000)
         return
     event_id = ask_new_event(window.db, window)
     window.activateWindow()
@@ -37,12 +38,12 @@ def open_sample(window: MainWindow) -> None:
     from facilitator.services.errors import ServiceError
 
     if window.db_is_read_only():
-        window.statusBar().showMessage(READ_ONLY_TIP, 8000)
+        window.statusBar().showMessage(_(READ_ONLY_TIP), 8000)
         return
     try:
         with window.db.transaction() as session:
             event_id = create_demo_event(session).id
     except (StorageError, ServiceError) as exc:
-        window.banner.show_message(f"the sample event was not created: {exc}")
+        window.banner.show_message(_("the sample event was not created: {error}").format(error=exc))
         return
     window.open_event(event_id)

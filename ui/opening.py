@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from facilitator.i18n import _
+
 
 def open_path(path: Path) -> bool:
     """Open a file or folder as a double click in the file manager would; False when nothing could."""
@@ -26,8 +28,15 @@ def not_opened(written: str, target: Path) -> str:
         written: What was written, for the sentence's start ("Wrote summary.pdf").
         target: The file or folder that could not be opened.
     """
+    # Translators: {written} is a sentence without its full stop ("Wrote summary.pdf").
     if target.suffix.lower() == ".pdf":
-        return f"{written}. No program to open PDF files was found; the file is in {target.parent}."
+        return _("{written}. No program to open PDF files was found; the file is in {folder}.").format(
+            written=written, folder=target.parent
+        )
     if target.suffix:
-        return f"{written}. No program to open {target.name} was found; the file is in {target.parent}."
-    return f"{written}. No program to show folders was found; the files are in {target}."
+        return _("{written}. No program to open {file} was found; the file is in {folder}.").format(
+            written=written, file=target.name, folder=target.parent
+        )
+    return _("{written}. No program to show folders was found; the files are in {folder}.").format(
+        written=written, folder=target
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 from sqlalchemy.engine import make_url
 
+from facilitator.i18n import _
 from facilitator.storage.database import PasswordRequiredError
 
 
@@ -16,12 +17,16 @@ def url_with_password(needed: PasswordRequiredError) -> str:
             where to keep the password instead).
     """
     url = make_url(needed.url)
-    who = url.username or "you"
-    where = url.host or "the shared database"
+    # Translators: the password prompt's text when the server's address names no user.
+    who = url.username or _("you")
+    # Translators: the password prompt's text when the server's address names no host.
+    where = url.host or _("the shared database")
     password, ok = QInputDialog.getText(
         None,
-        "Scale Across — shared database",
-        f"Password for {who} at {where}:\n(kept for this session only; ~/.pgpass saves asking)",
+        _("Scale Across — shared database"),
+        _("Password for {user} at {host}:\n(kept for this session only; ~/.pgpass saves asking)").format(
+            user=who, host=where
+        ),
         QLineEdit.EchoMode.Password,
     )
     if not ok:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from facilitator.i18n import _
 from ui.background import BackgroundTasks, Task
 
 
@@ -28,8 +29,8 @@ class TaskRow(QWidget):
         self.bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # The label says "7 of 25"; a percentage over the accent colour would not read well.
         self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip(f"Stop: {task.title}; nothing is written")
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.setToolTip(_("Stop: {task}; nothing is written").format(task=task.title))
         # A click must not pull the focus out of the field the facilitator types in.
         self.cancel_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.cancel_button.clicked.connect(task.cancel)

@@ -15,11 +15,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
+from facilitator import numbers
 from facilitator.dates import day_time
+from facilitator.i18n import _, ngettext
 from facilitator.storage.backups import Backup, newest_verified_backup
 from facilitator.storage.integrity import check_database
 from facilitator.storage.recovery import move_aside, restore_backup
 from facilitator.storage.session_markers import previous_session_unclean
+from ui.message_box import MessageBox
 from ui.settings import APPLICATION
 
 
@@ -54,36 +57,39 @@ class Damage:
     backup_events: int | None
 
 
-class RecoveryDialog(QMessageBox):
+class RecoveryDialog(MessageBox):
     """Says the file was moved aside (nothing deleted) and offers the backup."""
 
     def __init__(self, damage: Damage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(f"{APPLICATION} — damaged database")
+        # Translators: a dialog's title; {app} is the app's name.
+        self.setWindowTitle(_("{app} — damaged database").format(app=APPLICATION))
         self.setText(
-            f"The database was damaged and has been moved to\n{damage.moved_to}\nNothing was deleted."
+            _("The database was damaged and has been moved to\n{folder}\nNothing was deleted.").format(
+                folder=damage.moved_to
+            )
         )
         # What was found goes in the text, not behind "Show Details…": one
         # button fewer keeps the three choices readable on a narrow screen.
-        found = f"What was found: {damage.problems[0]}." if damage.problems else ""
+        found = _("What was found: {problem}.").format(problem=damage.problems[0]) if damage.problems else ""
         self.buttons_: dict[Choice, QPushButton] = {}
         if damage.backup is not None:
-            self.setInformativeText(
-                f"{found}\n\nRestore the backup from {_describe(damage.backup, damage.backup_events)}?"
-            )
+            self.setInformativeText(f"{found}\n\n{_restore_question(damage.backup, damage.backup_events)}")
             self.buttons_[Choice.RESTORE] = self.addButton(
-                "Restore backup", QMessageBox.ButtonRole.AcceptRole
+                _("Restore backup"), QMessageBox.ButtonRole.AcceptRole
             )
         else:
-            self.setInformativeText(
-                f"{found}\n\nThere is no verified backup of this database to restore. Start with "
+            no_backup = _(
+                "There is no verified backup of this database to restore. Start with "
                 "an empty database, or quit and look at the moved file first."
             )
+            self.setInformativeText(f"{found}\n\n{no_backup}")
         self.buttons_[Choice.EMPTY] = self.addButton(
-            "Start with an empty database", QMessageBox.ButtonRole.DestructiveRole
+            _("Start with an empty database"), QMessageBox.ButtonRole.DestructiveRole
         )
-        self.buttons_[Choice.QUIT] = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        # Translators: a button: quit the app rather than open a database.
+        self.buttons_[Choice.QUIT] = self.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.buttons_.get(Choice.RESTORE, self.buttons_[Choice.QUIT]))
         self.setEscapeButton(self.buttons_[Choice.QUIT])
 
@@ -132,15 +138,22 @@ def recover(db_path: Path, problems: list[str]) -> Choice:
     if choice is Choice.RESTORE and backup is not None:
         restore_backup(backup.path, db_path)
     elif choice is not Choice.EMPTY:
-        raise StartCancelled(f"the damaged database was moved to {moved_to}; nothing was opened")
+        raise StartCancelled(
+            _("the damaged database was moved to {folder}; nothing was opened").format(folder=moved_to)
+        )
     return choice
 
 
-def _describe(backup: Backup, events: int | None) -> str:
-    text = day_time(backup.created)
-    if events is not None:
-        text += f" ({events} event{'' if events == 1 else 's'})"
-    return text
+def _restore_question(backup: Backup, events: int | None) -> str:
+    """Ask whether to restore ``backup``: when it was taken, and how many events it holds if known."""
+    when = day_time(backup.created)
+    if events is None:
+        return _("Restore the backup from {date}?").format(date=when)
+    return ngettext(
+        "Restore the backup from {date} ({count} event)?",
+        "Restore the backup from {date} ({count} events)?",
+        events,
+    ).format(date=when, count=numbers.integer(events))
 
 
 def _count_events(backup: Backup | None) -> int | None:

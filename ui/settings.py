@@ -25,6 +25,8 @@ OPTIONS = {
     "theme": Option("view/theme", "light", str),
     "zoom": Option("view/zoom", 100, int),
     "show_prompts": Option("view/show_prompts", True, bool),
+    # "" follows the system; otherwise a language code (ui.language).
+    "language": Option("view/language", "", str),
     # The step's time is the facilitator's unless shown to the room on purpose.
     "room_timer": Option("room/show_timer", False, bool),
     "page_size": Option("export/page_size", "A4", str),
@@ -56,6 +58,11 @@ class Settings:
     def set(self, name: str, value: Any) -> None:
         """Store an option."""
         self._q.setValue(OPTIONS[name].key, value)
+
+    def store_language(self, code: str) -> None:
+        """Store the View-menu language ("" for the system's) on disk now: a restart follows."""
+        self.set("language", code)
+        self.sync()
 
     def export_folder(self) -> Path:
         """Return where exports are suggested: the last folder written to, else Documents."""

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
+from facilitator.i18n import N_, _
 from facilitator.storage.errors import ConflictError
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
 #: How often an open event on a shared database looks for changes made elsewhere.
 POLL_MS = 2000
 
-READ_ONLY_TIP = "Read-only: your role on the shared database may read the history but not change it"
+#: Why a change is refused on a read-only role (marked: translate it where it is shown).
+READ_ONLY_TIP = N_("Read-only: your role on the shared database may read the history but not change it")
 
 
 class SharedDatabase(QObject):
@@ -56,9 +58,10 @@ class SharedDatabase(QObject):
 
     def show_conflict(self, error: ConflictError, retry: Callable[[], object] | None) -> None:
         """Say who changed what; the typed value is in the message and re-applied on request."""
-        self.window.saved_label.setText("Last edit NOT saved")
-        action = ("Re-apply mine", retry) if retry is not None else None
-        self.window.banner.show_message(f"not saved: {error}", action)
+        self.window.saved_label.setText(_("Last edit NOT saved"))
+        # Translators: a button that stores again what this person typed, over another's change.
+        action = (_("Re-apply mine"), retry) if retry is not None else None
+        self.window.banner.show_message(_("not saved: {error}").format(error=error), action)
 
     def poll(self) -> bool:
         """Load the event again if it changed elsewhere; return whether it did."""
@@ -70,7 +73,7 @@ class SharedDatabase(QObject):
             return False
         if focus is not None and _alive(focus) and QApplication.focusWidget() is not focus:
             focus.setFocus()
-        self.window.statusBar().showMessage("Updated with changes made in another window", 5000)
+        self.window.statusBar().showMessage(_("Updated with changes made in another window"), 5000)
         return True
 
     def announce(self, db: Database) -> None:
@@ -78,7 +81,8 @@ class SharedDatabase(QObject):
         if db.notices:
             self.window.banner.show_message("; ".join(db.notices))
         if db.read_only:
-            self.window.saved_label.setText("Read-only")
+            # Translators: in the status bar, on a database this person may only read.
+            self.window.saved_label.setText(_("Read-only"))
 
 
 def _typing() -> bool:

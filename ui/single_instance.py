@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QSysInfo
 
 from facilitator import paths
+from facilitator.i18n import _
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,14 @@ class AlreadyOpenError(Exception):
     """Another live process has the database open."""
 
     def __init__(self, db_path: Path, holder: LockHolder | None) -> None:
-        where = f" (process {holder.pid} on host {holder.host})" if holder else ""
-        super().__init__(f"This database is already open in Scale Across{where}. Switch to that window.")
+        if holder is None:
+            message = _("This database is already open in Scale Across. Switch to that window.")
+        else:
+            message = _(
+                "This database is already open in Scale Across (process {pid} on host {host}). "
+                "Switch to that window."
+            ).format(pid=holder.pid, host=holder.host)
+        super().__init__(message)
         self.db_path = db_path
         self.holder = holder
 
@@ -71,7 +78,11 @@ class DatabaseLock:
         lock.setStaleLockTime(0)
         if not lock.tryLock(0) and not self._reclaim(lock):
             if lock.error() != QLockFile.LockError.LockFailedError:
-                raise OSError(f"cannot create the lock file {self.path} ({lock.error().name})")
+                raise OSError(
+                    _("cannot create the lock file {path} ({error})").format(
+                        path=self.path, error=lock.error().name
+                    )
+                )
             raise AlreadyOpenError(self.db_path, _holder(lock))
         self._lock = lock
 

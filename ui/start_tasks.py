@@ -16,7 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitator import numbers
 from facilitator.applog import log_exception
+from facilitator.i18n import N_, _
 from facilitator.progress import BACKUP, BACKUP_BEFORE_UPDATE, FIGURES, INDEX, UPDATE, Progress, Stages
 from facilitator.storage.backups import BACKUP_STEPS
 
@@ -27,30 +29,62 @@ if TYPE_CHECKING:
 
 #: The task kinds (ui/window_menus.py says what each holds back while it runs).
 UPDATE_TASK, BACKUP_TASK = "update", "backup"
-UPDATE_TITLE = "Updating the database"
-UPDATE_NOTE = "Must finish first"
-UPDATE_WHY = (
+# The titles and notes are marked here and translated where they are shown.
+UPDATE_TITLE = N_("Updating the database")
+# Translators: beside the bar of the database update, where Cancel would be.
+UPDATE_NOTE = N_("Must finish first")
+UPDATE_WHY = N_(
     "This version of the app keeps its records in a new way. The update is one step that must "
     "finish, so it cannot be cancelled; it happens once, and the events open when it is done."
 )
-BACKUP_TITLE = "Backing up the database"
+BACKUP_TITLE = N_("Backing up the database")
 
 
 def stage_words(name: str, done: int, total: int) -> str:
     """Say what a stage of opening is doing ("Updating the database: indexing 3,200 of 10,000 records")."""
     if name in (BACKUP_BEFORE_UPDATE, BACKUP):
-        step = BACKUP_STEPS[min(done, len(BACKUP_STEPS) - 1)]
-        lead = f"{UPDATE_TITLE}: backup first" if name == BACKUP_BEFORE_UPDATE else BACKUP_TITLE
+        step = _(BACKUP_STEPS[min(done, len(BACKUP_STEPS) - 1)])
+        number, of = numbers.integer(done + 1), numbers.integer(total)
+        if name == BACKUP_BEFORE_UPDATE:
+            if done >= total:
+                return _("Updating the database: backup first: done")
+            # Translators: {step} is a step of the backup ("checking the file"); (1 of 3).
+            text = _("Updating the database: backup first, {step} ({number} of {total})")
+            return text.format(step=step, number=number, total=of)
         if done >= total:
-            return f"{lead}: done"
-        return f"{lead}, {step} ({done + 1} of {total})"
+            return _("Backing up the database: done")
+        # Translators: {step} is a step of the backup ("checking the file"); (1 of 3).
+        return _("Backing up the database, {step} ({number} of {total})").format(
+            step=step, number=number, total=of
+        )
     if name == INDEX:
-        return f"{UPDATE_TITLE}: indexing {done:,} of {total:,} records"
+        return _("Updating the database: indexing {done} of {total} records").format(
+            done=numbers.integer(done), total=numbers.integer(total)
+        )
     if name == UPDATE:
-        return f"{UPDATE_TITLE}: change {min(done + 1, total)} of {total}"
+        # Translators: a change of the database's structure, one of several the update makes.
+        return _("Updating the database: change {number} of {total}").format(
+            number=numbers.integer(min(done + 1, total)), total=numbers.integer(total)
+        )
     if name == FIGURES:
-        return f"{UPDATE_TITLE}: working out the adoption figures"
-    return f"{UPDATE_TITLE}…"
+        return _("Updating the database: working out the adoption figures")
+    return _("Updating the database…")
+
+
+def backup_step_words(done: int, total: int) -> str:
+    """Say how far a backup has got when it says no more ("Backing up the database: step 2 of 3")."""
+    return _("Backing up the database: step {number} of {total}").format(
+        number=numbers.integer(done), total=numbers.integer(total)
+    )
+
+
+def no_backup_at_start(exc: BaseException, log: object | None) -> str:
+    """Say that the backup at start failed, and where the details are (``log``, when they were written)."""
+    if log:
+        return _("No backup was taken at start: {error}. Earlier backups are kept; details in {log}.").format(
+            error=exc, log=log
+        )
+    return _("No backup was taken at start: {error}. Earlier backups are kept.").format(error=exc)
 
 
 def staged(report: Reporter) -> Stages:
@@ -96,15 +130,17 @@ def update_database(
 
     return window.tasks.start(
         UPDATE_TASK,
-        UPDATE_TITLE,
+        _(UPDATE_TITLE),
         lambda report: open_(staged(report)),
-        describe=lambda done, total: f"{UPDATE_TITLE}: {done:,} of {total:,}",
+        describe=lambda done, total: _("Updating the database: {done} of {total}").format(
+            done=numbers.integer(done), total=numbers.integer(total)
+        ),
         on_done=lambda db: window.set_database(db, refresh=recovered),
         on_error=failed,
         expected=(StorageError,),
         cancellable=False,
-        note=UPDATE_NOTE,
-        note_tip=UPDATE_WHY,
+        note=_(UPDATE_NOTE),
+        note_tip=_(UPDATE_WHY),
     )
 
 
@@ -138,20 +174,18 @@ def back_up_at_start(
         if isinstance(exc, CorruptDatabaseError):
             recover(exc)
             return
-        where = log_exception(exc, "backup at start")
-        details = f"; details in {where}" if where else ""
-        window.show_problem(f"No backup was taken at start: {exc}. Earlier backups are kept{details}.")
+        window.show_problem(no_backup_at_start(exc, log_exception(exc, "backup at start")))
 
     return window.tasks.start(
         BACKUP_TASK,
-        BACKUP_TITLE,
+        _(BACKUP_TITLE),
         work,
-        describe=lambda done, total: f"{BACKUP_TITLE}: step {done} of {total}",
+        describe=backup_step_words,
         on_done=lambda _backup: None,
         on_error=failed,
         # As before it ran on the pool: whatever stops a backup, the window carries on.
         expected=(Exception,),
         on_cancel=lambda: window.statusBar().showMessage(
-            "Backup at start cancelled: no file was written; earlier backups are kept", 10000
+            _("Backup at start cancelled: no file was written; earlier backups are kept"), 10000
         ),
     )

@@ -6,8 +6,11 @@ import math
 from importlib.resources import files
 from string import Template
 
+from facilitator.i18n import N_
+
 THEMES = ("light", "dark", "high_contrast")
-THEME_LABELS = {"light": "Light", "dark": "Dark", "high_contrast": "High contrast"}
+# Translators: the themes of View ▸ Theme.
+THEME_LABELS = {"light": N_("Light"), "dark": N_("Dark"), "high_contrast": N_("High contrast")}
 
 PALETTES: dict[str, dict[str, str]] = {
     "light": {

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from facilitator.i18n import N_, _
 from facilitator.storage import StorageError
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from ui.start.page import StartPage
 
 #: What a window without its database yet says when something asks for it.
-NOT_READY = "the database is still being updated for this version; it can be used when that has finished"
+NOT_READY = N_("the database is still being updated for this version; it can be used when that has finished")
 
 
 class WindowDatabase(QMainWindow):
@@ -56,7 +57,7 @@ class WindowDatabase(QMainWindow):
         """
         if self._db is None:
             if self._opener is None:
-                raise StorageError(NOT_READY)
+                raise StorageError(_(NOT_READY))
             self._db = self._opener()
             # Deferred: whoever asked for the database finishes with it before
             # listeners (backups, a refreshed list) run.
@@ -103,7 +104,9 @@ class WindowDatabase(QMainWindow):
     def cannot_open(self, exc: BaseException) -> None:
         """Say that the database cannot be opened, and close the window (the app then exits with 1)."""
         self.open_failure = str(exc)
-        QMessageBox.critical(self, self.windowTitle(), f"Cannot open the database.\n\n{exc}")
+        QMessageBox.critical(
+            self, self.windowTitle(), _("Cannot open the database.\n\n{error}").format(error=exc)
+        )
         self._close_when_done = False
         self.close()
 
@@ -132,7 +135,7 @@ class WindowDatabase(QMainWindow):
         if not self._close_when_done:
             self._close_when_done = True
             self.tasks.ended.connect(self._close_if_done)
-        self.statusBar().showMessage(f"Closing when “{waiting[0].title}” has finished…")
+        self.statusBar().showMessage(_("Closing when “{task}” has finished…").format(task=waiting[0].title))
         return True
 
     def _close_if_done(self) -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from facilitator.i18n import _
 from ui.actions import Act
 from ui.error_banner import ErrorBanner
 from ui.new_events import new_event, open_sample
@@ -43,7 +44,7 @@ def build_centre(
     layout.addWidget(pages, 1)
     window.setCentralWidget(central)
 
-    saved = QLabel("All changes are saved as you type")
+    saved = QLabel(_("All changes are saved as you type"))
     saved.setProperty("role", "ok")
     window.statusBar().addPermanentWidget(saved)
     return banner, panel, start, pages, saved

@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
+from facilitator.i18n import _
 from ui import theme
-from ui.actions import SPECS, Act, key_sequences, make_action
+from ui.actions import SPECS, Act, key_sequences, make_action, text_of, tip_of, tooltip_of
+from ui.background import held_reason
 from ui.exporting import PAGE_SIZES
+from ui.language import add_language_menu, request_restart
 from ui.new_events import new_event, open_sample
 from ui.room.canvas import Mode
 from ui.shared_database import READ_ONLY_TIP
@@ -96,7 +99,7 @@ def build_actions(window: MainWindow) -> dict[Act, QAction]:
     # Undo and redo follow the open event's stack through the undo group.
     group = window.undo_group
     for act, factory in ((Act.UNDO, group.createUndoAction), (Act.REDO, group.createRedoAction)):
-        action = factory(window, SPECS[act].text)
+        action = factory(window, text_of(act))
         action.setObjectName(act.value)
         action.setShortcuts(key_sequences(SPECS[act]))
         window.addAction(action)
@@ -123,7 +126,7 @@ def _follow_up_slot(window: MainWindow, act: Act) -> Callable[..., None]:
 def build_menus(window: MainWindow) -> None:
     """Fill the window's menu bar from its actions, with the theme and paper-size choices."""
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(_("&File"))
     file_menu.setToolTipsVisible(True)  # "Close event" held back while its agreements are written says why
     _add(
         window,
@@ -142,8 +145,8 @@ def build_menus(window: MainWindow) -> None:
             Act.QUIT,
         ),
     )
-    _add(window, bar.addMenu("&Edit"), (Act.UNDO, Act.REDO, None, Act.ADD_RECORD))
-    view_menu = bar.addMenu("&View")
+    _add(window, bar.addMenu(_("&Edit")), (Act.UNDO, Act.REDO, None, Act.ADD_RECORD))
+    view_menu = bar.addMenu(_("&View"))
     _add(
         window,
         view_menu,
@@ -160,21 +163,24 @@ def build_menus(window: MainWindow) -> None:
             Act.ZOOM_RESET,
         ),
     )
-    theme_menu = view_menu.addMenu("&Theme")
+    theme_menu = view_menu.addMenu(_("&Theme"))
     window.theme_group = QActionGroup(window)
     for name in theme.THEMES:
-        action = theme_menu.addAction(theme.THEME_LABELS[name])
+        action = theme_menu.addAction(_(theme.THEME_LABELS[name]))
         action.setCheckable(True)
         action.setData(name)
         action.setChecked(name == window.settings.get("theme"))
         window.theme_group.addAction(action)
     window.theme_group.triggered.connect(lambda action: window.set_theme(action.data()))
+    window.language_group = add_language_menu(
+        window, view_menu, window.settings.get("language"), window.settings.store_language, request_restart
+    )
     _add(
         window,
-        bar.addMenu("&Go"),
+        bar.addMenu(_("&Go")),
         (Act.NEXT_STEP, Act.PREVIOUS_STEP, None, Act.TIMER_TOGGLE, Act.TIMER_RESET),
     )
-    room_menu = bar.addMenu("&Room")
+    room_menu = bar.addMenu(_("&Room"))
     _add(
         window,
         room_menu,
@@ -191,13 +197,13 @@ def build_menus(window: MainWindow) -> None:
             Act.ROOM_TIMER,
         ),
     )
-    screens = room_menu.addMenu("Room view &screen")
+    screens = room_menu.addMenu(_("Room view &screen"))
     screens.aboutToShow.connect(lambda: _fill_screen_menu(window, screens))
-    followup_menu = bar.addMenu("F&ollow-up")
+    followup_menu = bar.addMenu(_("F&ollow-up"))
     followup_menu.setToolTipsVisible(True)  # held back while the database is updated: says why
     _add(window, followup_menu, FOLLOW_UP_ACTS)
-    _build_export_menu(window, bar.addMenu("E&xport"))
-    bar.addMenu("&Help").addAction(window.actions_[Act.SHORTCUTS])
+    _build_export_menu(window, bar.addMenu(_("E&xport")))
+    bar.addMenu(_("&Help")).addAction(window.actions_[Act.SHORTCUTS])
 
 
 def _fill_screen_menu(window: MainWindow, menu: QMenu) -> None:
@@ -205,7 +211,7 @@ def _fill_screen_menu(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     chosen = window.room.chosen_screen()
     group = QActionGroup(menu)
-    automatic = menu.addAction("Automatic: the screen this window is not on")
+    automatic = menu.addAction(_("Automatic: the screen this window is not on"))
     choices = [(automatic, "")]
     for screen in QGuiApplication.screens():
         size = screen.geometry().size()
@@ -232,7 +238,7 @@ def _build_export_menu(window: MainWindow, menu: QMenu) -> None:
     menu.setToolTipsVisible(True)
     menu.addAction(a[Act.EXPORT_SUMMARY])
     menu.addAction(a[Act.EXPORT_AGREEMENTS])
-    window.adopter_menu = menu.addMenu("Agreement for one a&dopter")
+    window.adopter_menu = menu.addMenu(_("Agreement for one a&dopter"))
     window.adopter_menu.aboutToShow.connect(lambda: window.exporter.fill_adopter_menu(window.adopter_menu))
     menu.addSeparator()
     # Where people work after the event: their inbox and calendar, a wiki, a spreadsheet.
@@ -240,10 +246,10 @@ def _build_export_menu(window: MainWindow, menu: QMenu) -> None:
     _add(window, menu, (Act.EXPORT_MARKDOWN, Act.EXPORT_CSV_AGREEMENTS, Act.EXPORT_CSV_SUPPORT, None))
     menu.addAction(a[Act.EXPORT_EVENT_FILE])
     menu.addSeparator()
-    paper = menu.addMenu("&Paper size")
+    paper = menu.addMenu(_("&Paper size"))
     window.paper_group = QActionGroup(window)
     for value, label in PAGE_SIZES:
-        action = paper.addAction(label)
+        action = paper.addAction(_(label))
         action.setCheckable(True)
         action.setData(value)
         action.setChecked(value == window.settings.get("page_size"))
@@ -284,6 +290,8 @@ TASK_CONFLICTS: dict[str, tuple[Act, ...]] = {
 
 #: The kinds that write documents ("… is being written"); the others "run".
 _WRITES_DOCUMENTS = {"agreements", "mail drafts", "summary", "agreement", "event file", "check-ins"}
+#: The property that holds the reason an action was held back, while it is.
+_HELD = "heldReason"
 
 
 def _hold_for_tasks(window: MainWindow) -> None:
@@ -293,25 +301,29 @@ def _hold_for_tasks(window: MainWindow) -> None:
     its own tips back, unless ``update_action_state`` has just set others (a
     read-only database's reason on Import).
     """
-    not_now = "Not now: "
     held: dict[Act, str] = {}
     for task in window.tasks.tasks():
-        doing = "is being written" if task.kind in _WRITES_DOCUMENTS else "is running"
-        wait = "Wait for it, or cancel it." if task.cancellable else "Wait for it."
+        why = held_reason(
+            task.title, writes_documents=task.kind in _WRITES_DOCUMENTS, cancellable=task.cancellable
+        )
         for act in TASK_CONFLICTS.get(task.kind, ()):
-            held.setdefault(act, f"{not_now}“{task.title}” {doing}. {wait}")
+            held.setdefault(act, why)
     for act in {act for acts in TASK_CONFLICTS.values() for act in acts}:
-        action, spec = window.actions_[act], SPECS[act]
+        action = window.actions_[act]
         reason = held.get(act)
         if reason is not None:
             action.setEnabled(False)
             action.setToolTip(reason)
             action.setStatusTip(reason)
+            action.setProperty(_HELD, reason)
             continue
-        if action.toolTip().startswith(not_now):
-            action.setToolTip(spec.tip or spec.text.replace("&", ""))
-        if action.statusTip().startswith(not_now):
-            action.setStatusTip(spec.tip)
+        was_held = action.property(_HELD)
+        if was_held:
+            if action.toolTip() == was_held:
+                action.setToolTip(tooltip_of(act))
+            if action.statusTip() == was_held:
+                action.setStatusTip(tip_of(act))
+            action.setProperty(_HELD, "")
     if window.screen_ is not None:
         window.screen_.review.hold_close(held.get(Act.CLOSE_EVENT, ""))
 
@@ -328,7 +340,7 @@ def update_action_state(window: MainWindow) -> None:
     window.actions_[Act.REOPEN_EVENT].setEnabled(closed and not read_only)
     for act in (Act.NEW_EVENT, Act.OPEN_SAMPLE, Act.IMPORT_EVENT_FILE):
         window.actions_[act].setEnabled(not read_only)
-        window.actions_[act].setToolTip(READ_ONLY_TIP if read_only else "")
+        window.actions_[act].setToolTip(_(READ_ONLY_TIP) if read_only else "")
     window.actions_[Act.ADD_RECORD].setEnabled(has_event and not closed)
     # Always there once the database is (the update at start holds them back, below).
     for act in (Act.HOME, Act.BACKUPS, *FOLLOW_UP_ACTS):

@@ -1,7 +1,10 @@
 """PDF documents of an event: the full summary, and one agreement per adopter.
 
 Both take a fully loaded event (``facilitator.services.events.load_event``)
-and return the PDF as bytes; writing files is ``exports.files``' job.
+and return the PDF as bytes; writing files is ``exports.files``' job. Each is
+written in its reader's language: the summary in the event's document
+language, an agreement in its adopter's (else the event's); either falls back
+to the app's. Only the thread that renders speaks it (``i18n.speaking``).
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from exports.pdf.agreement import AgreementRenderer
 from exports.pdf.summary import SummaryRenderer
-from exports.values import adopters
+from exports.values import adopters, document_language, reader_language
+from facilitator.i18n import speaking
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
     from facilitator.domain import Event
@@ -34,9 +38,10 @@ def render_summary(event: Event, *, page_size: str = "A4", left_open: Sequence[s
     Raises:
         ValueError: an unknown page size.
     """
-    if left_open is None:
-        left_open = _open_item_texts(event)
-    return SummaryRenderer(event, page_size, left_open).render()
+    with speaking(document_language(event)):
+        if left_open is None:
+            left_open = _open_item_texts(event)
+        return SummaryRenderer(event, page_size, left_open).render()
 
 
 def _open_item_texts(event: Event) -> list[str] | None:
@@ -57,4 +62,6 @@ def render_agreement(event: Event, adopter_id: uuid.UUID, *, page_size: str = "A
         ValueError: the participant adopts nothing at this event, or an
             unknown page size.
     """
-    return AgreementRenderer(event, adopter_id, page_size).render()
+    renderer = AgreementRenderer(event, adopter_id, page_size)
+    with speaking(reader_language(event, renderer.adopter)):
+        return renderer.render()

@@ -23,16 +23,18 @@ from exports.pdf.values import (
     running_footer,
     status_text,
 )
+from facilitator import numbers
+from facilitator.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
     from facilitator.domain import Agreement, Event, Participant, Pattern
 
-INTRO = (
+INTRO = N_(
     "At the Scale Across event on {date}, {adopter} agreed to adopt the patterns below, "
     "with the support of {coalitions}. Each pattern comes with the conditions under which it "
     "works and where it breaks: apply it only where those conditions hold."
 )
-ACKNOWLEDGEMENT = (
+ACKNOWLEDGEMENT = N_(
     "By signing, the adopter confirms the adoption of the patterns above within their "
     "boundaries; each support owner confirms the support listed, within its limits; and the "
     "sponsor confirms their backing. Anything not written here is not part of the agreement."
@@ -55,11 +57,13 @@ class AgreementRenderer(Renderer):
         """Return the PDF as bytes."""
         event, adopter = self.event, self.adopter
         info = DocumentInfo(
-            title=f"Adoption agreement — {adopter.name}",
+            title=_("Adoption agreement — {adopter}").format(adopter=adopter.name),
             author=event.facilitator,
-            subject=f"What {adopter.name} agreed to adopt at {event_name(event)} on "
-            f"{date_text(event.date)}, with the support promised and its limits",
-            header=f"Adoption agreement · {person_text(adopter)}",
+            subject=_(
+                "What {adopter} agreed to adopt at {event} on {date}, "
+                "with the support promised and its limits"
+            ).format(adopter=adopter.name, event=event_name(event), date=date_text(event.date)),
+            header=_("Adoption agreement · {adopter}").format(adopter=person_text(adopter)),
             header_right=date_text(event.date),
             footer=running_footer(event),
         )
@@ -90,27 +94,24 @@ class AgreementRenderer(Renderer):
     def _title_block(self) -> list[Flowable]:
         event, s = self.event, self.styles
         coalitions = coalition_names(event)
+        check_ins = sorted({a.check_in for a in self.agreements if a.check_in})
         facts: list[tuple[str, list[Para]]] = [
-            ("Adopter", [para(person_text(self.adopter), s.cell)]),
-            ("Patterns", bullets((p.name for p in self.patterns), s, empty="No pattern named.")),
-            ("Event", [para(event_name(event), s.cell)]),
-            ("Coalition", [para(coalitions, s.cell)]),
-            ("Date", [para(date_text(event.date), s.cell)]),
-            ("Facilitator", [para(event.facilitator or "not named", s.cell)]),
+            (_("Adopter"), [para(person_text(self.adopter), s.cell)]),
+            (_("Patterns"), bullets((p.name for p in self.patterns), s, empty=_("No pattern named."))),
+            (_("Event"), [para(event_name(event), s.cell)]),
+            # A plural message the window shares; the label names the coalitions together.
+            (ngettext("Coalition", "Coalitions", 1), [para(coalitions, s.cell)]),
+            (_("Date"), [para(date_text(event.date), s.cell)]),
+            (_("Facilitator"), [para(event.facilitator or person_text(None), s.cell)]),
             (
-                "Check-in",
-                [
-                    para(
-                        ", ".join(sorted({date_text(a.check_in) for a in self.agreements if a.check_in}))
-                        or "not set",
-                        s.cell,
-                    )
-                ],
+                _("Check-in"),
+                [para(", ".join(date_text(day) for day in check_ins) or date_text(None), s.cell)],
             ),
         ]
-        intro = INTRO.format(date=date_text(event.date), adopter=self.adopter.name, coalitions=coalitions)
+        intro = _(INTRO).format(date=date_text(event.date), adopter=self.adopter.name, coalitions=coalitions)
         return [
-            Para("SCALE ACROSS · ADOPTION AGREEMENT", s.kicker),
+            # Translators: the small line above an agreement's title
+            Para(_("SCALE ACROSS · ADOPTION AGREEMENT"), s.kicker),
             para(self.adopter.name, s.title),
             para(
                 f"{embedded(self.adopter.team) + ' · ' if self.adopter.team else ''}"
@@ -125,20 +126,22 @@ class AgreementRenderer(Renderer):
 
     def _patterns(self) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [section_heading("Patterns to adopt", s)]
+        story: list[Flowable] = [section_heading(_("Patterns to adopt"), s)]
         if not self.patterns:
-            return [*story, Para("This agreement names no pattern yet.", s.empty)]
+            return [*story, Para(_("This agreement names no pattern yet."), s.empty)]
         story.append(pattern_table(self.patterns, s, self.width))
         return story
 
     def _fit(self) -> list[Flowable]:
         s = self.styles
         story: list[Flowable] = [
-            section_heading("Fit with your context", s),
+            section_heading(_("Fit with your context"), s),
             Para(
-                "Each condition of the patterns above, held against your team: whether it holds, "
-                "and what the room noted. Questions nobody could answer yet are follow-ups, each "
-                "with who finds out.",
+                _(
+                    "Each condition of the patterns above, held against your team: whether it holds, "
+                    "and what the room noted. Questions nobody could answer yet are follow-ups, each "
+                    "with who finds out."
+                ),
                 s.note,
             ),
         ]
@@ -146,31 +149,36 @@ class AgreementRenderer(Renderer):
         several = len(self.agreements) > 1
         for number, agreement in enumerate(self.agreements, start=1):
             if several:
-                story.append(Para(f"Agreement {number} of {len(self.agreements)}", s.item))
+                story.append(Para(self._number(number), s.item))
             story.extend(fit_story(agreement, s, self.width, people))
         return story
 
     def _support(self) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [section_heading("Support promised and its limits", s)]
+        story: list[Flowable] = [section_heading(_("Support promised and its limits"), s)]
         several = len(self.agreements) > 1
         for number, agreement in enumerate(self.agreements, start=1):
             if several:
-                names = ", ".join(p.name for p in agreement.patterns) or "no pattern named"
-                story.append(
-                    Para(f"Agreement {number} of {len(self.agreements)}: {bold_markup(names)}", s.item)
+                names = ", ".join(p.name for p in agreement.patterns) or _("no pattern named")
+                line = _("Agreement {number} of {total}: {patterns}").format(
+                    number=numbers.integer(number),
+                    total=numbers.integer(len(self.agreements)),
+                    patterns=bold_markup(names),
                 )
+                story.append(Para(line, s.item))
             story.append(self._support_table(agreement))
-            story.append(Para("What the support does not include", s.item))
+            story.append(Para(_("What the support does not include"), s.item))
             story.append(
-                para(agreement.limits, s.body) if agreement.limits else Para("Nothing was stated.", s.empty)
+                para(agreement.limits, s.body)
+                if agreement.limits
+                else Para(_("Nothing was stated."), s.empty)
             )
         return story
 
     def _support_table(self, agreement: Agreement) -> Flowable:
         s = self.styles
         if not agreement.support_items:
-            return Para("No support from the coalition was agreed.", s.empty)
+            return Para(_("No support from the coalition was agreed."), s.empty)
         rows: list[list[list[Para]]] = []
         for item in agreement.support_items:
             what = [bold(item.type.label, s.cell_bold)]
@@ -180,38 +188,43 @@ class AgreementRenderer(Renderer):
             rows.append(
                 [
                     what,
-                    [para(amount, s.cell) if amount else Para("not set", s.note)],
+                    [para(amount, s.cell) if amount else Para(date_text(None), s.note)],
                     [para(person_text(item.owner), s.cell)],
-                    [para(item.limits, s.cell) if item.limits else Para("none stated", s.note)],
+                    [para(item.limits, s.cell) if item.limits else Para(_("none stated"), s.note)],
                 ]
             )
         w = self.width
-        return columns(
-            ["Support", "Amount", "Owner", "Limits"], rows, [w * 0.30, w * 0.14, w * 0.24, w * 0.32], s
+        head = [_("Support"), _("Amount"), _("Owner"), _("Limits")]
+        return columns(head, rows, [w * 0.30, w * 0.14, w * 0.24, w * 0.32], s)
+
+    def _number(self, number: int) -> str:
+        """Return "Agreement 2 of 3", heading one of several agreements."""
+        return _("Agreement {number} of {total}").format(
+            number=numbers.integer(number), total=numbers.integer(len(self.agreements))
         )
 
     def _sponsor_and_check_in(self) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [section_heading("Sponsor and check-in", s)]
+        story: list[Flowable] = [section_heading(_("Sponsor and check-in"), s)]
         several = len(self.agreements) > 1
         for number, agreement in enumerate(self.agreements, start=1):
             if several:
-                story.append(Para(f"Agreement {number} of {len(self.agreements)}", s.item))
+                story.append(Para(self._number(number), s.item))
             rows = [
-                ("Sponsor", [para(person_text(agreement.sponsor), s.cell)]),
-                ("Check-in", [para(date_text(agreement.check_in), s.cell)]),
-                ("Status", [para(status_text(agreement), s.cell)]),
+                (_("Sponsor"), [para(person_text(agreement.sponsor), s.cell)]),
+                (_("Check-in"), [para(date_text(agreement.check_in), s.cell)]),
+                (_("Status"), [para(status_text(agreement), s.cell)]),
             ]
             if agreement.notes:
-                rows.append(("Notes", [para(agreement.notes, s.cell)]))
+                rows.append((_("Notes"), [para(agreement.notes, s.cell)]))
             story.append(key_values(rows, s, self.width))
         return story
 
     def _acknowledgement(self) -> list[Flowable]:
         s = self.styles
         story: list[Flowable] = [
-            section_heading("Acknowledgement", s),
-            Para(ACKNOWLEDGEMENT, s.body),
+            section_heading(_("Acknowledgement"), s),
+            Para(_(ACKNOWLEDGEMENT), s.body),
             Spacer(1, 6),
         ]
         for participant, roles in self._signatories():
@@ -232,12 +245,12 @@ class AgreementRenderer(Renderer):
             if role not in roles[participant.id]:
                 roles[participant.id].append(role)
 
-        add(self.adopter, "Adopter")
+        add(self.adopter, _("Adopter"))
         for agreement in self.agreements:
             for item in agreement.support_items:
-                add(item.owner, "Support owner")
+                add(item.owner, _("Support owner"))
         for agreement in self.agreements:
-            add(agreement.sponsor, "Sponsor")
+            add(agreement.sponsor, _("Sponsor"))
         return [(p, roles[p.id]) for p in order]
 
     def _signature_block(self, participant: Participant, roles: list[str]) -> list[Flowable]:
@@ -247,7 +260,8 @@ class AgreementRenderer(Renderer):
         caption = s.signature_caption
         rows: list[list[Cell]] = [
             [name, "", "", ""],
-            ["", Para("Signature", caption), "", Para("Date", caption)],
+            # Translators: captions under the lines to sign on and to write the date on
+            ["", Para(_("Signature"), caption), "", Para(_("Date"), caption)],
         ]
         table = make_table(
             rows,

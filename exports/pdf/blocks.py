@@ -15,14 +15,17 @@ from exports.pdf.paragraph import Para
 from exports.pdf.styles import FAILURE_HEX, HAIRLINE, SUCCESS_HEX, Styles
 from exports.pdf.tables import columns
 from facilitator.domain import BoundaryKind, OutcomeKind
+from facilitator.i18n import N_, _
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
     from facilitator.domain import Pattern
 
 BOUNDARY_GROUPS = (
-    (BoundaryKind.WORKS_WHEN, "Works when"),
-    (BoundaryKind.BREAKS_WHEN, "Breaks when"),
-    (BoundaryKind.PREREQUISITE, "Prerequisites"),
+    # Translators: a heading over the conditions under which a pattern works
+    (BoundaryKind.WORKS_WHEN, N_("Works when")),
+    # Translators: a heading over the conditions under which a pattern breaks
+    (BoundaryKind.BREAKS_WHEN, N_("Breaks when")),
+    (BoundaryKind.PREREQUISITE, N_("Prerequisites")),
 )
 
 
@@ -59,11 +62,13 @@ def bullets(values: Iterable[object], styles: Styles, empty: str | None = None) 
     return items
 
 
-def kind_line(kind: OutcomeKind, styles: Styles, noun: str) -> Para:
+def kind_line(kind: OutcomeKind, styles: Styles) -> Para:
     """Return "✓ Success pattern" in green or "✗ Failure pattern" in red."""
     if kind == OutcomeKind.FAILURE:
-        return Para(f'<font color="{FAILURE_HEX}">✗ Failure {noun}</font>', styles.note)
-    return Para(f'<font color="{SUCCESS_HEX}">✓ Success {noun}</font>', styles.note)
+        words = _("Failure pattern")
+        return Para(f'<font color="{FAILURE_HEX}">✗ {words}</font>', styles.note)
+    words = _("Success pattern")
+    return Para(f'<font color="{SUCCESS_HEX}">✓ {words}</font>', styles.note)
 
 
 # The pattern table -----------------------------------------------------------
@@ -71,16 +76,17 @@ def kind_line(kind: OutcomeKind, styles: Styles, noun: str) -> Para:
 
 def pattern_cells(pattern: Pattern, styles: Styles) -> list[Flowable]:
     """The left cell: name, kind, summary, how to reproduce / what to avoid, sources."""
-    cells: list[Flowable] = [bold(pattern.name, styles.cell_bold), kind_line(pattern.kind, styles, "pattern")]
+    cells: list[Flowable] = [bold(pattern.name, styles.cell_bold), kind_line(pattern.kind, styles)]
     if pattern.summary:
         cells.append(para(pattern.summary, styles.cell))
     if pattern.guidance:
         failure = pattern.kind == OutcomeKind.FAILURE
-        cells.append(Para("What to avoid" if failure else "How to reproduce", styles.group))
+        cells.append(Para(_("What to avoid") if failure else _("How to reproduce"), styles.group))
         cells.append(para(pattern.guidance, styles.cell))
     sources = [outcome.title for outcome in pattern.outcomes]
     if sources:
-        cells.append(Para("Learned from", styles.group))
+        # Translators: a heading over the outcomes a pattern was learned from
+        cells.append(Para(_("Learned from"), styles.group))
         cells.extend(bullets(sources, styles))
     return cells
 
@@ -89,10 +95,10 @@ def boundary_cells(pattern: Pattern, styles: Styles) -> list[Flowable]:
     """The right cell: works when, breaks when, prerequisites."""
     cells: list[Flowable] = []
     for kind, label in BOUNDARY_GROUPS:
-        cells.append(Para(label, styles.group))
-        cells.extend(bullets((c.text for c in pattern.conditions(kind)), styles, empty="None recorded."))
+        cells.append(Para(_(label), styles.group))
+        cells.extend(bullets((c.text for c in pattern.conditions(kind)), styles, empty=_("None recorded.")))
     # The first group needs no space above it at the top of the cell.
-    cells[0] = Para(BOUNDARY_GROUPS[0][1], styles.group_first)
+    cells[0] = Para(_(BOUNDARY_GROUPS[0][1]), styles.group_first)
     return cells
 
 
@@ -100,7 +106,7 @@ def pattern_table(patterns: Sequence[Pattern], styles: Styles, width: float) -> 
     """Return each pattern with its context and boundaries beside it, one row each."""
     left = width * 0.54
     rows = [[pattern_cells(p, styles), boundary_cells(p, styles)] for p in patterns]
-    table = columns(["Pattern", "Context and boundaries"], rows, [left, width - left], styles)
+    table = columns([_("Pattern"), _("Context and boundaries")], rows, [left, width - left], styles)
     table.setStyle(
         TableStyle(
             [

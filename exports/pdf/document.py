@@ -20,6 +20,8 @@ from exports.pdf.fonts import REGULAR
 from exports.pdf.markup import plain, text
 from exports.pdf.paragraph import Para, SectionHeading
 from exports.pdf.styles import HAIRLINE, MUTED, Styles, make_styles
+from facilitator import i18n, numbers
+from facilitator.i18n import _
 from facilitator.progress import Progress, report
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -48,7 +50,7 @@ def page_size_of(name: str) -> tuple[float, float]:
     try:
         return PAGE_SIZES[key]
     except KeyError:
-        raise ValueError(f"page size must be A4 or Letter (got {name!r})") from None
+        raise ValueError(_("page size must be A4 or Letter (got {name})").format(name=repr(name))) from None
 
 
 def section_heading(title: str, styles: Styles) -> SectionHeading:
@@ -83,11 +85,14 @@ class NumberedCanvas(Canvas):
         super().save()
 
     def _draw_page_number(self, total: int) -> None:
-        width, _ = self._pagesize
+        width = self._pagesize[0]
         self.saveState()
         self.setFont(REGULAR, 7.5)
         self.setFillColor(MUTED)
-        self.drawRightString(width - MARGIN_X, FOOTER_TEXT_Y, f"Page {self.getPageNumber()} of {total}")
+        page = _("Page {number} of {total}").format(
+            number=numbers.integer(self.getPageNumber()), total=numbers.integer(total)
+        )
+        self.drawRightString(width - MARGIN_X, FOOTER_TEXT_Y, page)
         self.restoreState()
 
 
@@ -119,7 +124,8 @@ class Document(BaseDocTemplate):
             author=plain(info.author, 200),
             subject=plain(info.subject, 300),
             creator="Scale Across Facilitator",
-            lang="en",
+            # The language the document is written in (the reader's: i18n.speaking).
+            lang=i18n.language().replace("_", "-"),
             # Otherwise every page also references Helvetica, which is not embedded.
             initialFontName=REGULAR,
         )
@@ -176,7 +182,7 @@ class Document(BaseDocTemplate):
         self._draw_footer(canvas)
 
     def _draw_footer(self, canvas: Canvas) -> None:
-        width, _ = self.pagesize
+        width = self.pagesize[0]
         canvas.saveState()
         canvas.setStrokeColor(HAIRLINE)
         canvas.setLineWidth(0.5)

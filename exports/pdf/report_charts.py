@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable
 from exports.pdf.fonts import REGULAR, register_fonts
 from exports.pdf.styles import HAIRLINE, INK, MUTED, RULE
 from facilitator.figures import FigureInfo, Figures, axis_scale, axis_text, short_value
+from facilitator.i18n import _
 
 # One dark, print-safe colour: it stays distinct from the grey grid in black and white.
 SERIES = colors.HexColor("#2b4c7e")
@@ -125,7 +126,8 @@ def _figure_drawing(
             String(
                 width / 2,
                 height / 2,
-                "No values yet",
+                # Translators: in place of a chart that has nothing to draw yet
+                _("No values yet"),
                 fontName=REGULAR,
                 fontSize=8,
                 fillColor=MUTED,

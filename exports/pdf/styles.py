@@ -67,6 +67,7 @@ class _StyleArgs(TypedDict, total=False):
     spaceBefore: float
     spaceAfter: float
     keepWithNext: int
+    embeddedHyphenation: int
 
 
 def _style(name: str, **kwargs: Unpack[_StyleArgs]) -> ParagraphStyle:
@@ -117,7 +118,8 @@ def make_styles() -> Styles:
         cell=_style("Cell"),
         cell_bold=_style("CellBold", fontName=BOLD, spaceAfter=2),
         cell_spaced=_style("CellSpaced", spaceBefore=7),
-        column_head=_style("ColumnHead", fontSize=8, leading=10, textColor=MUTED),
+        # A heading word too wide for its column breaks at a soft hyphen (tables.breakable).
+        column_head=_style("ColumnHead", fontSize=8, leading=10, textColor=MUTED, embeddedHyphenation=1),
         group=_style(
             "Group",
             fontName=BOLD,

@@ -23,20 +23,29 @@ from exports.pdf.values import (
     status_text,
     support_headline,
 )
-from exports.values import ADOPTION_TRACK, MAIN_TRACK, SHARED_EVENT, count, recorded_counts
+from exports.values import (
+    ADOPTION_TRACK,
+    MAIN_TRACK,
+    SHARED_EVENT,
+    adoption_sentence,
+    left_open_sentence,
+    recorded_counts,
+)
+from facilitator import numbers
 from facilitator.domain import OutcomeKind, ParticipantRole
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services.fit import at_risk
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
     from facilitator.domain import Agreement, Event, SupportItem
 
 ROLE_HEADINGS = {
-    ParticipantRole.COALITION_MEMBER: "Coalition members",
-    ParticipantRole.POTENTIAL_ADOPTER: "Potential adopters",
-    ParticipantRole.SPONSOR: "Sponsors",
-    ParticipantRole.PLATFORM_OWNER: "Platform owners",
-    ParticipantRole.PROCESS_OWNER: "Process owners",
-    ParticipantRole.OBSERVER: "Observers",
+    ParticipantRole.COALITION_MEMBER: N_("Coalition members"),
+    ParticipantRole.POTENTIAL_ADOPTER: N_("Potential adopters"),
+    ParticipantRole.SPONSOR: N_("Sponsors"),
+    ParticipantRole.PLATFORM_OWNER: N_("Platform owners"),
+    ParticipantRole.PROCESS_OWNER: N_("Process owners"),
+    ParticipantRole.OBSERVER: N_("Observers"),
 }
 
 
@@ -60,11 +69,13 @@ class SummaryRenderer(Renderer):
         """Return the PDF as bytes."""
         event = self.event
         info = DocumentInfo(
-            title=f"Event summary — {event_name(event)}",
+            title=_("Event summary — {event}").format(event=event_name(event)),
             author=event.facilitator,
-            subject=f"Scale Across event of {coalition_names(event)} on {date_text(event.date)}: "
-            "outcomes, patterns with their boundaries, and adoption agreements",
-            header=f"Event summary · {event_name(event)}",
+            subject=_(
+                "Scale Across event of {coalitions} on {date}: "
+                "outcomes, patterns with their boundaries, and adoption agreements"
+            ).format(coalitions=coalition_names(event), date=date_text(event.date)),
+            header=_("Event summary · {event}").format(event=event_name(event)),
             header_right=date_text(event.date),
             footer=running_footer(event),
         )
@@ -87,16 +98,19 @@ class SummaryRenderer(Renderer):
         coalitions = [c.name for c in event.coalitions]
         facts = [
             (
-                "Coalitions" if len(coalitions) > 1 else "Coalition",
+                ngettext("Coalition", "Coalitions", len(coalitions)),
                 [para(name, s.cell) for name in coalitions],
             ),
-            ("Date", [para(date_text(event.date), s.cell)]),
-            ("Facilitator", [para(event.facilitator or "not named", s.cell)]),
-            ("Trigger", [para(event.trigger.label, s.cell)]),
-            ("Recorded", [para(recorded_counts(event), s.cell)]),
+            (_("Date"), [para(date_text(event.date), s.cell)]),
+            (_("Facilitator"), [para(event.facilitator or person_text(None), s.cell)]),
+            # Translators: why the event was run (a label beside its reason)
+            (_("Trigger"), [para(event.trigger.label, s.cell)]),
+            # Translators: a label beside what the event recorded ("6 outcomes · 3 patterns")
+            (_("Recorded"), [para(recorded_counts(event), s.cell)]),
         ]
         return [
-            Para("SCALE ACROSS · EVENT SUMMARY", s.kicker),
+            # Translators: the small line above an event summary's title
+            Para(_("SCALE ACROSS · EVENT SUMMARY"), s.kicker),
             para(event_name(event), s.title),
             para(
                 f"{embedded(' + '.join(coalitions))} · {date_text(event.date)}", s.subtitle, direction="ltr"
@@ -106,38 +120,42 @@ class SummaryRenderer(Renderer):
 
     def _participants(self) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [section_heading("Participants", s)]
+        story: list[Flowable] = [section_heading(_("Participants"), s)]
         rows: list[tuple[str, list[Para]]] = []
         for role, heading in ROLE_HEADINGS.items():
             people = [p for p in self.event.participants if p.role == role]
             if people:
-                rows.append((heading, [para(person_text(p), s.cell) for p in people]))
+                rows.append((_(heading), [para(person_text(p), s.cell) for p in people]))
         if rows:
             story.append(key_values(rows, s, self.width))
         else:
-            story.append(Para("No participants were recorded.", s.empty))
+            story.append(Para(_("No participants were recorded."), s.empty))
         return story
 
     def _goals(self) -> list[Flowable]:
         event, s = self.event, self.styles
-        story: list[Flowable] = [section_heading("TOP Goal", s)]
+        # The heading of the agenda step, one goal or several (a plural message the window shares).
+        story: list[Flowable] = [section_heading(ngettext("TOP Goal", "TOP Goals", 1), s)]
         for coalition in event.coalitions:
             if len(event.coalitions) > 1:
                 story.append(bold(coalition.name, s.item))
             goal = event.goal_for(coalition)
-            story.append(para(goal, s.body) if goal else Para("No TOP Goal was recorded.", s.empty))
+            story.append(para(goal, s.body) if goal else Para(_("No TOP Goal was recorded."), s.empty))
         return story
 
     def _outcomes(self) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [section_heading("Outcomes", s)]
+        story: list[Flowable] = [section_heading(_("Outcomes"), s)]
         if not self.event.outcomes:
-            return [*story, Para("No outcomes were recorded.", s.empty)]
-        for kind, heading in ((OutcomeKind.SUCCESS, "Successes"), (OutcomeKind.FAILURE, "Failures")):
+            return [*story, Para(_("No outcomes were recorded."), s.empty)]
+        for kind, heading in (
+            (OutcomeKind.SUCCESS, _("Successes ({count})")),
+            (OutcomeKind.FAILURE, _("Failures ({count})")),
+        ):
             outcomes = [o for o in self.event.outcomes if o.kind == kind]
             if not outcomes:
                 continue
-            story.append(Para(f"{heading} ({len(outcomes)})", s.item))
+            story.append(Para(heading.format(count=numbers.integer(len(outcomes))), s.item))
             rows: list[list[list[Para]]] = []
             for outcome in outcomes:
                 left = [bold(outcome.title, s.cell_bold)]
@@ -146,22 +164,26 @@ class SummaryRenderer(Renderer):
                 right = (
                     [para(outcome.evidence, s.cell)]
                     if outcome.evidence
-                    else [Para("No evidence recorded.", s.note)]
+                    else [Para(_("No evidence recorded."), s.note)]
                 )
                 rows.append([left, right])
             left_width = self.width * 0.56
-            story.append(columns(["Outcome", "Evidence"], rows, [left_width, self.width - left_width], s))
+            story.append(
+                columns([_("Outcome"), _("Evidence")], rows, [left_width, self.width - left_width], s)
+            )
         return story
 
     def _patterns(self) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [section_heading("Patterns, context and boundaries", s)]
+        story: list[Flowable] = [section_heading(_("Patterns, context and boundaries"), s)]
         if not self.event.patterns:
-            return [*story, Para("No patterns were recorded.", s.empty)]
+            return [*story, Para(_("No patterns were recorded."), s.empty)]
         story.append(
             Para(
-                "Each pattern with the conditions under which it works reliably, where it breaks, "
-                "and what must be in place first.",
+                _(
+                    "Each pattern with the conditions under which it works reliably, where it breaks, "
+                    "and what must be in place first."
+                ),
                 s.note,
             )
         )
@@ -170,55 +192,54 @@ class SummaryRenderer(Renderer):
 
     def _agreements(self) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [section_heading("Agreements", s)]
+        story: list[Flowable] = [section_heading(_("Agreements"), s)]
         if not self.event.agreements:
-            return [*story, Para("No adoption agreements were made.", s.empty)]
+            return [*story, Para(_("No adoption agreements were made."), s.empty)]
         people = {p.id: p for p in self.event.participants}
         for number, agreement in enumerate(self.event.agreements, start=1):
-            mark = " — <b>at risk</b>" if at_risk(agreement) else ""
-            story.append(Para(f"{number}. {bold_markup(person_text(agreement.adopter))}{mark}", s.item))
+            adopter = bold_markup(person_text(agreement.adopter))
+            line = (
+                # Translators: the heading of an agreement at risk; keep the <b> tags
+                _("{number}. {adopter} — <b>at risk</b>") if at_risk(agreement) else _("{number}. {adopter}")
+            )
+            story.append(Para(line.format(number=numbers.integer(number), adopter=adopter), s.item))
             rows = agreement_rows(agreement, s)
             if at_risk(agreement):
-                rows.append(("Fit check", risk_block(agreement, s, people, heading=False)))
+                rows.append((_("Fit check"), risk_block(agreement, s, people, heading=False)))
             story.append(key_values(rows, s, self.width))
         return story
 
     def _left_open(self) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [section_heading("Left open", s)]
+        story: list[Flowable] = [section_heading(_("Left open"), s)]
         if self.left_open is None:
-            return [*story, Para("What the event left open was not checked for this summary.", s.empty)]
+            return [*story, Para(_("What the event left open was not checked for this summary."), s.empty)]
         if not self.left_open:
-            done = "Nothing was left open: every agreement was complete when the room left."
+            done = _("Nothing was left open: every agreement was complete when the room left.")
             return [*story, Para(done, s.body)]
-        story.append(
-            Para(
-                f"When this summary was made, {count(len(self.left_open), 'item')} were still open. "
-                "Each needs an owner to close it before the check-ins.",
-                s.body,
-            )
-        )
+        story.append(Para(left_open_sentence(len(self.left_open)), s.body))
         story.extend(bullets(self.left_open, s))
         return story
 
     def _next_steps(self) -> list[Flowable]:
         event, s = self.event, self.styles
-        story: list[Flowable] = [section_heading("Next steps", s)]
-        story.append(Para("Main track", s.item))
-        story.append(para(f"{coalition_names(event)} {MAIN_TRACK}", s.body, direction="ltr"))
-        story.append(Para("Adoption track", s.item))
+        story: list[Flowable] = [section_heading(_("Next steps"), s)]
+        story.append(Para(_("Main track"), s.item))
+        main = _(MAIN_TRACK).format(coalitions=coalition_names(event))
+        story.append(para(main, s.body, direction="ltr"))
+        story.append(Para(_("Adoption track"), s.item))
         if event.agreements:
-            story.append(Para(ADOPTION_TRACK, s.body))
+            story.append(Para(_(ADOPTION_TRACK), s.body))
             ordered = sorted(
                 event.agreements,
                 key=lambda a: (a.check_in is None, a.check_in or event.date, a.position),
             )
             story.extend(Para(adoption_markup(a), s.bullet, bulletText="•") for a in ordered)
         else:
-            story.append(Para("No one agreed to adopt a pattern at this event.", s.empty))
+            story.append(Para(_("No one agreed to adopt a pattern at this event."), s.empty))
         if len(event.coalitions) > 1:
-            story.append(Para("Shared event", s.item))
-            story.append(Para(SHARED_EVENT, s.body))
+            story.append(Para(_("Shared event"), s.item))
+            story.append(Para(_(SHARED_EVENT), s.body))
         story.append(Spacer(1, 4))
         return story
 
@@ -226,10 +247,12 @@ class SummaryRenderer(Renderer):
 def support_cells(item: SupportItem, styles: Styles, first: bool = True) -> list[Flowable]:
     """One paragraph per support item: what and how much, who gives it, where it stops."""
     face = styles.cell.fontName
-    lines = [bold_markup(support_headline(item)), f"<b>Owner:</b> {text(person_text(item.owner), face)}"]
+    # Translators: labels inside a support item; keep the <b> tags
+    owner = _("<b>Owner:</b> {person}").format(person=text(person_text(item.owner), face))
+    lines = [bold_markup(support_headline(item)), owner]
     if item.description:
         lines.append(text(item.description, face))
-    lines.append(f"<b>Limits:</b> {text(item.limits or 'none stated', face)}")
+    lines.append(_("<b>Limits:</b> {limits}").format(limits=text(item.limits or _("none stated"), face)))
     return [Para("<br/>".join(lines), styles.cell if first else styles.cell_spaced)]
 
 
@@ -240,25 +263,23 @@ def agreement_rows(agreement: Agreement, styles: Styles) -> list[tuple[str, Sequ
     for index, item in enumerate(agreement.support_items):
         support.extend(support_cells(item, s, first=index == 0))
     rows: list[tuple[str, Sequence[Flowable]]] = [
-        ("Adopts", bullets((p.name for p in agreement.patterns), s, empty="No pattern named.")),
-        ("Support", support or [Para("No support agreed.", s.note)]),
+        # Translators: a label beside the patterns an adopter takes on
+        (_("Adopts"), bullets((p.name for p in agreement.patterns), s, empty=_("No pattern named."))),
+        (_("Support"), support or [Para(_("No support agreed."), s.note)]),
         (
-            "Not included",
-            [para(agreement.limits, s.cell)] if agreement.limits else [Para("Nothing stated.", s.note)],
+            # Translators: a label beside what the coalition's support does not include
+            _("Not included"),
+            [para(agreement.limits, s.cell)] if agreement.limits else [Para(_("Nothing stated."), s.note)],
         ),
-        ("Sponsor", [para(person_text(agreement.sponsor), s.cell)]),
-        ("Check-in", [para(date_text(agreement.check_in), s.cell)]),
-        ("Status", [para(status_text(agreement), s.cell)]),
+        (_("Sponsor"), [para(person_text(agreement.sponsor), s.cell)]),
+        (_("Check-in"), [para(date_text(agreement.check_in), s.cell)]),
+        (_("Status"), [para(status_text(agreement), s.cell)]),
     ]
     if agreement.notes:
-        rows.append(("Notes", [para(agreement.notes, s.cell)]))
+        rows.append((_("Notes"), [para(agreement.notes, s.cell)]))
     return rows
 
 
 def adoption_markup(agreement: Agreement) -> str:
     """Return "**Ana (Payments)** adopts A, B. Check-in 2 January 2027, sponsor X." as markup."""
-    patterns = ", ".join(p.name for p in agreement.patterns) or "no pattern named"
-    rest = f" adopts {patterns}. Check-in {date_text(agreement.check_in)}"
-    if agreement.sponsor is not None:
-        rest += f", sponsor {person_text(agreement.sponsor)}"
-    return bold_markup(person_text(agreement.adopter)) + text(rest + ".")
+    return adoption_sentence(agreement, escape=text, strong=bold_markup)

@@ -17,11 +17,18 @@ from typing import TypeAlias
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from exports.pdf.fonts import REGULAR
 from exports.pdf.paragraph import Para
 from exports.pdf.styles import HAIRLINE, RULE, Styles
+
+# The right padding of every cell (make_table's ``right``): the room a word needs beyond its width.
+CELL_PADDING = 8
+SOFT_HYPHEN = "\u00ad"
+# The least room between a key/value table's label and its value (the cell's right padding and a bit).
+LABEL_GAP = 10
 
 # What a table cell holds: a label of ours, one flowable, or a list of them.
 Cell: TypeAlias = str | Flowable | Sequence[Flowable]
@@ -92,8 +99,13 @@ def key_values(
     """Return a two-column table: our label left, the record's values right.
 
     Labels are ours, short and plain, so they are drawn as table strings: no
-    markup to parse and nothing to wrap.
+    markup to parse and nothing to wrap. A language with longer words
+    ("Plattformverantwortliche") widens the label column to its longest
+    label, up to two fifths of the table.
     """
+    style = styles.label
+    widest = max((stringWidth(label, style.fontName, style.fontSize) for label, _values in rows), default=0.0)
+    label_width = min(max(label_width, widest + LABEL_GAP), width * 0.4)
     return make_table(
         [[label, cells] for label, cells in rows],
         [label_width, width - label_width],
@@ -135,9 +147,21 @@ def columns(
 def headed_grid(
     head: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence[float], styles: Styles
 ) -> Table:
-    """A table like :func:`columns` whose column headings wrap instead of overlapping."""
+    """A table like :func:`columns` whose column headings wrap instead of overlapping.
+
+    A heading word wider than its column (German's "Veranstaltungen") first
+    takes room from columns whose headings and cells leave some spare
+    (:func:`fitted_widths`); a word that still does not fit breaks with a
+    hyphen.
+    """
+    style = styles.column_head
+    titles = [h.upper() for h in head]
+    widths = fitted_widths(titles, rows, widths, style)
     return make_table(
-        [[Para(h.upper(), styles.column_head) for h in head], *rows],
+        [
+            [Para(breakable(t, w - CELL_PADDING, style), style) for t, w in zip(titles, widths, strict=True)],
+            *rows,
+        ],
         widths,
         [
             ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
@@ -149,6 +173,69 @@ def headed_grid(
         bottom=4,
         split_in_row=True,
         repeat_rows=1,
+    )
+
+
+def fitted_widths(
+    head: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence[float], style: ParagraphStyle
+) -> list[float]:
+    """Return ``widths`` changed so that every heading word fits its column, where room allows.
+
+    Room is taken from columns whose widest heading word and whose cells (each
+    on one line) leave some spare, in proportion to it, and given to the
+    columns short of it, the least short first (so that as many words as
+    possible fit whole); the total stays the same. Nothing changes when every
+    word fits.
+    """
+    need = [_widest_word(title, style) + CELL_PADDING for title in head]
+    keep = [
+        max([need[column], *(_one_line_width(row[column]) + CELL_PADDING for row in rows)])
+        for column in range(len(widths))
+    ]
+    short = [max(0.0, n - w) for n, w in zip(need, widths, strict=True)]
+    spare = [max(0.0, w - k) for w, k in zip(widths, keep, strict=True)]
+    available = sum(spare)
+    if not any(short) or not available:
+        return list(widths)
+    given = [0.0] * len(widths)
+    left = available
+    for column in sorted(range(len(widths)), key=lambda c: short[c]):
+        given[column] = min(short[column], left)
+        left -= given[column]
+    moved = available - left
+    return [w + g - p * moved / available for w, g, p in zip(widths, given, spare, strict=True)]
+
+
+def breakable(title: str, room: float, style: ParagraphStyle) -> str:
+    """Return a heading whose words wider than ``room`` may break anywhere, with a hyphen.
+
+    A soft hyphen between their letters (the style's ``embeddedHyphenation``
+    draws a hyphen where a word breaks, nothing where it does not).
+    """
+
+    def word(text: str) -> str:
+        if len(text) < 7 or stringWidth(text, style.fontName, style.fontSize) <= room:
+            return text
+        # Never fewer than three letters on either side of the break.
+        return SOFT_HYPHEN.join([text[:3], *text[3:-3], text[-3:]])
+
+    return " ".join(word(text) for text in title.split(" "))
+
+
+def _widest_word(title: str, style: ParagraphStyle) -> float:
+    return max((stringWidth(word, style.fontName, style.fontSize) for word in title.split()), default=0.0)
+
+
+def _one_line_width(cell: Cell) -> float:
+    """Return the width of a cell's widest paragraph set on one line (0 for a plain string)."""
+    flowables = [cell] if isinstance(cell, Flowable) else [] if isinstance(cell, str) else list(cell)
+    return max(
+        (
+            stringWidth(f.getPlainText(), f.style.fontName, f.style.fontSize)
+            for f in flowables
+            if isinstance(f, Paragraph)
+        ),
+        default=0.0,
     )
 
 

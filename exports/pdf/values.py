@@ -19,6 +19,7 @@ from exports.values import (
     status_text,
     support_headline,
 )
+from facilitator.i18n import _
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; the documents only read them
     from facilitator.domain import Event
@@ -37,4 +38,5 @@ __all__ = [
 
 def running_footer(event: Event) -> str:
     """Return the line that names the event at the foot of every page."""
-    return f"{embedded(event_name(event))} · {date_text(event.date)}"
+    # Translators: the foot of every page of an event document: the event's name and date
+    return _("{event} · {date}").format(event=embedded(event_name(event)), date=date_text(event.date))

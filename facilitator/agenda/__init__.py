@@ -1,6 +1,8 @@
 """Agendas as data: the model, the strict YAML loader and the catalog.
 
-The schema of an agenda file is documented in ``agendas/README.md``.
+The schema of an agenda file is documented in ``agendas/README.md``. Texts for
+people may be given in several languages and are read in the language in use
+(:mod:`facilitator.agenda.texts`).
 """
 
 from facilitator.agenda.catalog import DEFAULT_AGENDA_ID, AgendaCatalog, load_catalog
@@ -14,6 +16,7 @@ from facilitator.agenda.loader import (
     parse_agenda,
 )
 from facilitator.agenda.model import CAPTURE_KINDS, Agenda, AgendaStep
+from facilitator.agenda.texts import Text
 from facilitator.documents.errors import DocumentError
 
 __all__ = [
@@ -26,6 +29,7 @@ __all__ = [
     "AgendaCatalog",
     "AgendaStep",
     "DocumentError",
+    "Text",
     "agenda_from_document",
     "check_agenda_file",
     "load_agenda",

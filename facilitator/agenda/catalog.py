@@ -12,13 +12,14 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from facilitator import paths
+from facilitator import numbers, paths
 from facilitator.agenda.loader import MAX_AGENDA_BYTES, agenda_from_document, parse_agenda
 from facilitator.agenda.model import Agenda
 from facilitator.documents.errors import DocumentError
 from facilitator.documents.loader import load_document
 from facilitator.documents.located import START, error_at
 from facilitator.documents.schema import expect_mapping, value_error
+from facilitator.i18n import _, ngettext
 
 DEFAULT_AGENDA_ID = "scale-across"
 MAX_USER_AGENDAS = 200
@@ -106,7 +107,11 @@ def _read_shipped() -> tuple[tuple[Agenda, ...], tuple[DocumentError, ...]]:
         except DocumentError as error:
             problems.append(error)
         except OSError as error:
-            problems.append(error_at(source, START, f"cannot read file: {error.strerror or error}"))
+            problems.append(
+                error_at(
+                    source, START, _("cannot read file: {problem}").format(problem=error.strerror or error)
+                )
+            )
     return tuple(agendas), tuple(problems)
 
 
@@ -120,14 +125,24 @@ def _load_user(directory: Path, taken: set[str], problems: list[DocumentError]) 
     except FileNotFoundError:
         return []
     except OSError as error:
-        problems.append(error_at(str(directory), START, f"cannot read folder: {error.strerror or error}"))
+        problems.append(
+            error_at(
+                str(directory),
+                START,
+                _("cannot read folder: {problem}").format(problem=error.strerror or error),
+            )
+        )
         return []
     if len(files) > MAX_USER_AGENDAS:
         problems.append(
             error_at(
                 str(directory),
                 START,
-                f"the folder holds {len(files)} agenda files; only the first {MAX_USER_AGENDAS} were read",
+                ngettext(
+                    "the folder holds {count} agenda file; only the first {maximum} were read",
+                    "the folder holds {count} agenda files; only the first {maximum} were read",
+                    len(files),
+                ).format(count=numbers.integer(len(files)), maximum=numbers.integer(MAX_USER_AGENDAS)),
             )
         )
         files = files[:MAX_USER_AGENDAS]
@@ -148,8 +163,9 @@ def _load_user(directory: Path, taken: set[str], problems: list[DocumentError]) 
                     top,
                     "id",
                     "",
-                    f'"{agenda.id}" is the id of an agenda that comes with the app; '
-                    "give this agenda another id",
+                    _(
+                        '"{id}" is the id of an agenda that comes with the app; give this agenda another id'
+                    ).format(id=agenda.id),
                 )
             )
         elif agenda.id in used_by:
@@ -158,7 +174,9 @@ def _load_user(directory: Path, taken: set[str], problems: list[DocumentError]) 
                     top,
                     "id",
                     "",
-                    f'"{agenda.id}" is already the id of {used_by[agenda.id]}; give this agenda another id',
+                    _('"{id}" is already the id of {file}; give this agenda another id').format(
+                        id=agenda.id, file=used_by[agenda.id]
+                    ),
                 )
             )
         else:

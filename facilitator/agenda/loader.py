@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitator.agenda.model import CAPTURE_KINDS, Agenda, AgendaStep
+from facilitator.agenda.texts import read_text, read_text_list
 from facilitator.documents.loader import load_document, parse_document
 from facilitator.documents.located import LocatedMapping, error_at
 from facilitator.documents.schema import (
@@ -16,9 +17,9 @@ from facilitator.documents.schema import (
     get_sequence,
     get_slug,
     get_text,
-    get_text_list,
     value_error,
 )
+from facilitator.i18n import _
 
 AGENDA_FORMAT = "scale-across-agenda"
 AGENDA_VERSION = 1
@@ -75,8 +76,10 @@ def agenda_from_document(document: object, source: str, *, shipped: bool = False
     _check_format(top)
     check_keys(top, "", required=_TOP_REQUIRED, optional=_TOP_OPTIONAL)
     agenda_id = get_slug(top, "id", "")
-    title = get_text(top, "title", "", single_line=True, max_length=_TITLE_LENGTH)
-    description = get_text(top, "description", "", required=False, allow_empty=True, max_length=_NOTES_LENGTH)
+    title = read_text(top, "title", "", single_line=True, max_length=_TITLE_LENGTH)
+    description = read_text(
+        top, "description", "", required=False, allow_empty=True, max_length=_NOTES_LENGTH
+    )
     items = get_sequence(top, "steps", "", min_items=1, max_items=MAX_STEPS, item_name="step")
     steps: list[AgendaStep] = []
     first_line: dict[str, int] = {}
@@ -89,14 +92,16 @@ def agenda_from_document(document: object, source: str, *, shipped: bool = False
                 raw,
                 "id",
                 where,
-                f'duplicate step id "{step.id}" (first used on line {first_line[step.id]})',
+                _('duplicate step id "{id}" (first used on line {line})').format(
+                    id=step.id, line=first_line[step.id]
+                ),
             )
         first_line[step.id] = raw.value_mark("id").line
         steps.append(step)
     return Agenda(
         id=agenda_id,
-        title=title,
-        description=description,
+        title_text=title,
+        description_text=description,
         steps=tuple(steps),
         source=source,
         shipped=shipped,
@@ -110,20 +115,29 @@ def _check_format(top: LocatedMapping) -> None:
         raise error_at(
             top.source,
             top.mark,
-            f'missing required key "format"; an agenda file starts with "format: {AGENDA_FORMAT}"',
+            _('missing required key "format"; an agenda file starts with "format: {format}"').format(
+                format=AGENDA_FORMAT
+            ),
         )
     found = get_text(top, "format", "", single_line=True)
     if found != AGENDA_FORMAT:
-        raise value_error(top, "format", "", f'must be "{AGENDA_FORMAT}", got "{found[:40]}"')
+        raise value_error(
+            top,
+            "format",
+            "",
+            _('must be "{format}", got "{found}"').format(format=AGENDA_FORMAT, found=found[:40]),
+        )
     if "version" not in top:
-        raise error_at(top.source, top.mark, 'missing required key "version"')
+        raise error_at(top.source, top.mark, _('missing required key "version"'))
     version = get_int(top, "version", "")
     if version != AGENDA_VERSION:
         raise value_error(
             top,
             "version",
             "",
-            f"unsupported agenda version {version} (this app reads version {AGENDA_VERSION})",
+            _("unsupported agenda version {version} (this app reads version {supported})").format(
+                version=version, supported=AGENDA_VERSION
+            ),
         )
 
 
@@ -131,12 +145,10 @@ def _step(raw: LocatedMapping, where: str) -> AgendaStep:
     check_keys(raw, where, required=_STEP_REQUIRED, optional=_STEP_OPTIONAL)
     return AgendaStep(
         id=get_slug(raw, "id", where),
-        title=get_text(raw, "title", where, single_line=True, max_length=_TITLE_LENGTH),
-        question=get_text(raw, "question", where, max_length=_QUESTION_LENGTH),
-        prompts=get_text_list(
-            raw, "prompts", where, required=False, max_items=MAX_PROMPTS, max_length=_PROMPT_LENGTH
-        ),
-        notes=get_text(raw, "notes", where, required=False, allow_empty=True, max_length=_NOTES_LENGTH),
+        title_text=read_text(raw, "title", where, single_line=True, max_length=_TITLE_LENGTH),
+        question_text=read_text(raw, "question", where, max_length=_QUESTION_LENGTH),
+        prompt_texts=read_text_list(raw, "prompts", where, max_items=MAX_PROMPTS, max_length=_PROMPT_LENGTH),
+        notes_text=read_text(raw, "notes", where, required=False, allow_empty=True, max_length=_NOTES_LENGTH),
         timebox_minutes=get_int(
             raw,
             "timebox_minutes",

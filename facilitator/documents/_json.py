@@ -31,6 +31,7 @@ from facilitator.documents.located import (
     error_at,
 )
 from facilitator.documents.notices import TextNotice, TextValues, ValuePath
+from facilitator.i18n import _
 from facilitator.stored_text import Dropped
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -59,7 +60,9 @@ def parse_json(text: str, source: str, notices: list[TextNotice] | None = None) 
     try:
         json.loads(text, parse_constant=_reject_constant, strict=strict)
     except json.JSONDecodeError as error:
-        raise DocumentError(source, error.lineno, error.colno, f"invalid JSON: {error.msg}") from None
+        raise DocumentError(
+            source, error.lineno, error.colno, _("invalid JSON: {problem}").format(problem=error.msg)
+        ) from None
     except (RecursionError, ValueError):
         # Too deep or a number with too many digits: the walk reports it with
         # its position (it stops at MAX_DEPTH, long before recursion runs out).
@@ -91,17 +94,17 @@ class _Walker:
 
     def _expect(self, index: int, char: str) -> int:
         if not self._text.startswith(char, index):
-            raise self._fail(index, f"invalid JSON: expected '{char}'")
+            raise self._fail(index, _("invalid JSON: expected '{char}'").format(char=char))
         return self._skip(index + 1)
 
     def document(self) -> object:
         try:
             value, end = self._value(self._skip(0), 0, None)
         except json.JSONDecodeError as error:  # only if json.loads gave up early
-            raise self._fail(error.pos, f"invalid JSON: {error.msg}") from None
+            raise self._fail(error.pos, _("invalid JSON: {problem}").format(problem=error.msg)) from None
         end = self._skip(end)
         if end != len(self._text):
-            raise self._fail(end, "invalid JSON: extra data after the document")
+            raise self._fail(end, _("invalid JSON: extra data after the document"))
         return value
 
     def _value(self, index: int, depth: int, path: ValuePath) -> tuple[object, int]:
@@ -117,7 +120,7 @@ class _Walker:
             return self._texts.clean(value, path, locate), end
         for name in _NOT_NUMBERS:
             if text.startswith(name, index):
-                raise self._fail(index, f"{name} is not a valid JSON number")
+                raise self._fail(index, _("{name} is not a valid JSON number").format(name=name))
         number = NUMBER_RE.match(text, index)
         if number is not None:
             integer, fraction, exponent = number.groups()
@@ -126,11 +129,11 @@ class _Walker:
                     return float(number.group()), number.end()
                 return int(integer), number.end()
             except ValueError:  # more digits than Python will convert
-                raise self._fail(index, "the number has too many digits") from None
+                raise self._fail(index, _("the number has too many digits")) from None
         for literal, value in (("true", True), ("false", False), ("null", None)):
             if text.startswith(literal, index):
                 return value, index + len(literal)
-        raise self._fail(index, "invalid JSON: expected a value")
+        raise self._fail(index, _("invalid JSON: expected a value"))
 
     def _locate(self, start: int, end: int, dropped: Sequence[Dropped]) -> list[Mark]:
         """Return where each dropped character of the string ``text[start:end]`` is written."""
@@ -138,7 +141,9 @@ class _Walker:
 
     def _check_depth(self, index: int, depth: int) -> None:
         if depth > MAX_DEPTH:
-            raise self._fail(index, f"the data is nested more than {MAX_DEPTH} levels deep")
+            raise self._fail(
+                index, _("the data is nested more than {depth} levels deep").format(depth=MAX_DEPTH)
+            )
 
     def _object(self, start: int, depth: int, path: ValuePath) -> tuple[LocatedMapping, int]:
         self._check_depth(start, depth)
@@ -148,7 +153,7 @@ class _Walker:
         closed = self._text.startswith("}", index)
         while not closed:
             if not self._text.startswith('"', index):
-                raise self._fail(index, "invalid JSON: expected a key in double quotes")
+                raise self._fail(index, _("invalid JSON: expected a key in double quotes"))
             key_mark = self._mark(index)
             key_start = index
             raw_key, index = scanstring(self._text, index + 1, self._strict)
@@ -159,7 +164,9 @@ class _Walker:
                 raise error_at(
                     self._source,
                     key_mark,
-                    f'duplicate key "{shown}" (first given on line {first_seen[key].line})',
+                    _('duplicate key "{key}" (first given on line {line})').format(
+                        key=shown, line=first_seen[key].line
+                    ),
                 )
             first_seen[key] = key_mark
             index = self._expect(self._skip(index), ":")

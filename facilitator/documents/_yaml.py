@@ -46,6 +46,7 @@ from facilitator.documents.located import (
     error_at,
 )
 from facilitator.documents.notices import TextNotice, TextValues, ValuePath
+from facilitator.i18n import _
 
 __all__ = ["MAX_DEPTH", "parse_yaml"]
 
@@ -86,7 +87,7 @@ class _GuardedComposer(yaml.SafeLoader):
             return
         nul = data.find("\0")
         if nul >= 0:
-            raise ReaderError(self.name, nul, 0, "unicode", "special characters are not allowed")
+            raise ReaderError(self.name, nul, 0, "unicode", _("special characters are not allowed"))
 
     def _fail(self, yaml_mark: YamlPosition | None, problem: str) -> DocumentError:
         # Every event the parser makes has a mark; None only satisfies the stubs.
@@ -111,7 +112,10 @@ class _GuardedComposer(yaml.SafeLoader):
             event = self._next_event()
             raise self._fail(
                 event.start_mark,
-                "the file contains more than one YAML document (a second '---'); keep one document per file",
+                _(
+                    "the file contains more than one YAML document (a second '---'); "
+                    "keep one document per file"
+                ),
             )
         self._next_event()  # STREAM-END
         return document
@@ -121,13 +125,15 @@ class _GuardedComposer(yaml.SafeLoader):
         if isinstance(event, AliasEvent):
             raise self._fail(
                 event.start_mark,
-                f"aliases are not allowed (*{_short(event.anchor or '')}); write the value out in full",
+                _("aliases are not allowed (*{anchor}); write the value out in full").format(
+                    anchor=_short(event.anchor or "")
+                ),
             )
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in core.ALLOWED_TAGS:
             raise self._fail(
                 event.start_mark,
-                f"the tag {_show_tag(tag)} is not allowed; remove it",
+                _("the tag {tag} is not allowed; remove it").format(tag=_show_tag(tag)),
             )
         if not isinstance(event, (MappingStartEvent, SequenceStartEvent)):
             return super().compose_node(parent, index)
@@ -136,7 +142,7 @@ class _GuardedComposer(yaml.SafeLoader):
             if self._depth > MAX_DEPTH:
                 raise self._fail(
                     event.start_mark,
-                    f"the data is nested more than {MAX_DEPTH} levels deep",
+                    _("the data is nested more than {depth} levels deep").format(depth=MAX_DEPTH),
                 )
             return super().compose_node(parent, index)
         finally:
@@ -150,15 +156,16 @@ for _tag, _construct in core.CONSTRUCTORS:
 
 
 def _syntax_problem(error: MarkedYAMLError) -> str:
-    problem = error.problem or "this is not valid YAML"
+    # PyYAML's own words (in English) are matched, and shown after "invalid YAML:".
+    problem = error.problem or _("this is not valid YAML")
     if "'\\t'" in problem or "tab character" in problem:
-        return "a tab is used for indentation; YAML needs spaces"
+        return _("a tab is used for indentation; YAML needs spaces")
     if problem == "mapping values are not allowed here":
-        return (
+        return _(
             "invalid YAML: a ':' appears where it is not allowed "
             "(if the value contains ': ', put it in quotes)"
         )
-    return f"invalid YAML: {problem}"
+    return _("invalid YAML: {problem}").format(problem=problem)
 
 
 def _position(text: str, index: int) -> Mark:
@@ -192,7 +199,9 @@ def parse_yaml(text: str, source: str, notices: list[TextNotice] | None = None) 
         raise error_at(
             source,
             _position(text, error.position),
-            f"the file contains a control character (U+{error.character:04X}) that is not allowed; remove it",
+            _("the file contains a control character ({code}) that is not allowed; remove it").format(
+                code=f"U+{error.character:04X}"
+            ),
         ) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -225,7 +234,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             if node.tag != core.SEQ:
-                raise self._fail(node, f"a list cannot be tagged {_show_tag(node.tag)}")
+                raise self._fail(node, _("a list cannot be tagged {tag}").format(tag=_show_tag(node.tag)))
             return LocatedSequence(
                 (
                     (self.build(item, (path, index)), mark_of(item.start_mark))
@@ -246,25 +255,24 @@ class _Builder:
         if tag == core.VALUE:  # a bare `=`; the safe loader has no type for it
             return node.value
         if tag == core.MERGE:
-            raise self._fail(node, "merge keys (<<) are not allowed")
+            raise self._fail(node, _("merge keys (<<) are not allowed"))
         if tag in (core.MAP, core.SEQ):
-            raise self._fail(node, f"a single value cannot be tagged {_show_tag(tag)}")
+            raise self._fail(node, _("a single value cannot be tagged {tag}").format(tag=_show_tag(tag)))
         construct: Callable[[yaml.SafeLoader, ScalarNode], object] = self._loader.yaml_constructors[tag]
         try:
             return construct(self._loader, node)
         except Exception:  # the core constructors raise assorted types
-            raise self._fail(
-                node, f'"{_short(node.value)}" {core.BAD_SCALAR.get(tag, "cannot be read")}'
-            ) from None
+            problem = _(core.BAD_SCALAR[tag]) if tag in core.BAD_SCALAR else _('"{value}" cannot be read')
+            raise self._fail(node, problem.format(value=_short(node.value))) from None
 
     def _mapping(self, node: MappingNode, path: ValuePath) -> LocatedMapping:
         if node.tag != core.MAP:
-            raise self._fail(node, f"a mapping cannot be tagged {_show_tag(node.tag)}")
+            raise self._fail(node, _("a mapping cannot be tagged {tag}").format(tag=_show_tag(node.tag)))
         entries: list[tuple[str, object, Mark, Mark]] = []
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise self._fail(key_node, "a key must be plain text, not a list or mapping")
+                raise self._fail(key_node, _("a key must be plain text, not a list or mapping"))
             key = self._texts.clean(
                 self._key(key_node),
                 path,
@@ -275,7 +283,9 @@ class _Builder:
             if key in first_seen:
                 raise self._fail(
                     key_node,
-                    f'duplicate key "{_short(key)}" (first given on line {first_seen[key].line})',
+                    _('duplicate key "{key}" (first given on line {line})').format(
+                        key=_short(key), line=first_seen[key].line
+                    ),
                 )
             first_seen[key] = key_mark
             entries.append(
@@ -288,17 +298,19 @@ class _Builder:
             text: str = node.value
             return text
         if node.tag == core.MERGE:
-            raise self._fail(node, "merge keys (<<) are not allowed")
+            raise self._fail(node, _("merge keys (<<) are not allowed"))
         if node.tag == core.NULL and node.value in ("", "~"):
-            raise self._fail(node, "a key is missing before ':'")
+            raise self._fail(node, _("a key is missing before ':'"))
         kind = {
-            core.BOOL: "a yes/no value",
-            core.INT: "a number",
-            core.FLOAT: "a number",
-            core.NULL: "an empty value",
-            core.TIMESTAMP: "a date",
-        }.get(node.tag, "something other than text")
+            core.BOOL: _("a yes/no value"),
+            core.INT: _("a number"),
+            core.FLOAT: _("a number"),
+            core.NULL: _("an empty value"),
+            core.TIMESTAMP: _("a date"),
+        }.get(node.tag) or _("something other than text")
         raise self._fail(
             node,
-            f'the key "{_short(node.value)}" must be text, but YAML read it as {kind}; put the key in quotes',
+            _('the key "{key}" must be text, but YAML read it as {kind}; put the key in quotes').format(
+                key=_short(node.value), kind=kind
+            ),
         )

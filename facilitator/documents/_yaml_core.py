@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 import yaml
 from yaml.nodes import ScalarNode
 
+from facilitator.i18n import N_
+
 __all__ = [
     "ALLOWED_TAGS",
     "BAD_SCALAR",
@@ -50,11 +52,12 @@ ALLOWED_TAGS = frozenset({"!", STR, MAP, SEQ, NULL, BOOL, INT, FLOAT, TIMESTAMP}
 # What to say when text cannot become the type its tag (or its look) implies,
 # e.g. `2025-02-30` looks like a date but is not one.
 BAD_SCALAR = {
-    INT: "is not a valid whole number (put it in quotes if it is text)",
-    FLOAT: "is not a valid number (put it in quotes if it is text)",
-    BOOL: "is not a valid yes/no value",
-    TIMESTAMP: "is not a valid date (write dates as YYYY-MM-DD)",
+    INT: N_('"{value}" is not a valid whole number (put it in quotes if it is text)'),
+    FLOAT: N_('"{value}" is not a valid number (put it in quotes if it is text)'),
+    BOOL: N_('"{value}" is not a valid yes/no value'),
+    TIMESTAMP: N_('"{value}" is not a valid date (write dates as YYYY-MM-DD)'),
 }
+"""Each message, marked: translate it, then fill in ``{value}``."""
 
 _TRUE, _FALSE = ("true", "True", "TRUE"), ("false", "False", "FALSE")
 _NULLS = ("", "~", "null", "Null", "NULL")

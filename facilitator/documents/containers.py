@@ -21,6 +21,7 @@ from facilitator.documents.problems import (
     value_error,
     with_path,
 )
+from facilitator.i18n import _, ngettext
 
 __all__ = ["check_keys", "expect_mapping", "expect_sequence", "get_mapping", "get_sequence"]
 
@@ -37,18 +38,18 @@ def expect_mapping(value: object, where: str, *, source: str, mark: Mark | None 
     if isinstance(value, LocatedMapping):
         return value
     if where:
-        problem = f"{where}: expected a mapping of keys and values (like 'key: value')"
+        problem = _("expected a mapping of keys and values (like 'key: value'), got {got}")
     else:
-        problem = "the file must contain keys and values (like 'key: value')"
-    raise error_at(source, _mark_of(value, mark), f"{problem}, got {describe(value)}")
+        problem = _("the file must contain keys and values (like 'key: value'), got {got}")
+    raise error_at(source, _mark_of(value, mark), with_path(where, problem.format(got=describe(value))))
 
 
 def expect_sequence(value: object, where: str, *, source: str, mark: Mark | None = None) -> LocatedSequence:
     """Return ``value`` if it is a list, else raise (see :func:`expect_mapping`)."""
     if isinstance(value, LocatedSequence):
         return value
-    problem = f"{where}: expected a list" if where else "the file must contain a list"
-    raise error_at(source, _mark_of(value, mark), f"{problem}, got {describe(value)}")
+    problem = _("expected a list, got {got}") if where else _("the file must contain a list, got {got}")
+    raise error_at(source, _mark_of(value, mark), with_path(where, problem.format(got=describe(value))))
 
 
 def check_keys(
@@ -67,20 +68,19 @@ def check_keys(
     for key in mapping:
         if key not in allowed:
             close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
-            raise key_error(
-                mapping,
-                key,
-                where,
-                f'unknown key "{shorten(key)}"{hint}; allowed keys: ' + ", ".join(sorted(allowed)),
+            if close:
+                problem = _('unknown key "{key}" (did you mean "{close}"?); allowed keys: {allowed}')
+            else:
+                problem = _('unknown key "{key}"; allowed keys: {allowed}')
+            shown = problem.format(
+                key=shorten(key), close=close[0] if close else "", allowed=", ".join(sorted(allowed))
             )
+            raise key_error(mapping, key, where, shown)
     missing = sorted(key for key in required if key not in mapping)
     if missing:
         names = ", ".join(f'"{key}"' for key in missing)
-        plural = "s" if len(missing) > 1 else ""
-        raise error_at(
-            mapping.source, mapping.mark, with_path(where, f"missing required key{plural} {names}")
-        )
+        problem = ngettext("missing required key {names}", "missing required keys {names}", len(missing))
+        raise error_at(mapping.source, mapping.mark, with_path(where, problem.format(names=names)))
 
 
 def get_mapping(
@@ -108,6 +108,9 @@ def get_sequence(
 ) -> LocatedSequence:
     """Return the list under ``key``; an absent optional or empty value is ``[]``.
 
+    ``item_name`` names the items in messages: "item", "step", "change" or
+    "coalition" (each has its sentences in the catalog; another name reads "item").
+
     ``key:`` with nothing after it counts as an empty list, which is what a
     person writing it means.
     """
@@ -121,12 +124,58 @@ def get_sequence(
     items = expect_sequence(value, at_key(where, key), source=mapping.source, mark=mapping.value_mark(key))
     count = len(items)
     if count < min_items:
-        plural = item_name if min_items == 1 else item_name + "s"
-        raise value_error(mapping, key, where, f"must have at least {min_items} {plural}, got {count}")
+        problem = _too_few(item_name, min_items)
+        raise value_error(mapping, key, where, problem.format(count=min_items, got=count))
     if max_items is not None and count > max_items:
-        plural = item_name if max_items == 1 else item_name + "s"
-        raise value_error(mapping, key, where, f"must have at most {max_items} {plural}, got {count}")
+        problem = _too_many(item_name, max_items)
+        raise value_error(mapping, key, where, problem.format(count=max_items, got=count))
     return items
+
+
+def _too_few(item_name: str, count: int) -> str:
+    """Return "must have at least {count} steps, got {got}" for the item names the schemas use."""
+    if item_name == "step":
+        return ngettext(
+            "must have at least {count} step, got {got}", "must have at least {count} steps, got {got}", count
+        )
+    if item_name == "change":
+        return ngettext(
+            "must have at least {count} change, got {got}",
+            "must have at least {count} changes, got {got}",
+            count,
+        )
+    if item_name == "coalition":
+        return ngettext(
+            "must have at least {count} coalition, got {got}",
+            "must have at least {count} coalitions, got {got}",
+            count,
+        )
+    return ngettext(
+        "must have at least {count} item, got {got}", "must have at least {count} items, got {got}", count
+    )
+
+
+def _too_many(item_name: str, count: int) -> str:
+    """Return "must have at most {count} steps, got {got}" for the item names the schemas use."""
+    if item_name == "step":
+        return ngettext(
+            "must have at most {count} step, got {got}", "must have at most {count} steps, got {got}", count
+        )
+    if item_name == "change":
+        return ngettext(
+            "must have at most {count} change, got {got}",
+            "must have at most {count} changes, got {got}",
+            count,
+        )
+    if item_name == "coalition":
+        return ngettext(
+            "must have at most {count} coalition, got {got}",
+            "must have at most {count} coalitions, got {got}",
+            count,
+        )
+    return ngettext(
+        "must have at most {count} item, got {got}", "must have at most {count} items, got {got}", count
+    )
 
 
 def _mark_of(value: object, mark: Mark | None) -> Mark:

@@ -31,6 +31,7 @@ from facilitator.documents.located import (
 )
 from facilitator.documents.notices import TextNotice
 from facilitator.file_size import describe_size
+from facilitator.i18n import _
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -109,11 +110,11 @@ def parse_document(
         raise _too_large(source, describe_size(len(data)), max_bytes)
     text = _decode(data, source)
     if not text.strip(" \t\r\n"):
-        raise error_at(source, START, "the file is empty")
+        raise error_at(source, START, _("the file is empty"))
     value = parse_json(text, source, notices) if is_json else parse_yaml(text, source, notices)
     if value is None and not is_json:
         # Only comments, or a bare '---': nothing a caller could use.
-        raise error_at(source, START, "the file is empty")
+        raise error_at(source, START, _("the file is empty"))
     return value
 
 
@@ -121,10 +122,10 @@ def _read_capped(path: Path, source: str, max_bytes: int) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise error_at(source, START, "this is a folder, not a file")
+            raise error_at(source, START, _("this is a folder, not a file"))
         if not stat.S_ISREG(info.st_mode):
             # Pipes and devices could block or never end.
-            raise error_at(source, START, "this is not a regular file")
+            raise error_at(source, START, _("this is not a regular file"))
         if info.st_size > max_bytes:
             raise _too_large(source, describe_size(info.st_size), max_bytes)
         with path.open("rb") as file:
@@ -132,9 +133,9 @@ def _read_capped(path: Path, source: str, max_bytes: int) -> bytes:
             data = file.read(max_bytes + 1)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise error_at(source, START, f"cannot read file: {reason}") from None
+        raise error_at(source, START, _("cannot read file: {reason}").format(reason=reason)) from None
     if len(data) > max_bytes:
-        raise _too_large(source, f"more than {describe_size(max_bytes)}", max_bytes)
+        raise _too_large(source, _("more than {size}").format(size=describe_size(max_bytes)), max_bytes)
     return data
 
 
@@ -142,7 +143,9 @@ def _too_large(source: str, size: str, max_bytes: int) -> DocumentError:
     return error_at(
         source,
         START,
-        f"the file is too large ({size}); the limit for this kind of file is {describe_size(max_bytes)}",
+        _("the file is too large ({size}); the limit for this kind of file is {limit}").format(
+            size=size, limit=describe_size(max_bytes)
+        ),
     )
 
 
@@ -151,18 +154,24 @@ def _decode(data: bytes, source: str) -> str:
         raise error_at(
             source,
             START,
-            "the file starts with a byte-order mark (BOM); save it as UTF-8 without a byte-order mark",
+            _("the file starts with a byte-order mark (BOM); save it as UTF-8 without a byte-order mark"),
         )
     for bom, encoding in _OTHER_BOMS:
         if data.startswith(bom):
-            raise error_at(source, START, f"the file is saved as {encoding}; save it as UTF-8")
+            raise error_at(
+                source,
+                START,
+                _("the file is saved as {encoding}; save it as UTF-8").format(encoding=encoding),
+            )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise error_at(
             source,
             _byte_position(data, error.start),
-            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X} here); save it as UTF-8",
+            _("the file is not valid UTF-8 (byte {byte} here); save it as UTF-8").format(
+                byte=f"0x{data[error.start]:02X}"
+            ),
         ) from None
 
 

@@ -19,9 +19,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from facilitator import stored_text
+from facilitator import numbers, stored_text
 from facilitator.documents.errors import DocumentError
 from facilitator.documents.located import Mark, error_at
+from facilitator.i18n import _, ngettext
 from facilitator.stored_text import Dropped
 
 ValuePath: TypeAlias = "tuple[ValuePath, str | int] | None"
@@ -73,13 +74,24 @@ class TextNotice:
     def __str__(self) -> str:
         place = f"{self.source}:{self.mark.line}:{self.mark.column}: "
         if self.more:
-            return (
-                f"{place}dropped {self.count} more invisible characters from here on "
-                f"(only the first {MAX_LISTED} are listed one by one)"
-            )
-        times = f" {self.count} times" if self.count > 1 else ""
-        where = f" in {self.where}" if self.where else ""
-        return f"{place}dropped {self.dropped.describe()}{times}{where}"
+            return place + ngettext(
+                "dropped {count} more invisible character from here on "
+                "(only the first {listed} are listed one by one)",
+                "dropped {count} more invisible characters from here on "
+                "(only the first {listed} are listed one by one)",
+                self.count,
+            ).format(count=numbers.integer(self.count), listed=numbers.integer(MAX_LISTED))
+        character = self.dropped.describe()
+        if self.count > 1 and self.where:
+            # Translators: "dropped U+0007 (control character) 3 times in event.title" (from a file's value)
+            text = _("dropped {character} {count} times in {where}")
+        elif self.count > 1:
+            text = _("dropped {character} {count} times")
+        elif self.where:
+            text = _("dropped {character} in {where}")
+        else:
+            text = _("dropped {character}")
+        return place + text.format(character=character, count=numbers.integer(self.count), where=self.where)
 
 
 Locate = Callable[[Sequence[Dropped]], list[Mark]]
@@ -116,7 +128,8 @@ class TextValues:
         marks = locate(listed)
         where = render_path(path)
         if key:
-            where = f"a key of {where}" if where else "a key"
+            # Translators: where a character was dropped: "a key of participants[2]"
+            where = _("a key of {path}").format(path=where) if where else _("a key")
         if self._notices is None:
             raise self._refusal(listed[0], marks[0], where)
         self._note(result.dropped, marks, where)
@@ -146,5 +159,7 @@ class TextValues:
             run_start = index
 
     def _refusal(self, dropped: Dropped, mark: Mark, where: str) -> DocumentError:
-        problem = f"contains {dropped.describe()}, which is not allowed; remove it"
+        problem = _("contains {character}, which is not allowed; remove it").format(
+            character=dropped.describe()
+        )
         return error_at(self._source, mark, f"{where}: {problem}" if where else problem)

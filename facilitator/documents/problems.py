@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from facilitator.dates import iso, iso_moment
 from facilitator.documents.errors import DocumentError
 from facilitator.documents.located import LocatedMapping, error_at
+from facilitator.i18n import _
 
 __all__ = [
     "at_index",
@@ -58,22 +59,29 @@ def key_error(mapping: LocatedMapping, key: str, where: str, problem: str) -> Do
 def describe(value: object) -> str:
     """Describe a value for a ``got ...`` message, as a reader would see it."""
     if isinstance(value, bool):
-        return f"a yes/no value ({str(value).lower()})"
+        # Translators: a value found in a file, after "got": "a yes/no value (true)"
+        return _("a yes/no value ({value})").format(value=str(value).lower())
     if value is None:
-        return "nothing"
+        # Translators: a value found in a file, after "got": an empty value
+        return _("nothing")
     if isinstance(value, str):
         return f'"{shorten(value)}"'
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, dt.datetime):
-        return f"a date and time ({iso_moment(value)})"
+        # Translators: a value found in a file, after "got"
+        return _("a date and time ({value})").format(value=iso_moment(value))
     if isinstance(value, dt.date):
-        return f"a date ({iso(value)})"
+        # Translators: a value found in a file, after "got"
+        return _("a date ({value})").format(value=iso(value))
     if isinstance(value, Mapping):
-        return "a mapping of keys and values"
+        # Translators: a value found in a file, after "got"
+        return _("a mapping of keys and values")
     if isinstance(value, Sequence):
-        return "a list"
-    return "an unexpected value"
+        # Translators: a value found in a file, after "got"
+        return _("a list")
+    # Translators: a value found in a file, after "got"
+    return _("an unexpected value")
 
 
 def describe_number(value: object) -> str:
@@ -83,7 +91,8 @@ def describe_number(value: object) -> str:
     number to its author, but YAML 1.2 reads it as text.
     """
     if isinstance(value, str):
-        return f"the text {describe(value)}"
+        # Translators: a value found in a file where a number belongs, after "got": the text "1:30"
+        return _("the text {value}").format(value=describe(value))
     return describe(value)
 
 
@@ -95,4 +104,5 @@ def shorten(text: str) -> str:
 
 def missing_key(mapping: LocatedMapping, key: str, where: str) -> DocumentError:
     """Build the error for a required ``key`` that the mapping at ``where`` lacks."""
-    return error_at(mapping.source, mapping.mark, with_path(where, f'missing required key "{key}"'))
+    problem = _('missing required key "{key}"').format(key=key)
+    return error_at(mapping.source, mapping.mark, with_path(where, problem))

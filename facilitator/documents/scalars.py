@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
-from facilitator import stored_text
+from facilitator import numbers, stored_text
 from facilitator.documents.containers import get_sequence
 from facilitator.documents.errors import DocumentError
 from facilitator.documents.located import LocatedMapping, Mark, error_at
@@ -26,6 +26,7 @@ from facilitator.documents.problems import (
     value_error,
     with_path,
 )
+from facilitator.i18n import N_, _, ngettext
 
 __all__ = [
     "DEFAULT_MAX_TEXT",
@@ -68,27 +69,41 @@ def check_text(
     if value is None and allow_empty:
         return ""
     if value is None:
-        raise fail("must not be empty")
+        raise fail(_("must not be empty"))
     if not isinstance(value, str):
         if isinstance(value, (Mapping, Sequence)):
-            raise fail(f"expected text, got {describe(value)}")
+            raise fail(_("expected text, got {got}").format(got=describe(value)))
         # Unquoted `true`, `1.5` or `2024-01-02` are not text in YAML.
         kind = describe(value)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            kind = f"a number ({value})"
-        reader = "the file has" if source.lower().endswith(".json") else "YAML read"
-        raise fail(f"expected text but {reader} {kind}; put the text in quotes")
+            # Translators: a value found in a file: "expected text but YAML read a number (1.5)"
+            kind = _("a number ({value})").format(value=value)
+        if source.lower().endswith(".json"):
+            problem = _("expected text but the file has {kind}; put the text in quotes")
+        else:
+            problem = _("expected text but YAML read {kind}; put the text in quotes")
+        raise fail(problem.format(kind=kind))
     cleaned = stored_text.clean(value)
     if cleaned.dropped:
         first = cleaned.dropped[0]
-        raise fail(f"contains {first.describe()} at character {first.offset + 1}; remove it")
+        raise fail(
+            _("contains {character} at character {position}; remove it").format(
+                character=first.describe(), position=first.offset + 1
+            )
+        )
     text = cleaned.text
     if not text and not allow_empty:
-        raise fail("must not be empty")
+        raise fail(_("must not be empty"))
     if single_line and "\n" in text:
-        raise fail("must be a single line")
+        raise fail(_("must be a single line"))
     if len(text) > max_length:
-        raise fail(f"is too long ({len(text)} characters; at most {max_length})")
+        raise fail(
+            ngettext(
+                "is too long ({count} character; at most {maximum})",
+                "is too long ({count} characters; at most {maximum})",
+                len(text),
+            ).format(count=numbers.integer(len(text)), maximum=numbers.integer(max_length))
+        )
     return text
 
 
@@ -139,8 +154,10 @@ def get_slug(
             mapping,
             key,
             where,
-            "must be lowercase letters, digits and hyphens, starting with a "
-            f'letter or digit (like "top-goal"), got {describe(text)}',
+            _(
+                "must be lowercase letters, digits and hyphens, starting with a "
+                'letter or digit (like "top-goal"), got {got}'
+            ).format(got=describe(text)),
         )
     return text
 
@@ -159,31 +176,62 @@ def get_int(
     """Return a whole number; ``true``/``false`` are not numbers here.
 
     Args:
-        unit: Plural unit for messages, e.g. ``"minutes"``.
+        unit: Plural unit for messages, e.g. ``"minutes"`` (one of :data:`_UNITS`).
     """
     if key not in mapping:
         if required:
             raise missing_key(mapping, key, where)
         return default
     value = mapping[key]
-    of_unit = f" of {unit}" if unit else ""
-    if minimum == 1:
-        rule = f"a positive whole number{of_unit}"
-    elif minimum == 0:
-        rule = f"zero or a positive whole number{of_unit}"
-    elif minimum is None:
-        rule = f"a whole number{of_unit}"
-    else:
-        rule = f"a whole number{of_unit}, at least {minimum}"
+    rule = _whole_number_rule(minimum, unit)
+    filled = {"unit": _unit(unit) if unit else "", "minimum": minimum}
     # bool is a subclass of int in Python; `timebox: true` must not become 1.
     if not isinstance(value, int) or isinstance(value, bool):
-        raise value_error(mapping, key, where, f"must be {rule}, got {describe_number(value)}")
+        raise value_error(mapping, key, where, rule.format(got=describe_number(value), **filled))
     if minimum is not None and value < minimum:
-        raise value_error(mapping, key, where, f"must be {rule}, got {value}")
+        raise value_error(mapping, key, where, rule.format(got=value, **filled))
     if maximum is not None and value > maximum:
-        limit = f"{maximum} {unit}" if unit else str(maximum)
-        raise value_error(mapping, key, where, f"must be at most {limit}, got {value}")
+        if unit:
+            problem = _("must be at most {maximum} {unit}, got {got}").format(
+                maximum=maximum, unit=_unit(unit), got=value
+            )
+        else:
+            problem = _("must be at most {maximum}, got {got}").format(maximum=maximum, got=value)
+        raise value_error(mapping, key, where, problem)
     return value
+
+
+# Units of whole numbers the schemas use, marked: said in the language in use.
+_UNITS = {
+    # Translators: a unit of a whole number in a file ("must be at most 480 minutes")
+    "minutes": N_("minutes"),
+}
+
+
+def _unit(unit: str) -> str:
+    return _(_UNITS[unit]) if unit in _UNITS else unit
+
+
+def _whole_number_rule(minimum: int | None, unit: str | None) -> str:
+    """Return the rule a whole number breaks, e.g. "must be a positive whole number of {unit}, got {got}"."""
+    if unit:
+        if minimum == 1:
+            rule = _("must be a positive whole number of {unit}, got {got}")
+        elif minimum == 0:
+            rule = _("must be zero or a positive whole number of {unit}, got {got}")
+        elif minimum is None:
+            rule = _("must be a whole number of {unit}, got {got}")
+        else:
+            rule = _("must be a whole number of {unit}, at least {minimum}, got {got}")
+    elif minimum == 1:
+        rule = _("must be a positive whole number, got {got}")
+    elif minimum == 0:
+        rule = _("must be zero or a positive whole number, got {got}")
+    elif minimum is None:
+        rule = _("must be a whole number, got {got}")
+    else:
+        rule = _("must be a whole number, at least {minimum}, got {got}")
+    return rule
 
 
 def get_bool(
@@ -201,7 +249,9 @@ def get_bool(
         return default
     value = mapping[key]
     if not isinstance(value, bool):
-        raise value_error(mapping, key, where, f"must be true or false, got {describe(value)}")
+        raise value_error(
+            mapping, key, where, _("must be true or false, got {got}").format(got=describe(value))
+        )
     return value
 
 
@@ -219,7 +269,9 @@ def get_date(mapping: LocatedMapping, key: str, where: str, *, required: bool = 
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise value_error(mapping, key, where, f"must be a date like 2025-03-14, got {describe(value)}")
+    raise value_error(
+        mapping, key, where, _("must be a date like 2025-03-14, got {got}").format(got=describe(value))
+    )
 
 
 def get_text_list(
@@ -254,7 +306,12 @@ def _choice(value: object, path: str, choices: Sequence[str], *, source: str, ma
         raise error_at(
             source,
             mark,
-            with_path(path, f"must be one of: {', '.join(choices)}; got {describe(text)}"),
+            with_path(
+                path,
+                _("must be one of: {choices}; got {got}").format(
+                    choices=", ".join(choices), got=describe(text)
+                ),
+            ),
         )
     return text
 
@@ -301,7 +358,7 @@ def get_enum_list(
             raise error_at(
                 mapping.source,
                 mark,
-                with_path(at_index(path, index), f'"{value}" is listed twice'),
+                with_path(at_index(path, index), _('"{value}" is listed twice').format(value=value)),
             )
         result.append(value)
     return tuple(result)

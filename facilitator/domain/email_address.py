@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from facilitator.i18n import _
+
 __all__ = ["MAX_EMAIL_LENGTH", "MAX_LOCAL_LENGTH", "EmailAddressError", "normalise_email"]
 
 MAX_EMAIL_LENGTH = 254
@@ -25,7 +27,6 @@ MAX_EMAIL_LENGTH = 254
 MAX_LOCAL_LENGTH = 64
 """Longest part before the @, in characters."""
 _MAX_LABEL = 63
-_EXAMPLE = "like name@example.org"
 # Characters that only occur in a display name, a list or a quoted form
 # (``Ana <a@x.org>``, ``a@x.org, b@x.org``), never in one plain address.
 _SPECIALS = frozenset('<>,;:"()[]\\')
@@ -55,60 +56,76 @@ def normalise_email(text: str) -> str:
         return ""
     problem = _problem(address)
     if problem:
-        raise EmailAddressError(f'"{_shown(address)}" is not an e-mail address: {problem}')
+        raise EmailAddressError(
+            _('"{address}" is not an e-mail address: {problem}').format(
+                address=_shown(address), problem=problem
+            )
+        )
     return address
 
 
 def _problem(address: str) -> str | None:
     """Return what is wrong with a stripped, non-empty address, or None."""
     if len(address) > MAX_EMAIL_LENGTH:
-        return f"it has {len(address)} characters, at most {MAX_EMAIL_LENGTH}"
+        return _("it has {length} characters, at most {maximum}").format(
+            length=len(address), maximum=MAX_EMAIL_LENGTH
+        )
     for char in address:
         category = unicodedata.category(char)
         if char.isspace() or category.startswith("Z"):
-            return f"it contains a space or line break; give one address, {_EXAMPLE}"
+            return _("it contains a space or line break; give one address, like name@example.org")
         if category in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            return f"it contains an invisible character (U+{ord(char):04X}); type the address again"
+            return _("it contains an invisible character ({code}); type the address again").format(
+                code=f"U+{ord(char):04X}"
+            )
         if char in _SPECIALS:
-            return f'"{char}" cannot be part of an address; give the address alone, {_EXAMPLE}'
+            return _(
+                '"{char}" cannot be part of an address; give the address alone, like name@example.org'
+            ).format(char=char)
     ats = address.count("@")
     if ats == 0:
-        return f"it needs an @ between the name and the domain, {_EXAMPLE}"
+        return _("it needs an @ between the name and the domain, like name@example.org")
     if ats > 1:
-        return f"it has {ats} @ signs; an address has exactly one, {_EXAMPLE}"
+        return _("it has {count} @ signs; an address has exactly one, like name@example.org").format(
+            count=ats
+        )
     local, domain = address.split("@")
     return _local_problem(local) or _domain_problem(domain)
 
 
 def _local_problem(local: str) -> str | None:
     if not local:
-        return f"nothing comes before the @, {_EXAMPLE}"
+        return _("nothing comes before the @, like name@example.org")
     if len(local) > MAX_LOCAL_LENGTH:
-        return f"the part before @ has {len(local)} characters, at most {MAX_LOCAL_LENGTH}"
+        return _("the part before @ has {length} characters, at most {maximum}").format(
+            length=len(local), maximum=MAX_LOCAL_LENGTH
+        )
     if local.startswith(".") or local.endswith(".") or ".." in local:
-        return "the part before @ cannot start or end with a dot or have two dots in a row"
+        return _("the part before @ cannot start or end with a dot or have two dots in a row")
     return None
 
 
 def _domain_problem(domain: str) -> str | None:
     if not domain:
-        return f"nothing comes after the @, {_EXAMPLE}"
+        return _("nothing comes after the @, like name@example.org")
     if "." not in domain:
-        return f"the part after @ needs a dot, {_EXAMPLE}"
+        return _("the part after @ needs a dot, like name@example.org")
     if domain.startswith(".") or domain.endswith(".") or ".." in domain:
-        return "the part after @ cannot start or end with a dot or have two dots in a row"
+        return _("the part after @ cannot start or end with a dot or have two dots in a row")
     for label in domain.split("."):
         for char in label:
             # Letters and digits of any script, with their combining marks
             # (Devanagari or Thai domains need them), and hyphens.
             if char != "-" and unicodedata.category(char)[0] not in "LMN":
-                return (
-                    f'"{char}" cannot be part of the domain (after @): only letters, digits, hyphens and dots'
-                )
+                return _(
+                    '"{char}" cannot be part of the domain (after @): only letters, digits, hyphens and dots'
+                ).format(char=char)
         if label.startswith("-") or label.endswith("-"):
-            return f'the part "{label}" of the domain cannot start or end with a hyphen'
+            return _('the part "{label}" of the domain cannot start or end with a hyphen').format(label=label)
         if len(label) > _MAX_LABEL:
-            return f"a part of the domain has {len(label)} characters, at most {_MAX_LABEL}"
+            return _("a part of the domain has {length} characters, at most {maximum}").format(
+                length=len(label), maximum=_MAX_LABEL
+            )
     return None
 
 

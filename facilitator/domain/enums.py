@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from facilitator.i18n import N_, _
+
 
 # Not StrEnum: that would turn str() and f-strings of members from "Trigger.X" into the value.
 class _Labelled(str, enum.Enum):  # noqa: UP042
@@ -13,8 +15,8 @@ class _Labelled(str, enum.Enum):  # noqa: UP042
 
     @property
     def label(self) -> str:
-        """Return the human label of the member."""
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        """Return the human label of the member, in the language in use."""
+        return _(_LABELS[self])
 
     @classmethod
     def values(cls) -> list[str]:
@@ -91,16 +93,60 @@ class AgreementStatus(_Labelled):
     ABANDONED = "abandoned"
 
 
+# Marked here, translated where ``label`` is read (the language is chosen after import).
 _LABELS: dict[enum.Enum, str] = {
-    FitAnswerKind.HOLDS: "Holds",
-    FitAnswerKind.DOES_NOT_HOLD: "Does not hold",
-    FitAnswerKind.NOT_KNOWN: "Not known yet",
-    BoundaryKind.WORKS_WHEN: "Works when",
-    BoundaryKind.BREAKS_WHEN: "Breaks when",
-    BoundaryKind.PREREQUISITE: "Prerequisite",
-    ParticipantRole.COALITION_MEMBER: "Coalition member",
-    ParticipantRole.POTENTIAL_ADOPTER: "Potential adopter",
-    ParticipantRole.PLATFORM_OWNER: "Platform owner",
-    ParticipantRole.PROCESS_OWNER: "Process owner",
-    AgreementStatus.IN_PROGRESS: "In progress",
+    # Translators: why a Scale Across event is run (its trigger)
+    Trigger.SIGNIFICANT_PROGRESS: N_("Significant progress"),
+    # Translators: why a Scale Across event is run (its trigger)
+    Trigger.PATTERN_DISCOVERY: N_("Pattern discovery"),
+    # Translators: why a Scale Across event is run (its trigger)
+    Trigger.RELEVANT_LEARNINGS: N_("Relevant learnings"),
+    # Translators: why a Scale Across event is run (its trigger)
+    Trigger.QUARTERLY_CADENCE: N_("Quarterly cadence"),
+    # Translators: the status of an event
+    EventStatus.PLANNED: N_("Planned"),
+    # Translators: the status of an event
+    EventStatus.RUNNING: N_("Running"),
+    # Translators: the status of an event
+    EventStatus.CLOSED: N_("Closed"),
+    ParticipantRole.COALITION_MEMBER: N_("Coalition member"),
+    ParticipantRole.POTENTIAL_ADOPTER: N_("Potential adopter"),
+    # Translators: a participant's role
+    ParticipantRole.SPONSOR: N_("Sponsor"),
+    ParticipantRole.PLATFORM_OWNER: N_("Platform owner"),
+    ParticipantRole.PROCESS_OWNER: N_("Process owner"),
+    # Translators: a participant's role
+    ParticipantRole.OBSERVER: N_("Observer"),
+    # Translators: the kind of an outcome (or of a pattern learnt from one)
+    OutcomeKind.SUCCESS: N_("Success"),
+    # Translators: the kind of an outcome (or of a pattern learnt from one)
+    OutcomeKind.FAILURE: N_("Failure"),
+    # Translators: a list of a pattern's boundary conditions
+    BoundaryKind.WORKS_WHEN: N_("Works when"),
+    # Translators: a list of a pattern's boundary conditions
+    BoundaryKind.BREAKS_WHEN: N_("Breaks when"),
+    # Translators: a list of a pattern's boundary conditions
+    BoundaryKind.PREREQUISITE: N_("Prerequisite"),
+    # Translators: an answer in the fit check: the condition holds for the adopter's team
+    FitAnswerKind.HOLDS: N_("Holds"),
+    # Translators: an answer in the fit check
+    FitAnswerKind.DOES_NOT_HOLD: N_("Does not hold"),
+    # Translators: an answer in the fit check
+    FitAnswerKind.NOT_KNOWN: N_("Not known yet"),
+    # Translators: a kind of support the coalition offers an adopter
+    SupportType.TIME: N_("Time"),
+    # Translators: a kind of support the coalition offers an adopter
+    SupportType.COACHING: N_("Coaching"),
+    # Translators: a kind of support the coalition offers an adopter (a document, template, tool)
+    SupportType.ARTIFACT: N_("Artifact"),
+    # Translators: a kind of support the coalition offers an adopter
+    SupportType.OTHER: N_("Other"),
+    # Translators: the status of an agreement (an adoption)
+    AgreementStatus.AGREED: N_("Agreed"),
+    # Translators: the status of an agreement (an adoption)
+    AgreementStatus.IN_PROGRESS: N_("In progress"),
+    # Translators: the status of an agreement (an adoption)
+    AgreementStatus.ADOPTED: N_("Adopted"),
+    # Translators: the status of an agreement (an adoption)
+    AgreementStatus.ABANDONED: N_("Abandoned"),
 }

@@ -37,6 +37,10 @@ class Event(Base):
     )
     # The agenda step the room was on, so reopening returns there.
     current_step_id: Mapped[str | None] = mapped_column(String(64))
+    # The language the event's documents (summary, report, agreements) are
+    # written in, a code with a catalog ("de"); None: the app's language.
+    # facilitator.services.languages sets it.
+    document_language: Mapped[str | None] = mapped_column(String(35))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     closed_at: Mapped[dt.datetime | None]

@@ -33,6 +33,10 @@ class Participant(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     # Optional: where calendar invitations and agreement mails go ("" when unknown).
     email: Mapped[str] = mapped_column(String(254), default="", server_default=text("''"))
+    # The language of documents for this person (their agreement, their mail),
+    # a code with a catalog ("de"); None: the event's document language.
+    # facilitator.services.languages sets it.
+    language: Mapped[str | None] = mapped_column(String(35))
 
     event: Mapped[Event] = relationship(back_populates="participants")
 

@@ -25,6 +25,7 @@ from facilitator.eventfile.fields import (
 from facilitator.eventfile.fit_schema import read_fit, read_risk_accepted
 from facilitator.eventfile.records import AgreementEntry, PatternEntry, StatusEntry, SupportEntry
 from facilitator.eventfile.references import IdRegistry, References
+from facilitator.i18n import _
 
 __all__ = ["read_agreement"]
 
@@ -66,7 +67,7 @@ def read_agreement(
     record_id = ids.read(mapping, where)
     adopter = refs.one(mapping, "adopter", where, "participant")
     if adopter is None:
-        raise value_error(mapping, "adopter", where, "must name the participant who adopts")
+        raise value_error(mapping, "adopter", where, _("must name the participant who adopts"))
     support = tuple(
         _support(item, at_index(at_key(where, "support"), index), ids, refs)
         for index, item in record_mappings(mapping, "support", where)
@@ -80,7 +81,7 @@ def read_agreement(
     if status == AgreementStatus.ABANDONED and not status_reason:
         key = "status_reason" if "status_reason" in mapping else "status"
         place = place_of_value(mapping, key, where) if key in mapping else place_of(mapping, where)
-        raise place.error("an abandoned agreement needs a status_reason saying why")
+        raise place.error(_("an abandoned agreement needs a status_reason saying why"))
     adopted = refs.many(mapping, "patterns", where, "pattern")
     return AgreementEntry(
         id=record_id,
@@ -139,17 +140,21 @@ def _change(mapping: LocatedMapping, where: str, previous: StatusEntry | None) -
         from_status = read_choice(mapping, "from", where, AgreementStatus)
     to_status = read_choice(mapping, "to", where, AgreementStatus)
     if to_status == from_status:
-        raise value_error(mapping, "to", where, f'the status is already "{to_status.value}"')
+        raise value_error(
+            mapping, "to", where, _('the status is already "{status}"').format(status=to_status.value)
+        )
     note = read_text(mapping, "note", where, MAX_NOTE)
     if to_status == AgreementStatus.ABANDONED and not note:
-        raise value_error(mapping, "to", where, "say why in a note when an adoption is abandoned")
+        raise value_error(mapping, "to", where, _("say why in a note when an adoption is abandoned"))
     at = get_datetime(mapping, "at", where, required=True)
     if previous is not None and at < previous.at:
         raise value_error(
             mapping,
             "at",
             where,
-            f"is earlier than the change before it ({iso_moment(previous.at)}); list changes oldest first",
+            _("is earlier than the change before it ({moment}); list changes oldest first").format(
+                moment=iso_moment(previous.at)
+            ),
         )
     return StatusEntry(
         place_of(mapping, where),

@@ -25,6 +25,7 @@ from facilitator.documents import DocumentError
 from facilitator.domain import Event
 from facilitator.eventfile.export import dump_event_document, event_to_document
 from facilitator.eventfile.importer import import_event, parse_event_file
+from facilitator.i18n import _
 from facilitator.progress import Progress, report
 from facilitator.services import events as event_service
 from facilitator.storage import Database
@@ -50,7 +51,9 @@ class CopyReport:
 def _label(document: dict[str, object]) -> str:
     event = document["event"]
     assert isinstance(event, dict)
-    return f"{event['id']} {event['date']} {event['title'] or '(untitled)'}"
+    # Translators: an event without a title, in the report of copying events between databases.
+    title = event["title"] or _("(untitled)")
+    return f"{event['id']} {event['date']} {title}"
 
 
 def _comparable(document: dict[str, object]) -> object:

@@ -31,6 +31,7 @@ from facilitator.durable import write_atomically
 from facilitator.eventfile.errors import EventFileError
 from facilitator.eventfile.fields import number_for_file
 from facilitator.eventfile.schema import FORMAT_NAME, FORMAT_VERSION
+from facilitator.i18n import _
 from facilitator.progress import Cancelled, Progress, report
 from facilitator.services import events as event_service
 from facilitator.services.fit import fit_questions
@@ -96,6 +97,8 @@ def _participant(participant: Participant, capacity: SupportCapacity | None) -> 
     # Most people have none: files written before addresses existed look the same.
     if participant.email:
         entry["email"] = participant.email
+    if participant.language:
+        entry["language"] = participant.language
     entry["capacity_hours"] = number_for_file(capacity.hours if capacity else None)
     # Written only when the room accepted promising more than the capacity.
     if capacity is not None and capacity.accepted_hours is not None:
@@ -104,7 +107,7 @@ def _participant(participant: Participant, capacity: SupportCapacity | None) -> 
 
 
 def _event(event: Event) -> dict[str, object]:
-    return {
+    entry: dict[str, object] = {
         "id": str(event.id),
         "title": event.title,
         "date": iso(event.date),
@@ -120,6 +123,10 @@ def _event(event: Event) -> dict[str, object]:
             for row in sorted(event.step_times, key=lambda r: r.step_id)
         },
     }
+    # Written only when chosen: files of events in the app's language look as before.
+    if event.document_language:
+        entry["document_language"] = event.document_language
+    return entry
 
 
 def _pattern(pattern: Pattern, event: Event, outcome_ids: set[uuid.UUID]) -> dict[str, object]:
@@ -338,7 +345,9 @@ def export_event(
         write_atomically(target, data)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise EventFileError(f"cannot write the event file {target}: {reason}") from None
+        raise EventFileError(
+            _("cannot write the event file {path}: {problem}").format(path=target, problem=reason)
+        ) from None
     with suppress(Cancelled):  # the file is written: a Cancel now has nothing left to stop
         report(progress, 3, 3)
     return target

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar, overload
 
+from facilitator.agenda.texts import language_code
 from facilitator.documents import DocumentError, LocatedMapping, Mark, error_at
 from facilitator.documents.schema import (
     at_index,
@@ -32,6 +33,7 @@ from facilitator.documents.schema import (
     get_text,
     value_error,
 )
+from facilitator.i18n import N_, _
 from facilitator.services.common import MAX_NUMBER
 
 UUID_PATTERN = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -107,9 +109,11 @@ def get_record_id(mapping: LocatedMapping, where: str) -> RecordId | None:
     if KEY_PATTERN.fullmatch(text):
         return RecordId(text, None, place)
     raise place.error(
-        "must be a UUID (like 8c1d5e2a-4b7f-4c1e-9a3d-2f6b8e0c7a91) or a short key "
-        "of letters, digits, '-' and '_' starting with a letter (like ana or flags-1), "
-        f"got {describe(text)}"
+        _(
+            "must be a UUID (like 8c1d5e2a-4b7f-4c1e-9a3d-2f6b8e0c7a91) or a short key "
+            "of letters, digits, '-' and '_' starting with a letter (like ana or flags-1), "
+            "got {value}"
+        ).format(value=describe(text))
     )
 
 
@@ -125,7 +129,7 @@ def get_line(
     """Return one line of non-empty text (a name used as a reference, an id)."""
     if key not in mapping:
         if required:
-            raise error_at(mapping.source, mapping.mark, f'{where}: missing required key "{key}"')
+            raise _missing_key(mapping, key, where)
         return default
     return check_text(
         mapping[key],
@@ -135,6 +139,32 @@ def get_line(
         max_length=max_length,
         single_line=True,
     )
+
+
+def get_language(mapping: LocatedMapping, key: str, where: str) -> str | None:
+    """Return a language code (``de``, ``pt_BR``), or ``None`` when the key is absent or empty.
+
+    Any language is kept, with a catalog here or not: the file may come from
+    an app that speaks more languages, and a document in a language without
+    a catalog is written in the app's (``facilitator.i18n.speaking``).
+    """
+    if mapping.get(key) is None:
+        return None
+    written = get_line(mapping, key, where, max_length=35)
+    code = language_code(written)
+    if code is None:
+        raise value_error(
+            mapping,
+            key,
+            where,
+            _('"{code}" is not a language code; write one like en, de, fr or pt_BR').format(code=written),
+        )
+    return code
+
+
+def _missing_key(mapping: LocatedMapping, key: str, where: str) -> DocumentError:
+    problem = _('missing required key "{key}"').format(key=key)
+    return error_at(mapping.source, mapping.mark, f"{where}: {problem}")
 
 
 def get_optional_date(mapping: LocatedMapping, key: str, where: str) -> dt.date | None:
@@ -153,15 +183,29 @@ def get_number(mapping: LocatedMapping, key: str, where: str, *, what: str = "nu
     if key not in mapping or mapping[key] is None:
         return None
     value = mapping[key]
-    rule = f"must be zero or a positive {what}"
+    rule = _(_NUMBER_RULES[what]) if what in _NUMBER_RULES else _("must be zero or a positive {what}")
+    rule = rule.format(what=what)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise value_error(mapping, key, where, f"{rule}, got {describe_number(value)}")
+        raise value_error(
+            mapping, key, where, _("{rule}, got {value}").format(rule=rule, value=describe_number(value))
+        )
     number = float(value)
     if not math.isfinite(number) or number > MAX_NUMBER:
-        raise value_error(mapping, key, where, f"{rule} of sensible size, got {value}")
+        raise value_error(
+            mapping, key, where, _("{rule} of sensible size, got {value}").format(rule=rule, value=value)
+        )
     if number < 0:
-        raise value_error(mapping, key, where, f"{rule}, got {value}")
+        raise value_error(mapping, key, where, _("{rule}, got {value}").format(rule=rule, value=value))
     return number
+
+
+# What get_number's ``what`` asks for, as its message says it.
+_NUMBER_RULES = {
+    "number": N_("must be zero or a positive number"),
+    "amount": N_("must be zero or a positive amount"),
+    "number of seconds": N_("must be zero or a positive number of seconds"),
+    "number of hours": N_("must be zero or a positive number of hours"),
+}
 
 
 @overload
@@ -186,7 +230,7 @@ def get_datetime(
     """
     if key not in mapping or mapping[key] is None:
         if required:
-            raise error_at(mapping.source, mapping.mark, f'{where}: missing required key "{key}"')
+            raise _missing_key(mapping, key, where)
         return None
     value = mapping[key]
     parsed: dt.datetime | None = None
@@ -202,7 +246,9 @@ def get_datetime(
             mapping,
             key,
             where,
-            f"must be a date and time like 2026-11-21T10:00:00 (UTC), got {describe(value)}",
+            _("must be a date and time like 2026-11-21T10:00:00 (UTC), got {value}").format(
+                value=describe(value)
+            ),
         )
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)

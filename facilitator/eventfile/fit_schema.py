@@ -27,6 +27,7 @@ from facilitator.eventfile.fields import (
 )
 from facilitator.eventfile.records import FitEntry, PatternEntry, RiskAcceptedEntry
 from facilitator.eventfile.references import References
+from facilitator.i18n import _
 
 __all__ = ["MAX_FIT_NOTE", "read_fit", "read_risk_accepted"]
 
@@ -72,7 +73,9 @@ def read_fit(
         condition = _condition(item, path, patterns, adopted)
         if condition in answered:
             raise place_of_value(item, "condition", path).error(
-                f"this condition is already answered in {answered[condition]}; answer each condition once"
+                _("this condition is already answered in {place}; answer each condition once").format(
+                    place=answered[condition]
+                )
             )
         answered[condition] = path
         entries.append(
@@ -104,8 +107,10 @@ def _condition(
     def refuse_not_adopted(found: _Condition) -> None:
         if found[0] not in adopted:
             raise place.error(
-                f"{describe(written)} is a condition of the pattern “{patterns[found[0]].name}”, "
-                "which this agreement does not adopt; add the pattern to patterns or remove this answer"
+                _(
+                    "{condition} is a condition of the pattern “{pattern}”, which this agreement does not "
+                    "adopt; add the pattern to patterns or remove this answer"
+                ).format(condition=describe(written), pattern=patterns[found[0]].name)
             )
 
     by_id = [
@@ -120,8 +125,10 @@ def _condition(
     in_adopted = [c for c in by_text if c[0] in adopted]
     if len(in_adopted) > 1:
         raise place.error(
-            f"{len(in_adopted)} conditions of the adopted patterns read {describe(written)}; "
-            "give the condition an id under its pattern and name it by that id"
+            _(
+                "{count} conditions of the adopted patterns read {condition}; "
+                "give the condition an id under its pattern and name it by that id"
+            ).format(count=len(in_adopted), condition=describe(written))
         )
     if in_adopted:
         return in_adopted[0]
@@ -130,12 +137,18 @@ def _condition(
     texts = [boundary(c) for c in every if c[0] in adopted]
     keys = [b.id.text for p in adopted for b in patterns[p].boundaries if b.id is not None]
     close = difflib.get_close_matches(written, texts + keys, n=1)
-    hint = f" (did you mean “{close[0]}”?)" if close else ""
+    hint = _(" (did you mean “{match}”?)").format(match=close[0]) if close else ""
     if not texts:
-        rule = "the patterns this agreement adopts have no conditions"
+        message = _(
+            "no condition has the text or id {condition}{hint}; "
+            "the patterns this agreement adopts have no conditions"
+        )
     else:
-        rule = "name a condition of a pattern this agreement adopts, by its text or its id"
-    raise place.error(f"no condition has the text or id {describe(written)}{hint}; {rule}")
+        message = _(
+            "no condition has the text or id {condition}{hint}; "
+            "name a condition of a pattern this agreement adopts, by its text or its id"
+        )
+    raise place.error(message.format(condition=describe(written), hint=hint))
 
 
 def read_risk_accepted(mapping: LocatedMapping, where: str, refs: References) -> RiskAcceptedEntry | None:

@@ -29,6 +29,7 @@ from facilitator.eventfile.fields import (
 )
 from facilitator.eventfile.records import BoundaryEntry, EventInfo, PatternEntry
 from facilitator.eventfile.references import IdRegistry, References
+from facilitator.i18n import _
 
 __all__ = ["read_pattern"]
 
@@ -111,7 +112,10 @@ def _from_event(mapping: LocatedMapping, where: str, event: EventInfo) -> tuple[
     text = get_line(mapping, "from_event", where, required=True, max_length=64)
     if not UUID_PATTERN.fullmatch(text):
         raise value_error(
-            mapping, "from_event", where, f"must be an event's UUID or null, got {describe(text)}"
+            mapping,
+            "from_event",
+            where,
+            _("must be an event's UUID or null, got {value}").format(value=describe(text)),
         )
     value = uuid.UUID(text)
     if event.id is not None and event.id.uuid == value:

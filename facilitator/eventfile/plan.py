@@ -25,9 +25,28 @@ from facilitator.domain import (
 from facilitator.domain.base import Base
 from facilitator.eventfile.fields import Identified, RecordId
 from facilitator.eventfile.records import BoundaryEntry, EventDocument, PatternEntry
+from facilitator.i18n import N_, _
 from facilitator.services.coalitions import find_coalition, latest_goal
 
-NEW_IDS_HINT = "import with --new-ids to add a copy"
+# Records of the file whose ids the database already holds, per kind.
+_TAKEN = {
+    "participant": N_(
+        "a participant with id {id} is already in this database (in another event); "
+        "import with --new-ids to add a copy"
+    ),
+    "outcome": N_(
+        "an outcome with id {id} is already in this database (in another event); "
+        "import with --new-ids to add a copy"
+    ),
+    "agreement": N_(
+        "an agreement with id {id} is already in this database (in another event); "
+        "import with --new-ids to add a copy"
+    ),
+    "support item": N_(
+        "a support item with id {id} is already in this database (in another event); "
+        "import with --new-ids to add a copy"
+    ),
+}
 
 
 def _kept_or_fresh(record_id: RecordId | None) -> uuid.UUID:
@@ -85,7 +104,9 @@ class Plan:
             and self.session.get(Event, record_id.uuid) is not None
         ):
             raise record_id.place.error(
-                f"an event with id {record_id.uuid} is already in this database; " + NEW_IDS_HINT
+                _(
+                    "an event with id {id} is already in this database; import with --new-ids to add a copy"
+                ).format(id=record_id.uuid)
             )
         return self.record_id(record_id)
 
@@ -96,9 +117,7 @@ class Plan:
         taken = set(self.session.scalars(select(model.id).where(model.id.in_(by_id))))
         if taken:
             first = next(value for value in by_id if value in taken)  # in file order
-            raise by_id[first].place.error(
-                f"a {kind} with id {first} is already in this database (in another event); " + NEW_IDS_HINT
-            )
+            raise by_id[first].place.error(_(_TAKEN[kind]).format(id=first))
 
     def _coalitions(self) -> list[Coalition | uuid.UUID]:
         chosen: list[Coalition | uuid.UUID] = []
@@ -115,8 +134,9 @@ class Plan:
             twin = next((i for i, c in enumerate(chosen) if c is found), None)
             if twin is not None:
                 raise entry.place.error(
-                    f"this is the stored coalition “{found.name}”, and so is "
-                    f"{self.doc.coalitions[twin].place.path}; name each coalition once"
+                    _(
+                        "this is the stored coalition “{name}”, and so is {place}; name each coalition once"
+                    ).format(name=found.name, place=self.doc.coalitions[twin].place.path)
                 )
             chosen.append(found)
         return chosen
@@ -155,8 +175,10 @@ class Plan:
             if boundary_id is not None and boundary_id in stored:
                 if stored[boundary_id].pattern_id != pattern_id:
                     raise boundary.id.place.error(  # type: ignore[union-attr]
-                        f"a condition with id {boundary_id} belongs to another pattern "
-                        "in this database; remove the id to add this one as new"
+                        _(
+                            "a condition with id {id} belongs to another pattern "
+                            "in this database; remove the id to add this one as new"
+                        ).format(id=boundary_id)
                     )
                 continue  # already there: nothing stored is changed
             if boundary_id is None and (boundary.kind, boundary.text) in wording:

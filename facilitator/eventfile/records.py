@@ -40,6 +40,8 @@ class EventInfo:
     closed_at: dt.datetime | None
     current_step: str | None
     step_seconds: tuple[tuple[str, float], ...]
+    # The language of the event's documents (None: the app's).
+    document_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class ParticipantEntry:
     capacity_hours: float | None
     accepted_hours: float | None = None
     email: str = ""
+    # The language of documents for this person (None: the event's).
+    language: str | None = None
 
 
 @dataclass(frozen=True)

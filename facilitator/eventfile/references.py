@@ -17,15 +17,26 @@ from facilitator.eventfile.fields import (
     get_record_id,
     place_of_value,
 )
+from facilitator.i18n import N_, _
 
 if TYPE_CHECKING:
     from facilitator.eventfile.records import CoalitionEntry
 
-# How messages name the list a reference must point into, per kind.
-_LISTED = {
-    "participant": "participants",
-    "outcome": "outcomes",
-    "pattern": "patterns listed in patterns",
+# What is said of a reference that names no record, per kind: when the file
+# lists records of that kind with ids, and when it lists none.
+_UNKNOWN = {
+    "participant": (
+        N_('no participant has the id "{id}"{hint}; it must be the id of one of the participants'),
+        N_('no participant has the id "{id}"; there are no participants with an id in this file'),
+    ),
+    "outcome": (
+        N_('no outcome has the id "{id}"{hint}; it must be the id of one of the outcomes'),
+        N_('no outcome has the id "{id}"; there are no outcomes with an id in this file'),
+    ),
+    "pattern": (
+        N_('no pattern has the id "{id}"{hint}; it must be the id of one of the patterns listed in patterns'),
+        N_('no pattern has the id "{id}"; there are no patterns listed in patterns with an id in this file'),
+    ),
 }
 
 
@@ -52,8 +63,10 @@ class IdRegistry:
         if first is not None:
             owner = first.place.path.removesuffix(".id")
             raise record_id.place.error(
-                f'the id "{record_id.text}" is already used by {owner} '
-                f"(line {first.place.mark.line}); every id in the file must be unique"
+                _(
+                    'the id "{id}" is already used by {owner} (line {line}); '
+                    "every id in the file must be unique"
+                ).format(id=record_id.text, owner=owner, line=first.place.mark.line)
             )
         self._seen[record_id.text] = record_id
         return record_id
@@ -101,7 +114,7 @@ class References:
             place = Place(mapping.source, item_path, mark)
             resolved = self._resolve(text, place, kind)
             if resolved in found:
-                raise place.error(f'"{text}" is listed twice')
+                raise place.error(_('"{text}" is listed twice').format(text=text))
             found.append(resolved)
         return tuple(found)
 
@@ -115,8 +128,10 @@ class References:
             index = self._coalition_names.get(text.casefold())
         if index is None:
             raise place_of_value(mapping, "coalition", where).error(
-                f"no coalition in this file has the id or name {describe(text)}; "
-                "name one from coalitions or other_coalitions"
+                _(
+                    "no coalition in this file has the id or name {value}; "
+                    "name one from coalitions or other_coalitions"
+                ).format(value=describe(text))
             )
         return index
 
@@ -126,9 +141,6 @@ class References:
         if index is not None:
             return index
         close = difflib.get_close_matches(text, list(table), n=1)
-        hint = f' (did you mean "{close[0]}"?)' if close else ""
-        if table:
-            rule = f"it must be the id of one of the {_LISTED[kind]}"
-        else:
-            rule = f"there are no {_LISTED[kind]} with an id in this file"
-        raise place.error(f'no {kind} has the id "{text}"{hint}; {rule}')
+        hint = _(' (did you mean "{match}"?)').format(match=close[0]) if close else ""
+        some, none = _UNKNOWN[kind]
+        raise place.error(_(some if table else none).format(id=text, hint=hint))

@@ -44,6 +44,7 @@ from facilitator.eventfile.fields import (
     MAX_TITLE,
     check_record_keys,
     get_datetime,
+    get_language,
     get_line,
     get_number,
     place_of,
@@ -60,6 +61,7 @@ from facilitator.eventfile.records import (
     ParticipantEntry,
 )
 from facilitator.eventfile.references import IdRegistry, References
+from facilitator.i18n import _
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "MAX_FILE_BYTES", "validate_event_document"]
 
@@ -122,14 +124,18 @@ def _check_header(top: LocatedMapping) -> None:
         raise error_at(
             top.source,
             top.mark,
-            f'missing "format: {FORMAT_NAME}" at the top; is this a Scale Across event file?',
+            _('missing "format: {name}" at the top; is this a Scale Across event file?').format(
+                name=FORMAT_NAME
+            ),
         )
     if top["format"] != FORMAT_NAME:
         raise value_error(
             top,
             "format",
             "",
-            f'must be "{FORMAT_NAME}", got {describe(top["format"])}; is this a Scale Across event file?',
+            _('must be "{name}", got {value}; is this a Scale Across event file?').format(
+                name=FORMAT_NAME, value=describe(top["format"])
+            ),
         )
     version = get_int(top, "version", "", minimum=1)
     if version > FORMAT_VERSION:
@@ -137,8 +143,10 @@ def _check_header(top: LocatedMapping) -> None:
             top,
             "version",
             "",
-            f"version {version} is newer than this app reads (it reads version "
-            f"{FORMAT_VERSION}); update the app to import this file",
+            _(
+                "version {version} is newer than this app reads (it reads version {supported}); "
+                "update the app to import this file"
+            ).format(version=version, supported=FORMAT_VERSION),
         )
 
 
@@ -160,6 +168,7 @@ def _event(mapping: LocatedMapping, ids: IdRegistry) -> EventInfo:
             "closed_at",
             "current_step",
             "step_seconds",
+            "document_language",
         ),
     )
     record_id = ids.read(mapping, where)
@@ -170,7 +179,7 @@ def _event(mapping: LocatedMapping, ids: IdRegistry) -> EventInfo:
             mapping,
             "closed_at",
             where,
-            f'only a closed event has a closing time, but status is "{status.value}"',
+            _('only a closed event has a closing time, but status is "{status}"').format(status=status.value),
         )
     current_step = None
     if mapping.get("current_step") is not None:
@@ -187,6 +196,7 @@ def _event(mapping: LocatedMapping, ids: IdRegistry) -> EventInfo:
         closed_at=closed_at,
         current_step=current_step,
         step_seconds=_step_seconds(mapping, where),
+        document_language=get_language(mapping, "document_language", where),
     )
 
 
@@ -207,9 +217,9 @@ def _step_seconds(mapping: LocatedMapping, where: str) -> tuple[tuple[str, float
         )
         seconds = get_number(steps, key, path, what="number of seconds")
         if seconds is None:
-            raise value_error(steps, key, path, "must be a number of seconds")
+            raise value_error(steps, key, path, _("must be a number of seconds"))
         if step in result:
-            raise value_error(steps, key, path, f'the step "{step}" is given twice')
+            raise value_error(steps, key, path, _('the step "{step}" is given twice').format(step=step))
         result[step] = seconds
     return tuple(result.items())
 
@@ -234,7 +244,9 @@ def _coalitions(top: LocatedMapping, ids: IdRegistry) -> tuple[CoalitionEntry, .
                     mapping,
                     "name",
                     where,
-                    f"the coalition “{name}” is already listed as {names[name.casefold()]}",
+                    _("the coalition “{name}” is already listed as {place}").format(
+                        name=name, place=names[name.casefold()]
+                    ),
                 )
             names[name.casefold()] = where
             top_goal = read_text(mapping, "top_goal", where, MAX_NOTE) if "top_goal" in mapping else None
@@ -244,7 +256,7 @@ def _coalitions(top: LocatedMapping, ids: IdRegistry) -> tuple[CoalitionEntry, .
 
 def _participant(mapping: LocatedMapping, where: str, ids: IdRegistry) -> ParticipantEntry:
     check_record_keys(
-        mapping, where, ("name",), ("team", "role", "email", "capacity_hours", "accepted_hours")
+        mapping, where, ("name",), ("team", "role", "email", "language", "capacity_hours", "accepted_hours")
     )
     return ParticipantEntry(
         id=ids.read(mapping, where),
@@ -255,6 +267,7 @@ def _participant(mapping: LocatedMapping, where: str, ids: IdRegistry) -> Partic
         capacity_hours=get_number(mapping, "capacity_hours", where, what="number of hours"),
         accepted_hours=get_number(mapping, "accepted_hours", where, what="number of hours"),
         email=_email(mapping, where),
+        language=get_language(mapping, "language", where),
     )
 
 

@@ -66,6 +66,7 @@ class Writer:
             status=info.status,
             current_step_id=info.current_step,
             closed_at=info.closed_at,
+            document_language=info.document_language,
         )
         self.session.add(event)
         for step_id, seconds in info.step_seconds:
@@ -115,6 +116,7 @@ class Writer:
                 team=entry.team,
                 role=entry.role,
                 email=entry.email,
+                language=entry.language,
                 position=position,
             )
             event.participants.append(participant)

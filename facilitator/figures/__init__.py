@@ -2,7 +2,8 @@
 
 ``compute_figures(session, today=...)`` reads the whole history with a few
 bulk queries and returns a :class:`FiguresReport`; ``FIGURES`` and
-``METHOD`` hold the words every screen and document uses for them.
+``METHOD`` hold the words every screen and document uses for them, in
+English and marked for translation: show them through ``_()``.
 """
 
 from facilitator.figures.compute import OVERALL, compute_figures, forget_figures

@@ -74,13 +74,16 @@ from facilitator.figures.tally import tally
 from facilitator.followup.gc_pause import collector_paused
 from facilitator.followup.keys import stored_uuid
 from facilitator.followup.scan import Rows
+from facilitator.i18n import N_, _, language
 from facilitator.storage.history_token import read_token
 
-OVERALL = "Overall"
+# Translators: the scope of the figures over all coalitions together
+OVERALL = N_("Overall")
+"""The name of the scope over all coalitions (marked; a report names it in the language in use)."""
 TOP_PATTERNS = 10
 # A few reports, for a window that shows more than one history (or day) in turn.
 _KEPT = 4
-_kept: OrderedDict[tuple[str, dt.date, int], FiguresReport] = OrderedDict()
+_kept: OrderedDict[tuple[str, dt.date, int, str], FiguresReport] = OrderedDict()
 _kept_lock = threading.Lock()
 
 
@@ -101,7 +104,8 @@ def compute_figures(
     # it, so a report never stays under a token older than its rows.
     connection = session if isinstance(session, Connection) else session.connection()
     token = read_token(connection)
-    key = None if token is None else (token, today, top)
+    # A report names its overall scope in the language it was computed in.
+    key = None if token is None else (token, today, top, language())
     if key is not None:
         with _kept_lock:
             if key in _kept:
@@ -133,7 +137,7 @@ def _report(
 ) -> FiguresReport:
     scopes = scope_counts(quarters, live["coalitions"], live["patterns"], today)
     names = {coalition_id: name for coalition_id, name in live["coalitions"]}
-    overall = _figures(OVERALL, None, scopes[None], top)
+    overall = _figures(_(OVERALL), None, scopes[None], top)
     coalitions = sorted(
         (_figures(names[cid], cid, counts, top) for cid, counts in scopes.items() if cid is not None),
         key=lambda f: (natural_key(f.scope), str(f.coalition_id)),

@@ -10,12 +10,20 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from babel.numbers import format_decimal
+
+from facilitator import numbers
+from facilitator.dates import babel_locale
 from facilitator.figures.model import FigureValues, FitGroup, StartedFit
+from facilitator.i18n import N_, _, ngettext
 
 
 @dataclass(frozen=True)
 class FigureInfo:
     """One of the five figures.
+
+    The words (``title``, ``explanation``, ``target_label``) are in English,
+    marked for translation: show them as ``_(figure.title)``.
 
     Attributes:
         key: The :class:`FigureValues` field that holds it.
@@ -37,41 +45,44 @@ class FigureInfo:
     cumulative: bool = False
 
 
+# The words are marked here and translated where they are shown: ``_(figure.title)``.
 FIGURES: tuple[FigureInfo, ...] = (
     FigureInfo(
         "adoption_rate",
-        "Adoption rate",
-        "Share of adopter teams with at least one pattern adopted within six months of agreeing.",
+        N_("Adoption rate"),
+        N_("Share of adopter teams with at least one pattern adopted within six months of agreeing."),
         "percent",
         0.70,
-        "goal 70 %",
+        # Translators: beside a chart's dashed line; keep the space before %
+        N_("goal 70 %"),
     ),
     FigureInfo(
         "teams_per_pattern",
-        "Teams reached per pattern",
-        "Mean number of teams that agreed to adopt each pattern presented so far.",
+        N_("Teams reached per pattern"),
+        N_("Mean number of teams that agreed to adopt each pattern presented so far."),
         "number",
         cumulative=True,
     ),
     FigureInfo(
         "boundary_share",
-        "Patterns with documented boundaries",
-        "Share of presented patterns with both a “works when” and a “breaks when” condition.",
+        N_("Patterns with documented boundaries"),
+        N_("Share of presented patterns with both a “works when” and a “breaks when” condition."),
         "percent",
         0.90,
-        "goal 90 %",
+        # Translators: beside a chart's dashed line; keep the space before %
+        N_("goal 90 %"),
         cumulative=True,
     ),
     FigureInfo(
         "median_days",
-        "Median days to adopted",
-        "Median days from the event where a team agreed to the day it adopted.",
+        N_("Median days to adopted"),
+        N_("Median days from the event where a team agreed to the day it adopted."),
         "days",
     ),
     FigureInfo(
         "failures",
-        "Failures shared",
-        "Failure outcomes the coalitions shared at their events, so others avoid them.",
+        N_("Failures shared"),
+        N_("Failure outcomes the coalitions shared at their events, so others avoid them."),
         "count",
     ),
 )
@@ -80,61 +91,90 @@ FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES}
 NO_VALUE = "—"
 
 
+def _one_decimal(value: float) -> str:
+    """Return a number with exactly one decimal, in the language in use: "2.0" ("2,0")."""
+    return format_decimal(value, "#,##0.0", locale=babel_locale())
+
+
+def _days(value: float) -> str:
+    """Return a number of days with at most one decimal: "45", "181.5"."""
+    return numbers.decimal(value, 1)
+
+
 def format_value(figure: FigureInfo | str, value: float | None) -> str:
     """Return a value as people read it: "64 %", "2.4", "45 days", "12", or "—"."""
     kind = (FIGURE_BY_KEY[figure] if isinstance(figure, str) else figure).kind
     if value is None:
         return NO_VALUE
     if kind == "percent":
-        return f"{value * 100:.0f} %"
+        return numbers.percent(value)
     if kind == "number":
-        return f"{value:.1f}"
+        return _one_decimal(value)
     if kind == "days":
-        days = f"{value:.1f}".removesuffix(".0")
-        return f"{days} day" if days == "1" else f"{days} days"
-    return f"{int(value):,}"
+        shown = round(value, 1)
+        # A fraction of a day takes the form of many days ("1.5 days"), in most languages.
+        count = int(shown) if shown == int(shown) else 2
+        return ngettext("{count} day", "{count} days", count).format(count=_days(value))
+    return numbers.integer(int(value))
 
 
 def short_value(figure: FigureInfo | str, value: float | None) -> str:
     """Return a value short enough to stand on a chart's bar: "64 %", "2.4", "45"."""
     info = FIGURE_BY_KEY[figure] if isinstance(figure, str) else figure
     if info.kind == "days" and value is not None:
-        return f"{value:.1f}".removesuffix(".0")
+        return _days(value)
     return format_value(info, value)
-
-
-def _count(number: int, noun: str, plural: str | None = None) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number:,} {plural or noun + 's'}"
 
 
 def detail(figure: FigureInfo | str, values: FigureValues) -> str:
     """Return the counts behind a figure: "12 of 20 teams; 5 still within six months"."""
     key = figure if isinstance(figure, str) else figure.key
     v = values
+    count = numbers.integer
     if key == "adoption_rate":
         if not v.adopter_teams:
-            return "No team agreed to adopt a pattern yet."
-        text = f"{v.adopted_teams:,} of {_count(v.adopter_teams, 'team')} adopted in time"
+            return _("No team agreed to adopt a pattern yet.")
         if v.open_teams:
-            text += f"; {v.open_teams:,} still within their six months"
-        return text + "."
+            return ngettext(
+                "{adopted} of {count} team adopted in time; {open} still within their six months.",
+                "{adopted} of {count} teams adopted in time; {open} still within their six months.",
+                v.adopter_teams,
+            ).format(adopted=count(v.adopted_teams), count=count(v.adopter_teams), open=count(v.open_teams))
+        return ngettext(
+            "{adopted} of {count} team adopted in time.",
+            "{adopted} of {count} teams adopted in time.",
+            v.adopter_teams,
+        ).format(adopted=count(v.adopted_teams), count=count(v.adopter_teams))
     if key == "teams_per_pattern":
         if not v.patterns:
-            return "No pattern presented yet."
-        return f"{_count(v.teams_reached, 'team')} reached over {_count(v.patterns, 'pattern')}."
+            return _("No pattern presented yet.")
+        teams = ngettext("{count} team", "{count} teams", v.teams_reached).format(
+            count=count(v.teams_reached)
+        )
+        # Translators: {teams} is a number of teams, as "{count} team" / "{count} teams" says it
+        return ngettext(
+            "{teams} reached over {count} pattern.", "{teams} reached over {count} patterns.", v.patterns
+        ).format(teams=teams, count=count(v.patterns))
     if key == "boundary_share":
         if not v.patterns:
-            return "No pattern presented yet."
-        return f"{v.documented_patterns:,} of {_count(v.patterns, 'pattern')} documented."
+            return _("No pattern presented yet.")
+        return ngettext(
+            "{documented} of {count} pattern documented.",
+            "{documented} of {count} patterns documented.",
+            v.patterns,
+        ).format(documented=count(v.documented_patterns), count=count(v.patterns))
     if key == "median_days":
         if not v.adopted_agreements:
-            return "No agreement adopted yet."
-        return f"Over {_count(v.adopted_agreements, 'adopted agreement')}."
-    return f"At {_count(v.events, 'event')}."
+            return _("No agreement adopted yet.")
+        return ngettext(
+            "Over {count} adopted agreement.", "Over {count} adopted agreements.", v.adopted_agreements
+        ).format(count=count(v.adopted_agreements))
+    return ngettext("At {count} event.", "At {count} events.", v.events).format(count=count(v.events))
 
 
-STARTED_FIT_TITLE = "Started at risk vs fit"
-STARTED_FIT_EXPLANATION = (
+# Translators: the title of a figure: agreements that started at risk against those that fit
+STARTED_FIT_TITLE = N_("Started at risk vs fit")
+STARTED_FIT_EXPLANATION = N_(
     "Agreements the fit check put at risk at the event (risk accepted or not) against those that "
     "fit, and how many of each are abandoned now."
 )
@@ -160,18 +200,40 @@ class StartedFitText:
         return f"{self.at_risk} · {self.fits}"
 
 
-def _abandoned(label: str, group: FitGroup) -> str:
+def _abandoned(at_risk: bool, group: FitGroup) -> str:
     if group.share is None:
-        return f"{label}: no agreements"
-    return f"{label}: {group.abandoned:,} of {group.agreements:,} abandoned ({group.share * 100:.0f} %)"
+        return _("At risk: no agreements") if at_risk else _("Fit: no agreements")
+    if at_risk:
+        text = ngettext(
+            "At risk: {abandoned} of {count} abandoned ({share})",
+            "At risk: {abandoned} of {count} abandoned ({share})",
+            group.agreements,
+        )
+    else:
+        # Translators: the agreements that fit (the fit check found no risk)
+        text = ngettext(
+            "Fit: {abandoned} of {count} abandoned ({share})",
+            "Fit: {abandoned} of {count} abandoned ({share})",
+            group.agreements,
+        )
+    return text.format(
+        abandoned=numbers.integer(group.abandoned),
+        count=numbers.integer(group.agreements),
+        share=numbers.percent(group.share),
+    )
 
 
 def started_fit_text(fit: StartedFit) -> StartedFitText:
     """Return the started-at-risk-vs-fit figure of one scope in words."""
+    unchecked = fit.not_checked.agreements
     return StartedFitText(
-        at_risk=_abandoned("At risk", fit.at_risk),
-        fits=_abandoned("Fit", fit.fits),
-        not_checked=f"Not checked: {_count(fit.not_checked.agreements, 'agreement')}, in neither group",
+        at_risk=_abandoned(True, fit.at_risk),
+        fits=_abandoned(False, fit.fits),
+        not_checked=ngettext(
+            "Not checked: {count} agreement, in neither group",
+            "Not checked: {count} agreements, in neither group",
+            unchecked,
+        ).format(count=numbers.integer(unchecked)),
     )
 
 
@@ -194,22 +256,22 @@ def axis_scale(info: FigureInfo, values: Iterable[float | None]) -> tuple[float,
 
 def axis_text(figure: FigureInfo, value: float) -> str:
     """Return a value-axis label: "25 %" for shares, "50" or "0.5" otherwise."""
-    return f"{value * 100:.0f} %" if figure.kind == "percent" else f"{value:g}"
+    return numbers.percent(value) if figure.kind == "percent" else numbers.decimal(value, 3)
 
 
-# The report's "How these figures are computed" section, one paragraph each.
+# The report's "How these figures are computed" section, one paragraph each (marked: ``_(title)``).
 METHOD: tuple[tuple[str, str], ...] = (
     (
-        "Periods and scopes",
-        (
+        N_("Periods and scopes"),
+        N_(
             "Periods are calendar quarters of the event date (“2026 Q3”). Scopes are all coalitions "
             "together (Overall) and each coalition on its own: an event's agreements and outcomes count "
             "for every coalition that ran the event; a pattern counts for the coalition that owns it."
         ),
     ),
     (
-        "Dates and teams",
-        (
+        N_("Dates and teams"),
+        N_(
             "An agreement's date is its event's date. Its adopted date is the date of its first status "
             "change to “adopted” (kept even if the adoption was abandoned later). A team is the "
             "adopter's team as recorded, compared without regard to case or surrounding spaces; when no "
@@ -217,20 +279,20 @@ METHOD: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        "Adoption rate",
-        (
+        N_("Adoption rate"),
+        N_(
             "Per quarter of agreement: of the distinct teams that agreed to adopt at events in the "
             "quarter, the share with at least one of those agreements adopted within six calendar "
             "months of its date. Six months end on the same day of the month (the month's last day "
             "when it is shorter: 31 August gives 28 or 29 February). Teams not yet counted whose six "
             "months are still running on the report date (an agreement not abandoned) are shown as "
             "“still within their six months”. The all-time value is the same over all agreements. "
-            "The seed's goal is 70 % of teams adopting at least one improvement within six months."
+            "The seed's goal is 70 per cent of teams adopting at least one improvement within six months."
         ),
     ),
     (
-        "Teams reached per pattern",
-        (
+        N_("Teams reached per pattern"),
+        N_(
             "At the end of each quarter: for each pattern first presented by then, the number of "
             "distinct teams that had agreed to adopt it (whatever became of the agreement) at events "
             "by then; the figure is the mean over those patterns, patterns nobody adopted counting as "
@@ -238,22 +300,25 @@ METHOD: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        "Patterns with documented boundaries",
-        (
+        N_("Patterns with documented boundaries"),
+        N_(
             "At the end of each quarter: of the patterns first presented by then (at their earliest "
             "event; a pattern never presented counts from the day it was created), the share with at "
             "least one “works when” and at least one “breaks when” condition stated by then (dated by "
-            "the condition's event, or by when it was recorded if that event was deleted). The 90 % "
-            "goal mirrors the seed's goal of documenting 90 % of successful improvements with "
+            "the condition's event, or by when it was recorded if that event was deleted). The 90 per cent "
+            "goal mirrors the seed's goal of documenting 90 per cent of successful improvements with "
             "adaptation guidance."
         ),
     ),
     (
-        "Median days to adopted",
-        (
+        N_("Median days to adopted"),
+        N_(
             "Per quarter of agreement: the median, over the quarter's agreements that were adopted, "
             "of the days from the event to the adopted date. None when nothing was adopted."
         ),
     ),
-    ("Failures shared", ("Per quarter: the number of failure outcomes recorded at events in the quarter.")),
+    (
+        N_("Failures shared"),
+        N_("Per quarter: the number of failure outcomes recorded at events in the quarter."),
+    ),
 )

@@ -7,25 +7,38 @@ import enum
 import uuid
 from dataclasses import dataclass
 
+from facilitator import numbers
 from facilitator.dates import day
 from facilitator.domain import AgreementStatus, BoundaryKind
+from facilitator.i18n import N_, _, ngettext
 
 OPEN_STATUSES = (AgreementStatus.AGREED, AgreementStatus.IN_PROGRESS)
 """Statuses of an adoption that has neither happened nor been given up."""
+
+# A kind of condition inside a sentence: "Pattern — breaks when: text".
+_KIND_WORDS = {
+    BoundaryKind.WORKS_WHEN: N_("works when"),
+    BoundaryKind.BREAKS_WHEN: N_("breaks when"),
+    BoundaryKind.PREREQUISITE: N_("prerequisite"),
+}
 
 
 class FitState(enum.Enum):
     """Where an agreement stands in the fit check, in the words the tracker shows."""
 
-    AT_RISK_ACCEPTED = "At risk (accepted)"
-    AT_RISK = "At risk"
-    FITS = "Fits"
-    NOT_CHECKED = "Not checked"
+    # Translators: the fit check of an agreement: at risk, and the room accepted the risk
+    AT_RISK_ACCEPTED = N_("At risk (accepted)")
+    # Translators: the fit check of an agreement
+    AT_RISK = N_("At risk")
+    # Translators: the fit check of an agreement: the adopter's team fits the patterns
+    FITS = N_("Fits")
+    # Translators: the fit check of an agreement: nobody answered its questions
+    NOT_CHECKED = N_("Not checked")
 
     @property
     def label(self) -> str:
-        """Return the state as the tracker shows it."""
-        return self.value
+        """Return the state as the tracker shows it, in the language in use."""
+        return _(self.value)
 
     @property
     def at_risk(self) -> bool:
@@ -51,7 +64,12 @@ class NewCondition:
 
     def describe(self) -> str:
         """Return the condition in words: "Pattern — breaks when: text (learnt Mon 2 Mar 2026)"."""
-        return f"{self.pattern} — {self.kind.label.lower()}: {self.text} (learnt {day(self.learnt_on)})"
+        return _("{pattern} — {kind}: {condition} (learnt {date})").format(
+            pattern=self.pattern,
+            kind=_(_KIND_WORDS[self.kind]),
+            condition=self.text,
+            date=day(self.learnt_on),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,5 +131,6 @@ class AdoptionRow:
         count = len(self.new_conditions)
         if not count:
             return self.fit.label
-        noun = "condition" if count == 1 else "conditions"
-        return f"{self.fit.label} · {count} new {noun} to check"
+        return ngettext(
+            "{fit} · {count} new condition to check", "{fit} · {count} new conditions to check", count
+        ).format(fit=self.fit.label, count=numbers.integer(count))

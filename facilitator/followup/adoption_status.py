@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.dates import day
 from facilitator.domain import Agreement, AgreementStatus, StatusChange
+from facilitator.i18n import _
 from facilitator.services.agreements import change_status
 from facilitator.services.common import get
 from facilitator.services.errors import ServiceError
@@ -67,7 +68,9 @@ def record_status_change(
     if on is None or on == today:
         return change_status(session, agreement_id, status, note)
     if on > today:
-        raise ServiceError(f"the date of a status change cannot be in the future ({day(on)})")
+        raise ServiceError(
+            _("the date of a status change cannot be in the future ({date})").format(date=day(on))
+        )
     agreement = get(session, Agreement, agreement_id)
     latest = max((c.changed_at for c in agreement.status_history), default=None)
     when = dt.datetime.combine(on, dt.time(12, 0))

@@ -29,6 +29,7 @@ from facilitator.followup.adoption_status import (
     record_status_change,
     status_history,
 )
+from facilitator.i18n import _
 from facilitator.services.coalitions import find_coalition
 from facilitator.services.common import as_uuid
 from facilitator.services.errors import NotFoundError
@@ -90,7 +91,7 @@ def open_agreements_before(
     event_id = as_uuid(event_id)
     found = session.execute(select(Event.date, Event.created_at).where(Event.id == event_id)).one_or_none()
     if found is None:
-        raise NotFoundError(f"no event with id {event_id}")
+        raise NotFoundError(_("no event with id {id}").format(id=event_id))
     date, created = found
     coalitions = select(EventCoalition.coalition_id).where(EventCoalition.event_id == event_id)
     where = [

@@ -25,6 +25,7 @@ from facilitator.domain import (
     Pattern,
     PatternOutcome,
 )
+from facilitator.i18n import _
 from facilitator.services.common import as_uuid
 from facilitator.services.errors import NotFoundError
 
@@ -127,7 +128,7 @@ def pattern_detail(session: Session, pattern_id: uuid.UUID | str) -> PatternDeta
         .where(Pattern.id == pid)
     ).first()
     if head is None:
-        raise NotFoundError(f"no pattern with id {pattern_id}")
+        raise NotFoundError(_("no pattern with id {id}").format(id=pattern_id))
     name, kind, summary, guidance, coalition = head
     return PatternDetail(
         pid,

@@ -7,22 +7,33 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from facilitator.i18n import N_, _
 from facilitator.storage.search_index import MATCH_END, MATCH_START
 
 # A snippet is plain text in pieces, each flagged when it is a matching word;
 # whoever shows it escapes the text for its own medium (HTML, a terminal).
 Segments = tuple[tuple[str, bool], ...]
 
+# Marked here, translated where they are read (:attr:`SearchHit.kind_label`).
 KIND_LABELS = {
-    "event": "Event",
-    "top_goal": "TOP Goal",
-    "participant": "Participant",
-    "outcome": "Outcome",
-    "pattern": "Pattern",
-    "boundary": "Boundary",
-    "agreement": "Agreement",
-    "support_item": "Support",
-    "status_change": "Status change",
+    # Translators: the kind of record a search found
+    "event": N_("Event"),
+    # Translators: the kind of record a search found
+    "top_goal": N_("TOP Goal"),
+    # Translators: the kind of record a search found
+    "participant": N_("Participant"),
+    # Translators: the kind of record a search found
+    "outcome": N_("Outcome"),
+    # Translators: the kind of record a search found
+    "pattern": N_("Pattern"),
+    # Translators: the kind of record a search found (a boundary condition of a pattern)
+    "boundary": N_("Boundary"),
+    # Translators: the kind of record a search found
+    "agreement": N_("Agreement"),
+    # Translators: the kind of record a search found (a support item of an agreement)
+    "support_item": N_("Support"),
+    # Translators: the kind of record a search found
+    "status_change": N_("Status change"),
 }
 
 # Fields of a record are stored one per line; a snippet shows them on one.
@@ -56,13 +67,14 @@ class SearchHit:
 
     @property
     def kind_label(self) -> str:
-        """Return the kind as a user reads it ("Boundary", "TOP Goal" …)."""
-        return KIND_LABELS.get(self.kind, self.kind)
+        """Return the kind as a user reads it ("Boundary", "TOP Goal" …), in the language in use."""
+        label = KIND_LABELS.get(self.kind)
+        return _(label) if label is not None else self.kind
 
     @property
     def snippet_text(self) -> str:
         """Return the snippet as plain text, without match marks."""
-        return "".join(text for text, _ in self.snippet)
+        return "".join(text for text, _is_match in self.snippet)
 
 
 def parse_snippet(raw: str) -> Segments:
@@ -75,7 +87,7 @@ def parse_snippet(raw: str) -> Segments:
     first, *rest = raw.split(MATCH_START)
     pieces.append((first, False))
     for part in rest:
-        match, _, after = part.partition(MATCH_END)
+        match, _end, after = part.partition(MATCH_END)
         pieces += [(match, True), (after, False)]
     merged: list[tuple[str, bool]] = []
     for text, is_match in pieces:

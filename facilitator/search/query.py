@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DBAPIError
 
+from facilitator.i18n import _
 from facilitator.progress import Progress
 from facilitator.search import query_pg
 from facilitator.search.hits import SearchHit, parse_snippet
@@ -109,7 +110,7 @@ def search(session: Session | Connection, text: str, *, limit: int = 50) -> list
             found = query_pg.matches(connection, *words, limit=limit, rank_limit=RANK_LIMIT)
         else:
             found = _matches(connection, match_expression(text) or "", limit)
-        docs = _documents(connection, [rowid for rowid, _ in found])
+        docs = _documents(connection, [rowid for rowid, _snippet in found])
         events = _events(connection, {d[2] for d in docs.values() if d[2]})
         patterns = _pattern_coalitions(
             connection, {d[0] for d in docs.values() if d[1] == "pattern" and not d[2]}
@@ -117,7 +118,9 @@ def search(session: Session | Connection, text: str, *, limit: int = 50) -> list
     except DBAPIError as exc:
         session.rollback()
         raise ServiceError(
-            f"the search index cannot be read ({exc.orig}); rebuild it with: scale-across db reindex"
+            _("the search index cannot be read ({reason}); rebuild it with: {command}").format(
+                reason=exc.orig, command="scale-across db reindex"
+            )
         ) from None
     hits = []
     for rowid, snippet in found:

@@ -20,6 +20,7 @@ from facilitator.domain import (
     SupportType,
 )
 from facilitator.domain.base import new_id, utcnow
+from facilitator.i18n import N_, _
 from facilitator.services.common import (
     Cleaner,
     clean_text,
@@ -41,6 +42,16 @@ SUPPORT_ITEMS = Listed(
 )
 """Support items are listed in their agreement."""
 
+_ADOPTER_ELSEWHERE = N_("the adopter must be a participant of this event")
+_SPONSOR_ELSEWHERE = N_("the sponsor must be a participant of this event")
+# What refuses a change to the status an agreement already has.
+_ALREADY = {
+    AgreementStatus.AGREED: N_("the agreement is already agreed"),
+    AgreementStatus.IN_PROGRESS: N_("the agreement is already in progress"),
+    AgreementStatus.ADOPTED: N_("the agreement is already adopted"),
+    AgreementStatus.ABANDONED: N_("the agreement is already abandoned"),
+}
+
 
 def _date_or_none(value: object) -> dt.date | None:
     if value is None or value == "":
@@ -52,7 +63,9 @@ def _date_or_none(value: object) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ServiceError(f"check-in must be a date like 2026-12-31 (got {value!r})") from None
+        raise ServiceError(
+            _("check-in must be a date like 2026-12-31 (got {value})").format(value=repr(value))
+        ) from None
 
 
 def add_agreement(
@@ -69,15 +82,15 @@ def add_agreement(
 ) -> Agreement:
     """Record that a participant adopts patterns; it starts as "agreed"."""
     event = editable_event(session, event_id)
-    adopter = participant_of(session, event, adopter_id, "adopter")
-    sponsor = participant_of(session, event, sponsor_id, "sponsor") if sponsor_id else None
+    adopter = participant_of(session, event, adopter_id, _ADOPTER_ELSEWHERE)
+    sponsor = participant_of(session, event, sponsor_id, _SPONSOR_ELSEWHERE) if sponsor_id else None
     agreement = Agreement(
         id=record_id or new_id(),
         adopter=adopter,
         sponsor=sponsor,
         check_in=_date_or_none(check_in),
-        limits=clean_text(limits, "Limits"),
-        notes=clean_text(notes, "Notes"),
+        limits=clean_text(limits, N_("Limits")),
+        notes=clean_text(notes, N_("Notes")),
         status=AgreementStatus.AGREED,
         position=len(event.agreements),
     )
@@ -102,11 +115,11 @@ def update_agreement(session: Session, agreement_id: uuid.UUID | str, **changes:
 
 def _agreement_fields(session: Session, event: Event) -> dict[str, Cleaner]:
     return {
-        "adopter_id": lambda v: participant_of(session, event, v, "adopter").id,
-        "sponsor_id": lambda v: participant_of(session, event, v, "sponsor").id if v else None,
+        "adopter_id": lambda v: participant_of(session, event, v, _ADOPTER_ELSEWHERE).id,
+        "sponsor_id": lambda v: participant_of(session, event, v, _SPONSOR_ELSEWHERE).id if v else None,
         "check_in": _date_or_none,
-        "limits": text_cleaner("Limits"),
-        "notes": text_cleaner("Notes"),
+        "limits": text_cleaner(N_("Limits")),
+        "notes": text_cleaner(N_("Notes")),
     }
 
 
@@ -121,7 +134,7 @@ def set_agreement_patterns(
     for raw in pattern_ids:
         pattern = get(session, Pattern, raw)
         if pattern.id not in in_event:
-            raise ServiceError(f"“{pattern.name}” is not part of this event")
+            raise ServiceError(_("“{pattern}” is not part of this event").format(pattern=pattern.name))
         if pattern.id not in wanted:
             wanted.append(pattern.id)
     agreement.pattern_links.clear()
@@ -163,17 +176,18 @@ def change_status(
             reason, or ``when`` lies before the agreement's latest change.
     """
     agreement = get(session, Agreement, agreement_id)
-    new = enum_cleaner(AgreementStatus, "Status")(status)
-    note = clean_text(note, "Note", max_length=5000)
+    new = enum_cleaner(AgreementStatus, N_("Status"))(status)
+    note = clean_text(note, N_("Note"), max_length=5000)
     if new == AgreementStatus.ABANDONED and not note:
-        raise ServiceError("say why the adoption was abandoned")
+        raise ServiceError(_("say why the adoption was abandoned"))
     if new == agreement.status:
-        raise ServiceError(f"the agreement is already {new.label.lower()}")
+        raise ServiceError(_(_ALREADY[new]))
     latest = max((c.changed_at for c in agreement.status_history), default=None)
     if when is not None and latest is not None and when < latest:
         raise ServiceError(
-            f"the change cannot be dated {day_time(when)}, before the previous "
-            f"status change ({day_time(latest)})"
+            _("the change cannot be dated {when}, before the previous status change ({latest})").format(
+                when=day_time(when), latest=day_time(latest)
+            )
         )
     # A clock behind the last recorded change (another machine's, say) must
     # not put the new change first in the history.
@@ -191,19 +205,21 @@ def _owner_cleaner(session: Session, event: Event) -> Callable[[object], uuid.UU
     def clean(value: object) -> uuid.UUID | None:
         if value in (None, ""):
             return None
-        return participant_of(session, event, value, "support owner").id
+        return participant_of(
+            session, event, value, N_("the support owner must be a participant of this event")
+        ).id
 
     return clean
 
 
 def _support_fields(session: Session, event: Event) -> dict[str, Cleaner]:
     return {
-        "type": enum_cleaner(SupportType, "Support type"),
-        "description": text_cleaner("Description"),
-        "amount": hours_cleaner("Amount"),
-        "unit": text_cleaner("Unit", max_length=40),
+        "type": enum_cleaner(SupportType, N_("Support type")),
+        "description": text_cleaner(N_("Description")),
+        "amount": hours_cleaner(N_("Amount")),
+        "unit": text_cleaner(N_("Unit"), max_length=40),
         "owner_id": _owner_cleaner(session, event),
-        "limits": text_cleaner("Limits"),
+        "limits": text_cleaner(N_("Limits")),
     }
 
 

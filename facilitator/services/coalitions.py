@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from facilitator.domain import Coalition, Event, TopGoal
+from facilitator.i18n import N_, _
 from facilitator.services.common import clean_text, get
 from facilitator.services.errors import ServiceError
 
@@ -34,7 +35,7 @@ def find_coalition(session: Session, name: str) -> Coalition | None:
 
 def find_or_create_coalition(session: Session, name: str) -> Coalition:
     """Return the coalition with this name (case-insensitive), creating it if new."""
-    name = clean_text(name, "Coalition name", required=True, max_length=200)
+    name = clean_text(name, N_("Coalition name"), required=True, max_length=200)
     existing = find_coalition(session, name)
     if existing is not None:
         return existing
@@ -57,10 +58,10 @@ def rename_coalition(session: Session, coalition_id: uuid.UUID | str, name: str)
     names its coalitions, so two coalitions must never share one.
     """
     coalition = get(session, Coalition, coalition_id)
-    name = clean_text(name, "Coalition name", required=True, max_length=200)
+    name = clean_text(name, N_("Coalition name"), required=True, max_length=200)
     other = find_coalition(session, name)
     if other is not None and other.id != coalition.id:
-        raise ServiceError(f"another coalition is already called “{other.name}”")
+        raise ServiceError(_("another coalition is already called “{name}”").format(name=other.name))
     coalition.name = name
     return coalition
 

@@ -14,8 +14,9 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from facilitator import stored_text
+from facilitator import numbers, stored_text
 from facilitator.domain import Event, EventStatus, Participant
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services.errors import NotFoundError, ServiceError
 
 T = TypeVar("T")
@@ -39,7 +40,7 @@ def as_uuid(value: object) -> uuid.UUID:
     try:
         return uuid.UUID(str(value))
     except ValueError:
-        raise NotFoundError(f"{value!r} is not a record id") from None
+        raise NotFoundError(_("{value} is not a record id").format(value=repr(value))) from None
 
 
 def clean_text(
@@ -52,6 +53,8 @@ def clean_text(
 ) -> str:
     """Return user text as the app stores it (see :mod:`facilitator.stored_text`).
 
+    ``field`` names the field in messages: a label marked with ``N_``, translated here.
+
     Line ends become newlines, invisible characters are dropped and the ends
     trimmed: the same rule the event-file reader applies, so what is stored
     here is exported and imported unchanged.
@@ -63,14 +66,20 @@ def clean_text(
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ServiceError(f"{field} must be text")
+        raise ServiceError(_("{field} must be text").format(field=_(field)))
     text = stored_text.clean(value).text
     if required and not text:
-        raise ServiceError(f"{field} must not be empty")
+        raise ServiceError(_("{field} must not be empty").format(field=_(field)))
     if single_line and "\n" in text:
-        raise ServiceError(f"{field} must be a single line")
+        raise ServiceError(_("{field} must be a single line").format(field=_(field)))
     if len(text) > max_length:
-        raise ServiceError(f"{field} is too long ({len(text)} characters, at most {max_length})")
+        raise ServiceError(
+            ngettext(
+                "{field} is too long ({count} character, at most {maximum})",
+                "{field} is too long ({count} characters, at most {maximum})",
+                len(text),
+            ).format(field=_(field), count=numbers.integer(len(text)), maximum=numbers.integer(max_length))
+        )
     return text
 
 
@@ -81,8 +90,7 @@ def get(session: Session, model: type[T], record_id: object) -> T:
     """
     record = session.get(model, as_uuid(record_id))
     if record is None:
-        kind = model.__name__.lower()
-        raise NotFoundError(f"no {kind} with id {record_id}")
+        raise NotFoundError(_not_found(model.__name__, record_id))
     return record
 
 
@@ -97,7 +105,7 @@ def apply_fields(record: object, changes: Mapping[str, object], cleaners: Mappin
     """
     unknown = set(changes) - set(cleaners)
     if unknown:
-        raise ServiceError(f"cannot change {', '.join(sorted(unknown))}")
+        raise ServiceError(_("cannot change {fields}").format(fields=", ".join(sorted(unknown))))
     cleaned = {name: cleaners[name](value) for name, value in changes.items()}
     for name, value in cleaned.items():
         setattr(record, name, value)
@@ -120,7 +128,11 @@ def enum_cleaner(enum_cls: type[E], field: str) -> Callable[[object], E]:
             return enum_cls(value)
         except ValueError:
             allowed = ", ".join(str(member.value) for member in enum_cls)
-            raise ServiceError(f"{field} must be one of: {allowed} (got {value!r})") from None
+            raise ServiceError(
+                _("{field} must be one of: {allowed} (got {value})").format(
+                    field=_(field), allowed=allowed, value=repr(value)
+                )
+            ) from None
 
     return clean
 
@@ -132,17 +144,25 @@ def hours_cleaner(field: str, *, allow_none: bool = True) -> Callable[[object], 
         if value is None or value == "":
             if allow_none:
                 return None
-            raise ServiceError(f"{field} must be a number")
+            raise ServiceError(_("{field} must be a number").format(field=_(field)))
         if isinstance(value, bool):
-            raise ServiceError(f"{field} must be a number")
+            raise ServiceError(_("{field} must be a number").format(field=_(field)))
         try:
             number = float(str(value).replace(",", "."))
         except ValueError:
-            raise ServiceError(f"{field} must be a number (got {value!r})") from None
+            raise ServiceError(
+                _("{field} must be a number (got {value})").format(field=_(field), value=repr(value))
+            ) from None
         if number < 0 or not math.isfinite(number):
-            raise ServiceError(f"{field} must be zero or more (got {value!r})")
+            raise ServiceError(
+                _("{field} must be zero or more (got {value})").format(field=_(field), value=repr(value))
+            )
         if number > MAX_NUMBER:
-            raise ServiceError(f"{field} must be at most {MAX_NUMBER:,.0f} (got {value!r})")
+            raise ServiceError(
+                _("{field} must be at most {maximum} (got {value})").format(
+                    field=_(field), maximum=numbers.integer(int(MAX_NUMBER)), value=repr(value)
+                )
+            )
         return number
 
     return clean
@@ -152,12 +172,16 @@ def editable_event(session: Session, event_id: uuid.UUID | str) -> Event:
     """Return the event, refusing a closed one: closed events are history."""
     event = get(session, Event, event_id)
     if event.status == EventStatus.CLOSED:
-        raise ServiceError("this event is closed; reopen it to change it")
+        raise ServiceError(_("this event is closed; reopen it to change it"))
     return event
 
 
-def participant_of(session: Session, event: Event, participant_id: object, what: str) -> Participant:
-    """Return the participant, who must be at ``event``; ``what`` names their part in messages.
+def participant_of(session: Session, event: Event, participant_id: object, refusal: str) -> Participant:
+    """Return the participant, who must be at ``event``.
+
+    ``refusal`` is the message for a participant of another event, naming
+    their part ("the adopter must be a participant of this event"), marked
+    with ``N_`` and translated here.
 
     Raises:
         NotFoundError: there is no such participant.
@@ -165,5 +189,26 @@ def participant_of(session: Session, event: Event, participant_id: object, what:
     """
     participant = get(session, Participant, participant_id)
     if participant.event_id != event.id:
-        raise ServiceError(f"the {what} must be a participant of this event")
+        raise ServiceError(_(refusal))
     return participant
+
+
+def _not_found(model_name: str, record_id: object) -> str:
+    """Return "no participant with id …" for a record of the ORM class named ``model_name``."""
+    message = _NOT_FOUND.get(model_name)
+    if message is None:
+        return _("no record with id {id}").format(id=record_id)
+    return _(message).format(id=record_id)
+
+
+# One whole sentence per kind of record, marked here and translated when said.
+_NOT_FOUND = {
+    "Agreement": N_("no agreement with id {id}"),
+    "BoundaryCondition": N_("no boundary condition with id {id}"),
+    "Coalition": N_("no coalition with id {id}"),
+    "Event": N_("no event with id {id}"),
+    "Outcome": N_("no outcome with id {id}"),
+    "Participant": N_("no participant with id {id}"),
+    "Pattern": N_("no pattern with id {id}"),
+    "SupportItem": N_("no support item with id {id}"),
+}

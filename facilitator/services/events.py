@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from facilitator import numbers
 from facilitator.domain import (
     Agreement,
     AgreementPattern,
@@ -29,6 +30,7 @@ from facilitator.domain import (
 )
 from facilitator.domain.base import utcnow
 from facilitator.domain.summary import EventSummary
+from facilitator.i18n import N_, _
 from facilitator.services.coalitions import find_or_create_coalition, latest_goal
 from facilitator.services.common import (
     MAX_NUMBER,
@@ -42,6 +44,7 @@ from facilitator.services.common import (
     text_cleaner,
 )
 from facilitator.services.errors import NotFoundError, ServiceError
+from facilitator.services.languages import clean_language
 
 
 def plan_event(
@@ -60,21 +63,21 @@ def plan_event(
     Each coalition's TOP Goal for the event starts as its latest goal, so a
     facilitator only edits what changed.
     """
-    names = [clean_text(n, "Coalition name", required=True, max_length=200) for n in coalitions]
+    names = [clean_text(n, N_("Coalition name"), required=True, max_length=200) for n in coalitions]
     if not names:
-        raise ServiceError("an event needs at least one coalition")
+        raise ServiceError(_("an event needs at least one coalition"))
     # Compared as find_coalition and the event-file reader compare names.
     if len({n.casefold() for n in names}) != len(names):
-        raise ServiceError("the same coalition is named twice")
+        raise ServiceError(_("the same coalition is named twice"))
     if not isinstance(date, dt.date):
-        raise ServiceError("the event date must be a date")
+        raise ServiceError(_("the event date must be a date"))
     event = Event(
         id=event_id or uuid.uuid4(),
         date=date,
-        title=clean_text(title, "Title", max_length=300),
-        facilitator=clean_text(facilitator, "Facilitator", max_length=200),
-        trigger=enum_cleaner(Trigger, "Trigger")(trigger),
-        agenda_id=clean_text(agenda_id, "Agenda", required=True, max_length=64, single_line=True),
+        title=clean_text(title, N_("Title"), max_length=300),
+        facilitator=clean_text(facilitator, N_("Facilitator"), max_length=200),
+        trigger=enum_cleaner(Trigger, N_("Trigger"))(trigger),
+        agenda_id=clean_text(agenda_id, N_("Agenda"), required=True, max_length=64, single_line=True),
         status=EventStatus.PLANNED,
     )
     session.add(event)
@@ -90,20 +93,22 @@ def plan_event(
 def _event_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
-    raise ServiceError(f"the event date must be a date (got {value!r})")
+    raise ServiceError(_("the event date must be a date (got {value})").format(value=repr(value)))
 
 
 _EVENT_FIELDS: dict[str, Cleaner] = {
-    "title": text_cleaner("Title", max_length=300),
-    "facilitator": text_cleaner("Facilitator", max_length=200),
-    "trigger": enum_cleaner(Trigger, "Trigger"),
-    "agenda_id": text_cleaner("Agenda", required=True, max_length=64, single_line=True),
+    "title": text_cleaner(N_("Title"), max_length=300),
+    "facilitator": text_cleaner(N_("Facilitator"), max_length=200),
+    "trigger": enum_cleaner(Trigger, N_("Trigger")),
+    "agenda_id": text_cleaner(N_("Agenda"), required=True, max_length=64, single_line=True),
     "date": _event_date,
+    # The language of the event's documents; "" or None: the app's.
+    "document_language": clean_language,
 }
 
 
 def update_event(session: Session, event_id: uuid.UUID | str, **changes: object) -> Event:
-    """Change the event's title, facilitator, trigger, agenda or date."""
+    """Change the event's title, facilitator, trigger, agenda, date or document language."""
     event = editable_event(session, event_id)
     apply_fields(event, changes, _EVENT_FIELDS)
     return event
@@ -116,14 +121,14 @@ def set_top_goal(
     event = editable_event(session, event_id)
     coalition = get(session, Coalition, coalition_id)
     if coalition.id not in {link.coalition_id for link in event.coalition_links}:
-        raise ServiceError(f"{coalition.name} is not a coalition of this event")
+        raise ServiceError(_("{coalition} is not a coalition of this event").format(coalition=coalition.name))
     goal = session.scalars(
         select(TopGoal).where(TopGoal.event_id == event.id, TopGoal.coalition_id == coalition.id)
     ).first()
     if goal is None:
         goal = TopGoal(coalition=coalition, event=event)
         session.add(goal)
-    goal.text = clean_text(text, "TOP Goal", max_length=5000)
+    goal.text = clean_text(text, N_("TOP Goal"), max_length=5000)
     goal.recorded_at = utcnow()
     session.flush()
     return goal
@@ -134,7 +139,7 @@ def add_coalition_to_event(session: Session, event_id: uuid.UUID | str, name: st
     event = editable_event(session, event_id)
     coalition = find_or_create_coalition(session, name)
     if coalition.id in {link.coalition_id for link in event.coalition_links}:
-        raise ServiceError(f"{coalition.name} is already part of this event")
+        raise ServiceError(_("{coalition} is already part of this event").format(coalition=coalition.name))
     event.coalition_links.append(EventCoalition(coalition=coalition, position=len(event.coalition_links)))
     session.add(TopGoal(coalition=coalition, event=event, text=latest_goal(session, coalition.id)))
     session.flush()
@@ -144,7 +149,7 @@ def add_coalition_to_event(session: Session, event_id: uuid.UUID | str, name: st
 def move_to_step(session: Session, event_id: uuid.UUID | str, step_id: str) -> Event:
     """Note the agenda step the room is on; a planned event starts running."""
     event = editable_event(session, event_id)
-    event.current_step_id = clean_text(step_id, "Step", required=True, max_length=64, single_line=True)
+    event.current_step_id = clean_text(step_id, N_("Step"), required=True, max_length=64, single_line=True)
     if event.status == EventStatus.PLANNED:
         event.status = EventStatus.RUNNING
     return event
@@ -158,8 +163,8 @@ def record_step_time(session: Session, event_id: uuid.UUID | str, step_id: str, 
         or not isinstance(seconds, int | float)
         or not 0 <= seconds <= MAX_NUMBER  # also refuses NaN, which compares false
     ):
-        raise ServiceError("step time must be zero or more seconds")
-    step_id = clean_text(step_id, "Step", required=True, max_length=64, single_line=True)
+        raise ServiceError(_("step time must be zero or more seconds"))
+    step_id = clean_text(step_id, N_("Step"), required=True, max_length=64, single_line=True)
     row = next((r for r in event.step_times if r.step_id == step_id), None)
     if row is None:
         row = StepTime(step_id=step_id)
@@ -225,12 +230,16 @@ def resolve_event_id(session: Session, text: str) -> uuid.UUID:
     """
     wanted = text.strip().lower().replace("-", "")
     if not wanted:
-        raise NotFoundError("no event id given")
+        raise NotFoundError(_("no event id given"))
     matches = [i for i in session.scalars(select(Event.id)) if i.hex.startswith(wanted)]
     if not matches:
-        raise NotFoundError(f"no event with an id starting {text!r}")
+        raise NotFoundError(_("no event with an id starting {start}").format(start=repr(text)))
     if len(matches) > 1:
-        raise NotFoundError(f"{len(matches)} events have ids starting {text!r}; give more characters")
+        raise NotFoundError(
+            _("{count} events have ids starting {start}; give more characters").format(
+                count=numbers.integer(len(matches)), start=repr(text)
+            )
+        )
     return matches[0]
 
 
@@ -270,5 +279,5 @@ def load_event(session: Session, event_id: uuid.UUID | str) -> Event:
     )
     event = session.scalars(query).first()
     if event is None:
-        raise NotFoundError(f"no event with id {event_id}")
+        raise NotFoundError(_("no event with id {id}").format(id=event_id))
     return event

@@ -25,10 +25,11 @@ from facilitator.domain import (
     RiskAcceptance,
 )
 from facilitator.domain.base import utcnow
+from facilitator.i18n import N_, _
 from facilitator.services.common import clean_text, editable_event, enum_cleaner, get, participant_of
 from facilitator.services.errors import ServiceError
 
-_ANSWER = enum_cleaner(FitAnswerKind, "Answer")
+_ANSWER = enum_cleaner(FitAnswerKind, N_("Answer"))
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,13 @@ class FitQuestion:
             return None
         kind, answer, text = self.condition.kind, self.answer.answer, self.condition.text
         if kind == BoundaryKind.PREREQUISITE and answer == FitAnswerKind.DOES_NOT_HOLD:
-            return f"{self.pattern.name}: the prerequisite “{text}” is not in place."
+            return _("{pattern}: the prerequisite “{condition}” is not in place.").format(
+                pattern=self.pattern.name, condition=text
+            )
         if kind == BoundaryKind.BREAKS_WHEN and answer == FitAnswerKind.HOLDS:
-            return f"{self.pattern.name}: it breaks when “{text}”, and that is so here."
+            return _("{pattern}: it breaks when “{condition}”, and that is so here.").format(
+                pattern=self.pattern.name, condition=text
+            )
         return None
 
     @property
@@ -96,19 +101,23 @@ def set_fit_answer(
     event = editable_event(session, agreement.event_id)
     condition = get(session, BoundaryCondition, boundary_id)
     if condition.pattern_id not in {pattern.id for pattern in agreement.patterns}:
-        raise ServiceError("this condition belongs to a pattern the agreement does not adopt")
+        raise ServiceError(_("this condition belongs to a pattern the agreement does not adopt"))
     current = next((a for a in agreement.fit_answers if a.boundary_id == condition.id), None)
     if answer is None:
         if current is not None:
             agreement.fit_answers.remove(current)
             session.flush()
         return None
-    owner = participant_of(session, event, owner_id, "owner").id if owner_id is not None else None
+    owner = (
+        participant_of(session, event, owner_id, N_("the owner must be a participant of this event")).id
+        if owner_id is not None
+        else None
+    )
     if current is None:
         current = FitAnswer(boundary_id=condition.id)
         agreement.fit_answers.append(current)
     current.answer = _ANSWER(answer)
-    current.note = clean_text(note, "Note", max_length=2_000)
+    current.note = clean_text(note, N_("Note"), max_length=2_000)
     current.owner_id = owner
     current.answered_at = utcnow()
     session.flush()
@@ -130,16 +139,21 @@ def accept_risk(
     agreement = get(session, Agreement, agreement_id)
     event = editable_event(session, agreement.event_id)
     if not at_risk(agreement):
-        raise ServiceError("nothing in the fit check puts this agreement at risk")
+        raise ServiceError(_("nothing in the fit check puts this agreement at risk"))
     person = (
-        participant_of(session, event, accepted_by_id, "person accepting the risk").id
+        participant_of(
+            session,
+            event,
+            accepted_by_id,
+            N_("the person accepting the risk must be a participant of this event"),
+        ).id
         if accepted_by_id is not None
         else None
     )
     acceptance = agreement.risk_acceptance or RiskAcceptance()
     acceptance.accepted_by_id = person
     acceptance.accepted_at = utcnow()
-    acceptance.note = clean_text(note, "Note", max_length=2_000)
+    acceptance.note = clean_text(note, N_("Note"), max_length=2_000)
     agreement.risk_acceptance = acceptance
     session.flush()
     return acceptance

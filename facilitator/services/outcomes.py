@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.domain import Outcome, OutcomeKind
 from facilitator.domain.base import new_id
+from facilitator.i18n import N_
 from facilitator.services.common import Cleaner, editable_event, enum_cleaner, text_cleaner
 from facilitator.services.records import Listed, append_record, move_listed, remove_listed, update_record
 
@@ -15,10 +16,10 @@ OUTCOMES = Listed(Outcome, holder=lambda o: o.event.outcomes, event_id=lambda o:
 """Outcomes are listed in their event."""
 
 _FIELDS: dict[str, Cleaner] = {
-    "kind": enum_cleaner(OutcomeKind, "Kind"),
-    "title": text_cleaner("Title", required=True, max_length=500),
-    "what_happened": text_cleaner("What happened"),
-    "evidence": text_cleaner("Evidence"),
+    "kind": enum_cleaner(OutcomeKind, N_("Kind")),
+    "title": text_cleaner(N_("Title"), required=True, max_length=500),
+    "what_happened": text_cleaner(N_("What happened")),
+    "evidence": text_cleaner(N_("Evidence")),
 }
 
 

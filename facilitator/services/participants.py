@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from facilitator import numbers
 from facilitator.domain import Agreement, Event, Participant, ParticipantRole, SupportCapacity
 from facilitator.domain.base import new_id
 from facilitator.domain.email_address import EmailAddressError, normalise_email
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services.changes import RecordKind
 from facilitator.services.common import (
     MAX_NUMBER,
@@ -22,6 +24,7 @@ from facilitator.services.common import (
     text_cleaner,
 )
 from facilitator.services.errors import ServiceError
+from facilitator.services.languages import clean_language
 from facilitator.services.records import (
     Listed,
     append_record,
@@ -47,7 +50,7 @@ def clean_email(value: object) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ServiceError("E-mail must be text")
+        raise ServiceError(_("E-mail must be text"))
     try:
         return normalise_email(value)
     except EmailAddressError as exc:
@@ -55,10 +58,12 @@ def clean_email(value: object) -> str:
 
 
 _FIELDS: dict[str, Cleaner] = {
-    "name": text_cleaner("Name", required=True, max_length=200),
-    "team": text_cleaner("Team", max_length=200),
-    "role": enum_cleaner(ParticipantRole, "Role"),
+    "name": text_cleaner(N_("Name"), required=True, max_length=200),
+    "team": text_cleaner(N_("Team"), max_length=200),
+    "role": enum_cleaner(ParticipantRole, N_("Role")),
     "email": clean_email,
+    # The language of this person's documents (their agreement); "" or None: the event's.
+    "language": clean_language,
 }
 HOUR_UNITS = frozenset({"h", "hour", "hours", "hr", "hrs"})
 
@@ -97,7 +102,7 @@ def add_participant(
 
 
 def update_participant(session: Session, participant_id: uuid.UUID | str, **changes: object) -> Participant:
-    """Change a participant's ``name``, ``team``, ``role`` or ``email`` (given as keywords).
+    """Change a participant's ``name``, ``team``, ``role``, ``email`` or ``language`` (given as keywords).
 
     Raises:
         NotFoundError: there is no such participant.
@@ -114,7 +119,11 @@ def remove_participant(session: Session, participant_id: uuid.UUID | str) -> Non
     )
     if adopting:
         raise ServiceError(
-            f"{participant.name} is the adopter in {adopting} agreement(s); remove or reassign those first"
+            ngettext(
+                "{name} is the adopter in {count} agreement; remove or reassign it first",
+                "{name} is the adopter in {count} agreements; remove or reassign those first",
+                adopting,
+            ).format(name=participant.name, count=numbers.integer(adopting))
         )
     take_out(session, PARTICIPANTS, participant)
 
@@ -131,8 +140,8 @@ def set_capacity(
     event = editable_event(session, event_id)
     participant = get(session, Participant, participant_id)
     if participant.event_id != event.id:
-        raise ServiceError(f"{participant.name} is not a participant of this event")
-    value = hours_cleaner("Capacity")(hours)
+        raise ServiceError(_("{name} is not a participant of this event").format(name=participant.name))
+    value = hours_cleaner(N_("Capacity"))(hours)
     row = next((c for c in event.capacities if c.participant_id == participant.id), None)
     if value is None:
         if row is not None:
@@ -243,9 +252,13 @@ def accept_over_commitment(
     participant = get(session, Participant, participant_id)
     line = next((c for c in capacity_report(session, event.id) if c.owner_id == participant.id), None)
     if line is None or (accept and not line.over_committed):
-        raise ServiceError(f"{participant.name} is not over-committed")
+        raise ServiceError(_("{name} is not over-committed").format(name=participant.name))
     if accept and line.promised_hours > MAX_NUMBER:
-        raise ServiceError(f"more than {MAX_NUMBER:,.0f} promised hours cannot be accepted")
+        raise ServiceError(
+            _("more than {maximum} promised hours cannot be accepted").format(
+                maximum=numbers.integer(int(MAX_NUMBER))
+            )
+        )
     row = next((c for c in event.capacities if c.participant_id == participant.id), None)
     if row is None:
         row = SupportCapacity(participant=participant, hours=0.0)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from facilitator import numbers
 from facilitator.domain import (
     AgreementPattern,
     BoundaryCondition,
@@ -20,6 +21,7 @@ from facilitator.domain import (
     PatternOutcome,
 )
 from facilitator.domain.base import new_id
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services.common import (
     Cleaner,
     apply_fields,
@@ -44,12 +46,12 @@ guards its boundaries.
 """
 
 _FIELDS: dict[str, Cleaner] = {
-    "kind": enum_cleaner(OutcomeKind, "Kind"),
-    "name": text_cleaner("Pattern name", required=True, max_length=300),
-    "summary": text_cleaner("Summary"),
-    "guidance": text_cleaner("Guidance"),
+    "kind": enum_cleaner(OutcomeKind, N_("Kind")),
+    "name": text_cleaner(N_("Pattern name"), required=True, max_length=300),
+    "summary": text_cleaner(N_("Summary")),
+    "guidance": text_cleaner(N_("Guidance")),
 }
-_BOUNDARY_TEXT = text_cleaner("Condition", required=True, max_length=5000)
+_BOUNDARY_TEXT = text_cleaner(N_("Condition"), required=True, max_length=5000)
 
 
 def create_pattern(
@@ -72,7 +74,7 @@ def create_pattern(
     coalition_ids = [link.coalition_id for link in event.coalition_links]
     owner = as_uuid(coalition_id) if coalition_id is not None else coalition_ids[0]
     if owner not in coalition_ids:
-        raise ServiceError("a pattern belongs to one of the event's coalitions")
+        raise ServiceError(_("a pattern belongs to one of the event's coalitions"))
     pattern = Pattern(id=record_id or new_id(), coalition_id=owner)
     apply_fields(pattern, {"kind": kind, "name": name, "summary": summary, "guidance": guidance}, _FIELDS)
     session.add(pattern)
@@ -88,7 +90,7 @@ def reuse_pattern(session: Session, event_id: uuid.UUID | str, pattern_id: uuid.
     event = editable_event(session, event_id)
     pattern = get(session, Pattern, pattern_id)
     if any(link.pattern_id == pattern.id for link in event.pattern_links):
-        raise ServiceError(f"“{pattern.name}” is already part of this event")
+        raise ServiceError(_("“{pattern}” is already part of this event").format(pattern=pattern.name))
     event.pattern_links.append(EventPattern(pattern=pattern, position=len(event.pattern_links)))
     session.flush()
     return pattern
@@ -138,10 +140,16 @@ def remove_pattern_from_event(
     pattern = get(session, Pattern, pattern_id)
     link = next((x for x in event.pattern_links if x.pattern_id == pattern.id), None)
     if link is None:
-        raise ServiceError(f"“{pattern.name}” is not part of this event")
+        raise ServiceError(_("“{pattern}” is not part of this event").format(pattern=pattern.name))
     adopting = [a for a in event.agreements if any(p.pattern_id == pattern.id for p in a.pattern_links)]
     if adopting:
-        raise ServiceError(f"{len(adopting)} agreement(s) adopt “{pattern.name}”; remove it from them first")
+        raise ServiceError(
+            ngettext(
+                "{count} agreement adopts “{pattern}”; remove it from that agreement first",
+                "{count} agreements adopt “{pattern}”; remove it from them first",
+                len(adopting),
+            ).format(count=numbers.integer(len(adopting)), pattern=pattern.name)
+        )
     event.pattern_links.remove(link)
     session.flush()
     renumber(event.pattern_links)
@@ -162,7 +170,7 @@ def move_pattern(
     event = editable_event(session, event_id)
     link = next((x for x in event.pattern_links if x.pattern_id == as_uuid(pattern_id)), None)
     if link is None:
-        raise ServiceError("that pattern is not part of this event")
+        raise ServiceError(_("that pattern is not part of this event"))
     move_to_index(event.pattern_links, link, index)
 
 
@@ -196,7 +204,7 @@ def add_boundary(
 ) -> BoundaryCondition:
     """Add a condition to a pattern's "works when", "breaks when" or prerequisites."""
     pattern = get(session, Pattern, pattern_id)
-    kind = enum_cleaner(BoundaryKind, "Boundary kind")(kind)
+    kind = enum_cleaner(BoundaryKind, N_("Boundary kind"))(kind)
     event = editable_event(session, event_id) if event_id is not None else None
     siblings = pattern.conditions(kind)
     condition = BoundaryCondition(

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from facilitator.domain import Agreement, Event, FitAnswerKind, OutcomeKind, Participant
+from facilitator import numbers
+from facilitator.domain import Agreement, Event, FitAnswerKind, OutcomeKind, Participant, SupportType
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services.changes import RecordKind
 from facilitator.services.events import load_event
 from facilitator.services.fit import fit_questions, risks
@@ -33,8 +35,18 @@ class OpenItem:
 
 def _person(person: Participant | None) -> str:
     if person is None:
-        return "someone"
+        # Translators: stands for an adopter nobody named, before a colon: "(no adopter): no check-in date."
+        return _("(no adopter)")
     return f"{person.name} ({person.team})" if person.team else person.name
+
+
+# Each kind of support in words, for "time support has no owner."
+_SUPPORT = {
+    SupportType.TIME: N_("time support"),
+    SupportType.COACHING: N_("coaching support"),
+    SupportType.ARTIFACT: N_("artifact support"),
+    SupportType.OTHER: N_("other support"),
+}
 
 
 def _agreement_items(agreement: Agreement) -> list[OpenItem]:
@@ -42,32 +54,47 @@ def _agreement_items(agreement: Agreement) -> list[OpenItem]:
     items: list[OpenItem] = []
 
     def missing(text: str) -> None:
-        items.append(OpenItem(f"{who}: {text}", RecordKind.AGREEMENT, agreement.id))
+        items.append(OpenItem(text, RecordKind.AGREEMENT, agreement.id))
 
     if agreement.sponsor_id is None:
-        missing("the agreement has no sponsor.")
+        missing(_("{who}: the agreement has no sponsor.").format(who=who))
     if not agreement.limits.strip():
-        missing("no limits are written (where the coalition's support stops).")
+        missing(_("{who}: no limits are written (where the coalition's support stops).").format(who=who))
     if agreement.check_in is None:
-        missing("no check-in date.")
+        missing(_("{who}: no check-in date.").format(who=who))
     for item in agreement.support_items:
-        what = f"{item.type.label.lower()} support"
+        what = _(_SUPPORT[item.type])
         if item.owner_id is None:
-            items.append(OpenItem(f"{who}: {what} has no owner.", RecordKind.SUPPORT_ITEM, item.id))
+            text = _("{who}: {support} has no owner.").format(who=who, support=what)
+            items.append(OpenItem(text, RecordKind.SUPPORT_ITEM, item.id))
         if item.amount is None:
-            items.append(OpenItem(f"{who}: {what} has no amount.", RecordKind.SUPPORT_ITEM, item.id))
+            text = _("{who}: {support} has no amount.").format(who=who, support=what)
+            items.append(OpenItem(text, RecordKind.SUPPORT_ITEM, item.id))
     questions = fit_questions(agreement)
     unanswered = sum(1 for q in questions if q.answer is None)
     if unanswered:
-        noun = "question" if unanswered == 1 else "questions"
-        missing(f"{unanswered} fit {noun} not answered.")
+        missing(
+            ngettext(
+                "{who}: {count} fit question not answered.",
+                "{who}: {count} fit questions not answered.",
+                unanswered,
+            ).format(who=who, count=numbers.integer(unanswered))
+        )
     for question in questions:
         answer = question.answer
         if answer is not None and answer.answer == FitAnswerKind.NOT_KNOWN and answer.owner_id is None:
-            missing(f"nobody is finding out whether “{question.condition.text}” holds.")
+            missing(
+                _("{who}: nobody is finding out whether “{condition}” holds.").format(
+                    who=who, condition=question.condition.text
+                )
+            )
     reasons = risks(agreement)
     if reasons and agreement.risk_acceptance is None:
-        missing(f"at risk, and nobody has accepted the risk — {' '.join(reasons)}")
+        missing(
+            _("{who}: at risk, and nobody has accepted the risk — {reasons}").format(
+                who=who, reasons=" ".join(reasons)
+            )
+        )
     return items
 
 
@@ -80,7 +107,9 @@ def open_items_of(event: Event) -> list[OpenItem]:
     """Return :func:`open_items` for an event already loaded with everything in it."""
     items = [
         OpenItem(
-            f"The failure “{outcome.title}” has no pattern learnt from it.", RecordKind.OUTCOME, outcome.id
+            _("The failure “{outcome}” has no pattern learnt from it.").format(outcome=outcome.title),
+            RecordKind.OUTCOME,
+            outcome.id,
         )
         for outcome in event.outcomes
         if outcome.kind == OutcomeKind.FAILURE and not outcome.pattern_links
@@ -88,7 +117,9 @@ def open_items_of(event: Event) -> list[OpenItem]:
     adopted = {pattern.id: pattern for agreement in event.agreements for pattern in agreement.patterns}
     items += [
         OpenItem(
-            f"“{pattern.name}” is adopted but has no boundaries recorded.", RecordKind.PATTERN, pattern.id
+            _("“{pattern}” is adopted but has no boundaries recorded.").format(pattern=pattern.name),
+            RecordKind.PATTERN,
+            pattern.id,
         )
         for pattern in adopted.values()
         if not pattern.boundaries
@@ -97,9 +128,13 @@ def open_items_of(event: Event) -> list[OpenItem]:
         items += _agreement_items(agreement)
     for line in capacity_lines(event):
         if line.over_committed and not line.accepted:
-            text = (
-                f"{line.owner_name} is promised {line.promised_hours:g} h of support but has "
-                f"{line.stated_hours or 0:g} h, and the room has not accepted it."
+            text = _(
+                "{owner} is promised {promised} of support but has {stated}, "
+                "and the room has not accepted it."
+            ).format(
+                owner=line.owner_name,
+                promised=numbers.hours(line.promised_hours),
+                stated=numbers.hours(line.stated_hours or 0),
             )
             items.append(OpenItem(text, RecordKind.CAPACITY, line.owner_id))
     return items

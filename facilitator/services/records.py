@@ -17,6 +17,7 @@ from typing import Generic, Protocol, TypeVar
 from sqlalchemy.orm import Session
 
 from facilitator.domain import Event
+from facilitator.i18n import _
 from facilitator.services.common import Cleaner, apply_fields, editable_event, get
 from facilitator.services.errors import ServiceError
 
@@ -61,7 +62,7 @@ def move_to_index(siblings: Sequence[R], record: R, index: int) -> None:
     """Move ``record`` to ``index`` among ``siblings`` and renumber them 0..n-1."""
     ordered = sorted(siblings, key=lambda r: r.position)
     if record not in ordered:
-        raise ServiceError("the record is not in this list")
+        raise ServiceError(_("the record is not in this list"))
     ordered.remove(record)
     index = max(0, min(index, len(ordered)))
     ordered.insert(index, record)

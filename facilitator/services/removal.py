@@ -30,6 +30,7 @@ from facilitator.domain import (
     SupportCapacity,
     SupportItem,
 )
+from facilitator.i18n import _
 from facilitator.services import agreements, outcomes, participants, patterns
 from facilitator.services.common import as_uuid, get
 from facilitator.services.errors import ServiceError
@@ -99,7 +100,7 @@ def remove_record(
     record_id = as_uuid(record_id)
     if kind is Pattern:
         if event_id is None:
-            raise ServiceError("say which event the pattern is removed from")
+            raise ServiceError(_("say which event the pattern is removed from"))
         removed = _remove_pattern(session, as_uuid(event_id), record_id)
     elif kind in _LISTED:
         record = get(session, _LISTED[kind].model, record_id)
@@ -155,7 +156,7 @@ def _remove_pattern(session: Session, event_id: uuid.UUID, pattern_id: uuid.UUID
     pattern = get(session, Pattern, pattern_id)
     link = _event_link(session, event_id, pattern_id)
     if link is None:
-        raise ServiceError(f"“{pattern.name}” is not part of this event")
+        raise ServiceError(_("“{pattern}” is not part of this event").format(pattern=pattern.name))
     removed = Removed(Pattern, pattern_id, link.position, event_id=event_id)
     # The pattern row may be deleted too when no other event uses it; keep
     # it (and its boundaries and outcome links) so undo can recreate it.

@@ -35,6 +35,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from facilitator.i18n import _
 from facilitator.progress import Progress
 from facilitator.storage.backups import list_backups, take_backup
 from facilitator.storage.constants import APPLICATION_ID, HEAD_REVISION
@@ -105,13 +106,15 @@ def accept_file(path: Path, *, progress: Progress | None = None) -> Accepted:
     except FileNotFoundError:
         return Accepted(revision=None)
     except OSError as exc:
-        raise StorageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise StorageError(
+            _("cannot read {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
 
     stored = _read_stored(path)
     if stored.revision is None:
         if stored.application_id == APPLICATION_ID and stored.tables:
             raise CorruptDatabaseError(
-                path, ["it carries Scale Across's id but its schema revision (alembic_version) is missing"]
+                path, [_("it carries Scale Across's id but its schema revision (alembic_version) is missing")]
             )
         return Accepted(revision=None)  # SQLite made the file, nothing is in it yet
     if stored.revision != HEAD_REVISION:
@@ -141,8 +144,10 @@ def back_up_before_migrating(path: Path, *, progress: Progress | None = None) ->
         raise
     except StorageError as exc:
         raise StorageError(
-            f"{path} was not migrated, because no backup could be taken first: {exc}. "
-            f"The file was left untouched."
+            _(
+                "{path} was not migrated, because no backup could be taken first: {problem}. "
+                "The file was left untouched."
+            ).format(path=path, problem=exc)
         ) from None
 
 
@@ -223,7 +228,8 @@ def _roll_back_hot_journal(path: Path) -> None:
 
 def _read_error(path: Path, exc: sqlite3.Error) -> StorageError:
     if is_corruption(exc):
-        return CorruptDatabaseError(path, [f"SQLite cannot read it: {exc}"])
+        return CorruptDatabaseError(path, [_("SQLite cannot read it: {problem}").format(problem=exc)])
     return StorageError(
-        unwritable_folder_message(path) or f"cannot open {path}: {describe_database_error(exc)}"
+        unwritable_folder_message(path)
+        or _("cannot open {path}: {problem}").format(path=path, problem=describe_database_error(exc))
     )

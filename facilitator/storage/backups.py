@@ -27,6 +27,7 @@ from pathlib import Path
 from facilitator import paths
 from facilitator.dates import file_stamp, parse_file_stamp
 from facilitator.durable import fsync_file, replace_durably
+from facilitator.i18n import N_, _
 from facilitator.progress import Progress, report
 from facilitator.storage.constants import APPLICATION_ID
 from facilitator.storage.errors import StorageError
@@ -54,7 +55,15 @@ __all__ = [
 
 DEFAULT_KEEP = 20
 #: What a backup reports its progress in (see ``take_backup``).
-BACKUP_STEPS = ("checking the file", "copying", "checking the copy")
+#: Marked for translation: who shows a step translates it (``_(step)``).
+BACKUP_STEPS = (
+    # Translators: a step of taking a backup, shown as "Backing up the database, checking the file (1 of 3)".
+    N_("checking the file"),
+    # Translators: a step of taking a backup (the database file is being copied).
+    N_("copying"),
+    # Translators: a step of taking a backup (the copy is being verified).
+    N_("checking the copy"),
+)
 _SUFFIX = ".sqlite3"
 _REASON = re.compile(rf"-\d{{8}}-\d{{6}}-\d{{6}}-(?P<reason>[a-z0-9-]+){re.escape(_SUFFIX)}$")
 # A temp file this old belongs to a backup that was killed half-way.
@@ -183,11 +192,11 @@ def take_backup(
         raise ValueError("keep must be at least 1")
     source = Path(db_path)
     if not source.is_file():
-        raise StorageError(f"{source} does not exist; there is nothing to back up")
+        raise StorageError(_("{path} does not exist; there is nothing to back up").format(path=source))
     try:
         check_database_file(source)
     except ForeignFileError as exc:
-        raise StorageError(f"not backed up: {exc}") from None
+        raise StorageError(_("not backed up: {problem}").format(problem=exc)) from None
     # Steps, not pages: SQLite copies the file in one step so that the copy is
     # one read transaction; the check and the verification take as long.
     report(progress, 0, len(BACKUP_STEPS))
@@ -199,7 +208,11 @@ def take_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"cannot create the backup folder {folder}: {exc.strerror or exc}") from None
+        raise StorageError(
+            _("cannot create the backup folder {folder}: {problem}").format(
+                folder=folder, problem=exc.strerror or exc
+            )
+        ) from None
     _remove_stale_temps(folder, source.stem)
     created, target = _free_name(folder, source.stem, reason)
     temp = folder / f".{target.name}.tmp"
@@ -209,16 +222,24 @@ def take_backup(
         report(progress, 2, len(BACKUP_STEPS))
         if not verify_file(temp):
             raise StorageError(
-                f"the backup of {source} failed verification, so it was not kept; "
-                f"the older backups in {folder} are unchanged"
+                _(
+                    "the backup of {path} failed verification, so it was not kept; "
+                    "the older backups in {folder} are unchanged"
+                ).format(path=source, folder=folder)
             )
         replace_durably(temp, target)
     except sqlite3.Error as exc:
         if is_corruption(exc):
-            raise CorruptDatabaseError(source, [f"SQLite cannot read it: {exc}"]) from None
-        raise StorageError(f"cannot back up {source}: {exc}") from None
+            raise CorruptDatabaseError(
+                source, [_("SQLite cannot read it: {problem}").format(problem=exc)]
+            ) from None
+        raise StorageError(_("cannot back up {path}: {problem}").format(path=source, problem=exc)) from None
     except OSError as exc:
-        raise StorageError(f"cannot write a backup into {folder}: {exc.strerror or exc}") from None
+        raise StorageError(
+            _("cannot write a backup into {folder}: {problem}").format(
+                folder=folder, problem=exc.strerror or exc
+            )
+        ) from None
     finally:
         temp.unlink(missing_ok=True)
     backup = Backup(path=target, created=created, size=target.stat().st_size)

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from facilitator.dates import clock, day_time
+from facilitator.i18n import _
 from facilitator.storage.errors import ConflictError
 
 if TYPE_CHECKING:
@@ -58,16 +59,34 @@ def stamp_changes(session: Session, _context: UOWTransaction, _instances: object
 def conflict_from_stale(exc: StaleDataError) -> ConflictError:
     """Say that another facilitator's change came in while this one was being stored."""
     return ConflictError(
-        "someone else changed this record at the same moment, so your edit was not stored; "
-        "the screen now shows their change: make your edit again if it still applies",
+        _(
+            "someone else changed this record at the same moment, so your edit was not stored; "
+            "the screen now shows their change: make your edit again if it still applies"
+        ),
     )
 
 
-def _when(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    local = value.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
-    return f" at {clock(local)}" if local.date() == dt.date.today() else f" on {day_time(local)}"
+def _changed(who: str, field: str, what: str, when: dt.datetime | None, theirs: str, mine: str) -> str:
+    """Say who changed which field of what, and when (today: the time; before: the day too)."""
+    if when is None:
+        message = _(
+            "{who} changed the {field} of this {what} to “{theirs}”; your edit (“{mine}”) was not stored"
+        )
+        return message.format(who=who, field=field, what=what, theirs=theirs, mine=mine)
+    local = when.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    if local.date() == dt.date.today():
+        message = _(
+            "{who} changed the {field} of this {what} at {time} to “{theirs}”; "
+            "your edit (“{mine}”) was not stored"
+        )
+        moment = clock(local)
+    else:
+        message = _(
+            "{who} changed the {field} of this {what} on {time} to “{theirs}”; "
+            "your edit (“{mine}”) was not stored"
+        )
+        moment = day_time(local)
+    return message.format(who=who, field=field, what=what, time=moment, theirs=theirs, mine=mine)
 
 
 def _short(value: object, limit: int = 80) -> str:
@@ -94,12 +113,13 @@ def check_shown(
             continue
         stored = getattr(record, field)
         if stored != shown[field] and stored != value:
-            who = record.stored_by or "someone"
+            # Translators: who changed a record, when the record does not say.
+            who = record.stored_by or _("someone")
             if who == actor:
-                who = "you, in another window"
+                # Translators: who changed a record: the person editing, in another window of the app.
+                who = _("you, in another window")
             raise ConflictError(
-                f"{who} changed the {field.replace('_', ' ')} of this {what}{_when(record.stored_at)} "
-                f"to “{_short(stored)}”; your edit (“{_short(value)}”) was not stored",
+                _changed(who, field.replace("_", " "), what, record.stored_at, _short(stored), _short(value)),
                 who=record.stored_by or "",
                 when=record.stored_at,
                 field=field,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -13,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import DBAPIError
 
+from facilitator.i18n import _
 from facilitator.progress import BACKUP_BEFORE_UPDATE, Stages, stage
 from facilitator.storage import migrate
 from facilitator.storage.acceptance import accept_file, back_up_before_migrating
@@ -30,9 +30,9 @@ from facilitator.storage.errors import (
 from facilitator.storage.integrity import CorruptDatabaseError, is_corruption
 from facilitator.storage.location import database_target, is_default_database
 from facilitator.storage.server import (
+    checked_url,
     describe_connection_error,
     is_server_url,
-    normalise_url,
     safe_url,
     writable,
 )
@@ -58,25 +58,8 @@ def resolve_database_url(target: str | os.PathLike[str] | None = None) -> str:
     """
     value = database_target(target)
     if "://" in value:
-        value = normalise_url(value)
-        try:
-            backend = make_url(value).get_backend_name()
-        except (ArgumentError, ValueError):
-            shown = _PASSWORD_IN_URL.sub(r"\1***@", value)
-            raise StorageError(
-                f"not a valid database URL: {shown!r} (for PostgreSQL: postgresql://USER@HOST:PORT/DATABASE)"
-            ) from None
-        if backend not in ("sqlite", "postgresql"):
-            raise StorageError(
-                f"{backend} databases are not supported: use a SQLite file or a PostgreSQL server "
-                "(postgresql://USER@HOST:PORT/DATABASE)"
-            )
-        return value
+        return checked_url(value)
     return _sqlite_url(Path(value).expanduser())
-
-
-# user:password@ in a URL too broken to parse, so that even it is shown without the password.
-_PASSWORD_IN_URL = re.compile(r"(://[^:/@]*:)[^@]*@")
 
 
 class PasswordRequiredError(StorageError):
@@ -283,7 +266,11 @@ def open_database(
             # so the caller can offer a backup instead of a bare error.
             raise CorruptDatabaseError(path, [describe_database_error(exc)]) from None
         folder = unwritable_folder_message(path) if path is not None else None
-        raise StorageError(folder or f"cannot open {safe_url(url)}: {describe_database_error(exc)}") from None
+        shown = safe_url(url)
+        raise StorageError(
+            folder
+            or _("cannot open {path}: {problem}").format(path=shown, problem=describe_database_error(exc))
+        ) from None
     return Database(engine)
 
 
@@ -307,15 +294,19 @@ def _open_server(url: str) -> Database:
                 raise migrate.NewerSchemaError(migrate.newer_schema_message(revision))
             if revision != HEAD_REVISION:
                 raise StorageError(
-                    f"{safe_url(url)} needs an upgrade (schema revision {revision or 'none'}) that this "
-                    "read-only role may not make; ask someone with write access to open it once"
+                    _(
+                        "{url} needs an upgrade (schema revision {revision}) that this read-only role "
+                        "may not make; ask someone with write access to open it once"
+                    ).format(url=safe_url(url), revision=revision or "none")
                 )
             notices.append(
-                "read-only: your role on this shared database may read the history but not change it"
+                _("read-only: your role on this shared database may read the history but not change it")
             )
     except migrate.NewerSchemaError as exc:
         engine.dispose()
-        raise StorageError(str(exc).replace("The file was left untouched.", "Nothing was changed.")) from None
+        # The message's last sentence, said of a file, is said of a server here.
+        said = str(exc).replace(_("The file was left untouched."), _("Nothing was changed."))
+        raise StorageError(said) from None
     except StorageError:
         engine.dispose()
         raise
@@ -379,7 +370,9 @@ def _create_engine(url: str) -> Engine:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+        raise StorageError(
+            _("cannot create the folder {folder}: {problem}").format(folder=path.parent, problem=exc.strerror)
+        ) from None
     engine = create_engine(url)
     configure_sqlite_engine(engine)
     return engine

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from facilitator.i18n import _
+
 
 class StorageError(Exception):
     """The database cannot be opened or written; the message says why and where."""
@@ -18,7 +20,7 @@ class MissingDatabaseError(StorageError):
     """
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"no database at {path}")
+        super().__init__(_("no database at {path}").format(path=path))
         self.path = path
 
 
@@ -37,8 +39,10 @@ class MissingFolderError(StorageError):
         self.path = path
         self.folder = path.parent
         super().__init__(
-            f"cannot create a database at {path}: the folder {self.folder} does not exist; "
-            f"create the folder first, or check the path"
+            _(
+                "cannot create a database at {path}: the folder {folder} does not exist; "
+                "create the folder first, or check the path"
+            ).format(path=path, folder=self.folder)
         )
 
 
@@ -48,13 +52,13 @@ def describe_database_error(exc: BaseException) -> str:
     message = str(original).strip() or type(original).__name__
     lowered = message.lower()
     if "readonly" in lowered or "read-only" in lowered:
-        return f"the database file cannot be written ({message})"
+        return _("the database file cannot be written ({problem})").format(problem=message)
     if "disk is full" in lowered or "database or disk is full" in lowered:
-        return "the disk is full; nothing was saved from this edit"
+        return _("the disk is full; nothing was saved from this edit")
     if "unable to open" in lowered:
-        return f"the database file cannot be opened ({message})"
+        return _("the database file cannot be opened ({problem})").format(problem=message)
     if "locked" in lowered or "busy" in lowered:
-        return "the database is busy in another program; try again"
+        return _("the database is busy in another program; try again")
     return message
 
 
@@ -71,11 +75,18 @@ def unwritable_folder_message(path: Path) -> str | None:
     folder = path.absolute().parent
     if not folder.is_dir() or os.access(folder, os.W_OK | os.X_OK):
         return None
-    what = "its journal files" if path.exists() else "the database file and its journal files"
-    return (
-        f"cannot open {path}: the folder {folder} cannot be written (SQLite needs to create "
-        f"{what} there); make the folder writable, or choose another place with --db"
-    )
+    if path.exists():
+        message = _(
+            "cannot open {path}: the folder {folder} cannot be written (SQLite needs to create "
+            "its journal files there); make the folder writable, or choose another place with --db"
+        )
+    else:
+        message = _(
+            "cannot open {path}: the folder {folder} cannot be written (SQLite needs to create "
+            "the database file and its journal files there); make the folder writable, "
+            "or choose another place with --db"
+        )
+    return message.format(path=path, folder=folder)
 
 
 class ConflictError(StorageError):

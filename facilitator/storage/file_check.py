@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from facilitator.i18n import _
 from facilitator.storage.constants import APPLICATION_ID, SQLITE_MAGIC
 
 _APPLICATION_ID_OFFSET = 68
@@ -26,25 +27,31 @@ def check_database_file(path: Path) -> None:
     except FileNotFoundError:
         return
     except IsADirectoryError:
-        raise ForeignFileError(f"{path} is a folder, not a database file") from None
+        raise ForeignFileError(_("{path} is a folder, not a database file").format(path=path)) from None
     if not header:
         return
     if len(header) == 100 and not any(header):
         # How a damaged SQLite file often looks; acceptance.zeroed_but_ours
         # decides with our backups whether it is a damaged file of ours.
         raise ForeignFileError(
-            f"{path} cannot be recognised: its SQLite header is zeroed (a damaged database, "
-            f"or not a database at all); it was left untouched"
+            _(
+                "{path} cannot be recognised: its SQLite header is zeroed (a damaged database, "
+                "or not a database at all); it was left untouched"
+            ).format(path=path)
         )
     if not header.startswith(SQLITE_MAGIC):
-        raise ForeignFileError(f"{path} is not a Scale Across database (it is not a SQLite file)")
+        raise ForeignFileError(
+            _("{path} is not a Scale Across database (it is not a SQLite file)").format(path=path)
+        )
     if len(header) < 100:
-        raise ForeignFileError(f"{path} is damaged: its SQLite header is cut short")
+        raise ForeignFileError(_("{path} is damaged: its SQLite header is cut short").format(path=path))
     app_id = int.from_bytes(header[_APPLICATION_ID_OFFSET : _APPLICATION_ID_OFFSET + 4], "big")
     if app_id not in (0, APPLICATION_ID):
         raise ForeignFileError(
-            f"{path} is a SQLite database of another application "
-            f"(application id 0x{app_id:08X}); it was left untouched"
+            _(
+                "{path} is a SQLite database of another application (application id {id}); "
+                "it was left untouched"
+            ).format(path=path, id=f"0x{app_id:08X}")
         )
     if app_id == 0:
         tables = _table_names(path)
@@ -52,8 +59,10 @@ def check_database_file(path: Path) -> None:
         # the same transaction as the schema); most other apps never set an id.
         if tables and "alembic_version" not in tables:
             raise ForeignFileError(
-                f"{path} is a SQLite database of another application "
-                f"(it has tables such as {sorted(tables)[0]!r}); it was left untouched"
+                _(
+                    "{path} is a SQLite database of another application "
+                    "(it has tables such as {table}); it was left untouched"
+                ).format(path=path, table=repr(sorted(tables)[0]))
             )
 
 

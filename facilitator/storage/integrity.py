@@ -41,6 +41,7 @@ import stat
 from pathlib import Path
 from typing import Literal
 
+from facilitator.i18n import _, ngettext
 from facilitator.storage.constants import APPLICATION_ID, SQLITE_MAGIC
 from facilitator.storage.errors import StorageError
 
@@ -75,10 +76,17 @@ class CorruptDatabaseError(StorageError):
 
     def __init__(self, path: os.PathLike[str] | str, problems: list[str]) -> None:
         self.path = Path(path)
-        self.problems = list(problems) or ["SQLite reports it as damaged"]
+        self.problems = list(problems) or [_("SQLite reports it as damaged")]
         more = len(self.problems) - 1
-        extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        super().__init__(f"{self.path} is damaged: {self.problems[0]}{extra}")
+        if more:
+            message = ngettext(
+                "{path} is damaged: {problem} (and {count} more problem)",
+                "{path} is damaged: {problem} (and {count} more problems)",
+                more,
+            )
+        else:
+            message = _("{path} is damaged: {problem}")
+        super().__init__(message.format(path=self.path, problem=self.problems[0], count=more))
 
 
 def connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
@@ -142,18 +150,18 @@ def check_database(db_path: os.PathLike[str] | str) -> list[str]:
     try:
         info = path.stat()
     except FileNotFoundError:
-        return ["the file does not exist"]
+        return [_("the file does not exist")]
     except OSError as exc:
-        return [f"the file cannot be read ({exc.strerror or exc})"]
+        return [_("the file cannot be read ({problem})").format(problem=exc.strerror or exc)]
     if not stat.S_ISREG(info.st_mode):
-        return ["it is not a regular file"]
+        return [_("it is not a regular file")]
     if info.st_size == 0:
-        return ["the file is empty (0 bytes): it holds no data"]
+        return [_("the file is empty (0 bytes): it holds no data")]
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        return [f"the file cannot be read ({exc.strerror or exc})"]
+        return [_("the file cannot be read ({problem})").format(problem=exc.strerror or exc)]
 
     wal = wal_frames_present(path)
     problems = header_problems(header, info.st_size, trust_page_count=not wal)
@@ -169,8 +177,10 @@ def check_database(db_path: os.PathLike[str] | str) -> list[str]:
     problems += with_wal
     if wal and with_wal and not stray and not _sqlite_problems(path, immutable=True):
         problems.append(
-            "the -wal file beside it does not fit it: the file alone is sound, so the "
-            "-wal is stray (from another database) or damaged"
+            _(
+                "the -wal file beside it does not fit it: the file alone is sound, so the "
+                "-wal is stray (from another database) or damaged"
+            )
         )
     return problems
 
@@ -188,16 +198,19 @@ def header_problems(header: bytes, size: int, *, trust_page_count: bool = True) 
     """
     if not header.startswith(SQLITE_MAGIC):
         if not any(header):
-            return ["its SQLite header is zeroed: the file is damaged"]
-        return ["it does not start with a SQLite header: the header is damaged, or it is not a database"]
+            return [_("its SQLite header is zeroed: the file is damaged")]
+        return [_("it does not start with a SQLite header: the header is damaged, or it is not a database")]
     if len(header) < 100:
-        return ["the file is truncated: its SQLite header is cut short"]
+        return [_("the file is truncated: its SQLite header is cut short")]
     page_size = _page_size(header)
     if page_size is None:
-        return ["its SQLite header is damaged (the page size is not valid)"]
+        return [_("its SQLite header is damaged (the page size is not valid)")]
     if size % page_size:
         return [
-            f"the file is truncated or padded: {size} bytes is not a whole number of {page_size}-byte pages"
+            _(
+                "the file is truncated or padded: "
+                "{size} bytes is not a whole number of {page_size}-byte pages"
+            ).format(size=size, page_size=page_size)
         ]
     counted = int.from_bytes(header[28:32], "big")
     # SQLite trusts the header's page count only while the change counter
@@ -205,12 +218,14 @@ def header_problems(header: bytes, size: int, *, trust_page_count: bool = True) 
     count_valid = counted and header[24:28] == header[92:96]
     if trust_page_count and count_valid and counted * page_size > size:
         return [
-            f"the file is truncated: its header counts {counted} pages of {page_size} bytes, "
-            f"but only {size // page_size} are there"
+            _(
+                "the file is truncated: its header counts {counted} pages of {page_size} bytes, "
+                "but only {present} are there"
+            ).format(counted=counted, page_size=page_size, present=size // page_size)
         ]
     app_id = int.from_bytes(header[68:72], "big")
     if app_id not in (0, APPLICATION_ID):
-        return [f"it belongs to another application (application id 0x{app_id:08X})"]
+        return [_("it belongs to another application (application id {id})").format(id=f"0x{app_id:08X}")]
     return []
 
 
@@ -244,8 +259,10 @@ def _wal_header_problems(db_path: Path, page_size: int | None) -> list[str]:
         # The page size cannot change while a database is in WAL mode, so this
         # -wal was written by another database; SQLite would still apply it.
         return [
-            f"the -wal file beside it was written for {wal_page_size}-byte pages but the "
-            f"file has {page_size}-byte pages: it is a stray -wal from another database"
+            _(
+                "the -wal file beside it was written for {wal_page_size}-byte pages but the "
+                "file has {page_size}-byte pages: it is a stray -wal from another database"
+            ).format(wal_page_size=wal_page_size, page_size=page_size)
         ]
     return []
 
@@ -270,7 +287,7 @@ def _sqlite_problems(
     try:
         connection = connect_readonly(path, immutable=immutable)
     except sqlite3.Error as exc:
-        return [f"SQLite cannot open it ({exc})"]
+        return [_("SQLite cannot open it ({problem})").format(problem=exc)]
     try:
         # One result row can hold several lines; report each line on its own.
         rows = [
@@ -282,17 +299,27 @@ def _sqlite_problems(
         if rows != ["ok"]:
             shown = rows[:_MAX_REPORTED]
             if len(rows) > _MAX_REPORTED:
-                shown.append(f"... and {len(rows) - _MAX_REPORTED} more from SQLite's quick_check")
-            return [f"SQLite's quick_check: {row}" for row in shown]
+                shown.append(
+                    _("... and {count} more from SQLite's quick_check").format(
+                        count=len(rows) - _MAX_REPORTED
+                    )
+                )
+            return [_("SQLite's quick_check: {problem}").format(problem=row) for row in shown]
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
         if expected_page_size is not None and page_size != expected_page_size:
             return [
-                f"read through its -wal it has {page_size}-byte pages, the file itself "
-                f"{expected_page_size}: the -wal beside it is a stray from another database"
+                _(
+                    "read through its -wal it has {page_size}-byte pages, the file itself "
+                    "{expected}: the -wal beside it is a stray from another database"
+                ).format(page_size=page_size, expected=expected_page_size)
             ]
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID and (strict_id or app_id != 0):
-            return [f"it does not carry Scale Across's application id (it has 0x{app_id:08X})"]
+            return [
+                _("it does not carry Scale Across's application id (it has {id})").format(
+                    id=f"0x{app_id:08X}"
+                )
+            ]
         tables = {
             name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
@@ -300,22 +327,26 @@ def _sqlite_problems(
             if app_id == 0 and not tables:
                 return []  # a database SQLite has just created: nothing in it yet
             return [
-                "it has no schema revision (alembic_version is missing): it is not a Scale Across database"
+                _("it has no schema revision (alembic_version is missing): it is not a Scale Across database")
             ]
         if connection.execute("SELECT count(*) FROM alembic_version").fetchone()[0] != 1:
-            return ["its schema revision (alembic_version) is not a single row"]
+            return [_("its schema revision (alembic_version) is not a single row")]
         # Every connection of ours enforces foreign keys, so a sound file has
         # no dangling reference. Pages from another database (a stray -wal)
         # that quick_check finds well-formed usually leave some behind.
         dangling = connection.execute("PRAGMA foreign_key_check").fetchall()
         if dangling:
-            table, rowid, parent, _ = dangling[0]
-            return [
-                f"{len(dangling)} record(s) refer to records that are not there "
-                f"(foreign_key_check: first in {table}, row {rowid}, refers to {parent})"
-            ]
+            table, rowid, parent, _key = dangling[0]
+            message = ngettext(
+                "{count} record refers to records that are not there "
+                "(foreign_key_check: first in {table}, row {row}, refers to {parent})",
+                "{count} records refer to records that are not there "
+                "(foreign_key_check: first in {table}, row {row}, refers to {parent})",
+                len(dangling),
+            )
+            return [message.format(count=len(dangling), table=table, row=rowid, parent=parent)]
     except sqlite3.Error as exc:
-        return [f"SQLite cannot read it: {exc}"]
+        return [_("SQLite cannot read it: {problem}").format(problem=exc)]
     finally:
         connection.close()
     return []

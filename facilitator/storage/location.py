@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from facilitator import paths
+from facilitator.i18n import _
 
 DB_ENV = "SCALE_ACROSS_DB"
 
@@ -24,10 +25,13 @@ def origin(target: str | os.PathLike[str] | None = None) -> str:
         database in your data folder".
     """
     if target is not None and os.fspath(target):
-        return "given with --db"
+        # Translators: where a database path came from, shown in brackets after it.
+        return _("given with --db")
     if os.environ.get(DB_ENV):
-        return f"named by {DB_ENV}"
-    return "the default database in your data folder"
+        # Translators: where a database path came from, shown in brackets after it.
+        return _("named by {variable}").format(variable=DB_ENV)
+    # Translators: where a database path came from, shown in brackets after it.
+    return _("the default database in your data folder")
 
 
 def is_default_database(path: str | os.PathLike[str]) -> bool:

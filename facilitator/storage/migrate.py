@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
+from facilitator.i18n import _
 from facilitator.progress import INDEX, UPDATE, Progress, Stages, report, stage
 from facilitator.storage.constants import HEAD_REVISION
 
@@ -40,10 +41,12 @@ class NewerSchemaError(Exception):
 
 def newer_schema_message(revision: str) -> str:
     """Return what a user is told about a database from a newer version of the app."""
-    return (
-        f"this database was written by a newer version of Scale Across "
-        f"(schema revision {revision}); update the app to open it. The file was left untouched."
-    )
+    # Translators: end with the same words as "The file was left untouched." (a server's message
+    # replaces them with "Nothing was changed.").
+    return _(
+        "this database was written by a newer version of Scale Across "
+        "(schema revision {revision}); update the app to open it. The file was left untouched."
+    ).format(revision=revision)
 
 
 def alembic_config() -> Config:

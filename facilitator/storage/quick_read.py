@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from facilitator.domain.enums import EventStatus
 from facilitator.domain.summary import EventSummary
+from facilitator.i18n import _
 from facilitator.storage.constants import HEAD_REVISION, shipped_revisions
 from facilitator.storage.errors import StorageError
 from facilitator.storage.file_check import ForeignFileError, check_database_file
@@ -48,7 +49,7 @@ def event_summaries(connection: Connection) -> list[EventSummary]:
     try:
         return _summaries(connection.exec_driver_sql(_EVENTS), connection.exec_driver_sql(_COALITIONS))
     except ValueError as exc:
-        raise StorageError(f"the list of events cannot be read: {exc}") from exc
+        raise StorageError(_("the list of events cannot be read: {problem}").format(problem=exc)) from exc
 
 
 def recent_events(path: Path) -> list[EventSummary] | None:

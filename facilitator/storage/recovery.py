@@ -16,6 +16,7 @@ from pathlib import Path
 from facilitator import paths
 from facilitator.dates import file_stamp
 from facilitator.durable import copy_durably, fsync_folder, replace_durably
+from facilitator.i18n import _
 from facilitator.storage.errors import StorageError
 from facilitator.storage.integrity import JOURNAL_SUFFIXES, verify_file
 
@@ -47,7 +48,7 @@ def move_aside(db_path: os.PathLike[str] | str) -> Path:
     members = [Path(f"{path}{suffix}") for suffix in _MOVE_ORDER]
     members = [member for member in members if os.path.lexists(member)]
     if not members:
-        raise StorageError(f"{path} does not exist; nothing was moved")
+        raise StorageError(_("{path} does not exist; nothing was moved").format(path=path))
     try:
         folder = _new_folder(paths.damaged_dir(), f"{path.stem}-{_stamp()}")
         for member in members:
@@ -55,7 +56,9 @@ def move_aside(db_path: os.PathLike[str] | str) -> Path:
         fsync_folder(folder)
         fsync_folder(path.parent)
     except OSError as exc:
-        raise StorageError(f"cannot move {path} aside: {exc.strerror or exc}") from None
+        raise StorageError(
+            _("cannot move {path} aside: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
     return folder
 
 
@@ -81,21 +84,29 @@ def restore_backup(backup_path: os.PathLike[str] | str, db_path: os.PathLike[str
     backup, target = Path(backup_path), Path(db_path)
     if not verify_file(backup):
         raise StorageError(
-            f"{backup} is not a sound Scale Across backup (it failed verification); "
-            f"{target} was left as it is"
+            _(
+                "{backup} is not a sound Scale Across backup (it failed verification); "
+                "{path} was left as it is"
+            ).format(backup=backup, path=target)
         )
     if target.exists() and backup.resolve() == target.resolve():
-        raise StorageError(f"{backup} is the database itself, not a backup of it")
+        raise StorageError(_("{backup} is the database itself, not a backup of it").format(backup=backup))
     temp = target.with_name(f".{target.name}.restore-{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         copy_durably(backup, temp)
         if not verify_file(temp):
-            raise StorageError(f"the copy of {backup} failed verification; {target} was left as it is")
+            raise StorageError(
+                _("the copy of {backup} failed verification; {path} was left as it is").format(
+                    backup=backup, path=target
+                )
+            )
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise StorageError(
-            f"cannot restore {backup}: {exc.strerror or exc}; {target} was left as it is"
+            _("cannot restore {backup}: {problem}; {path} was left as it is").format(
+                backup=backup, problem=exc.strerror or exc, path=target
+            )
         ) from None
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -110,10 +121,17 @@ def restore_backup(backup_path: os.PathLike[str] | str, db_path: os.PathLike[str
     try:
         replace_durably(temp, target)
     except OSError as exc:
-        where = f"; the previous file is in {moved}" if moved else ""
+        if moved:
+            message = _(
+                "cannot put the restored file in place at {path}: {problem} "
+                "(the verified copy is {copy}; the previous file is in {moved})"
+            )
+        else:
+            message = _(
+                "cannot put the restored file in place at {path}: {problem} (the verified copy is {copy})"
+            )
         raise StorageError(
-            f"cannot put the restored file in place at {target}: {exc.strerror or exc} "
-            f"(the verified copy is {temp}{where})"
+            message.format(path=target, problem=exc.strerror or exc, copy=temp, moved=moved)
         ) from None
     return moved
 
@@ -131,13 +149,13 @@ def _new_folder(parent: Path, name: str) -> Path:
         except FileExistsError:
             continue
         return folder
-    raise FileExistsError(f"no free folder name for {name} in {parent}")
+    raise FileExistsError(_("no free folder name for {name} in {folder}").format(name=name, folder=parent))
 
 
 def _move(source: Path, target: Path) -> None:
     """Move one file without ever overwriting ``target``; across file systems copy first."""
     if os.path.lexists(target):
-        raise FileExistsError(f"{target} already exists")
+        raise FileExistsError(_("{path} already exists").format(path=target))
     try:
         os.rename(source, target)
         return

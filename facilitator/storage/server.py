@@ -14,9 +14,14 @@ from __future__ import annotations
 import re
 
 from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError
+
+from facilitator.i18n import _
+from facilitator.storage.errors import StorageError
 
 __all__ = [
     "DRIVER",
+    "checked_url",
     "describe_connection_error",
     "is_server_url",
     "normalise_url",
@@ -47,6 +52,37 @@ def normalise_url(value: str) -> str:
     return value
 
 
+def checked_url(value: str) -> str:
+    """Return a database URL normalised (:func:`normalise_url`), if it names a database the app opens.
+
+    Raises:
+        StorageError: it cannot be read as a URL (shown without its password),
+            or it names another kind of database than SQLite and PostgreSQL.
+    """
+    value = normalise_url(value)
+    try:
+        backend = make_url(value).get_backend_name()
+    except (ArgumentError, ValueError):
+        shown = _PASSWORD_IN_URL.sub(r"\1***@", value)
+        raise StorageError(
+            _(
+                "not a valid database URL: {url} (for PostgreSQL: postgresql://USER@HOST:PORT/DATABASE)"
+            ).format(url=repr(shown))
+        ) from None
+    if backend not in ("sqlite", "postgresql"):
+        raise StorageError(
+            _(
+                "{backend} databases are not supported: use a SQLite file or a PostgreSQL server "
+                "(postgresql://USER@HOST:PORT/DATABASE)"
+            ).format(backend=backend)
+        )
+    return value
+
+
+# user:password@ in a URL too broken to parse, so that even it is shown without the password.
+_PASSWORD_IN_URL = re.compile(r"(://[^:/@]*:)[^@]*@")
+
+
 def safe_url(url: str | URL) -> str:
     """Return ``url`` as it may be shown: the password replaced by ``***``."""
     return make_url(url).render_as_string(hide_password=True)
@@ -65,37 +101,55 @@ def describe_connection_error(url: str | URL, exc: BaseException) -> str:
     message = " ".join(str(original).split()) or type(original).__name__
     lowered = message.lower()
     if isinstance(original, ModuleNotFoundError) or "can't load plugin" in lowered:
-        return (
-            f"cannot use {safe_url(parsed)}: the PostgreSQL driver is not installed; "
+        return _(
+            "cannot use {url}: the PostgreSQL driver is not installed; "
             'install it with: pip install "scale-across-facilitator[postgresql]"'
-        )
+        ).format(url=safe_url(parsed))
     if "password authentication failed" in lowered:
-        return f"the server at {where} refused the user name or password for {_user(parsed)}"
-    if "no password supplied" in lowered:
-        return (
-            f"the server at {where} asks for a password for {_user(parsed)}: put it in ~/.pgpass "
-            "(or use a service file), or run from a terminal to be asked for it"
+        return _("the server at {where} refused the user name or password for {user}").format(
+            where=where, user=_user(parsed)
         )
+    if "no password supplied" in lowered:
+        return _(
+            "the server at {where} asks for a password for {user}: put it in ~/.pgpass "
+            "(or use a service file), or run from a terminal to be asked for it"
+        ).format(where=where, user=_user(parsed))
     if "does not exist" in lowered and "database" in lowered:
-        return f"there is no database {parsed.database or '(default)'!r} on the server at {where}"
+        # Translators: {database} is a name in quotes, or "(default)" translated.
+        name = repr(parsed.database) if parsed.database else repr(_("(default)"))
+        return _("there is no database {database} on the server at {where}").format(
+            database=name, where=where
+        )
     if "connection refused" in lowered or "could not connect" in lowered or "timeout" in lowered:
-        return f"no PostgreSQL server answers at {where}: check the host and port, and that it runs"
+        return _("no PostgreSQL server answers at {where}: check the host and port, and that it runs").format(
+            where=where
+        )
     if "could not translate host name" in lowered or "name or service not known" in lowered:
-        return f"the server's host name in {safe_url(parsed)} is not known: check the URL"
+        return _("the server's host name in {url} is not known: check the URL").format(url=safe_url(parsed))
     if "permission denied" in lowered:
-        return f"the server at {where} refused {_user(parsed)}: {_scrub(message, parsed)}"
-    return f"cannot use {safe_url(parsed)}: {_scrub(message, parsed)}"
+        return _("the server at {where} refused {user}: {problem}").format(
+            where=where, user=_user(parsed), problem=_scrub(message, parsed)
+        )
+    return _("cannot use {url}: {problem}").format(url=safe_url(parsed), problem=_scrub(message, parsed))
 
 
 def _where(url: URL) -> str:
     if url.host:
         return f"{url.host}:{url.port or 5432}"
     service = url.query.get("service")
-    return f"service {service!r}" if service else "the default server (libpq settings)"
+    if service:
+        # Translators: where a server is, when a libpq service file names it ("the server at service 'x'").
+        return _("service {name}").format(name=repr(service))
+    # Translators: where a server is, when nothing names it ("the server at the default server …").
+    return _("the default server (libpq settings)")
 
 
 def _user(url: URL) -> str:
-    return f"user {url.username!r}" if url.username else "this user"
+    if url.username:
+        # Translators: who the server refused ("refused user 'anna'").
+        return _("user {name}").format(name=repr(url.username))
+    # Translators: who the server refused, when the URL names no user.
+    return _("this user")
 
 
 def _scrub(message: str, url: URL) -> str:

@@ -24,6 +24,7 @@ from sqlalchemy.engine import URL, make_url
 
 from facilitator import paths
 from facilitator.dates import file_stamp, iso_time, parse_file_stamp
+from facilitator.i18n import _, ngettext
 from facilitator.storage.errors import StorageError
 
 __all__ = ["RECENT", "Dump", "dump_stem", "list_dumps", "take_dump", "way_back"]
@@ -71,7 +72,7 @@ def _connection_settings(url: URL) -> tuple[str, dict[str, str]]:
     """Return a libpq connection string without the password, and the environment with it."""
     from psycopg.conninfo import make_conninfo
 
-    _, options = create_engine(url.set(drivername="postgresql+psycopg")).dialect.create_connect_args(url)
+    _args, options = create_engine(url.set(drivername="postgresql+psycopg")).dialect.create_connect_args(url)
     password = options.pop("password", None)
     environment = dict(os.environ)
     if password:
@@ -91,8 +92,10 @@ def take_dump(url: str | URL, reason: str = "manual", folder: Path | None = None
     tool, lister = shutil.which("pg_dump"), shutil.which("pg_restore")
     if tool is None or lister is None:
         raise StorageError(
-            "pg_dump is not on PATH here (Debian: apt-get install postgresql-client); "
-            "ask whoever runs the server for a recent dump"
+            _(
+                "pg_dump is not on PATH here (Debian: apt-get install postgresql-client); "
+                "ask whoever runs the server for a recent dump"
+            )
         )
     parsed = make_url(url)
     folder = folder or paths.backup_dir()
@@ -108,7 +111,8 @@ def take_dump(url: str | URL, reason: str = "manual", folder: Path | None = None
         ):
             done = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
             if done.returncode != 0:
-                first = (done.stderr.strip().splitlines() or ["failed"])[0]
+                # Translators: what pg_dump said when it said nothing ("pg_dump: failed").
+                first = (done.stderr.strip().splitlines() or [_("failed")])[0]
                 raise StorageError(f"{Path(command[0]).name}: {first.replace(str(parsed.password), '***')}")
         os.replace(temp, final)
     finally:
@@ -130,12 +134,25 @@ def way_back(url: str | URL, folder: Path | None = None) -> str:
     except StorageError as exc:
         recent = [d for d in list_dumps(url, folder) if dt.datetime.now() - d.created < RECENT]
         if recent:
-            return f"{exc}; the dump {recent[0].path} from {iso_time(recent[0].created)} is the way back"
+            return _("{problem}; the dump {path} from {moment} is the way back").format(
+                problem=exc, path=recent[0].path, moment=iso_time(recent[0].created)
+            )
         hours = int(RECENT.total_seconds() // 3600)
+        message = ngettext(
+            "this shared database needs an upgrade, and there is no way back yet: {problem}. "
+            "Put a dump from the last hour in {folder} (pg_dump --format=custom, named {name}) "
+            "or open it where pg_dump is installed; nothing was changed",
+            "this shared database needs an upgrade, and there is no way back yet: {problem}. "
+            "Put a dump from the last {count} hours in {folder} (pg_dump --format=custom, named {name}) "
+            "or open it where pg_dump is installed; nothing was changed",
+            hours,
+        )
         raise StorageError(
-            f"this shared database needs an upgrade, and there is no way back yet: {exc}. "
-            f"Put a dump from the last {hours} hours in {folder or paths.backup_dir()} "
-            f"(pg_dump --format=custom, named {dump_stem(url)}-…{SUFFIX}) "
-            "or open it where pg_dump is installed; nothing was changed"
+            message.format(
+                problem=exc,
+                count=hours,
+                folder=folder or paths.backup_dir(),
+                name=f"{dump_stem(url)}-…{SUFFIX}",
+            )
         ) from None
-    return f"before upgrading the shared database, took a dump: {dump.path}"
+    return _("before upgrading the shared database, took a dump: {path}").format(path=dump.path)

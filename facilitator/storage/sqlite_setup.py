@@ -8,6 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from facilitator.i18n import _
 from facilitator.storage.constants import APPLICATION_ID
 
 __all__ = ["APPLICATION_ID", "BUSY_TIMEOUT_MS", "WalUnavailableError", "configure_sqlite_engine"]
@@ -37,7 +38,9 @@ def configure_sqlite_engine(engine: Engine) -> None:
             mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal" and not _is_memory(dbapi_connection):
                 raise WalUnavailableError(
-                    f"the database could not switch to write-ahead logging (got {mode!r})"
+                    _("the database could not switch to write-ahead logging (got {mode})").format(
+                        mode=repr(mode)
+                    )
                 )
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")

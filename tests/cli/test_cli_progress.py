@@ -154,7 +154,7 @@ def test_copy_in_a_pipe_prints_only_its_report(tmp_path, capsys):
     lines = out.splitlines()
     assert (
         lines[0]
-        == f"Copied 1 events to {target}; 0 were already there unchanged; 0 differ; 0 could not be copied"
+        == f"Copied 1 event to {target}; 0 were already there unchanged; 0 differ; 0 could not be copied"
     )
     assert len(lines) == 2 and lines[1].startswith("  copied: ")
 

@@ -112,5 +112,5 @@ def test_a_file_full_of_control_characters_lists_the_first_thousand_then_counts(
     assert notices[999] == "doc.yaml:1:2003: dropped U+0007 (control character) in a"
     assert notices[1000] == (
         "doc.yaml:1:2005: dropped 202 more invisible characters from here on "
-        "(only the first 1000 are listed one by one)"
+        "(only the first 1,000 are listed one by one)"
     )

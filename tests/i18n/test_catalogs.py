@@ -29,7 +29,11 @@ def _marked_in_code() -> set[str | tuple[str, ...]]:
     """What the README's extract command finds: babel.cfg's map, Babel's keywords (N_ among them)."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
-    return {message for _file, _line, message, *_rest in extract_from_dir(ROOT, method_map, options_map)}
+    found = {message for _file, _line, message, *_rest in extract_from_dir(ROOT, method_map, options_map)}
+    # A word marked both alone and as the singular of a plural ("Coalition") is one
+    # entry, the plural one: gettext answers the lone word from its singular form.
+    singulars = {message[0] for message in found if isinstance(message, tuple)}
+    return {message for message in found if not (isinstance(message, str) and message in singulars)}
 
 
 def _ids(catalog) -> set[str | tuple[str, ...]]:
@@ -90,3 +94,9 @@ def test_translations_keep_every_placeholder(po):
     for message in read_po(po.open("rb")):
         if message.id and isinstance(message.id, str):
             assert sorted(pattern.findall(message.string)) == sorted(pattern.findall(message.id)), message.id
+
+
+def test_a_word_marked_alone_and_as_a_plural_is_translated_both_ways():
+    with i18n.speaking("de"):
+        assert i18n._("Coalition") == i18n.ngettext("Coalition", "Coalitions", 1) == "Koalition"
+        assert i18n.ngettext("Coalition", "Coalitions", 2) == "Koalitionen"

@@ -103,6 +103,9 @@ def text_columns() -> set[str]:
         # An address is checked, not free text (most texts here are refused as one);
         # its properties: tests/services/test_email_address.py, tests/eventfile/test_eventfile_email.py.
         and f"{table.name}.{column.name}" != "participants.email"
+        # A language is a catalog's code, chosen from a list, never typed text; its
+        # properties: tests/services/test_document_language.py, tests/eventfile/test_eventfile_language.py.
+        and f"{table.name}.{column.name}" not in ("events.document_language", "participants.language")
     }
 
 

@@ -50,19 +50,42 @@ class World:
 
 def _dialog_makers(world: World, window) -> list[tuple[str, Callable[[], object]]]:
     """Return how to make each dialog the tour checks: (name, maker)."""
+    from facilitator.domain.enums import EventStatus
     from facilitator.followup.adoptions import adoption_rows
+    from facilitator.followup.library import CarryTarget
     from ui.backups_dialog import BackupsDialog
+    from ui.crash import CrashDialog
     from ui.followup.adoptions.status_dialog import StatusDialog
+    from ui.followup.library.carry_dialog import CarryDialog
+    from ui.language import restart_question
     from ui.prepare.new_event import NewEventDialog
+    from ui.recovery import Damage, RecoveryDialog
     from ui.shortcuts_dialog import ShortcutsDialog
 
     with world.db.transaction() as session:
         row = next(r for r in adoption_rows(session, today=TODAY) if r.adopter.startswith("María"))
+    target = CarryTarget(
+        world.review, TODAY, "Revue trimestrielle des adoptions", (FULLER_COALITION,), EventStatus.PLANNED
+    )
     return [
         ("New event dialog", lambda: NewEventDialog(world.db, window)),
         ("F1 shortcuts dialog", lambda: ShortcutsDialog(window)),
         ("File ▸ Backups… dialog", lambda: BackupsDialog(world.db.path, window.settings, window)),
         ("Change status… dialog", lambda: StatusDialog(row, lambda *_: None, today=TODAY, parent=window)),
+        (
+            "crash dialog",
+            lambda: CrashDialog(
+                "a value was missing", "Traceback …", world.db.path.parent / "log.txt", window
+            ),
+        ),
+        (
+            "damaged database dialog",
+            lambda: RecoveryDialog(
+                Damage(world.db.path, ["the file is truncated"], world.db.path.parent, None, None), window
+            ),
+        ),
+        ("Library ▸ Carry dialog", lambda: CarryDialog("Trunk-based development", [target], window)),
+        ("View ▸ Language question", lambda: restart_question(window, "de")[0]),
     ]
 
 
@@ -88,26 +111,81 @@ def make_world(folder: Path) -> World:
     return World(db, demo, fuller, review)
 
 
+def _speak(lang: str, folder: Path) -> None:
+    """Speak ``lang``, a shipped language or one of the pseudo-locales (built into ``folder``)."""
+    from facilitator import i18n
+
+    sys.path.insert(0, str(ROOT / "tests" / "i18n"))
+    from pseudo import build
+
+    build(folder / "pseudo")
+    i18n.add_locale_dir(folder / "pseudo")
+    i18n.set_language(lang)
+
+
+def _allowed_words(world: World):
+    """Return the words on screen that are data, not the app's: see ``untranslated.py``."""
+    from babel import Locale
+    from PySide6.QtCore import QCoreApplication
+    from untranslated import Allowed, data_texts
+
+    from facilitator import i18n
+    from ui.language import language_name
+
+    english = Locale.parse("en")
+    names = [
+        *english.months["format"]["abbreviated"].values(),
+        *english.days["format"]["abbreviated"].values(),
+    ]
+    # The product's name is a name in every language; Qt names the keys of a shortcut
+    # ("Ctrl+Shift+D", translated by its own catalog); sizes are in international units;
+    # the tour's own backup is taken for the "tour" reason.
+    keys = "Ctrl Shift Alt Meta PgUp PgDown Del Ins Enter Return Esc Space Tab Backspace Home End"
+    keys += " Left Right Up Down"
+    # Qt's catalog for the language names the arrow keys ("Alt+اليسار" under ar_XB).
+    qt_keys = [QCoreApplication.translate("QShortcut", key) for key in keys.split()]
+    # A language is offered under its own name ("Deutsch"), or its code when Babel has none.
+    languages = [text for code in i18n.available_languages() for text in (code, language_name(code))]
+    return Allowed(
+        [*data_texts(world.db.path), "Scale Across Facilitator", *languages],
+        [*names, *keys.split(), *qt_keys, "KB", "MB", "tour"],
+    )
+
+
 def tour(
-    size: tuple[int, int], zooms: list[int], only: set[str] | None = None, shots: Path | None = None
+    size: tuple[int, int],
+    zooms: list[int],
+    only: set[str] | None = None,
+    shots: Path | None = None,
+    lang: str | None = None,
+    shots_all: bool = False,
 ) -> Iterator[dict]:
     """Visit every screen at every zoom; yield each clipped text as a dict.
 
-    With ``shots``, a screen with clipped text is also saved there as a PNG.
+    With ``shots``, a screen with clipped text is also saved there as a PNG
+    (every screen with ``shots_all``). With ``lang``, the app speaks it, and
+    under a pseudo-locale each text that did not go through translation is
+    yielded too (``"why": "untranslated"``).
     """
     from layout_check import clipped
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
+    folder = Path(tempfile.mkdtemp(prefix="layout-tour-"))
+    if lang:
+        _speak(lang, folder)
     from ui.actions import Act
     from ui.fonts import register_fonts
+    from ui.language import choose_at_start
     from ui.main_window import MainWindow
     from ui.views import PREPARE, REVIEW, WALK_THROUGH
 
     app = QApplication.instance() or QApplication([])
     app.setFont(register_fonts())
-    folder = Path(tempfile.mkdtemp(prefix="layout-tour-"))
+    choose_at_start(app, lang or "")
     world = make_world(folder)
+    allowed = _allowed_words(world) if lang and lang.endswith(("_XA", "_XB")) else None
+    check_overlaps = lang is not None
     window = MainWindow(world.db)
     window.resize(*size)
     window.show()
@@ -129,12 +207,37 @@ def tour(
             # an earlier screen made grow must not be blamed on this one.
             window.resize(*size)
             settle()
-        found = clipped(root, f"{screen} at {width}×{height}, zoom {zoom} %")
-        if found and shots is not None:
+        where = f"{screen} at {width}×{height}, zoom {zoom} %"
+        found = clipped(root, where)
+        if shots is not None and (found or shots_all):
             name = "".join(c if c.isalnum() else "-" for c in f"{screen}-{width}x{height}-{zoom}")
             root.grab().save(str(shots / f"{name}.png"))
         for clip in found:
             yield dataclasses.asdict(clip) | {"message": str(clip)}
+        if check_overlaps:
+            from layout_overlap import overlapping
+
+            for first, second in overlapping(root):
+                message = f"{where}: {first} and {second} are drawn over each other"
+                yield {"screen": where, "widget": first, "text": second, "why": "overlap", "message": message}
+        if allowed is not None:
+            from untranslated import untranslated
+
+            for widget, text, words in untranslated(root, allowed):
+                message = f"{where}: {widget} shows untranslated {', '.join(words)} in {text!r}"
+                yield {
+                    "screen": where,
+                    "widget": widget,
+                    "text": text,
+                    "why": "untranslated",
+                    "message": message,
+                }
+
+    def present(on: bool) -> None:
+        if window.room.presenting != on:
+            window.actions_[Act.PRESENT].trigger()
+        while window.room._pending.isActive():
+            QApplication.processEvents()
 
     def zoomed() -> Iterator[int]:
         for zoom in zooms:
@@ -170,11 +273,16 @@ def tour(
                 if wanted("walk"):
                     window.show_view(WALK_THROUGH)
                     page = screen.walkthrough
+                    if lang:
+                        # Presenting puts the room's view in the console's preview: its words are checked too.
+                        present(True)
                     for index, step in enumerate(page.agenda.steps):
                         page.go_to(index, store=False)
                         yield from check(
                             window, f"walk-through step {index + 1} {step.title} [{label}]", zoom
                         )
+                    if lang:
+                        present(False)
                 if wanted("review"):
                     window.show_view(REVIEW)
                     yield from check(window, f"Review [{label}]", zoom)
@@ -218,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         "--only", action="append", choices=["start", "prepare", "walk", "review", "followup", "dialogs"]
     )
     parser.add_argument("--shots", type=Path, help="save each screen with clipped text here as a PNG")
+    parser.add_argument("--shots-all", action="store_true", help="with --shots, save every screen")
+    parser.add_argument("--lang", help="speak this language (en_XA, ar_XB: the pseudo-locales)")
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.split("x"))
     with tempfile.TemporaryDirectory() as folder:
@@ -229,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.shots:
             args.shots.mkdir(parents=True, exist_ok=True)
         only = set(args.only) if args.only else None
-        for found in tour(size, args.zoom or list(ZOOM_STEPS), only, args.shots):
+        for found in tour(size, args.zoom or list(ZOOM_STEPS), only, args.shots, args.lang, args.shots_all):
             print(json.dumps(found, ensure_ascii=False), flush=True)
             count += 1
         print(json.dumps({"done": count, "seconds": round(time.perf_counter() - started, 1)}), flush=True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from facilitator.i18n import _
-from ui.cli.common import PROG, Handler, Subcommands
+from facilitator import numbers
+from facilitator.i18n import _, ngettext
+from ui.cli.common import Handler, Subcommands, warn
 
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -24,17 +24,29 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
         from facilitator.agenda import load_agenda
 
         agenda = load_agenda(args.file)
-        minutes = agenda.total_minutes
-        print(f"{args.file}: ok — “{agenda.title}”, {len(agenda.steps)} steps, {minutes} minutes")
+        steps, minutes = len(agenda.steps), agenda.total_minutes
+        print(
+            _("{file}: ok — “{title}”, {steps}, {minutes}").format(
+                file=args.file,
+                title=agenda.title,
+                steps=ngettext("{count} step", "{count} steps", steps).format(count=numbers.integer(steps)),
+                minutes=ngettext("{count} minute", "{count} minutes", minutes).format(
+                    count=numbers.integer(minutes)
+                ),
+            )
+        )
         return 0
     from facilitator.agenda import load_catalog
 
     catalog = load_catalog()
     for agenda in catalog.agendas:
-        origin = "shipped" if agenda.shipped else agenda.source
-        print(f"{agenda.id:<24} {agenda.total_minutes:>3} min  {agenda.title}  ({origin})")
+        # Translators: where an agenda in the list comes from: it ships with the app.
+        origin = _("shipped") if agenda.shipped else agenda.source
+        # Translators: minutes in the agenda list's duration column ("90 min").
+        duration = _("{minutes} min").format(minutes=numbers.integer(agenda.total_minutes))
+        print(f"{agenda.id:<24} {duration:>7}  {agenda.title}  ({origin})")
     for problem in catalog.problems:
-        print(f"{PROG}: warning: {problem}", file=sys.stderr)
+        warn(str(problem))
     return 0
 
 

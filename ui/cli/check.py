@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from facilitator.i18n import _
+from facilitator import numbers
+from facilitator.i18n import _, ngettext
 from ui.cli.common import Handler, Subcommands, open_db
 
 #: The exit status when the event leaves something open (a script's "not ready").
@@ -39,13 +40,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not items:
-        print(f"Nothing is open in event {event_id}: it is ready to close")
+        print(_("Nothing is open in event {event}: it is ready to close").format(event=event_id))
         return 0
     for item in items:
         print(printable(item.text))
-    count = "1 item is" if len(items) == 1 else f"{len(items)} items are"
+    count = len(items)
+    said = ngettext(
+        "{count} item is still open in event {event}", "{count} items are still open in event {event}", count
+    )
     # On stderr, so stdout stays one open item a line for a script to count or read.
-    print(f"{count} still open in event {event_id}", file=sys.stderr)
+    print(said.format(count=numbers.integer(count), event=event_id), file=sys.stderr)
     return OPEN
 
 

@@ -39,6 +39,21 @@ def fail(message: str) -> None:
     print(_("{prog}: error: {message}").format(prog=PROG, message=message), file=sys.stderr)
 
 
+def note(message: str) -> None:
+    """Print ``message`` as a note on stderr: something done that the user should know."""
+    print(_("{prog}: note: {message}").format(prog=PROG, message=message), file=sys.stderr)
+
+
+def warn(message: str) -> None:
+    """Print ``message`` as a warning on stderr: something left undone, the command went on."""
+    print(_("{prog}: warning: {message}").format(prog=PROG, message=message), file=sys.stderr)
+
+
+def hint(message: str) -> None:
+    """Print ``message`` as a hint on stderr, after an error: what to do about it."""
+    print(_("{prog}: hint: {message}").format(prog=PROG, message=message), file=sys.stderr)
+
+
 def positive_int(text: str) -> int:
     """Parse a count given on the command line.
 
@@ -50,7 +65,9 @@ def positive_int(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("must be a whole number of at least 1, not {value}").format(value=repr(text))
+        )
     return value
 
 
@@ -87,7 +104,7 @@ def open_target(target: str | None, *, create: bool = False) -> Database:
         except PasswordRequiredError as exc:
             db = open_database(_with_password(exc), create=create)
         for notice in db.notices:
-            print(f"{PROG}: note: {notice}", file=sys.stderr)
+            note(notice)
         return db
     except PasswordRequiredError as exc:
         raise CommandError(str(exc)) from None
@@ -97,8 +114,9 @@ def open_target(target: str | None, *, create: bool = False) -> Database:
         raise CommandError(f"{exc} ({origin(target)})") from None
     except CorruptDatabaseError as exc:
         raise CommandError(
-            f"{exc}; to see its newest backup and how to restore it: "
-            f"{PROG} db check --db {shlex.quote(str(exc.path))}"
+            _("{problem}; to see its newest backup and how to restore it: {command}").format(
+                problem=exc, command=f"{PROG} db check --db {shlex.quote(str(exc.path))}"
+            )
         ) from None
 
 
@@ -112,7 +130,14 @@ def _with_password(needed: PasswordRequiredError) -> str:
         raise needed
     url = make_url(needed.url)
     try:
-        password = getpass.getpass(f"Password for {url.username or 'you'} at {url.host or 'the server'}: ")
+        # Translators: the prompt for a server's password; {user} may be "you", {host} "the server".
+        prompt = _("Password for {user} at {host}: ").format(
+            # Translators: whose password is asked for, when the URL names no user.
+            user=url.username or _("you"),
+            # Translators: where the password is for, when the URL names no host.
+            host=url.host or _("the server"),
+        )
+        password = getpass.getpass(prompt)
     except (EOFError, KeyboardInterrupt):
         raise needed from None
     return url.set(password=password).render_as_string(hide_password=False)
@@ -120,10 +145,9 @@ def _with_password(needed: PasswordRequiredError) -> str:
 
 def no_database(path: Path, target: str | None) -> str:
     """Say that a command that reads found no database, and how to make one."""
-    return (
-        f"no database at {path} ({origin(target)}); create one with "
-        f'"{PROG} demo" or "{PROG} import FILE", or check the path'
-    )
+    return _(
+        'no database at {path} ({origin}); create one with "{demo}" or "{import_file}", or check the path'
+    ).format(path=path, origin=origin(target), demo=f"{PROG} demo", import_file=f"{PROG} import FILE")
 
 
 def origin(target: str | None) -> str:

@@ -19,7 +19,9 @@ from ui.cli.common import (
     Handler,
     Subcommands,
     fail,
+    hint,
     no_database,
+    note,
     origin,
     positive_int,
 )
@@ -107,12 +109,12 @@ def _db_missing(args: argparse.Namespace, path: Path) -> int:
 
     found = backups.list_backups(path)
     if args.db_command == "backups" and found:
-        print(f"{PROG}: note: there is no database at {path} now; its backups:", file=sys.stderr)
+        note(_("there is no database at {path} now; its backups:").format(path=path))
         return _db_backups(args, path)
     fail(no_database(path, args.db))
     newest = backups.newest_verified_backup(path) if found and args.db_command == "check" else None
     if newest is not None:
-        print(f"{PROG}: hint: {_restore_hint(newest, path)}", file=sys.stderr)
+        hint(_restore_hint(newest, path))
     return 1
 
 
@@ -126,10 +128,10 @@ def _check_restore_place(args: argparse.Namespace, path: Path) -> None:
 
 
 def _restore_hint(newest: Backup, path: Path) -> str:
-    return (
-        f"the newest verified backup is {newest.path} (taken {iso_time(newest.created)}); "
-        f"restore it with: {PROG} db restore {shlex.quote(str(newest.path))} "
-        f"--db {shlex.quote(str(path))}"
+    return _("the newest verified backup is {backup} (taken {moment}); restore it with: {command}").format(
+        backup=newest.path,
+        moment=iso_time(newest.created),
+        command=f"{PROG} db restore {shlex.quote(str(newest.path))} --db {shlex.quote(str(path))}",
     )
 
 
@@ -138,30 +140,45 @@ def _db_check(args: argparse.Namespace, path: Path) -> int:
 
     problems = integrity.check_database(path)
     if not problems:
-        print(f"{path}: ok")
+        # Translators: the verdict of `db check` on a sound database file.
+        print(_("{path}: ok").format(path=path))
         return 0
     for problem in problems:
         fail(f"{path}: {' '.join(problem.split())}")
     foreign = _foreign(path)
     if foreign is not None:
         # Not ours, so not damaged either: never moved aside, never "restored".
-        print(f"{PROG}: hint: {foreign}; nothing was moved or changed", file=sys.stderr)
+        hint(_("{problem}; nothing was moved or changed").format(problem=foreign))
         return 1
     exists = any(os.path.lexists(f"{path}{suffix}") for suffix in ("",) + integrity.JOURNAL_SUFFIXES)
     moved = None
     if args.move_aside and exists:
         moved = recovery.move_aside(path)
-        print(f"{PROG}: moved {path} and its journal files to {moved}", file=sys.stderr)
+        print(
+            _("{prog}: moved {path} and its journal files to {folder}").format(
+                prog=PROG, path=path, folder=moved
+            ),
+            file=sys.stderr,
+        )
     newest = backups.newest_verified_backup(path)
     if newest is not None:
-        hint = _restore_hint(newest, path)
-    else:
-        hint = f"there is no verified backup of {path} in {backups.backup_folder()}"
-        if exists and moved is None:
-            hint += (
-                f"; to set the damaged file aside: {PROG} db check --move-aside --db {shlex.quote(str(path))}"
+        hint(_restore_hint(newest, path))
+    elif exists and moved is None:
+        hint(
+            _(
+                "there is no verified backup of {path} in {folder}; to set the damaged file aside: {command}"
+            ).format(
+                path=path,
+                folder=backups.backup_folder(),
+                command=f"{PROG} db check --move-aside --db {shlex.quote(str(path))}",
             )
-    print(f"{PROG}: hint: {hint}", file=sys.stderr)
+        )
+    else:
+        hint(
+            _("there is no verified backup of {path} in {folder}").format(
+                path=path, folder=backups.backup_folder()
+            )
+        )
     return 1
 
 
@@ -181,7 +198,11 @@ def _db_backup(args: argparse.Namespace, path: Path) -> int:
     from facilitator.storage.backups import take_backup
 
     backup = take_backup(path, keep=args.keep, reason="manual")
-    print(f"Backed up {path} to {backup.path} ({describe_size(backup.size)})")
+    print(
+        _("Backed up {path} to {backup} ({size})").format(
+            path=path, backup=backup.path, size=describe_size(backup.size)
+        )
+    )
     return 0
 
 
@@ -191,8 +212,9 @@ def _db_backups(args: argparse.Namespace, path: Path) -> int:
     found = list_backups(path)
     if not found:
         print(
-            f"No backups of {path} yet in {backup_folder()}; "
-            f"take one with: {PROG} db backup --db {shlex.quote(str(path))}"
+            _("No backups of {path} yet in {folder}; take one with: {command}").format(
+                path=path, folder=backup_folder(), command=f"{PROG} db backup --db {shlex.quote(str(path))}"
+            )
         )
         return 0
     for backup in found:
@@ -209,13 +231,13 @@ def _db_restore(args: argparse.Namespace, path: Path) -> int:
         # A bare file name, as `db backups` shows it, is looked up in the backup folder.
         backup = backup_folder() / backup.name
     if not backup.is_file():
-        raise CommandError(f"{args.backup}: no such backup file")
+        raise CommandError(_("{backup}: no such backup file").format(backup=args.backup))
     moved = restore_backup(backup, path)
-    print(f"Restored {path} from the verified backup {backup}")
+    print(_("Restored {path} from the verified backup {backup}").format(path=path, backup=backup))
     if moved is not None:
-        print(f"The previous file and its journal files were moved to {moved}")
+        print(_("The previous file and its journal files were moved to {folder}").format(folder=moved))
     else:
-        print("There was no previous file to move aside")
+        print(_("There was no previous file to move aside"))
     return 0
 
 

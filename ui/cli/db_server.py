@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import shlex
 import shutil
-import sys
 
+from facilitator import numbers
 from facilitator.dates import iso_time
 from facilitator.file_size import describe_size
-from ui.cli.common import PROG, CommandError, open_db, open_target
+from facilitator.i18n import _, ngettext
+from ui.cli.common import PROG, CommandError, open_db, open_target, warn
 from ui.cli.progress import progress_bar
 
 
@@ -37,9 +38,13 @@ def run_on_server(args: argparse.Namespace) -> int:
 
         return reindex(args, safe_url(url))
     raise CommandError(
-        "restore replaces the shared history of everyone on that server, so the app leaves it to "
-        "the server's owner: pg_restore --clean --if-exists --no-owner --dbname=DATABASE FILE.pgdump "
-        f"(list the dumps with: {PROG} db backups --db URL)"
+        _(
+            "restore replaces the shared history of everyone on that server, so the app leaves it to "
+            "the server's owner: {restore} (list the dumps with: {command})"
+        ).format(
+            restore="pg_restore --clean --if-exists --no-owner --dbname=DATABASE FILE.pgdump",
+            command=f"{PROG} db backups --db URL",
+        )
     )
 
 
@@ -70,18 +75,34 @@ def _check(url: str) -> int:
     finally:
         engine.dispose()
     shown = safe_url(url)
-    state = {
-        HEAD_REVISION: "ok",
-        None: "empty (the app creates its tables on first open)",
-    }.get(revision, f"schema revision {revision}, this app's is {HEAD_REVISION} (migrated on next open)")
-    print(f"{shown}: {state}")
-    print(f"  server: PostgreSQL {version}; your role may {'read and write' if may_write else 'only read'}")
+    if revision == HEAD_REVISION:
+        # Translators: the verdict of `db check` on a sound database.
+        print(_("{path}: ok").format(path=shown))
+    elif revision is None:
+        print(_("{url}: empty (the app creates its tables on first open)").format(url=shown))
+    else:
+        print(
+            _("{url}: schema revision {revision}, this app's is {head} (migrated on next open)").format(
+                url=shown, revision=revision, head=HEAD_REVISION
+            )
+        )
+    if may_write:
+        print(_("  server: PostgreSQL {version}; your role may read and write").format(version=version))
+    else:
+        print(_("  server: PostgreSQL {version}; your role may only read").format(version=version))
     if documents is not None:
-        print(f"  search index: {documents} records")
+        said = ngettext("  search index: {count} record", "  search index: {count} records", documents)
+        print(said.format(count=numbers.integer(documents)))
     dumps = list_dumps(url)
-    newest = f"newest {dumps[0].path} ({iso_time(dumps[0].created)})" if dumps else "none yet"
-    tool = "pg_dump is on PATH" if shutil.which("pg_dump") else "pg_dump is not on PATH"
-    print(f"  dumps in the backup folder: {newest}; {tool}")
+    if dumps:
+        newest = _("newest {path} ({moment})").format(path=dumps[0].path, moment=iso_time(dumps[0].created))
+    else:
+        # Translators: there are no dumps in the backup folder yet.
+        newest = _("none yet")
+    if shutil.which("pg_dump"):
+        print(_("  dumps in the backup folder: {newest}; pg_dump is on PATH").format(newest=newest))
+    else:
+        print(_("  dumps in the backup folder: {newest}; pg_dump is not on PATH").format(newest=newest))
     return 0 if revision in (HEAD_REVISION, None) or may_write else 1
 
 
@@ -96,7 +117,11 @@ def _backup(url: str, keep: int) -> int:
         raise CommandError(str(exc)) from None
     for old in list_dumps(url)[keep:]:
         old.path.unlink(missing_ok=True)
-    print(f"Dumped {safe_url(url)} to {dump.path} ({describe_size(dump.size)})")
+    print(
+        _("Dumped {url} to {dump} ({size})").format(
+            url=safe_url(url), dump=dump.path, size=describe_size(dump.size)
+        )
+    )
     return 0
 
 
@@ -108,8 +133,11 @@ def _backups(url: str) -> int:
     found = list_dumps(url)
     if not found:
         print(
-            f"No dumps of {safe_url(url)} yet in {backup_folder()}; take one with: "
-            f"{PROG} db backup --db {shlex.quote(safe_url(url))}"
+            _("No dumps of {url} yet in {folder}; take one with: {command}").format(
+                url=safe_url(url),
+                folder=backup_folder(),
+                command=f"{PROG} db backup --db {shlex.quote(safe_url(url))}",
+            )
         )
     for dump in found:
         print(f"{iso_time(dump.created)}  {describe_size(dump.size):>10}  {dump.path}")
@@ -122,11 +150,17 @@ def reindex(args: argparse.Namespace, shown: str) -> int:
 
     db = open_db(args)
     try:
-        with progress_bar("Indexing records", "records") as progress:
+        # Translators: the progress bar's label and its unit ("Indexing records: 40%| 400/1000 records").
+        with progress_bar(_("Indexing records"), _("records")) as progress:
             count = rebuild(db, progress=progress)
     finally:
         db.close()
-    print(f"Rebuilt the search index of {shown}: {count} records indexed")
+    said = ngettext(
+        "Rebuilt the search index of {database}: {count} record indexed",
+        "Rebuilt the search index of {database}: {count} records indexed",
+        count,
+    )
+    print(said.format(database=shown, count=numbers.integer(count)))
     return 0
 
 
@@ -138,21 +172,34 @@ def copy(args: argparse.Namespace) -> int:
     try:
         target = open_target(args.target, create=True)
         try:
-            with progress_bar("Copying events", "events") as progress:
+            # Translators: the progress bar's label and its unit.
+            with progress_bar(_("Copying events"), _("events")) as progress:
                 report = copy_history(source, target, progress=progress)
         finally:
             target.close()
     finally:
         source.close()
     where = target.url if target.path is None else str(target.path)
+    copied = len(report.copied)
     print(
-        f"Copied {len(report.copied)} events to {where}; {len(report.unchanged)} were already there "
-        f"unchanged; {len(report.differing)} differ; {len(report.refused)} could not be copied"
+        ngettext(
+            "Copied {count} event to {database}; {unchanged} were already there unchanged; "
+            "{differing} differ; {refused} could not be copied",
+            "Copied {count} events to {database}; {unchanged} were already there unchanged; "
+            "{differing} differ; {refused} could not be copied",
+            copied,
+        ).format(
+            count=numbers.integer(copied),
+            database=where,
+            unchanged=numbers.integer(len(report.unchanged)),
+            differing=numbers.integer(len(report.differing)),
+            refused=numbers.integer(len(report.refused)),
+        )
     )
     for label in report.copied:
-        print(f"  copied: {label}")
+        print(_("  copied: {event}").format(event=label))
     for label in report.differing:
-        print(f"{PROG}: warning: differs on both sides, left as it is: {label}", file=sys.stderr)
+        warn(_("differs on both sides, left as it is: {event}").format(event=label))
     for label in report.refused:
-        print(f"{PROG}: warning: not copied: {label}", file=sys.stderr)
+        warn(_("not copied: {event}").format(event=label))
     return 0 if report.clean else 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from facilitator.dates import iso
-from facilitator.i18n import _
+from facilitator.i18n import N_, _
 from ui.cli.common import Handler, Subcommands, open_db
 
 
@@ -26,12 +26,26 @@ def _cmd_events(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not rows:
-        print("No events yet. Create one in the app, or try: scale-across demo")
+        print(
+            _("No events yet. Create one in the app, or try: {command}").format(command="scale-across demo")
+        )
         return 0
     width = max(len(r.coalition_names) for r in rows)
     for row in rows:
-        print(f"{row.id}  {iso(row.date)}  {row.coalition_names:<{width}}  {row.status.value}")
+        status = _(_STATUS[row.status.value]) if row.status.value in _STATUS else row.status.value
+        print(f"{row.id}  {iso(row.date)}  {row.coalition_names:<{width}}  {status}")
     return 0
+
+
+# An event's status in the list, one word each, lower case as in a sentence.
+_STATUS = {
+    # Translators: an event's status in the `scale-across events` list.
+    "planned": N_("planned"),
+    # Translators: an event's status in the `scale-across events` list (the event is under way).
+    "running": N_("running"),
+    # Translators: an event's status in the `scale-across events` list.
+    "closed": N_("closed"),
+}
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -44,7 +58,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             event_id = event.id
     finally:
         db.close()
-    print(f"Created the sample event {event_id}")
+    print(_("Created the sample event {event}").format(event=event_id))
     return 0
 
 

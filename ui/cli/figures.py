@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.i18n import _
+from facilitator import numbers
+from facilitator.i18n import N_, _
 from ui.cli.common import CommandError, Handler, Subcommands, open_db
 from ui.terminal import printable, say_created
 
@@ -54,7 +55,9 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a date like 2026-11-21, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("must be a date like 2026-11-21, not {value}").format(value=repr(text))
+        ) from None
 
 
 def _compute(args: argparse.Namespace) -> FiguresReport:
@@ -76,34 +79,45 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     report = _compute(args)
     scope = report.overall if args.coalition is None else report.scope(args.coalition)
     if scope is None:
-        known = ", ".join(_name(f.scope) for f in report.coalitions) or "none yet"
-        raise CommandError(f"no coalition named {_name(args.coalition)!r}; coalitions: {known}")
+        # Translators: in place of the list of coalitions, when there is none.
+        known = ", ".join(_name(f.scope) for f in report.coalitions) or _("none yet")
+        raise CommandError(
+            _("no coalition named {name}; coalitions: {known}").format(
+                name=repr(_name(args.coalition)), known=known
+            )
+        )
     if report.is_empty:
-        print("No figures yet: no events or patterns are recorded.")
+        print(_("No figures yet: no events or patterns are recorded."))
         return 0
-    print(f"Scale Across adoption figures as of {iso(report.today)}")
+    print(_("Scale Across adoption figures as of {date}").format(date=iso(report.today)))
     print()
+    summary_head = [_(word) for word in _SUMMARY_HEAD]
     if args.coalition is None:
-        print("All time")
-        _print_table(_SUMMARY_HEAD, [_summary_row(f) for f in report.scopes])
+        print(_("All time"))
+        _print_table(summary_head, [_summary_row(f) for f in report.scopes])
         print()
-    print(f"{_name(scope.scope)}, by quarter of the event date")
-    _print_table(_QUARTER_HEAD, [_quarter_row(q) for q in scope.quarters])
+    print(_("{scope}, by quarter of the event date").format(scope=_name(scope.scope)))
+    _print_table([_(word) for word in _QUARTER_HEAD], [_quarter_row(q) for q in scope.quarters])
     print()
     fit = started_fit_text(scope.fit)
-    print(f"{STARTED_FIT_TITLE}: {fit.at_risk} · {fit.fits} · {fit.not_checked}")
+    print(f"{_(STARTED_FIT_TITLE)}: {fit.at_risk} · {fit.fits} · {fit.not_checked}")
     if args.coalition is not None:
         values = _summary_row(scope)[1:]
-        print(
-            "All time: "
-            + " · ".join(f"{name} {value}" for name, value in zip(_SUMMARY_HEAD[1:], values, strict=True))
-        )
+        pairs = " · ".join(f"{name} {value}" for name, value in zip(summary_head[1:], values, strict=True))
+        # Translators: one coalition's figures over all time, after its table by quarter.
+        print(_("All time: {figures}").format(figures=pairs))
         print()
-        print("Patterns that reached the most teams")
+        print(_("Patterns that reached the most teams"))
         _print_table(
-            ["teams", "boundaries", "pattern"],
+            # Translators: the column heads of the table of a coalition's top patterns.
+            [_("teams"), _("boundaries"), _("pattern")],
             [
-                [f"{p.teams:,}", "documented" if p.documented else "incomplete", _name(p.name)]
+                # Translators: whether a top pattern's boundaries are documented, in its table row.
+                [
+                    numbers.integer(p.teams),
+                    _("documented") if p.documented else _("incomplete"),
+                    _name(p.name),
+                ]
                 for p in scope.top_patterns
             ],
         )
@@ -118,23 +132,41 @@ def _cmd_report(args: argparse.Namespace) -> int:
     report = _compute(args)
     from ui.cli.progress import progress_bar
 
-    with progress_bar("Writing the report", "parts") as progress:
+    # Translators: the progress bar's label and its unit (parts of the PDF report).
+    with progress_bar(_("Writing the report"), _("parts")) as progress:
         path = export_report(report, args.out, page_size=args.page_size, progress=progress)
     say_created(created)
-    print(f"Wrote the adoption report to {path}")
+    print(_("Wrote the adoption report to {path}").format(path=path))
     return 0
 
 
-_SUMMARY_HEAD = ["scope", "adoption", "teams/pattern", "documented", "median days", "failures"]
+# The column heads of the figures tables (short: the tables must fit a terminal).
+_SUMMARY_HEAD = [
+    # Translators: a column head of `scale-across figures`: a coalition, or all of them.
+    N_("scope"),
+    # Translators: a column head of `scale-across figures` (the adoption rate).
+    N_("adoption"),
+    # Translators: a column head of `scale-across figures` (teams per pattern).
+    N_("teams/pattern"),
+    # Translators: a column head of `scale-across figures` (share of patterns with documented boundaries).
+    N_("documented"),
+    # Translators: a column head of `scale-across figures` (median days from agreement to adoption).
+    N_("median days"),
+    # Translators: a column head of `scale-across figures` (failures shared).
+    N_("failures"),
+]
 _QUARTER_HEAD = [
-    "quarter",
-    "events",
-    "adoption",
-    "open",
-    "teams/pattern",
-    "documented",
-    "median days",
-    "failures",
+    # Translators: a column head of `scale-across figures`.
+    N_("quarter"),
+    # Translators: a column head of `scale-across figures` (events in the quarter).
+    N_("events"),
+    N_("adoption"),
+    # Translators: a column head of `scale-across figures` (adopter teams still open).
+    N_("open"),
+    N_("teams/pattern"),
+    N_("documented"),
+    N_("median days"),
+    N_("failures"),
 ]
 
 
@@ -148,7 +180,7 @@ def _summary_row(figures: Figures) -> list[str]:
         format_value("teams_per_pattern", v.teams_per_pattern),
         format_value("boundary_share", v.boundary_share),
         short_value("median_days", v.median_days),
-        f"{v.failures:,}",
+        numbers.integer(v.failures),
     ]
 
 
@@ -157,16 +189,16 @@ def _quarter_row(q: QuarterFigures) -> list[str]:
 
     adoption = format_value("adoption_rate", q.adoption_rate)
     if q.adopter_teams:
-        adoption += f" ({q.adopted_teams:,}/{q.adopter_teams:,})"
+        adoption += f" ({numbers.integer(q.adopted_teams)}/{numbers.integer(q.adopter_teams)})"
     return [
         q.quarter.label,
-        f"{q.events:,}",
+        numbers.integer(q.events),
         adoption,
-        f"{q.open_teams:,}",
+        numbers.integer(q.open_teams),
         format_value("teams_per_pattern", q.teams_per_pattern),
         format_value("boundary_share", q.boundary_share),
         short_value("median_days", q.median_days),
-        f"{q.failures:,}",
+        numbers.integer(q.failures),
     ]
 
 

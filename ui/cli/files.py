@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
 
-from facilitator.i18n import _
+from facilitator.i18n import N_, _, speaking
 from ui.cli.common import CommandError, Handler, Subcommands, open_db
 
 if TYPE_CHECKING:  # the ORM loads SQLAlchemy; the command imports it when it runs
@@ -82,7 +82,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     # stderr, so editors jump to them and stdout stays the one result line.
     for notice in doc.notices:
         print(printable(str(notice)), file=sys.stderr)
-    print(f"Imported event {event_id} from {printable(str(args.file))}")
+    print(_("Imported event {event} from {file}").format(event=event_id, file=printable(str(args.file))))
     return 0
 
 
@@ -94,7 +94,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     folder = args.adopters if args.adopters is not None else args.mail
     fmt = _export_format(args) if folder is None else "pdf"
     if (args.rows is not None or args.bom) and fmt != "csv":
-        raise CommandError("--rows and --bom apply to CSV only; give --format csv or a .csv file")
+        raise CommandError(_("--rows and --bom apply to CSV only; give --format csv or a .csv file"))
     target = folder / "_" if folder is not None else args.out
     created = missing_folder(target)
     db = open_db(args)
@@ -102,14 +102,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
         with db.transaction() as session:
             event_id = events.resolve_event_id(session, args.event_id)
             event = events.load_event(session, event_id)
-            # Read while the session is open: the summary states what was left open.
-            left_open = [item.text for item in readiness.open_items(session, event_id)]
+            # Read while the session is open: the summary states what was left open, in its language.
+            from exports.values import document_language
+
+            with speaking(document_language(event)):
+                left_open = [item.text for item in readiness.open_items(session, event_id)]
             if fmt in ("yaml", "json"):
                 from facilitator.eventfile import export_event
 
                 export_event(session, event_id, args.out, fmt)
                 say_created(created)
-                print(f"Wrote event {event_id} to {args.out}")
+                print(_("Wrote event {event} to {path}").format(event=event_id, path=args.out))
                 return 0
     finally:
         db.close()
@@ -127,17 +130,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
         bom=args.bom,
     )
     say_created(created)
-    what = _WHAT["support" if fmt == "csv" and args.rows == "support" else fmt]
-    print(f"Wrote {what} of event {event_id} to {path}")
+    said = _WROTE["support" if fmt == "csv" and args.rows == "support" else fmt]
+    print(_(said).format(event=event_id, path=path))
     return 0
 
 
-_WHAT = {
-    "pdf": "the summary",
-    "md": "the summary",
-    "csv": "the agreements",
-    "support": "the support items",
-    "ics": "the check-ins",
+# What `export` says it wrote, per format (the CSV of support items apart).
+_WROTE = {
+    "pdf": N_("Wrote the summary of event {event} to {path}"),
+    "md": N_("Wrote the summary of event {event} to {path}"),
+    "csv": N_("Wrote the agreements of event {event} to {path}"),
+    "support": N_("Wrote the support items of event {event} to {path}"),
+    "ics": N_("Wrote the check-ins of event {event} to {path}"),
 }
 
 
@@ -149,17 +153,23 @@ def _write_per_adopter(args: argparse.Namespace, event: Event, event_id: object,
     from ui.terminal import say_created
 
     if args.adopters is not None:
-        with progress_bar("Writing agreement PDFs", "adopters") as progress:
+        # Translators: the progress bar's label and its unit.
+        with progress_bar(_("Writing agreement PDFs"), _("adopters")) as progress:
             written = export_agreements(event, args.adopters, page_size=args.page_size, progress=progress)
     else:
-        with progress_bar("Writing mail drafts", "adopters") as progress:
+        # Translators: the progress bar's label and its unit.
+        with progress_bar(_("Writing mail drafts"), _("adopters")) as progress:
             written = write_mail_drafts(event, args.mail, page_size=args.page_size, progress=progress)
     if not written:
-        what = "agreement PDF" if args.adopters is not None else "mail draft"
-        print(f"Event {event_id} has no agreements yet; no {what} was written")
+        if args.adopters is not None:
+            said = _("Event {event} has no agreements yet; no agreement PDF was written")
+        else:
+            said = _("Event {event} has no agreements yet; no mail draft was written")
+        print(said.format(event=event_id))
     say_created(created if written else None)
     for path in written:
-        print(f"Wrote {path}")
+        # Translators: one line per file `export` wrote.
+        print(_("Wrote {path}").format(path=path))
     return 0
 
 
@@ -189,8 +199,10 @@ def _export_format(args: argparse.Namespace) -> ExportFormat:
         from ui.terminal import printable
 
         raise CommandError(
-            f"cannot tell the format of {printable(str(args.out))}; "
-            f"use .yaml, .yml, .json, .pdf, .md, .csv or .ics, or give --format"
+            _(
+                "cannot tell the format of {file}; "
+                "use .yaml, .yml, .json, .pdf, .md, .csv or .ics, or give --format"
+            ).format(file=printable(str(args.out)))
         )
     return fmt
 

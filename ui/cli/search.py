@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from facilitator import numbers
 from facilitator.dates import iso
 from facilitator.i18n import _
 from ui.cli.common import Handler, Subcommands, open_db, positive_int
@@ -45,16 +46,19 @@ def _cmd_search(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not hits:
-        print(f"No matches for “{_plain(query)}”")
+        print(_("No matches for “{query}”").format(query=_plain(query)))
         return 0
     width = max(len(hit.kind_label) for hit in hits)
     for hit in hits[: args.limit]:
         date = iso(hit.event_date) if hit.event_date else "—"
-        title = hit.event_title or "(no event)"
+        # Translators: in a search result, in place of the event's title, for a record of no event.
+        title = hit.event_title or _("(no event)")
         print(f"{hit.kind_label:<{width}}  {date}  {_plain(title)}  {_plain(marked(hit.snippet))}")
     if len(hits) > args.limit:
         print(
-            f"(more than {args.limit} matches; add words, or use --limit for more)",
+            _("(more than {limit} matches; add words, or use --limit for more)").format(
+                limit=numbers.integer(args.limit)
+            ),
             file=sys.stderr,
         )
     return 0

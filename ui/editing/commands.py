@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from facilitator.domain import Base
+from facilitator.i18n import N_, _
 from facilitator.services.removal import Removed, remove_record, restore_record
 from facilitator.storage.conflicts import check_shown
 
@@ -128,6 +129,29 @@ def update_command(
     return ServiceCommand(editor, text, redo, undo)
 
 
+# The kinds of record an edit can meet a conflict on, named for the message that says so;
+# translated where the message is made.
+_KIND_NAMES = {
+    # Translators: a kind of record, in "… changed the title of this {what} …"
+    "Event": N_("event"),
+    # Translators: a kind of record, in "… changed the title of this {what} …"
+    "Outcome": N_("outcome"),
+    # Translators: a kind of record, in "… changed the name of this {what} …"
+    "Pattern": N_("pattern"),
+    # Translators: a kind of record, in "… changed the text of this {what} …"
+    "BoundaryCondition": N_("boundary condition"),
+    # Translators: a kind of record, in "… changed the notes of this {what} …"
+    "Agreement": N_("agreement"),
+    # Translators: a kind of record, in "… changed the amount of this {what} …"
+    "SupportItem": N_("support item"),
+    # Translators: a kind of record, in "… changed the team of this {what} …"
+    "Participant": N_("participant"),
+}
+
+
 def _what(kind: type[Base]) -> str:
-    """Name a kind of record for a message: ``BoundaryCondition`` is "boundary condition"."""
+    """Name a kind of record for a message: ``BoundaryCondition`` is "boundary condition" (translated)."""
+    name = _KIND_NAMES.get(kind.__name__)
+    if name is not None:
+        return _(name)
     return re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()

@@ -13,6 +13,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from facilitator.domain import Base, Event
+from facilitator.i18n import _
 from facilitator.services import events
 from facilitator.services.changes import Changes, track_changes
 from facilitator.services.errors import ServiceError
@@ -83,7 +84,7 @@ class EventEditor(QObject):
     def read_only_note(self, closed: str) -> str:
         """Say why nothing can change here: ``closed`` for a closed event, else the role's limit."""
         if self.db.read_only:
-            return "Read-only: your role on the shared database may read this event but not change it."
+            return _("Read-only: your role on the shared database may read this event but not change it.")
         return closed
 
     def reload(self) -> None:
@@ -201,7 +202,7 @@ class EventEditor(QObject):
         return self._settle(lambda session: events.reopen_event(session, self.event_id))
 
     def _settle(self, work: Work) -> bool:
-        ok, _ = self.apply(work)
+        ok, _result = self.apply(work)
         if ok:
             self.undo_stack.clear()
         return ok

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from facilitator.i18n import N_, _
 from facilitator.storage import StorageError
 from ui.actions import Act, shortcut_text
 from ui.widgets import FillingScrollArea
@@ -26,12 +27,17 @@ class _Page(Protocol):
         """Read the page's records again."""
 
 
+# The titles are marked here and translated where the tabs are made.
 PAGES: tuple[tuple[Act, str], ...] = (
-    (Act.HISTORY, "History"),
-    (Act.SEARCH, "Search"),
-    (Act.ADOPTIONS, "Adoptions"),
-    (Act.PATTERN_LIBRARY, "Pattern library"),
-    (Act.FIGURES, "Figures"),
+    # Translators: a tab of the follow-up screen: every event so far
+    (Act.HISTORY, N_("History")),
+    # Translators: a tab of the follow-up screen
+    (Act.SEARCH, N_("Search")),
+    # Translators: a tab of the follow-up screen: the adoption tracker
+    (Act.ADOPTIONS, N_("Adoptions")),
+    (Act.PATTERN_LIBRARY, N_("Pattern library")),
+    # Translators: a tab of the follow-up screen: the adoption figures
+    (Act.FIGURES, N_("Figures")),
 )
 
 
@@ -80,12 +86,15 @@ class FollowUpScreen(QWidget):
         #: The pages built so far; each is built the first time it is shown.
         self.pages: dict[Act, QWidget] = {}
         self._holders: dict[Act, QVBoxLayout] = {}
-        for act, title in PAGES:
+        for act, marked in PAGES:
+            title = _(marked)
             holder = QWidget()
             self._holders[act] = QVBoxLayout(holder)
             self._holders[act].setContentsMargins(0, 0, 0, 0)
             index = self.tabs.addTab(holder, title)
-            self.tabs.setTabToolTip(index, f"{title} ({shortcut_text(act)})")
+            # Translators: a tab's tooltip: its title and the shortcut that shows it
+            tip = _("{page} ({shortcut})")
+            self.tabs.setTabToolTip(index, tip.format(page=title, shortcut=shortcut_text(act)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

@@ -18,17 +18,19 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
 from exports.errors import ExportError
 from facilitator.dates import clock
+from facilitator.i18n import N_, _
 from ui.csv_dialog import ask_csv_path
 from ui.settings import Settings
 
-BUTTON_TEXT = "Export &CSV…"
+# Translators: a button that writes the rows of a table as a CSV file
+BUTTON_TEXT = N_("Export &CSV…")
 
 
 def export_button(tooltip: str) -> QPushButton:
-    """Return the "Export CSV…" button a follow-up page puts beside its count."""
-    button = QPushButton(BUTTON_TEXT)
+    """Return the "Export CSV…" button a follow-up page puts beside its count (``tooltip`` translated)."""
+    button = QPushButton(_(BUTTON_TEXT))
     button.setToolTip(tooltip)
-    button.setAccessibleName("Export the rows shown as CSV")
+    button.setAccessibleName(_("Export the rows shown as CSV"))
     # Never the default button: Enter in a filter opens the selected row.
     button.setAutoDefault(False)
     return button
@@ -41,8 +43,8 @@ def export_rows(
     *,
     title: str,
     file_name: str,
-    what: str,
-    one: str,
+    failed: str,
+    done: Callable[[int], str],
     header: Sequence[str],
     rows: Sequence[Sequence[object]],
 ) -> Path | None:
@@ -52,11 +54,13 @@ def export_rows(
         page: The page asking (the dialog's parent; its window shows the outcome).
         problem: The page's signal to the window's banner.
         settings: Where the export folder is read and remembered.
-        title: The dialog's title.
+        title: The dialog's title (translated).
         file_name: The suggested file name, in the last export folder.
-        what: What the rows are, plural ("agreements"), for the messages.
-        one: The same, singular ("agreement").
-        header: The column names.
+        failed: The banner's message when writing fails, translated, with
+            ``{error}``: "the agreements were not written: {error}".
+        done: Returns the status bar's message for so many rows, translated:
+            "Exported 1,234 agreements".
+        header: The column names (ids that spreadsheets read, never translated).
         rows: The values, as ``exports.csv_export`` lays them out.
     """
     from exports.csv_export import write_csv
@@ -65,14 +69,14 @@ def export_rows(
     if chosen is None:
         return None
     path, bom = chosen
-    noun = one if len(rows) == 1 else what
+    count = len(rows)
     return write_reported(
         page,
         problem,
         settings,
         lambda: write_csv(path, header, rows, bom=bom),
-        what=what,
-        done=f"Exported {len(rows):,} {noun}",
+        failed=failed,
+        done=done(count),
     )
 
 
@@ -82,25 +86,28 @@ def write_reported(
     settings: Settings,
     write: Callable[[], Path],
     *,
-    what: str,
+    failed: str,
     done: str,
 ) -> Path | None:
     """Run ``write`` under a wait cursor and say how it went; return the file written, or None.
 
-    A failure goes to the window's banner ("the <what> were not written: …");
-    success remembers the folder and says "<done>: <file> (<time>)" in the
-    status bar. The follow-up pages' exports (CSV, the calendar feed) share it.
+    A failure goes to the window's banner (``failed``, translated, with
+    ``{error}``); success remembers the folder and says "<done>: <file>
+    (<time>)" in the status bar. The follow-up pages' exports (CSV, the
+    calendar feed) share it.
     """
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         written = write()
     except ExportError as exc:
-        problem.emit(f"the {what} were not written: {exc}")
+        problem.emit(failed.format(error=exc))
         return None
     finally:
         QApplication.restoreOverrideCursor()
     settings.set("export_folder", str(written.parent))
-    say(page, f"{done}: {written.name} ({clock(dt.datetime.now())})")
+    # Translators: in the status bar after an export: what was done, the file, the time ("14:32")
+    said = _("{done}: {file} ({time})")
+    say(page, said.format(done=done, file=written.name, time=clock(dt.datetime.now())))
     return written
 
 

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 from facilitator.agenda import Agenda, AgendaCatalog
 from facilitator.agenda.catalog import DEFAULT_AGENDA_ID
 from facilitator.followup.adoptions import count_open_agreements
+from facilitator.i18n import ngettext
+from facilitator.numbers import integer
 from facilitator.services.errors import ServiceError
 from facilitator.storage import Database, StorageError
 from ui.date_fields import from_qdate
@@ -92,10 +94,18 @@ class AdoptionReviewHint(QLabel):
         if not count:
             self.hide()
             return
-        what = "1 open agreement" if count == 1 else f"{count} open agreements"
         current = self._current_agenda()
         if current is not None and has_review_step(current):
-            self.setText(f"{what} from earlier events will be reviewed first.")
+            text = ngettext(
+                "{count} open agreement from earlier events will be reviewed first.",
+                "{count} open agreements from earlier events will be reviewed first.",
+                count,
+            )
         else:
-            self.setText(f"{what} from earlier events; this agenda has no Adoption review step.")
+            text = ngettext(
+                "{count} open agreement from earlier events; this agenda has no Adoption review step.",
+                "{count} open agreements from earlier events; this agenda has no Adoption review step.",
+                count,
+            )
+        self.setText(text.format(count=integer(count)))
         self.show()

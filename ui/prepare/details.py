@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from facilitator.agenda import AgendaCatalog, load_catalog
 from facilitator.domain import Event
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services import events
 from facilitator.services.changes import Changes, RecordKind
 from ui.date_fields import date_edit, from_qdate, to_qdate
 from ui.editing import EventEditor
+from ui.language import document_language_choices
 from ui.panels.shared.base import heading
 from ui.prepare.fields import (
     agenda_combo,
@@ -34,7 +36,16 @@ from ui.prepare.fields import (
 )
 from ui.prepare.top_goal import TopGoalEdit
 
-_FIELD_WORDS = {"agenda_id": "agenda"}
+# What the Edit menu's Undo names for a change of each field (another field: add it here).
+_CHANGE_NAMES = {
+    "title": N_("Change the event title"),
+    "date": N_("Change the event date"),
+    "facilitator": N_("Change the event facilitator"),
+    "trigger": N_("Change the event trigger"),
+    "agenda_id": N_("Change the event agenda"),
+    "document_language": N_("Change the language of the event's documents"),
+}
+CHANGE_DETAILS = N_("Change the event details")
 # From this width, in average characters, the goal sits beside the form.
 SIDE_BY_SIDE_CHARS = 110
 
@@ -88,18 +99,22 @@ class EventDetailsForm(QWidget):
 
     def _build_fields(self, event: Event) -> None:
         """Build the detail fields, named for screen readers."""
-        self.title = QLineEdit(placeholderText="e.g. Scale Across — checkout delivery patterns")
+        self.title = QLineEdit(placeholderText=_("e.g. Scale Across — checkout delivery patterns"))
         self.date = date_edit(event.date)
-        self.facilitator = QLineEdit(placeholderText="Who leads the room")
+        self.facilitator = QLineEdit(placeholderText=_("Who leads the room"))
         self.trigger = trigger_combo()
         self.agenda = agenda_combo(self.catalog)
         self.problems = agenda_problems(self.catalog)
+        self.document_language = QComboBox()
+        for label, code in document_language_choices(_("The app's language")):
+            self.document_language.addItem(label, code)
         for widget, name in [
-            (self.title, "Event title"),
-            (self.date, "Event date"),
-            (self.facilitator, "Facilitator"),
-            (self.trigger, "Why the event is held"),
-            (self.agenda, "Agenda"),
+            (self.title, _("Event title")),
+            (self.date, _("Event date")),
+            (self.facilitator, _("Facilitator")),
+            (self.trigger, _("Why the event is held")),
+            (self.agenda, _("Agenda")),
+            (self.document_language, _("Language of the summary and agreements")),
         ]:
             widget.setAccessibleName(name)
 
@@ -116,17 +131,20 @@ class EventDetailsForm(QWidget):
         self.date.editingFinished.connect(self._store_date)
         self.trigger.currentIndexChanged.connect(lambda: self._store_choice(self.trigger, "trigger"))
         self.agenda.currentIndexChanged.connect(lambda: self._store_choice(self.agenda, "agenda_id"))
+        self.document_language.currentIndexChanged.connect(self._store_language)
 
     def _build_form(self) -> QFormLayout:
         """Lay out the fields, the chosen agenda's outline and any agenda problems."""
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
-        form.addRow(_form_label("&Title", self.title), self.title)
-        form.addRow(_form_label("&Date", self.date), self.date)
-        form.addRow(_form_label("Faci&litator", self.facilitator), self.facilitator)
-        form.addRow(_form_label("Tr&igger", self.trigger), self.trigger)
-        form.addRow(_form_label("&Agenda", self.agenda), self.agenda)
+        # Translators: the event's title (a field of the event details)
+        form.addRow(_form_label(_("&Title"), self.title), self.title)
+        form.addRow(_form_label(_("&Date"), self.date), self.date)
+        form.addRow(_form_label(_("Faci&litator"), self.facilitator), self.facilitator)
+        # Translators: why the event is held (a field of the event details)
+        form.addRow(_form_label(_("Tr&igger"), self.trigger), self.trigger)
+        form.addRow(_form_label(_("&Agenda"), self.agenda), self.agenda)
         self.outline = QLabel()
         self.outline.setProperty("role", "muted")
         # One short line per step, never wrapped: a wrapping label makes the
@@ -134,6 +152,8 @@ class EventDetailsForm(QWidget):
         self.outline.setWordWrap(False)
         form.addRow("", self.outline)
         form.addRow(self.problems)
+        # Translators: a field of the event details: the language its PDFs are written in
+        form.addRow(_form_label(_("Docu&ments in"), self.document_language), self.document_language)
         return form
 
     def _build_goals(self) -> QVBoxLayout:
@@ -143,7 +163,7 @@ class EventDetailsForm(QWidget):
         self.goal_edits: list[TopGoalEdit] = []
         goals = QVBoxLayout()
         goals.setSpacing(8)
-        self.goal_heading = heading("TOP Goal")
+        self.goal_heading = heading(_("TOP Goal"))
         goals.addWidget(self.goal_heading)
         goals.addLayout(self.goals_box, 1)
         return goals
@@ -174,13 +194,14 @@ class EventDetailsForm(QWidget):
                 self.date.setDate(to_qdate(event.date))
             select_data(self.trigger, event.trigger.value)
             select_agenda(self.agenda, event.agenda_id)
+            select_data(self.document_language, event.document_language or "")
             self.outline.setText(agenda_outline(self.catalog, event.agenda_id))
             self._show_goals(event)
         finally:
             self._loading = False
         for line in (self.title, self.facilitator):
             line.setReadOnly(read_only)
-        for widget in (self.date, self.trigger, self.agenda):
+        for widget in (self.date, self.trigger, self.agenda, self.document_language):
             widget.setEnabled(not read_only)
 
     def _show_goals(self, event: Event) -> None:
@@ -190,7 +211,7 @@ class EventDetailsForm(QWidget):
             self.goal_edits = []
             for coalition in event.coalitions:
                 edit = TopGoalEdit(self.editor, coalition.id)
-                edit.setAccessibleName(f"TOP Goal of {coalition.name}")
+                edit.setAccessibleName(_("TOP Goal of {coalition}").format(coalition=coalition.name))
                 # "&" would be taken as a keyboard mnemonic in a label with a buddy.
                 name = QLabel(coalition.name.replace("&", "&&"))
                 name.setTextFormat(Qt.TextFormat.PlainText)
@@ -201,7 +222,7 @@ class EventDetailsForm(QWidget):
                 self.goals_box.addWidget(edit, 1)
                 self.goal_edits.append(edit)
             _chain_tab_order([self.agenda, *self.goal_edits])
-            self.goal_heading.setText("TOP Goals" if len(ids) > 1 else "TOP Goal")
+            self.goal_heading.setText(ngettext("TOP Goal", "TOP Goals", max(len(ids), 1)))
         for edit in self.goal_edits:
             edit.refresh()
 
@@ -218,7 +239,7 @@ class EventDetailsForm(QWidget):
 
     def _store(self, field: str, value: object) -> bool:
         return self.editor.update(
-            f"Change the event {_FIELD_WORDS.get(field, field)}",
+            _(_CHANGE_NAMES.get(field, CHANGE_DETAILS)),
             Event,
             self.editor.event_id,
             events.update_event,
@@ -253,6 +274,13 @@ class EventDetailsForm(QWidget):
         current = getattr(self.editor.event, field)
         if value is not None and value != getattr(current, "value", current):
             self._store(field, value)
+
+    def _store_language(self) -> None:
+        if self._loading or self.editor.read_only:
+            return
+        value = self.document_language.currentData() or None
+        if value != self.editor.event.document_language:
+            self._store("document_language", value)
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Store a goal still being typed before the form goes out of sight."""

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QComboBox, QLabel
 
 from facilitator.agenda import AgendaCatalog
 from facilitator.domain import Trigger
+from facilitator.i18n import _
+from facilitator.numbers import integer
 
 
 def select_data(combo: QComboBox, value: object) -> None:
@@ -28,7 +30,9 @@ def agenda_combo(catalog: AgendaCatalog) -> QComboBox:
     """Return a drop-down of the catalog's agendas (data: agenda id)."""
     combo = QComboBox()
     for agenda in catalog.agendas:
-        combo.addItem(agenda.title if agenda.shipped else f"{agenda.title} (your agenda)", agenda.id)
+        # Translators: an agenda in the list that the user wrote (not shipped with the app)
+        title = agenda.title if agenda.shipped else _("{title} (your agenda)").format(title=agenda.title)
+        combo.addItem(title, agenda.id)
     return combo
 
 
@@ -37,15 +41,22 @@ def agenda_outline(catalog: AgendaCatalog, agenda_id: str) -> str:
     try:
         agenda = catalog.get(agenda_id)
     except KeyError:
-        return "This agenda is not installed on this computer."
-    lines = [f"{n}. {step.title} — {step.timebox_minutes} min" for n, step in enumerate(agenda.steps, 1)]
-    return "\n".join([*lines, f"Total {agenda.total_minutes} min"])
+        return _("This agenda is not installed on this computer.")
+    lines = [
+        # Translators: one step of the agenda's outline: its number, title and timebox
+        _("{number}. {title} — {minutes} min").format(
+            number=n, title=step.title, minutes=integer(step.timebox_minutes)
+        )
+        for n, step in enumerate(agenda.steps, 1)
+    ]
+    total = _("Total {minutes} min").format(minutes=integer(agenda.total_minutes))
+    return "\n".join([*lines, total])
 
 
 def select_agenda(combo: QComboBox, agenda_id: str) -> None:
     """Select ``agenda_id``; an agenda whose file is gone is still shown by its id."""
     if combo.findData(agenda_id) < 0:
-        combo.addItem(f"{agenda_id} (agenda file not found)", agenda_id)
+        combo.addItem(_("{agenda} (agenda file not found)").format(agenda=agenda_id), agenda_id)
     select_data(combo, agenda_id)
 
 
@@ -60,6 +71,6 @@ def agenda_problems(catalog: AgendaCatalog) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     if catalog.problems:
         lines = [f"• {problem}" for problem in catalog.problems]
-        label.setText("Not offered, because these agenda files have problems:\n" + "\n".join(lines))
+        label.setText(_("Not offered, because these agenda files have problems:") + "\n" + "\n".join(lines))
     label.setVisible(bool(catalog.problems))
     return label

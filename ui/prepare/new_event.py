@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from facilitator.agenda import AgendaCatalog, load_catalog
 from facilitator.agenda.catalog import DEFAULT_AGENDA_ID
 from facilitator.folding import fold
+from facilitator.i18n import _
 from facilitator.services import coalitions, events
 from facilitator.services.errors import ServiceError
 from facilitator.storage import Database, StorageError
@@ -56,7 +58,7 @@ class NewEventDialog(QDialog):
         self.db = db
         self.created_event_id: uuid.UUID | None = None
         self.catalog = catalog if catalog is not None else load_catalog()
-        self.setWindowTitle("New Scale Across event")
+        self.setWindowTitle(_("New Scale Across event"))
         self._names: list[str] = []
         self._goals: dict[str, str] = {}
         self._prefilled = ""
@@ -74,6 +76,24 @@ class NewEventDialog(QDialog):
         self._start_with(last_coalition)
         # Measured in its text, so it grows with the zoom until it meets the screen.
         size_to_text(self, 40, self._scroll)
+        if self._wrap_when_narrow():
+            size_to_text(self, 40, self._scroll)  # taller now
+
+    def _wrap_when_narrow(self) -> bool:
+        """Put every label above its field when the agenda's title does not fit beside them; say so.
+
+        A long title (a longer language) at a large zoom on a small screen.
+        """
+        form = self._form
+        items = (form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount()))
+        labels = [label for item in items if item is not None and (label := item.widget()) is not None]
+        widest = max((label.sizeHint().width() for label in labels), default=0)
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.width() - 48 - bar - form.horizontalSpacing()
+        if widest + self.agenda.sizeHint().width() <= room:
+            return False
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        return True
 
     def _build_fields(self, last_facilitator: str) -> None:
         """Build the fields, the adoption review hint and the (hidden) error line."""
@@ -81,15 +101,15 @@ class NewEventDialog(QDialog):
         self.coalition.setEditable(True)
         self.coalition.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.coalition.addItems(self._names)
-        self.coalition.setAccessibleName("Coalition")
-        combo_line(self.coalition).setPlaceholderText("Pick a coalition or type a new name")
+        self.coalition.setAccessibleName(_("Coalition"))
+        combo_line(self.coalition).setPlaceholderText(_("Pick a coalition or type a new name"))
         self.goal = QPlainTextEdit()
         self.goal.setTabChangesFocus(True)
-        self.goal.setPlaceholderText("What is the current TOP Goal?")
-        self.goal.setAccessibleName("TOP Goal")
+        self.goal.setPlaceholderText(_("What is the current TOP Goal?"))
+        self.goal.setAccessibleName(_("TOP Goal"))
         self.goal.installEventFilter(self)
         self.date = date_edit(dt.date.today())
-        self.facilitator = QLineEdit(last_facilitator, placeholderText="Who leads the room")
+        self.facilitator = QLineEdit(last_facilitator, placeholderText=_("Who leads the room"))
         self.trigger = trigger_combo()
         self.agenda = agenda_combo(self.catalog)
         if self.catalog.agendas:
@@ -107,7 +127,7 @@ class NewEventDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Create event")
+        ok.setText(_("Create event"))
         ok.setProperty("role", "primary")
         ok.setDefault(True)
         self.buttons.accepted.connect(self.accept)
@@ -115,21 +135,22 @@ class NewEventDialog(QDialog):
 
     def _build_content(self) -> QWidget:
         """Lay out the heading, the key note, the form, the hint and the error line."""
-        form = QFormLayout()
+        self._form = form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
-        form.addRow(_label("&Coalition", self.coalition), self.coalition)
-        form.addRow(_label("TOP &Goal", self.goal), self.goal)
-        form.addRow(_label("&Date", self.date), self.date)
-        form.addRow(_label("Faci&litator", self.facilitator), self.facilitator)
-        form.addRow(_label("Tr&igger", self.trigger), self.trigger)
-        form.addRow(_label("&Agenda", self.agenda), self.agenda)
+        form.addRow(_label(_("&Coalition"), self.coalition), self.coalition)
+        form.addRow(_label(_("TOP &Goal"), self.goal), self.goal)
+        form.addRow(_label(_("&Date"), self.date), self.date)
+        form.addRow(_label(_("Faci&litator"), self.facilitator), self.facilitator)
+        # Translators: why the event is held (a field of the event details)
+        form.addRow(_label(_("Tr&igger"), self.trigger), self.trigger)
+        form.addRow(_label(_("&Agenda"), self.agenda), self.agenda)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        layout.addWidget(heading("New event", "heading"))
-        note = QLabel("Enter creates the event; Shift+Enter starts a new line in the goal; Esc cancels.")
+        layout.addWidget(heading(_("New event"), "heading"))
+        note = QLabel(_("Enter creates the event; Shift+Enter starts a new line in the goal; Esc cancels."))
         note.setProperty("role", "muted")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -176,7 +197,7 @@ class NewEventDialog(QDialog):
         except StorageError:
             # The dialog still works without suggestions; creating reports the problem.
             known, last, facilitator = [], "", ""
-        self._names = sorted((name for name, _ in known), key=_sort_key)
+        self._names = sorted((name for name, _goal in known), key=_sort_key)
         self._goals = {name.casefold(): goal for name, goal in known}
         return last, facilitator
 
@@ -209,7 +230,7 @@ class NewEventDialog(QDialog):
         """Create the event; on a problem, say so here and stay open."""
         name = self.coalition.currentText().strip()
         if not name:
-            self._show_error("Name the coalition that holds this event: pick one or type a new name.")
+            self._show_error(_("Name the coalition that holds this event: pick one or type a new name."))
             self.coalition.setFocus()
             return
         try:
@@ -225,7 +246,7 @@ class NewEventDialog(QDialog):
                 events.set_top_goal(session, event.id, event.coalitions[0].id, self.goal.toPlainText())
                 event_id = event.id
         except (ServiceError, StorageError) as exc:
-            self._show_error(f"The event was not created: {exc}.")
+            self._show_error(_("The event was not created: {problem}.").format(problem=exc))
             return
         self.created_event_id = event_id
         super().accept()

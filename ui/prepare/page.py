@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.agenda import AgendaCatalog
 from facilitator.dates import day
+from facilitator.i18n import N_, _
+from facilitator.numbers import integer
 from facilitator.services.changes import Changes, RecordKind
 from ui.editing import EventEditor
 from ui.panels.people.capacity import CapacityPanel
@@ -20,7 +22,7 @@ from ui.widgets import FillingScrollArea
 DETAILS, PARTICIPANTS, CAPACITY = range(3)
 
 
-CLOSED_NOTE = "This event is closed; reopen it (File menu) to change it."
+CLOSED_NOTE = N_("This event is closed; reopen it (File menu) to change it.")
 
 
 class PreparePage(QWidget):
@@ -49,16 +51,17 @@ class PreparePage(QWidget):
         self.editor = editor
         self.title = heading("", "heading")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.closed_note = QLabel(CLOSED_NOTE)
+        self.closed_note = QLabel(_(CLOSED_NOTE))
         self.closed_note.setProperty("role", "muted")
         self.details = EventDetailsForm(editor, catalog)
         self.participants = ParticipantsPanel(editor)
         self.capacity = CapacityPanel(editor)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(_padded(self.details, shrink=False), "Details")
-        self.tabs.addTab(_padded(self.participants), "Participants")
-        self.tabs.addTab(_padded(self.capacity), "Support capacity")
+        # Translators: a tab of Prepare: the event's title, date, agenda and goals
+        self.tabs.addTab(_padded(self.details, shrink=False), _("Details"))
+        self.tabs.addTab(_padded(self.participants), _("Participants"))
+        self.tabs.addTab(_padded(self.capacity), _("Support capacity"))
         self._sections: list[QWidget] = [self.details, self.participants, self.capacity]
         for text, panel in extra_panels:
             self.tabs.addTab(_padded(panel), text)
@@ -84,10 +87,13 @@ class PreparePage(QWidget):
         """Redraw the title and the tab labels (with counts) from the event."""
         event = self.editor.event
         names = " + ".join(c.name for c in event.coalitions)
-        self.title.setText(f"Prepare: {names} — {day(event.date)}")
+        # Translators: the heading of Prepare: the coalitions' names, then the event's date
+        self.title.setText(_("Prepare: {coalitions} — {date}").format(coalitions=names, date=day(event.date)))
         self.closed_note.setVisible(self.editor.read_only)
-        self.closed_note.setText(self.editor.read_only_note(CLOSED_NOTE))
-        self.tabs.setTabText(PARTICIPANTS, f"Participants ({len(event.participants)})")
+        self.closed_note.setText(self.editor.read_only_note(_(CLOSED_NOTE)))
+        # Translators: the Participants tab, with how many there are
+        label = _("Participants ({count})").format(count=integer(len(event.participants)))
+        self.tabs.setTabText(PARTICIPANTS, label)
 
     def show_section(self, index: int) -> None:
         """Show one section (DETAILS, PARTICIPANTS, CAPACITY, then the extras)."""

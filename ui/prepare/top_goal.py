@@ -7,6 +7,7 @@ import uuid
 from PySide6.QtWidgets import QWidget
 
 from facilitator.domain import Coalition
+from facilitator.i18n import _
 from facilitator.services import events
 from ui.editing import EventEditor
 from ui.panels.shared.autosave_text import AutoSaveText
@@ -30,7 +31,7 @@ class TopGoalEdit(AutoSaveText):
         self.editor = editor
         self.coalition_id = coalition_id
         self.setProperty("role", "goal")
-        self.setPlaceholderText("What is the current TOP Goal?")
+        self.setPlaceholderText(_("What is the current TOP Goal?"))
         self.refresh()
 
     def stored_text(self) -> str:
@@ -54,8 +55,14 @@ class TopGoalEdit(AutoSaveText):
             return True
         event_id, coalition_id = self.editor.event_id, self.coalition_id
         coalition = self._coalition()
+        what = (
+            # Translators: an edit the Edit menu can undo
+            _("Change the TOP Goal of {coalition}").format(coalition=coalition.name)
+            if coalition
+            else _("Change the TOP Goal of the coalition")
+        )
         return self.editor.call(
-            f"Change the TOP Goal of {coalition.name if coalition else 'the coalition'}",
+            what,
             lambda session: events.set_top_goal(session, event_id, coalition_id, text),
             lambda session: events.set_top_goal(session, event_id, coalition_id, old),
         )

@@ -13,30 +13,43 @@ from collections.abc import Sequence
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from facilitator.i18n import N_, _, ngettext
+from facilitator.numbers import integer
 from facilitator.services.readiness import OpenItem
 
-TITLE = "Close event"
-CLOSE_ANYWAY = "&Close anyway"
-GO_BACK = "&Go back"
+TITLE = N_("Close event")
+CLOSE_ANYWAY = N_("&Close anyway")
+GO_BACK = N_("&Go back")
 #: The most items the question lists; the rest are counted (the Review step lists them all).
 MOST_LISTED = 12
-_HISTORY = "It becomes history: nothing can be changed until it is reopened. Everything is already saved."
+_HISTORY = N_("It becomes history: nothing can be changed until it is reopened. Everything is already saved.")
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
 def close_question(items: Sequence[OpenItem]) -> str:
     """Return the text of the question, listing ``items`` when there are any."""
+    history = _(_HISTORY)
     if not items:
-        return f"Close this event?\n\n{_HISTORY}"
-    count = "1 item is" if len(items) == 1 else f"{len(items)} items are"
+        return _("Close this event?") + f"\n\n{history}"
+    count = ngettext("{count} item is still open:", "{count} items are still open:", len(items))
     listed = [f"•  {item.text}" for item in items[:MOST_LISTED]]
     if len(items) > MOST_LISTED:
-        listed.append(f"…and {len(items) - MOST_LISTED} more (all are listed in the Review step).")
+        more = len(items) - MOST_LISTED
+        listed.append(
+            ngettext(
+                "…and {count} more (all are listed in the Review step).",
+                "…and {count} more (all are listed in the Review step).",
+                more,
+            ).format(count=integer(more))
+        )
     return (
-        f"{count} still open:\n\n"
+        count.format(count=integer(len(items)))
+        + "\n\n"
         + "\n".join(listed)
-        + f"\n\nClose the event anyway, or go back and fix them?\n{_HISTORY}"
+        + "\n\n"
+        + _("Close the event anyway, or go back and fix them?")
+        + f"\n{history}"
     )
 
 
@@ -56,7 +69,7 @@ class _ButtonTexts(QObject):
                 for button, text in ((Yes, CLOSE_ANYWAY), (No, GO_BACK)):
                     shown = box.button(button)
                     if shown is not None:
-                        shown.setText(text)
+                        shown.setText(_(text))
         return False
 
 
@@ -69,11 +82,11 @@ def confirm_close(parent: QWidget, items: Sequence[OpenItem]) -> bool:
     """
     text = close_question(items)
     if not items:
-        return QMessageBox.question(parent, TITLE, text, Yes | No, No) == Yes
+        return QMessageBox.question(parent, _(TITLE), text, Yes | No, No) == Yes
     namer = _ButtonTexts(parent)
     parent.installEventFilter(namer)
     try:
-        return QMessageBox.question(parent, TITLE, text, Yes | No, No) == Yes
+        return QMessageBox.question(parent, _(TITLE), text, Yes | No, No) == Yes
     finally:
         parent.removeEventFilter(namer)
         namer.deleteLater()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.followup.locate import Place
+from facilitator.i18n import N_, _
 from facilitator.services import participants, readiness
 from facilitator.services.changes import Changes
 from facilitator.services.readiness import OpenItem
@@ -27,8 +28,8 @@ from ui.review import sections
 from ui.review.closing import confirm_close
 from ui.review.still_open import place_of, still_open
 
-CLOSE_TEXT = "Close event"
-REOPEN_TEXT = "Reopen event for edits"
+CLOSE_TEXT = N_("Close event")
+REOPEN_TEXT = N_("Reopen event for edits")
 
 
 class ReviewPage(QWidget):
@@ -53,7 +54,7 @@ class ReviewPage(QWidget):
         #: What the event left open when the page was last drawn.
         self.open_items: list[OpenItem] = []
         # Parented from the start: a parentless button is a window of its own.
-        self.close_button = QPushButton(CLOSE_TEXT, self)
+        self.close_button = QPushButton(_(CLOSE_TEXT), self)
         self.close_button.setProperty("role", "primary")
         self.close_button.clicked.connect(self.toggle_closed)
         self.scroll_area = QScrollArea()
@@ -115,7 +116,7 @@ class ReviewPage(QWidget):
                 layout.addWidget(widget)
         layout.addStretch(1)
 
-        self.close_button.setText(REOPEN_TEXT if self.editor.read_only else CLOSE_TEXT)
+        self.close_button.setText(_(REOPEN_TEXT) if self.editor.read_only else _(CLOSE_TEXT))
         self._follow_close_state()
         old = self.scroll_area.takeWidget()
         self.scroll_area.setWidget(content)
@@ -168,8 +169,8 @@ class ReviewPage(QWidget):
         """Ask, then make a closed event editable again (closing it is again a confirmed step)."""
         answer = QMessageBox.question(
             self,
-            "Reopen event",
-            "Reopen this event for edits?\n\nOnly do this to correct what was recorded.",
+            _("Reopen event"),
+            _("Reopen this event for edits?") + "\n\n" + _("Only do this to correct what was recorded."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

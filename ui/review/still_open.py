@@ -17,12 +17,15 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from facilitator.domain import Event
 from facilitator.followup.locate import Place
+from facilitator.i18n import N_, _, ngettext
+from facilitator.numbers import integer
 from facilitator.services.changes import RecordKind
 from facilitator.services.readiness import OpenItem
 from ui.review.sections import card, plain
 
-GO_TEXT = "Go to fix"
-NOTHING_OPEN = "Nothing is left open: every agreement is complete and every question answered."
+# Translators: a button beside an open item that shows where it is fixed
+GO_TEXT = N_("Go to fix")
+NOTHING_OPEN = N_("Nothing is left open: every agreement is complete and every question answered.")
 
 #: Where an open item of each kind is fixed: the capture kind of the panel.
 #: A pattern with no boundaries is fixed on the boundaries step, not where it was named.
@@ -80,9 +83,9 @@ class ItemLink(QWidget):
         self.label = plain(item.text)
         self.label.setCursor(Qt.CursorShape.PointingHandCursor)
         self.label.installEventFilter(self)
-        self.button = GoButton(GO_TEXT)
-        self.button.setAccessibleName(f"{GO_TEXT}: {item.text}")
-        self.button.setToolTip("Show the step and the record where this is fixed")
+        self.button = GoButton(_(GO_TEXT))
+        self.button.setAccessibleName(f"{_(GO_TEXT)}: {item.text}")
+        self.button.setToolTip(_("Show the step and the record where this is fixed"))
         self.button.clicked.connect(lambda: on_open(item))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,11 +113,17 @@ def still_open(items: Sequence[OpenItem], closed: bool, on_open: Callable[[OpenI
         closed: The event is closed: the list says what was left open.
         on_open: Called with the item whose link is activated.
     """
-    title = "Left open" if closed else "Still open"
+    title = _("Left open") if closed else _("Still open")
     if not items:
-        return [plain(title, "heading"), card([plain(NOTHING_OPEN, "ok")])]
-    count = f"{len(items)} item" if len(items) == 1 else f"{len(items)} items"
-    hint = "" if closed else " to settle before the room leaves"
-    links: list[QWidget] = [plain(f"{count}{hint}:", "strong")]
+        return [plain(title, "heading"), card([plain(_(NOTHING_OPEN), "ok")])]
+    if closed:
+        count = ngettext("{count} item:", "{count} items:", len(items))
+    else:
+        count = ngettext(
+            "{count} item to settle before the room leaves:",
+            "{count} items to settle before the room leaves:",
+            len(items),
+        )
+    links: list[QWidget] = [plain(count.format(count=integer(len(items))), "strong")]
     links += [ItemLink(item, on_open) for item in items]
     return [plain(title, "heading"), card(links)]

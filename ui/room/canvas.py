@@ -18,6 +18,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from facilitator.i18n import _, ngettext
+from facilitator.numbers import integer
 from ui.room.placed import RECORD_PX, BarShape, Measure, Placed, Run, clip_to, end_of, paint
 from ui.room.slide import Column, Item, Section, Slide, Tone
 from ui.theme import PALETTES
@@ -157,7 +159,9 @@ class RoomCanvas(QWidget):
             px = self._px(POSITION_PX)
             line = self._measure.line_height(px)
             box = QRect(margin, size.height() - margin // 2 - line, width, line)
-            text = f"Page {min(self.page, placed.pages - 1) + 1} of {placed.pages}"
+            text = _("Page {number} of {count}").format(
+                number=integer(min(self.page, placed.pages - 1) + 1), count=integer(placed.pages)
+            )
             placed.runs.append(Run(box, text, px, True, colour="muted", align=Qt.AlignmentFlag.AlignRight))
         return placed
 
@@ -332,7 +336,8 @@ class RoomCanvas(QWidget):
             y += height + self._gap(px)
         hidden = len(column.items) - 1 - page[-1]
         if hidden:
-            text = f"+ {hidden} more"
+            # Translators: how many more records a column of the room view holds on its next pages
+            text = ngettext("+ {count} more", "+ {count} more", hidden).format(count=integer(hidden))
             line = self._measure.line_height(px)
             placed.runs.append(Run(QRect(rect.x(), y, rect.width(), line), text, px, True, colour="muted"))
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QScreen
 
+from facilitator.i18n import N_, _
 from ui.actions import Act
 from ui.room.canvas import Mode
 from ui.room.drafts import TypingWatch, draft_in
@@ -30,12 +31,17 @@ if TYPE_CHECKING:
     from ui.event_screen import EventScreen
     from ui.main_window import MainWindow
 
-WAITING = Slide("Scale Across", "The event starts in a moment.")
 MODE_WORDS = {
-    Mode.LIVE: "Live",
-    Mode.BLACK: "Black screen (B or Ctrl+Shift+B shows the step again)",
-    Mode.WHITE: "White screen (W or Ctrl+Shift+W shows the step again)",
+    # Translators: the room view shows the current step (the preview's state)
+    Mode.LIVE: N_("Live"),
+    Mode.BLACK: N_("Black screen (B or Ctrl+Shift+B shows the step again)"),
+    Mode.WHITE: N_("White screen (W or Ctrl+Shift+W shows the step again)"),
 }
+
+
+def waiting_slide() -> Slide:
+    """Return what the room sees before a step is shown (in the language in use)."""
+    return Slide("Scale Across", _("The event starts in a moment."))
 
 
 class RoomPresenter(QObject):
@@ -52,7 +58,7 @@ class RoomPresenter(QObject):
         self.mode = Mode.LIVE
         self.page = 0
         self.show_timer = bool(window.settings.get("room_timer"))
-        self.slide: Slide = WAITING
+        self.slide: Slide = waiting_slide()
         self._screen: EventScreen | None = None
         # Records just stored, new ones first: the room is shown the page of the first on the slide.
         self._follow: list[uuid.UUID] = []
@@ -124,10 +130,10 @@ class RoomPresenter(QObject):
 
         screen = self._screen
         if screen is None:
-            return WAITING
+            return waiting_slide()
         walkthrough = screen.walkthrough
         if walkthrough.index < 0:
-            return WAITING
+            return waiting_slide()
         content = walkthrough.step_contents[walkthrough.index]
         focus = next(iter(self._focused()), None)
         rows = next((rows for p in content.panels if (rows := p.room_rows())), ())
@@ -151,24 +157,28 @@ class RoomPresenter(QObject):
 
     def _show_state(self) -> None:
         if self.held:
-            state = "Held: the room sees the step as it was when you pressed hold (Ctrl+Shift+F)."
+            state = _("Held: the room sees the step as it was when you pressed hold (Ctrl+Shift+F).")
         else:
-            state = MODE_WORDS[self.mode]
+            state = _(MODE_WORDS[self.mode])
         pages = self.room.canvas.page_count()
         if pages > 1:
-            state += f" · page {self.page + 1} of {pages}"
+            # Translators: which page of the step's records the room sees (after " · ")
+            state += " · " + _("page {number} of {count}").format(number=self.page + 1, count=pages)
         screen = self.room.screen()
         if self.presenting and screen is not None and screen.name():
-            state += f" · on {screen.name()}"
+            # Translators: the screen the room view is on, by its system name (after " · ")
+            state += " · " + _("on {screen}").format(screen=screen.name())
         next_step = ""
         if self._screen is not None:
             walkthrough = self._screen.walkthrough
             steps = walkthrough.agenda.steps
             if 0 <= walkthrough.index < len(steps) - 1:
                 upcoming = steps[walkthrough.index + 1]
-                next_step = f"Next: {upcoming.title} ({upcoming.timebox_minutes} min)"
+                next_step = _("Next: {title} ({minutes} min)").format(
+                    title=upcoming.title, minutes=upcoming.timebox_minutes
+                )
             elif steps:
-                next_step = "Last step"
+                next_step = _("Last step")
         self.preview.show_state(state, next_step)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -313,7 +323,7 @@ class RoomPresenter(QObject):
             # One screen: the room view covers the console; the keys stay with
             # the console, and F6 shows it.
             self.window.statusBar().showMessage(
-                "One screen: F6 switches between the room view and this window."
+                _("One screen: F6 switches between the room view and this window.")
             )
         else:
             self.window.raise_()
@@ -346,9 +356,7 @@ class RoomPresenter(QObject):
         for act in (Act.ROOM_NEXT_PAGE, Act.ROOM_PREVIOUS_PAGE):
             actions[act].setEnabled(self.presenting or self.preview.isVisible())
         if self._screen is not None:
-            button = self._screen.walkthrough.present_button
-            button.setChecked(self.presenting)
-            button.setText("Stop presenting" if self.presenting else "Present")
+            self._screen.walkthrough.show_presenting(self.presenting)
 
     def _refit_column(self) -> None:
         if self._screen is not None:

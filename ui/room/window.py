@@ -8,9 +8,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from facilitator.i18n import N_, _
 from ui.room.canvas import RoomCanvas
 
-TITLE = "Scale Across — room view"
+TITLE = N_("Scale Across — room view")
 
 
 class RoomWindow(QWidget):
@@ -24,7 +25,7 @@ class RoomWindow(QWidget):
 
     def __init__(self, on_key: Callable[[QKeyEvent], None], console: QWidget | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_(TITLE))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -8,8 +8,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from facilitator.dates import day
 from facilitator.domain.summary import EventSummary
+from facilitator.i18n import N_, _
 
-COLUMNS = ("Date", "Coalition", "Event", "Status")
+# Translators: the columns of the start page's list of events
+COLUMNS = (N_("Date"), N_("Coalition"), N_("Event"), N_("Status"))
 
 
 class EventListModel(QAbstractTableModel):
@@ -38,7 +40,7 @@ class EventListModel(QAbstractTableModel):
     ) -> str | None:
         """Return a column's name."""
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(

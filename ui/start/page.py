@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.summary import EventSummary
+from facilitator.i18n import _
 from ui.actions import Act, shortcut_text
 from ui.flow_layout import FlowLayout
 from ui.start.event_list_model import EventListModel
@@ -72,12 +73,15 @@ class StartPage(QWidget):
         self.empty_label = heading(
             # The sample is planned, not held: prepared with realistic records,
             # it shows what a facilitator walks the room through.
-            "No events yet. Start with “New event”, or open the sample event: "
-            "one prepared with realistic records, ready to walk through.",
+            _(
+                "No events yet. Start with “New event”, or open the sample event: "
+                "one prepared with realistic records, ready to walk through."
+            ),
             "muted",
         )
         top = self._build_top()
-        self.open_button = QPushButton("Open")
+        # Translators: a button that opens the event selected in the list
+        self.open_button = QPushButton(_("Open"))
         self.open_button.clicked.connect(self.open_current)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -110,7 +114,7 @@ class StartPage(QWidget):
 
     def _build_filter(self) -> None:
         """Build the filter line; Enter in it opens the selected (or first) event."""
-        self.filter_edit = QLineEdit(placeholderText="Filter by coalition, title, date or status")
+        self.filter_edit = QLineEdit(placeholderText=_("Filter by coalition, title, date or status"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter_edit.returnPressed.connect(self.open_current)
@@ -137,21 +141,25 @@ class StartPage(QWidget):
 
     def _build_top(self) -> FlowLayout:
         """Build the heading and the New event, sample and follow-up buttons."""
-        new_button = QPushButton("New event…")
+        new_button = QPushButton(_("New event…"))
         new_button.setProperty("role", "primary")
-        new_button.setToolTip(f"Prepare a new event ({shortcut_text(Act.NEW_EVENT)})")
+        new_button.setToolTip(_("Prepare a new event ({keys})").format(keys=shortcut_text(Act.NEW_EVENT)))
         new_button.clicked.connect(self.new_requested)
-        sample_button = QPushButton("Open sample event")
-        sample_button.setToolTip(f"Create and open the sample event ({shortcut_text(Act.OPEN_SAMPLE)})")
+        sample_button = QPushButton(_("Open sample event"))
+        sample_button.setToolTip(
+            _("Create and open the sample event ({keys})").format(keys=shortcut_text(Act.OPEN_SAMPLE))
+        )
         sample_button.clicked.connect(self.sample_requested)
-        followup_button = QPushButton("History and follow-up")
+        followup_button = QPushButton(_("History and follow-up"))
         followup_button.setToolTip(
-            f"Past events, search, adoptions, patterns and figures ({shortcut_text(Act.HISTORY)})"
+            _("Past events, search, adoptions, patterns and figures ({keys})").format(
+                keys=shortcut_text(Act.HISTORY)
+            )
         )
         followup_button.clicked.connect(self.followup_requested)
         # The buttons follow the heading and wrap below it when the row is too
         # narrow for all of them (200 % on a 720p projector).
-        title = heading("Scale Across events", "heading")
+        title = heading(_("Scale Across events"), "heading")
         title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         top = FlowLayout(spacing=12, line_spacing=8)
         for widget in (title, followup_button, sample_button, new_button):

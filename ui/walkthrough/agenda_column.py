@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from facilitator.i18n import _
 from ui.walkthrough.step_list import StepList
 from ui.widgets import heading
 
@@ -21,6 +23,8 @@ from ui.widgets import heading
 # at 100 %), and never more than this share of the page: the records come first.
 WIDTH_CHARS = 27
 MAX_SHARE = 0.3
+# The column may take up to this share when the prompts' longest word needs it (a word cannot wrap).
+WORD_SHARE = 0.36
 # Lines of prompts kept in view when the steps need the column's height.
 PROMPT_LINES = 3
 
@@ -35,7 +39,7 @@ class AgendaColumn(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = heading("Agenda", "subheading")
+        self.title = heading(_("Agenda"), "subheading")
         self.step_list = StepList()
         # Rows measured anew (a new width or zoom): share the height again.
         self.step_list.fitted.connect(lambda: QTimer.singleShot(0, self, self.fit))
@@ -43,7 +47,8 @@ class AgendaColumn(QWidget):
         self.timer_label.setProperty("role", "timer")
         self.timer_label.setWordWrap(True)
         self.timer_button = QPushButton()
-        self.reset_button = QPushButton("Reset")
+        # Translators: a button that sets the step timer back to zero
+        self.reset_button = QPushButton(_("Reset"))
         self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.buttons.addWidget(self.timer_button, 1)
         self.buttons.addWidget(self.reset_button)
@@ -98,7 +103,8 @@ class AgendaColumn(QWidget):
         """Return the column's width on a page ``page_width`` pixels wide.
 
         Wide enough for the longest word of the prompts too (a word cannot
-        wrap), with their padding and a scroll bar.
+        wrap), with their padding and two scroll bars (the prompts', and the
+        column's own on a short page).
         """
         wanted = self.fontMetrics().averageCharWidth() * WIDTH_CHARS
         metrics = self.prompts_label.fontMetrics()
@@ -106,9 +112,13 @@ class AgendaColumn(QWidget):
         if key != getattr(self, "_longest", (None, 0))[0]:
             words = key[0].split()
             self._longest = (key, max((metrics.horizontalAdvance(word) for word in words), default=0))
+        most = int(page_width * MAX_SHARE)
         if self._longest[1]:
-            wanted = max(wanted, self._longest[1] + 64)
-        return max(min(wanted, int(page_width * MAX_SHARE)), 120)
+            bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            word = max(self._longest[1] + 64, self.prompts_label.minimumSizeHint().width() + 2 * bar + 4)
+            wanted = max(wanted, word)
+            most = max(most, min(word, int(page_width * WORD_SHARE)))
+        return max(min(wanted, most), 120)
 
     def fit(self) -> None:
         """Stack the timer buttons if they do not fit side by side; share the height."""

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from facilitator.agenda.model import Agenda, AgendaStep
+from facilitator.i18n import N_, _
 from facilitator.services import events
 from facilitator.services.changes import Changes, RecordKind
 from ui.actions import Act, shortcut_text
 from ui.editing import EventEditor
 from ui.panels.shared.base import heading
 from ui.walkthrough.agenda_column import AgendaColumn
+from ui.walkthrough.position import PositionLabel, fit_step_line
 from ui.walkthrough.question import SHARE, QuestionView
 from ui.walkthrough.step_panels import StepContent
 from ui.walkthrough.timer import StepTimer, format_seconds
@@ -35,9 +37,11 @@ NARROW_BELOW_CHARS = 70
 PRESENT_BUTTON_CHARS = 100
 # The current step is stored this long after the last step change.
 FLUSH_AFTER_MS = 400
-CLOSED_TEXT = (
+CLOSED_TEXT = N_(
     "This event is closed: it is shown as it was recorded. Reopen it from the File menu to change it."
 )
+# A step's state in the agenda column (its tooltip); the state itself styles the row.
+STATE_WORDS = {"done": N_("done"), "current": N_("current"), "upcoming": N_("upcoming")}
 
 
 class WalkthroughPage(QWidget):
@@ -92,27 +96,36 @@ class WalkthroughPage(QWidget):
         self.prompts_area = column.prompts_area
         self.timer_label = column.timer_label
         self.timer_button = column.timer_button
-        self.timer_button.setToolTip(f"Start or pause the step timer ({shortcut_text(Act.TIMER_TOGGLE)})")
+        self.timer_button.setToolTip(
+            _("Start or pause the step timer ({keys})").format(keys=shortcut_text(Act.TIMER_TOGGLE))
+        )
         self.timer_button.clicked.connect(self.timer.toggle)
         self.reset_button = column.reset_button
-        self.reset_button.setToolTip(f"Set this step's time to zero ({shortcut_text(Act.TIMER_RESET)})")
+        self.reset_button.setToolTip(
+            _("Set this step's time to zero ({keys})").format(keys=shortcut_text(Act.TIMER_RESET))
+        )
         self.reset_button.clicked.connect(self.timer.reset)
 
     def _build_step_buttons(self) -> None:
         """Build Previous and Next; the step and timer buttons take the focus by Tab only."""
-        self.previous_button = QPushButton("◀ Previous")
-        self.previous_button.setToolTip(f"Previous step ({shortcut_text(Act.PREVIOUS_STEP)})")
+        self.previous_button = QPushButton(_("◀ Previous"))
+        self.previous_button.setToolTip(
+            _("Previous step ({keys})").format(keys=shortcut_text(Act.PREVIOUS_STEP))
+        )
         self.previous_button.clicked.connect(self.previous_step)
-        self.next_button = QPushButton("Next ▶")
+        self.next_button = QPushButton(_("Next ▶"))
         self.next_button.setProperty("role", "primary")
-        self.next_button.setToolTip(f"Next step ({shortcut_text(Act.NEXT_STEP)})")
+        self.next_button.setToolTip(_("Next step ({keys})").format(keys=shortcut_text(Act.NEXT_STEP)))
         self.next_button.clicked.connect(self.next_step)
         # The room view on the projector (ui/room): the button the facilitator
         # finds where the step is moved on, as F5 is where presenters look.
-        self.present_button = QPushButton("Present")
+        # Translators: a button that shows the room view on the projector
+        self.present_button = QPushButton(_("Present"))
         self.present_button.setCheckable(True)
         self.present_button.setToolTip(
-            f"Show the room view full screen on the projector ({shortcut_text(Act.PRESENT)})"
+            _("Show the room view full screen on the projector ({keys})").format(
+                keys=shortcut_text(Act.PRESENT)
+            )
         )
         buttons = (self.timer_button, self.reset_button, self.present_button, self.previous_button)
         for button in (*buttons, self.next_button):
@@ -120,12 +133,12 @@ class WalkthroughPage(QWidget):
 
     def _build_step_side(self) -> QVBoxLayout:
         """Build the page's main side: position and buttons, the question, the step's records."""
-        self.position_label = heading("", "subheading")
+        self.position_label = PositionLabel()
         self.question = QuestionView()
         self.question_label = self.question.label
         # A closed event is history: said once, above the question, instead of
         # leaving the room to wonder why typing does nothing.
-        self.closed_label = heading(CLOSED_TEXT, "notice")
+        self.closed_label = heading(_(CLOSED_TEXT), "notice")
         self.closed_label.setObjectName("closedNotice")
 
         top = QHBoxLayout()
@@ -180,14 +193,16 @@ class WalkthroughPage(QWidget):
         if narrow != self._narrow:
             self._narrow = narrow
             self.column_scroll.setVisible(not narrow)
-            self.previous_button.setText("◀" if narrow else "◀ Previous")
-            self.next_button.setText("▶" if narrow else "Next ▶")
             self._show_position()
-        # The Present button yields its line to the records when the page is
-        # only a hundred characters wide (a large zoom): F5 and the Room menu remain.
+        column = self.agenda_column.preferred_width(width)
+        self.column_scroll.setFixedWidth(column)
+        # Beside a long step title too the step buttons keep only their arrows; the Present
+        # button yields its line then, and when the page is only a hundred characters wide
+        # (a large zoom): F5 and the Room menu remain.
         chars = width / max(self.fontMetrics().averageCharWidth(), 1)
-        self.present_button.setVisible(chars >= PRESENT_BUTTON_CHARS)
-        self.column_scroll.setFixedWidth(self.agenda_column.preferred_width(width))
+        room = width - 48 - (0 if narrow else column)  # the page's margins and spacing
+        buttons = (self.present_button, self.previous_button, self.next_button)
+        fit_step_line(self.position_label, *buttons, room, arrows=narrow, wide=chars >= PRESENT_BUTTON_CHARS)
         content = self._current_content()
         share = content.question_share if content is not None else SHARE
         self.question.set_budget(int(height * share))
@@ -211,6 +226,12 @@ class WalkthroughPage(QWidget):
         """Return the current agenda step."""
         return self.agenda.steps[self.index]
 
+    def show_presenting(self, presenting: bool) -> None:
+        """Say on the Present button whether the room view is shown; its line is fitted again."""
+        self.present_button.setChecked(presenting)
+        self.present_button.setText(_("Stop presenting") if presenting else _("Present"))
+        self._fit()
+
     def set_prompts_visible(self, visible: bool) -> None:
         """Show or hide the facilitator prompts (a remembered setting)."""
         self._show_prompts = visible
@@ -226,9 +247,9 @@ class WalkthroughPage(QWidget):
         self.contents.setCurrentIndex(index)
         prompts = "\n".join(f"• {p}" for p in step.prompts)
         self.prompts_label.setText(prompts)
-        # The question's share follows the step, the column's width its prompts.
-        self._fit()
+        # The question's share follows the step, the column's width its prompts, the Present button its title.
         self._show_position()
+        self._fit()
         self.question.set_text(step.question)
         self.prompts_area.setVisible(self._show_prompts and bool(prompts))
         self.previous_button.setEnabled(index > 0)
@@ -292,7 +313,7 @@ class WalkthroughPage(QWidget):
     def _show_steps(self) -> None:
         if self.step_list.count() != len(self.agenda.steps):
             self.step_list.clear()
-            self.step_list.addItems(["" for _ in self.agenda.steps])
+            self.step_list.addItems(["" for _step in self.agenda.steps])
             rebuilt = True
         else:
             rebuilt = False
@@ -306,7 +327,7 @@ class WalkthroughPage(QWidget):
             item = self.step_list.item(position)
             item.setText(self._step_text(position, mark))
             item.setData(Qt.ItemDataRole.UserRole, state)
-            item.setToolTip(f"{step.title} — {state}")
+            item.setToolTip(f"{step.title} — {_(STATE_WORDS[state])}")
         self.step_list.setCurrentRow(self.index)
         if rebuilt:
             self.step_list.fit_rows()
@@ -320,7 +341,7 @@ class WalkthroughPage(QWidget):
         if over:
             # On a line of its own: the side column is narrow, and the overrun
             # is the part the facilitator must not miss.
-            text += f"\n+{format_seconds(used - limit)} over"
+            text += "\n" + _("+{time} over").format(time=format_seconds(used - limit))
         self.timer_label.setText(text)
         if self._narrow:
             self._show_position()
@@ -328,10 +349,10 @@ class WalkthroughPage(QWidget):
             self.timer_label.setProperty("state", "over" if over else "")
             self.timer_label.style().unpolish(self.timer_label)
             self.timer_label.style().polish(self.timer_label)
-        self.timer_button.setText("Pause" if self.timer.running else "Start timer")
+        self.timer_button.setText(_("Pause") if self.timer.running else _("Start timer"))
         self._show_closed()
-        total = format_seconds(self.timer.total_seconds())
-        self.total_label.setText(f"Event time {total} of {self.agenda.total_minutes}:00")
+        total, planned = format_seconds(self.timer.total_seconds()), f"{self.agenda.total_minutes}:00"
+        self.total_label.setText(_("Event time {used} of {planned}").format(used=total, planned=planned))
         current = self.step_list.item(self.index)
         if current is not None:
             current.setText(self._step_text(self.index, "▶"))
@@ -341,13 +362,16 @@ class WalkthroughPage(QWidget):
         if self.index < 0:
             return
         step = self.step
-        text = f"Step {self.index + 1} of {len(self.agenda.steps)} · {step.title}"
+        text = _("Step {number} of {count} · {title}").format(
+            number=self.index + 1, count=len(self.agenda.steps), title=step.title
+        )
         if self._narrow:
             used = self.timer.seconds()
             over = used - step.timebox_minutes * 60
-            text += f" · {format_seconds(used)} / {step.timebox_minutes}:00"
+            clock = f"{format_seconds(used)} / {step.timebox_minutes}:00"
             if over > 0:
-                text += f", {format_seconds(over)} over"
+                clock = _("{time}, {over} over").format(time=clock, over=format_seconds(over))
+            text += f" · {clock}"
         self.position_label.setText(text)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -358,11 +382,13 @@ class WalkthroughPage(QWidget):
         # A closed event keeps its recorded times: nothing here may start a timer.
         read_only = self.editor.read_only
         self.closed_label.setVisible(read_only)
-        self.closed_label.setText(self.editor.read_only_note(CLOSED_TEXT))
+        self.closed_label.setText(self.editor.read_only_note(_(CLOSED_TEXT)))
         for button in (self.timer_button, self.reset_button):
             button.setEnabled(not read_only)
 
     def _step_text(self, position: int, mark: str) -> str:
         step = self.agenda.steps[position]
         used = format_seconds(self.timer.seconds(step.id))
-        return f"{mark} {position + 1}. {step.title}\n     {used} of {step.timebox_minutes}:00"
+        # Translators: the time used on a step against its timebox, e.g. "4:10 of 15:00"
+        spent = _("{used} of {planned}").format(used=used, planned=f"{step.timebox_minutes}:00")
+        return f"{mark} {position + 1}. {step.title}\n     {spent}"

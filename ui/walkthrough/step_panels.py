@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from facilitator.agenda.model import AgendaStep
+from facilitator.i18n import _
 from ui.editing import EventEditor
 from ui.panels.agreements.agreements import AgreementsPanel
 from ui.panels.agreements.capacity_view import CapacityView
@@ -62,7 +63,7 @@ class StepContent(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if not self.panels:
-            note = heading("Nothing to record in this step — talk, then go on (Page Down).", "muted")
+            note = heading(_("Nothing to record in this step — talk, then go on (Page Down)."), "muted")
             layout.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
             return
         body = QWidget()

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator import numbers
 from facilitator.dates import day
 from facilitator.followup.adoption_row import NewCondition
 from facilitator.followup.adoptions import AdoptionRow, StatusStep
+from facilitator.i18n import _, ngettext
 from ui.followup.adoptions.model import check_in_text, event_text
 from ui.shared_database import READ_ONLY_TIP
 from ui.widgets import heading
@@ -39,8 +41,18 @@ def condition_line(condition: NewCondition, with_pattern: bool = False) -> str:
 
     ``with_pattern`` adds the pattern's name, for an agreement that adopted several.
     """
-    pattern = f" ({condition.pattern})" if with_pattern else ""
-    return f"{condition.kind.label}: {condition.text}{pattern} — learnt at {day(condition.learnt_on)}"
+    if with_pattern:
+        # Translators: a condition learnt after the agreement ("Breaks when: …"), of which pattern, and when
+        text = _("{kind}: {condition} ({pattern}) — learnt at {date}")
+    else:
+        # Translators: a condition learnt after the agreement ("Breaks when: …"), and when
+        text = _("{kind}: {condition} — learnt at {date}")
+    return text.format(
+        kind=condition.kind.label,
+        condition=condition.text,
+        pattern=condition.pattern,
+        date=day(condition.learnt_on),
+    )
 
 
 def _set_role(label: QLabel, role: str) -> None:
@@ -83,7 +95,7 @@ class AdoptionDetail(QWidget):
         self.fit = _value()
         self.open_questions = _value()
         self.new_conditions = _value()
-        self.new_conditions.setAccessibleName("New conditions to check")
+        self.new_conditions.setAccessibleName(_("New conditions to check"))
         # One row with a short title: a wider title column would squeeze every value at a high zoom.
         fit = QWidget()
         fit_column = QVBoxLayout(fit)
@@ -92,7 +104,7 @@ class AdoptionDetail(QWidget):
         for label in (self.fit, self.open_questions, self.new_conditions):
             fit_column.addWidget(label)
         self.history = QListWidget()
-        self.history.setAccessibleName("Status history")
+        self.history.setAccessibleName(_("Status history"))
         # Each change on its own wrapped lines, never cut off at the right edge.
         self.history.setWordWrap(True)
         self.history.setResizeMode(QListView.ResizeMode.Adjust)
@@ -101,28 +113,29 @@ class AdoptionDetail(QWidget):
         self.history.setAlternatingRowColors(True)
         #: The database may only be read (a lead's read-only role): statuses cannot change.
         self.read_only = False
-        self.change_button = QPushButton("Change status…")
+        self.change_button = QPushButton(_("Change status…"))
         self.change_button.setProperty("role", "primary")
-        self.open_button = QPushButton("Open event")
+        self.open_button = QPushButton(_("Open event"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(4)
         for name, value in (
-            ("Status", self.status),
-            ("Check-in", self.check_in),
-            ("Fit", fit),
-            ("Patterns", self.patterns),
-            ("Owner(s)", self.owners),
-            ("Sponsor", self.sponsor),
-            ("Event", self.event_label),
+            (_("Status"), self.status),
+            (_("Check-in"), self.check_in),
+            # Translators: the fit check of an agreement, as the title of its answers
+            (_("Fit"), fit),
+            (_("Patterns"), self.patterns),
+            (_("Owner(s)"), self.owners),
+            (_("Sponsor"), self.sponsor),
+            (_("Event"), self.event_label),
         ):
             label = QLabel(name)
             label.setAlignment(
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
             )  # beside a value's first line
             form.addRow(label, value)
-        buttons = QWidget()
+        self._buttons = buttons = QWidget()
         button_row = QHBoxLayout(buttons)
         button_row.setContentsMargins(0, 0, 0, 0)
         button_row.addWidget(self.change_button)
@@ -139,7 +152,7 @@ class AdoptionDetail(QWidget):
         history = QWidget()
         history_column = QVBoxLayout(history)
         history_column.setContentsMargins(0, 0, 0, 0)
-        history_column.addWidget(heading("Status history", "subheading"))
+        history_column.addWidget(heading(_("Status history"), "subheading"))
         history_column.addWidget(self.history, 1)
         # Who and the buttons, then the fields and the history: stacked beside
         # the table, in two columns under it.
@@ -167,9 +180,14 @@ class AdoptionDetail(QWidget):
         roomy = self.width() >= TWO_COLUMNS_FROM_CHARS * self.fontMetrics().averageCharWidth()
         stacked = getattr(self, "_beside", True) or not roomy
         direction = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        # The buttons beside the name while both have room (longer words in
+        # some languages, a high zoom): else under it, never cut off.
+        beside_name = (
+            self.width() >= self._buttons.sizeHint().width() + 24 * self.fontMetrics().averageCharWidth()
+        )
         self.header.setDirection(
             QBoxLayout.Direction.TopToBottom
-            if getattr(self, "_beside", True)
+            if getattr(self, "_beside", True) or not beside_name
             else QBoxLayout.Direction.LeftToRight
         )
         self.parts.setDirection(direction)
@@ -187,10 +205,10 @@ class AdoptionDetail(QWidget):
             button.setEnabled(row is not None)
         if self.read_only:
             self.change_button.setEnabled(False)
-            self.change_button.setToolTip(READ_ONLY_TIP)
+            self.change_button.setToolTip(_(READ_ONLY_TIP))
         self.history.clear()
         if row is None:
-            self.title.setText("Select an agreement to see its status history.")
+            self.title.setText(_("Select an agreement to see its status history."))
             for label in (
                 self.status,
                 self.check_in,
@@ -206,14 +224,18 @@ class AdoptionDetail(QWidget):
             return
         team = f" ({row.adopter_team})" if row.adopter_team != row.adopter else ""
         self.title.setText(f"{row.adopter}{team}")
-        reason = f" — {row.status_reason}" if row.status_reason else ""
+        reason = f" — {row.status_reason}" if row.status_reason else ""  # the reason as typed
         self.status.setText(row.status.label + reason)
         self.check_in.setText(check_in_text(row))
         _set_role(self.check_in, "danger" if row.overdue else "")
         self.fit.setText(row.fit_text)
         _set_role(self.fit, "danger" if row.fit.at_risk else "")
         count = row.open_questions
-        self.open_questions.setText(f"{count} open question" if count == 1 else f"{count} open questions")
+        self.open_questions.setText(
+            ngettext("{count} open question", "{count} open questions", count).format(
+                count=numbers.integer(count)
+            )
+        )
         several = len(row.patterns) > 1
         self.new_conditions.setText("\n".join(condition_line(c, several) for c in row.new_conditions))
         self.new_conditions.setVisible(bool(row.new_conditions))

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 from facilitator.domain import AgreementStatus
 from facilitator.folding import fold
 from facilitator.followup.adoptions import OPEN_STATUSES
+from facilitator.i18n import N_, _
 from ui.flow_layout import FlowLayout
 from ui.followup.adoptions.model import FIT_CHOICES, OPEN, AdoptionFilter
 from ui.widgets import ElidingComboBox, fit_placeholder, tooltip_text
 
-ALL_COALITIONS = "All coalitions"
+# Translators: the first choice of a coalition filter
+ALL_COALITIONS = N_("All coalitions")
 COALITION_CHARS = 12  # the coalition choice's width, in characters
 
 
@@ -27,30 +29,33 @@ class AdoptionFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text = QLineEdit(placeholderText="Adopter or team")  # short: whole at 1280 pixels
+        self.text = QLineEdit(placeholderText=_("Adopter or team"))  # short: whole at 1280 pixels
         self.text.setClearButtonEnabled(True)
-        self.text.setAccessibleName("Filter by adopter or team")
+        self.text.setAccessibleName(_("Filter by adopter or team"))
         self.coalition = ElidingComboBox()
-        self.coalition.setAccessibleName("Coalition")
+        self.coalition.setAccessibleName(_("Coalition"))
         # As wide as a usual name, not the longest (which took half the bar at
         # 1280 pixels): the text filter needs the room; long names end in "…".
         self.coalition.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.coalition.setMinimumContentsLength(COALITION_CHARS)
-        self.coalition.addItem(ALL_COALITIONS, None)
+        self.coalition.addItem(_(ALL_COALITIONS), None)
         self.status = ElidingComboBox()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(_("Status"))
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.status.addItem("All statuses", None)
-        self.status.addItem("Open (agreed or in progress)", OPEN)
+        # Translators: the first choice of a status filter
+        self.status.addItem(_("All statuses"), None)
+        # Translators: a choice of the adoption tracker's status filter
+        self.status.addItem(_("Open (agreed or in progress)"), OPEN)
         for status in AgreementStatus:
             self.status.addItem(status.label, status)
         self.status.setCurrentIndex(1)
         self.fit = ElidingComboBox()
-        self.fit.setAccessibleName("Fit check")
+        self.fit.setAccessibleName(_("Fit check"))
         self.fit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for label, value in FIT_CHOICES:
-            self.fit.addItem(label, value)
-        self.overdue_only = QCheckBox("O&verdue only")
+            self.fit.addItem(_(label), value)
+        # Translators: a tick box of the adoption tracker's filters
+        self.overdue_only = QCheckBox(_("O&verdue only"))
         # One row when it fits; at a high zoom the choices wrap below the text
         # filter instead of pushing the window past the screen's edge.
         fit_placeholder(self.text)
@@ -84,7 +89,7 @@ class AdoptionFilterBar(QWidget):
         chosen = self.coalition.currentData()
         self.coalition.blockSignals(True)
         self.coalition.clear()
-        self.coalition.addItem(ALL_COALITIONS, None)
+        self.coalition.addItem(_(ALL_COALITIONS), None)
         for name in sorted(names, key=fold):
             self.coalition.addItem(name, name)
         self.coalition.setCurrentIndex(max(0, self.coalition.findData(chosen)))

@@ -18,11 +18,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QWidget
 
+from facilitator import numbers
 from facilitator.dates import day
 from facilitator.domain import AgreementStatus
 from facilitator.folding import fold
 from facilitator.followup.adoption_row import FitState
 from facilitator.followup.adoptions import AdoptionRow
+from facilitator.i18n import N_, _, ngettext
 from ui import theme
 from ui.widgets import tooltip_text
 
@@ -39,7 +41,9 @@ def late_text(row: AdoptionRow) -> str:
     """Return how overdue the check-in is in words ("12 days late"), or "" when it is not."""
     if not row.overdue:
         return ""
-    return "1 day late" if row.days_overdue == 1 else f"{row.days_overdue} days late"
+    days = row.days_overdue
+    # Translators: how overdue a check-in is
+    return ngettext("{count} day late", "{count} days late", days).format(count=numbers.integer(days))
 
 
 def check_in_text(row: AdoptionRow, sep: str = " · ") -> str:
@@ -62,33 +66,62 @@ def adopter_text(row: AdoptionRow, sep: str = " · ") -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its header, its text, and the key it sorts by."""
+    """A column: its header, its text, and the key it sorts by.
+
+    ``header`` is the English, marked for translation; :attr:`title` is it in
+    the language in use (what the view shows).
+    """
 
     header: str
     text: Callable[[AdoptionRow], str]
     key: Callable[[AdoptionRow], SupportsRichComparison]
 
+    @property
+    def title(self) -> str:
+        """Return the header in the language in use."""
+        return _(self.header)
 
+
+# The headers are marked here and translated when the view asks (headerData).
+# Translators: a column header of the adoption tracker: the agreement's status
+_STATUS = N_("Status")
+# Translators: a column header of the adoption tracker: the team or person adopting
+_ADOPTER = N_("Adopter")
+# Translators: a column header of the adoption tracker: the date of the next check-in
+_CHECK_IN = N_("Check-in")
+# Translators: a column header of the adoption tracker: the event the agreement was made at
+_EVENT = N_("Event")
 COLUMNS: dict[str, Column] = {
-    "status": Column("Status", lambda r: r.status.label, lambda r: _STATUS_ORDER[r.status]),
-    "adopter": Column("Adopter", lambda r: r.adopter, lambda r: fold(r.adopter)),
-    "team": Column("Team", lambda r: r.adopter_team, lambda r: fold(r.adopter_team)),
-    "patterns": Column("Patterns", lambda r: ", ".join(r.patterns), lambda r: fold(", ".join(r.patterns))),
-    "fit": Column("Fit", lambda r: r.fit_text, lambda r: (_FIT_ORDER[r.fit], -len(r.new_conditions))),
-    "owners": Column("Owner(s)", lambda r: ", ".join(r.owners), lambda r: fold(", ".join(r.owners))),
+    "status": Column(_STATUS, lambda r: r.status.label, lambda r: _STATUS_ORDER[r.status]),
+    "adopter": Column(_ADOPTER, lambda r: r.adopter, lambda r: fold(r.adopter)),
+    # Translators: a column header of the adoption tracker: the adopter's team
+    "team": Column(N_("Team"), lambda r: r.adopter_team, lambda r: fold(r.adopter_team)),
+    "patterns": Column(
+        # Translators: a column header of the adoption tracker: the patterns adopted
+        N_("Patterns"),
+        lambda r: ", ".join(r.patterns),
+        lambda r: fold(", ".join(r.patterns)),
+    ),
+    # Translators: a column header of the adoption tracker: the fit check's result
+    "fit": Column(N_("Fit"), lambda r: r.fit_text, lambda r: (_FIT_ORDER[r.fit], -len(r.new_conditions))),
+    # Translators: a column header of the adoption tracker: who owns the adoption (one or more people)
+    "owners": Column(N_("Owner(s)"), lambda r: ", ".join(r.owners), lambda r: fold(", ".join(r.owners))),
     # No date sorts after every date; among overdue ones the date itself orders them.
-    "check_in": Column("Check-in", check_in_text, lambda r: r.check_in or dt.date.max),
-    "event": Column("Event", event_text, lambda r: (r.event_date, fold(r.event_title))),
+    "check_in": Column(_CHECK_IN, check_in_text, lambda r: r.check_in or dt.date.max),
+    "event": Column(_EVENT, event_text, lambda r: (r.event_date, fold(r.event_title))),
     "coalition": Column(
-        "Coalition", lambda r: ", ".join(r.coalitions), lambda r: fold(", ".join(r.coalitions))
+        # Translators: a column header of the adoption tracker: the coalitions of the event
+        N_("Coalition"),
+        lambda r: ", ".join(r.coalitions),
+        lambda r: fold(", ".join(r.coalitions)),
     ),
     # Two-line cells for the walk-through's review, where a row is read as a whole.
     "check_in_lines": Column(
-        "Check-in", lambda r: check_in_text(r, "\n"), lambda r: r.check_in or dt.date.max
+        _CHECK_IN, lambda r: check_in_text(r, "\n"), lambda r: r.check_in or dt.date.max
     ),
-    "adopter_lines": Column("Adopter", lambda r: adopter_text(r, "\n"), lambda r: fold(r.adopter)),
+    "adopter_lines": Column(_ADOPTER, lambda r: adopter_text(r, "\n"), lambda r: fold(r.adopter)),
     "event_lines": Column(
-        "Event", lambda r: event_text(r, "\n"), lambda r: (r.event_date, fold(r.event_title))
+        _EVENT, lambda r: event_text(r, "\n"), lambda r: (r.event_date, fold(r.event_title))
     ),
 }
 # The check-in next to the status: "12 days late" must be seen without scrolling.
@@ -109,13 +142,18 @@ AT_RISK = "at_risk"
 FITS = "fits"
 NOT_CHECKED = "not_checked"
 NEW_CONDITIONS = "new_conditions"
-#: The fit filter's choices: (label, value); None keeps every row.
+#: The fit filter's choices: (label, marked for translation, value); None keeps every row.
 FIT_CHOICES: tuple[tuple[str, str | None], ...] = (
-    ("All fit checks", None),
-    ("At risk", AT_RISK),
-    ("Fits", FITS),
-    ("Not checked", NOT_CHECKED),
-    ("New conditions to check", NEW_CONDITIONS),
+    # Translators: the first choice of the fit check filter
+    (N_("All fit checks"), None),
+    # Translators: a choice of the fit check filter
+    (N_("At risk"), AT_RISK),
+    # Translators: a choice of the fit check filter: the adopter's team fits the patterns
+    (N_("Fits"), FITS),
+    # Translators: a choice of the fit check filter: nobody answered its questions
+    (N_("Not checked"), NOT_CHECKED),
+    # Translators: a choice of the fit check filter: conditions learnt after the agreement
+    (N_("New conditions to check"), NEW_CONDITIONS),
 )
 
 
@@ -241,7 +279,7 @@ class AdoptionTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.keys)
         ):
-            return self.columns[section].header
+            return self.columns[section].title
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Role.DisplayRole) -> Any:
@@ -255,7 +293,9 @@ class AdoptionTableModel(QAbstractTableModel):
             return self.columns[index.column()].text(row)
         if role == Role.ToolTipRole:
             if key == "status" and row.status_reason:
-                return tooltip_text(f"{row.status.label}: {row.status_reason}")
+                # Translators: a status and why it was set ("Abandoned: the team was split")
+                why = _("{status}: {reason}")
+                return tooltip_text(why.format(status=row.status.label, reason=row.status_reason))
             text = self.columns[index.column()].text(row)
             return tooltip_text(text) if text else None
         warn = (row.overdue and key in WARN_COLUMNS) or (row.fit.at_risk and key in RISK_COLUMNS)

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from facilitator import numbers
 from facilitator.dates import iso
 from facilitator.domain import AgreementStatus
 from facilitator.followup import adoptions
 from facilitator.followup.adoptions import OPEN_STATUSES, AdoptionRow
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.flow_layout import FlowLayout
@@ -36,8 +38,9 @@ if TYPE_CHECKING:
 # characters of its text: at a higher zoom the columns need the width.
 SIDE_BY_SIDE_WIDTH = 1800
 SIDE_BY_SIDE_CHARS = 160
-NO_AGREEMENTS = "No agreements yet. Agreements made at events appear here."
-NO_OPEN_AGREEMENTS = "No open agreements. Choose “All statuses” to see the adopted and abandoned ones."
+# Marked here, translated where they are shown.
+NO_AGREEMENTS = N_("No agreements yet. Agreements made at events appear here.")
+NO_OPEN_AGREEMENTS = N_("No open agreements. Choose “All statuses” to see the adopted and abandoned ones.")
 
 
 class AdoptionsPage(QWidget):
@@ -81,11 +84,13 @@ class AdoptionsPage(QWidget):
         self.counts = heading("", "muted")
         # Its own label: the risk reads apart from the count, in the danger colour when there is one.
         self.at_risk_count = heading("", "muted")
-        self.at_risk_count.setAccessibleName("Agreements at risk")
+        self.at_risk_count.setAccessibleName(_("Agreements at risk"))
         for label in (self.counts, self.at_risk_count):
             label.setWordWrap(False)  # short; wrapped side by side they broke mid-count
-        self.empty_label = heading(NO_AGREEMENTS, "muted")
-        self.export_button = export_button("Write the agreements listed here, as filtered, for a spreadsheet")
+        self.empty_label = heading(_(NO_AGREEMENTS), "muted")
+        self.export_button = export_button(
+            _("Write the agreements listed here, as filtered, for a spreadsheet")
+        )
         self.calendar_button = calendar_button()
 
         self.table = AdoptionTable(
@@ -108,7 +113,8 @@ class AdoptionsPage(QWidget):
         splitter.addWidget(FillingScrollArea(self.detail, shrink=False))
         top = QHBoxLayout()
         top.setSpacing(12)
-        top.addWidget(heading("Adoptions", "heading"))
+        # Translators: the heading of the adoption tracker
+        top.addWidget(heading(_("Adoptions"), "heading"))
         top.addWidget(self.filters, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
@@ -190,10 +196,12 @@ class AdoptionsPage(QWidget):
             self,
             self.problem,
             self._settings,
-            title="Export the agreements listed as CSV",
+            title=_("Export the agreements listed as CSV"),
             file_name=f"{iso(self.today())} adoptions.csv",
-            what="agreements",
-            one="agreement",
+            failed=_("the agreements were not written: {error}"),
+            done=lambda count: ngettext(
+                "Exported {count} agreement", "Exported {count} agreements", count
+            ).format(count=numbers.integer(count)),
             header=TRACKER_COLUMNS,
             rows=tracker_rows(self.model.rows()),
         )
@@ -231,7 +239,7 @@ class AdoptionsPage(QWidget):
             with self._db().transaction() as session:
                 fresh = adoptions.adoption_rows(session, today=self.today(), event_id=row.event_id)
         except (StorageError, ServiceError) as exc:
-            message = f"The status was not changed: {exc}."
+            message = _("The status was not changed: {error}.").format(error=exc)
             self.problem.emit(message)
             return message
         by_id = {r.agreement_id: r for r in fresh}
@@ -251,7 +259,7 @@ class AdoptionsPage(QWidget):
                 rows = adoptions.adoption_rows(session, today=self.today(), statuses=statuses)
                 names = adoptions.coalition_names(session)
         except (StorageError, ServiceError) as exc:
-            self.problem.emit(f"The adoptions could not be read: {exc}")
+            self.problem.emit(_("The adoptions could not be read: {error}").format(error=exc))
             return
         self._all, self._loaded_all = rows, everything
         self.detail.read_only = self._db().read_only
@@ -284,17 +292,23 @@ class AdoptionsPage(QWidget):
     def _update_counts(self) -> None:
         shown = self.model.rows()
         overdue = sum(row.overdue for row in shown)
-        noun = "agreement" if len(shown) == 1 else "agreements"
-        self.counts.setText(f"{len(shown)} {noun} · {overdue} overdue")
+        agreements = ngettext("{count} agreement", "{count} agreements", len(shown)).format(
+            count=numbers.integer(len(shown))
+        )
+        # Translators: the adoption tracker's count: "12 agreements · 3 overdue"
+        counts = ngettext("{agreements} · {count} overdue", "{agreements} · {count} overdue", overdue)
+        self.counts.setText(counts.format(agreements=agreements, count=numbers.integer(overdue)))
         at_risk = sum(row.fit.at_risk for row in shown)
-        self.at_risk_count.setText(f"{at_risk} at risk")
+        # Translators: how many agreements of the tracker are at risk (the fit check)
+        risk = ngettext("{count} at risk", "{count} at risk", at_risk)
+        self.at_risk_count.setText(risk.format(count=numbers.integer(at_risk)))
         self.at_risk_count.setProperty("role", "danger" if at_risk else "muted")
         self.at_risk_count.style().unpolish(self.at_risk_count)
         self.at_risk_count.style().polish(self.at_risk_count)
         if not self._all:
-            self.empty_label.setText(NO_AGREEMENTS if self._loaded_all else NO_OPEN_AGREEMENTS)
+            self.empty_label.setText(_(NO_AGREEMENTS) if self._loaded_all else _(NO_OPEN_AGREEMENTS))
         else:
-            self.empty_label.setText("No agreement matches these filters.")
+            self.empty_label.setText(_("No agreement matches these filters."))
         self.empty_label.setVisible(not shown)
         self.export_button.setEnabled(bool(shown))
 
@@ -312,7 +326,7 @@ class AdoptionsPage(QWidget):
                     history = adoptions.status_history(session, row.agreement_id)
             except (StorageError, ServiceError) as exc:
                 self._detail_row = None  # read it again next time
-                self.problem.emit(f"The status history could not be read: {exc}")
+                self.problem.emit(_("The status history could not be read: {error}").format(error=exc))
         self.detail.show_row(row, history)
 
     def changeEvent(self, event) -> None:

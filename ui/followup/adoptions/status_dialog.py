@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import AgreementStatus
 from facilitator.followup.adoptions import AdoptionRow
+from facilitator.i18n import N_, _
 from ui.date_fields import date_edit, from_qdate, to_qdate
 from ui.widgets import FillingScrollArea, heading, size_to_text
 
@@ -31,7 +32,17 @@ _NEXT = {
     AgreementStatus.ADOPTED: AgreementStatus.IN_PROGRESS,
     AgreementStatus.ABANDONED: AgreementStatus.AGREED,
 }
-REASON_REQUIRED = "Say why the adoption was abandoned: a reason is required."
+# Marked here, translated where it is shown.
+REASON_REQUIRED = N_("Say why the adoption was abandoned: a reason is required.")
+# Translators: the label of the note of a status change
+NOTE = N_("N&ote")
+# Under the adopter's name: the status now, then the patterns (a sentence each: word order differs).
+_NOW = {
+    AgreementStatus.AGREED: N_("Now agreed · {patterns}"),
+    AgreementStatus.IN_PROGRESS: N_("Now in progress · {patterns}"),
+    AgreementStatus.ADOPTED: N_("Now adopted · {patterns}"),
+    AgreementStatus.ABANDONED: N_("Now abandoned · {patterns}"),
+}
 
 
 class StatusDialog(QDialog):
@@ -55,19 +66,20 @@ class StatusDialog(QDialog):
         self.row = row
         self._save = save
         self._today = today
-        self.setWindowTitle("Change status")
+        # Translators: the title of the dialog that changes an agreement's status
+        self.setWindowTitle(_("Change status"))
         self.setMinimumWidth(640)
         self.status = QComboBox()
-        self.status.setAccessibleName("New status")
+        self.status.setAccessibleName(_("New status"))
         for status in AgreementStatus:
             if status != row.status:
                 self.status.addItem(status.label, status)
         self.status.setCurrentIndex(self.status.findData(_NEXT[row.status]))
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(_("Note"))
         self.note.setMaxLength(5000)
         self.date = date_edit(today)
-        self.date.setAccessibleName("Date of the change")
+        self.date.setAccessibleName(_("Date of the change"))
         self.date.setMaximumDate(to_qdate(today))
         if row.last_changed is not None and row.last_changed <= today:
             self.date.setMinimumDate(to_qdate(row.last_changed))
@@ -83,7 +95,8 @@ class StatusDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Change status")
+        # Translators: the button that stores the new status of an agreement
+        self.ok_button.setText(_("Change status"))
         self.ok_button.setProperty("role", "primary")
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -91,10 +104,11 @@ class StatusDialog(QDialog):
 
         form = QFormLayout()
         form.setVerticalSpacing(12)
-        form.addRow(_buddy("&New status", self.status), self.status)
-        self.note_label = _buddy("N&ote", self.note)
+        form.addRow(_buddy(_("&New status"), self.status), self.status)
+        self.note_label = _buddy(_(NOTE), self.note)
         form.addRow(self.note_label, self.note)
-        form.addRow(_buddy("&Date", self.date), self.date)
+        # Translators: the label of the date of a status change
+        form.addRow(_buddy(_("&Date"), self.date), self.date)
         # The content scrolls above the buttons when the zoomed dialog is
         # taller than the screen (200 % on a 720p projector).
         content = QWidget()
@@ -104,8 +118,9 @@ class StatusDialog(QDialog):
         team = f" ({row.adopter_team})" if row.adopter_team != row.adopter else ""
         title = heading(f"{row.adopter}{team}", "subheading")
         layout.addWidget(title)
-        patterns = ", ".join(row.patterns) or "no patterns named"
-        layout.addWidget(heading(f"Now {row.status.label.lower()} · {patterns}", "muted"))
+        patterns = ", ".join(row.patterns) or _("no patterns named")
+        now = _(_NOW[row.status]).format(patterns=patterns)
+        layout.addWidget(heading(now, "muted"))
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(self.error)
@@ -128,14 +143,14 @@ class StatusDialog(QDialog):
 
     def _status_changed(self) -> None:
         abandoning = self.chosen_status() == AgreementStatus.ABANDONED
-        self.note_label.setText("Reas&on (required)" if abandoning else "N&ote")
+        self.note_label.setText(_("Reas&on (required)") if abandoning else _(NOTE))
         self.note.setPlaceholderText(
-            "Why was it abandoned? Others learn from it." if abandoning else "What happened (optional)"
+            _("Why was it abandoned? Others learn from it.") if abandoning else _("What happened (optional)")
         )
         self.hint.setText(
-            "A reason is required for Abandoned."
+            _("A reason is required for Abandoned.")
             if abandoning
-            else "The date can be earlier if the change happened before today, but not in the future."
+            else _("The date can be earlier if the change happened before today, but not in the future.")
         )
         self.error.hide()
 
@@ -143,11 +158,11 @@ class StatusDialog(QDialog):
         """Store the change; on a problem say so here and stay open."""
         status, note, day = self.chosen_status(), self.note.text().strip(), from_qdate(self.date.date())
         if status == AgreementStatus.ABANDONED and not note:
-            self._show_error(REASON_REQUIRED)
+            self._show_error(_(REASON_REQUIRED))
             self.note.setFocus()
             return
         if day > self._today:
-            self._show_error("The date of a status change cannot be in the future.")
+            self._show_error(_("The date of a status change cannot be in the future."))
             self.date.setFocus()
             return
         problem = self._save(status, note, day)

@@ -112,7 +112,7 @@ class AdoptionTable(QTableView):
             )
             # The header's own measure knows its bold font; ours its sort arrow.
             title = max(
-                header.horizontalAdvance(model.columns[column].header) + HEADER_ROOM,
+                header.horizontalAdvance(model.columns[column].title) + HEADER_ROOM,
                 self.horizontalHeader().sectionSizeFromContents(column).width(),
             )
             self._titles.append(title)

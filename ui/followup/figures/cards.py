@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator import numbers
 from facilitator.figures import (
     STARTED_FIT_EXPLANATION,
     STARTED_FIT_TITLE,
@@ -24,6 +25,7 @@ from facilitator.figures import (
     short_value,
     started_fit_text,
 )
+from facilitator.i18n import N_, _, ngettext
 from ui.followup.figures.charts import QuarterChart
 from ui.widgets import plain_label
 
@@ -35,15 +37,18 @@ class FigureCard(QFrame):
         super().__init__(parent)
         self.info = info
         self.setProperty("role", "card")
-        self.title = plain_label(info.title, "subheading")
+        self.title = plain_label(_(info.title), "subheading")
         self.value = plain_label("", "figure")
         self.value.setWordWrap(False)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        goal = f" Dashed line: {info.target_label}." if info.target is not None else ""
-        self._explanation = info.explanation + goal
+        explanation = [_(info.explanation)]
+        if info.target is not None:
+            # Translators: under a figure's name: what its chart's dashed line shows ("goal 70 %")
+            explanation.append(_("Dashed line: {goal}.").format(goal=_(info.target_label)))
+        self._explanation = " ".join(explanation)
         self.explanation = plain_label(self._explanation, "muted")
         self.detail = plain_label("")
-        self.chart = QuarterChart(info.title)
+        self.chart = QuarterChart(_(info.title))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.value, 0, Qt.AlignmentFlag.AlignTop)
@@ -62,16 +67,22 @@ class FigureCard(QFrame):
         # The title already says "days"; the short form keeps the title on fewer lines.
         self.value.setText(short_value(info, getattr(totals, info.key)))
         self.detail.setText(detail(info, totals))
-        self.setAccessibleName(f"{info.title}: {value}")
+        self.setAccessibleName(f"{_(info.title)}: {value}")
         values = list(figures.series(info.key))
         top, step = axis_scale(info, values)
         # Quarters where some teams are still within their six months may still rise.
         provisional = [bool(q.open_teams) for q in figures.quarters] if info.key == "adoption_rate" else []
-        lighter = " Lighter bars: some teams still within their six months." if any(provisional) else ""
-        self.explanation.setText(self._explanation + lighter)
-        when = "at the end of" if info.cumulative else "in"
+        lighter = _("Lighter bars: some teams still within their six months.") if any(provisional) else ""
+        self.explanation.setText(f"{self._explanation} {lighter}" if lighter else self._explanation)
+        # A value in words: at the end of the quarter for a figure that adds up, in it otherwise.
+        if info.cumulative:
+            # Translators: a chart's value in words: the quarter ("2026 Q3"), the value, then its counts
+            when = _("At the end of {quarter}: {value}. {detail}")
+        else:
+            # Translators: a chart's value in words: the quarter ("2026 Q3"), the value, then its counts
+            when = _("In {quarter}: {value}. {detail}")
         texts = [
-            f"{when.capitalize()} {q.quarter.label}: {format_value(info, v)}. {detail(info, q)}"
+            when.format(quarter=q.quarter.label, value=format_value(info, v), detail=detail(info, q))
             for q, v in zip(figures.quarters, values, strict=True)
         ]
         self.chart.set_series(
@@ -84,9 +95,12 @@ class FigureCard(QFrame):
             axis_text=lambda v: axis_text(info, v),
             value_text=lambda v: short_value(info, v),
             goal=info.target,
-            goal_label=info.target_label,
+            goal_label=_(info.target_label) if info.target_label else "",
             provisional=provisional,
         )
+
+
+TOP_PATTERNS_TITLE = N_("Patterns that reached the most teams")
 
 
 class TopPatternsCard(QFrame):
@@ -105,8 +119,8 @@ class TopPatternsCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
-        layout.addWidget(plain_label("Patterns that reached the most teams", "subheading"))
-        layout.addWidget(plain_label("Teams that agreed to adopt each, all time.", "muted"))
+        layout.addWidget(plain_label(_(TOP_PATTERNS_TITLE), "subheading"))
+        layout.addWidget(plain_label(_("Teams that agreed to adopt each, all time."), "muted"))
         layout.addLayout(self._lines)
         layout.addStretch(1)
 
@@ -120,15 +134,22 @@ class TopPatternsCard(QFrame):
                 widget.deleteLater()
         self.rows = [(p.name, p.teams) for p in figures.top_patterns[: self.SHOWN]]
         if not self.rows:
-            self._lines.addWidget(plain_label("No patterns yet.", "muted"), 0, 0)
+            self._lines.addWidget(plain_label(_("No patterns yet."), "muted"), 0, 0)
         for row, (name, teams) in enumerate(self.rows):
             self._lines.addWidget(plain_label(name), row, 0)
-            count = plain_label(f"{teams:,}")
+            count = plain_label(numbers.integer(teams))
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self._lines.addWidget(count, row, 1)
-        self.setAccessibleName("Patterns that reached the most teams")
+        self.setAccessibleName(_(TOP_PATTERNS_TITLE))
         self.setAccessibleDescription(
-            "; ".join(f"{name}: {teams} teams" for name, teams in self.rows) or "none yet"
+            "; ".join(
+                ngettext("{pattern}: {count} team", "{pattern}: {count} teams", teams).format(
+                    pattern=name, count=numbers.integer(teams)
+                )
+                for name, teams in self.rows
+            )
+            # Translators: a list of patterns, for screen readers, when there is none
+            or _("none yet")
         )
 
 
@@ -140,8 +161,8 @@ class StartedFitCard(QFrame):
         self.setProperty("role", "card")
         # As tall as its lines: the charts above take the page's spare height.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.title = plain_label(STARTED_FIT_TITLE, "subheading")
-        self.explanation = plain_label(STARTED_FIT_EXPLANATION, "muted")
+        self.title = plain_label(_(STARTED_FIT_TITLE), "subheading")
+        self.explanation = plain_label(_(STARTED_FIT_EXPLANATION), "muted")
         self.at_risk = plain_label("")
         self.fits = plain_label("")
         self.not_checked = plain_label("", "muted")
@@ -157,7 +178,7 @@ class StartedFitCard(QFrame):
         self.at_risk.setText(text.at_risk)
         self.fits.setText(text.fits)
         self.not_checked.setText(text.not_checked + ".")
-        self.setAccessibleName(STARTED_FIT_TITLE)
+        self.setAccessibleName(_(STARTED_FIT_TITLE))
         self.setAccessibleDescription(f"{text.sentence}. {text.not_checked}.")
 
     def text(self) -> str:

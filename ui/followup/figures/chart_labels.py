@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from facilitator.figures import Quarter
+from facilitator.i18n import _
 
 GAP = 6  # pixels kept free between two labels
 
@@ -23,8 +24,10 @@ def quarter_labels(quarters: Sequence[Quarter], slot: float, width_of: Callable[
     full = [q.short_label for q in quarters]
     if max(width_of(label) for label in full) + GAP <= slot:
         return full
+    # Translators: a quarter on a chart's axis without its year ("Q3"), as "Q{number} ’{year:02d}" writes it
+    alone = _("Q{number}")
     compact = [
-        label if i == 0 or q.number == 1 else f"Q{q.number}"
+        label if i == 0 or q.number == 1 else alone.format(number=q.number)
         for i, (q, label) in enumerate(zip(quarters, full, strict=True))
     ]
     widths = [width_of(label) for label in compact]

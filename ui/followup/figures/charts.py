@@ -26,7 +26,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from facilitator import numbers
 from facilitator.figures import Quarter
+from facilitator.i18n import _
 from ui.followup.figures.chart_labels import quarter_labels
 
 Value = float | int | None
@@ -50,6 +52,7 @@ class QuarterChart(QWidget):
     """
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        """``title`` is the figure's name, in the language in use (for screen readers)."""
         super().__init__(parent)
         self.title = title
         self.quarters: list[Quarter] = []
@@ -58,14 +61,15 @@ class QuarterChart(QWidget):
         self.texts: list[str] = []
         self.line = False
         self.top, self.step = 1.0, 0.25
-        self.axis_text: Callable[[float], str] = lambda v: f"{v:g}"
-        self.value_text: Callable[[Value], str] = lambda v: "" if v is None else f"{v:g}"
+        self.axis_text: Callable[[float], str] = lambda v: numbers.decimal(v, 3)
+        self.value_text: Callable[[Value], str] = lambda v: "" if v is None else numbers.decimal(v, 3)
         self.goal: float | None = None
         self.goal_label = ""
         self.provisional: list[bool] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(150)
-        self.setAccessibleName(f"{title} chart")
+        # Translators: a chart's name for screen readers: "Adoption rate chart"
+        self.setAccessibleName(_("{figure} chart").format(figure=title))
         self.setMouseTracking(True)
 
     def sizeHint(self) -> QSize:
@@ -92,6 +96,7 @@ class QuarterChart(QWidget):
         """Show one value per quarter; ``texts`` say each in words (tooltip, screen reader).
 
         ``provisional`` marks values that may still change; their bars are drawn lighter.
+        ``texts`` and ``goal_label`` are in the language in use.
         """
         self.quarters = list(quarters)
         self.labels = [q.short_label for q in self.quarters]
@@ -100,9 +105,10 @@ class QuarterChart(QWidget):
         self.axis_text, self.value_text = axis_text, value_text
         self.goal, self.goal_label = goal, goal_label
         self.provisional = list(provisional)
-        summary = "; ".join(self.texts) if self.texts else "no values yet"
+        summary = "; ".join(self.texts) if self.texts else _("no values yet")
         if goal is not None:
-            summary += f". Dashed line: {goal_label}"
+            # Translators: a chart's values in words, then what its dashed line shows ("goal 70 %")
+            summary = _("{values}. Dashed line: {goal}").format(values=summary, goal=goal_label)
         self.setAccessibleDescription(f"{self.title}: {summary}")
         self.setToolTip("")  # per bar, see event()
         self.update()
@@ -117,7 +123,7 @@ class QuarterChart(QWidget):
         return small, bold
 
     def _plot(self) -> QRectF:
-        small, _ = self._fonts()
+        small, _bold = self._fonts()
         metrics = QFontMetricsF(small)
         left = max(metrics.horizontalAdvance(self.axis_text(v)) for v in self._ticks()) + 8
         top = metrics.height() * 1.4
@@ -162,7 +168,7 @@ class QuarterChart(QWidget):
         if not any(v is not None for v in self.values):
             painter.setPen(muted)
             painter.setFont(small)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No values yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("No values yet"))
             return
         plot = self._plot()
         self._draw_axis(painter, plot, small, muted, grid)

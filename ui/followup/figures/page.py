@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from exports.errors import ExportError
+from facilitator import numbers
 from facilitator.dates import day
 from facilitator.figures import (
     FIGURES,
@@ -29,6 +30,7 @@ from facilitator.figures import (
     FiguresReport,
     compute_figures,
 )
+from facilitator.i18n import N_, _
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.background import BackgroundTasks, Task
@@ -45,7 +47,8 @@ if TYPE_CHECKING:
 COLUMNS = 3
 # A card needs this many average characters of width; fewer columns when narrower.
 CARD_CHARS = 34
-EXPORT_TIP = "Write the figures of every scope as a PDF for leadership"
+# Marked here, translated where it is shown.
+EXPORT_TIP = N_("Write the figures of every scope as a PDF for leadership")
 REPORT = "report"  # the kind of background task the export is
 
 
@@ -84,16 +87,18 @@ class FiguresPage(QWidget):
         self.report: FiguresReport | None = None
 
         self.scope_combo = ElidingComboBox()
-        self.scope_combo.setAccessibleName("Scope: overall or one coalition")
+        self.scope_combo.setAccessibleName(_("Scope: overall or one coalition"))
         self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope_combo.setMinimumContentsLength(22)
         # Grows into the row's spare width; a longer name ends in "…" (the tooltip has it).
         self.scope_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        scope_label = QLabel("&Scope")
+        # Translators: the label of the figures' scope choice: all coalitions or one
+        scope_label = QLabel(_("&Scope"))
         scope_label.setBuddy(self.scope_combo)
-        self.export_button = QPushButton("Export report…")
+        # Translators: a button that writes the figures as a PDF report
+        self.export_button = QPushButton(_("Export report…"))
         self.export_button.setProperty("role", "primary")
-        self.export_button.setToolTip(EXPORT_TIP)
+        self.export_button.setToolTip(_(EXPORT_TIP))
         self.subtitle = heading("", "muted")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label = heading("", "muted")
@@ -124,7 +129,8 @@ class FiguresPage(QWidget):
         scope_row.addWidget(self.scope_combo, 1)
         scope.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         top = FlowLayout(spacing=12, line_spacing=8)
-        for widget in (heading("Figures", "heading"), scope, self.export_button):
+        # Translators: the heading of the figures page (the adoption figures)
+        for widget in (heading(_("Figures"), "heading"), scope, self.export_button):
             top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -182,7 +188,7 @@ class FiguresPage(QWidget):
             with self._db().transaction() as session:
                 report = compute_figures(session, today=self.today())
         except (StorageError, ServiceError) as exc:
-            self.problem.emit(f"The figures could not be computed: {exc}")
+            self.problem.emit(_("The figures could not be computed: {error}").format(error=exc))
             return
         self.report = report
         chosen = self.scope_combo.currentData()
@@ -221,10 +227,10 @@ class FiguresPage(QWidget):
         empty = figures.is_empty
         if report.is_empty:
             self.empty_label.setText(
-                "No figures yet. They appear once events have recorded agreements, patterns or outcomes."
+                _("No figures yet. They appear once events have recorded agreements, patterns or outcomes.")
             )
         else:
-            self.empty_label.setText("No events or patterns recorded for this coalition yet.")
+            self.empty_label.setText(_("No events or patterns recorded for this coalition yet."))
         self.empty_label.setVisible(empty)
         self.scroll.setVisible(not empty)
         self.subtitle.setText(self._subtitle(report, figures))
@@ -237,11 +243,14 @@ class FiguresPage(QWidget):
             card.show_figures(figures)
 
     def _subtitle(self, report: FiguresReport, figures: Figures) -> str:
-        text = f"As of {day(report.today)}"
-        if figures.quarters:
-            first, last = figures.quarters[0].quarter.label, figures.quarters[-1].quarter.label
-            text += f" · {first} to {last}, by quarter of the event date"
-        return text
+        if not figures.quarters:
+            # Translators: the day the figures are computed for
+            return _("As of {date}").format(date=day(report.today))
+        first, last = figures.quarters[0].quarter.label, figures.quarters[-1].quarter.label
+        # Translators: the day the figures are computed for, then the quarters they cover ("2026 Q3")
+        return _("As of {date} · {first} to {last}, by quarter of the event date").format(
+            date=day(report.today), first=first, last=last
+        )
 
     # Export --------------------------------------------------------------------
 
@@ -255,8 +264,8 @@ class FiguresPage(QWidget):
         from exports.report_file import report_file_name
 
         suggested = self._folder() / report_file_name(self.report.today)
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export the adoption report", str(suggested), "PDF documents (*.pdf)"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the adoption report"), str(suggested), _("PDF documents (*.pdf)")
         )
         if not name:
             return None
@@ -276,20 +285,28 @@ class FiguresPage(QWidget):
 
         return self.tasks.start(
             REPORT,
-            "Adoption report",
+            # Translators: the name of a task in the progress panel
+            _("Adoption report"),
             work,
-            describe=lambda done, total: f"Writing the adoption report: part {done} of {total}",
+            describe=lambda done, total: _("Writing the adoption report: part {done} of {total}").format(
+                done=numbers.integer(done), total=numbers.integer(total)
+            ),
             on_done=self._written,
-            on_error=lambda exc: self.problem.emit(f"The report was not written: {exc}"),
+            on_error=lambda exc: self.problem.emit(
+                _("The report was not written: {error}").format(error=exc)
+            ),
             expected=(ExportError, ValueError),
-            on_cancel=lambda: self._say(f"Cancelled: the report was not written to {path}"),
+            on_cancel=lambda: self._say(
+                _("Cancelled: the report was not written to {path}").format(path=path)
+            ),
         )
 
     def _written(self, written: Path) -> None:
         self._settings.set("export_folder", str(written.parent))
-        self._say(f"Wrote the report to {written}")
+        done = _("Wrote the report to {path}").format(path=written)
+        self._say(done)
         if self._settings.get("open_after_export") and not open_path(written):
-            self._say(not_opened(f"Wrote the report to {written}", written))
+            self._say(not_opened(done, written))
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -300,7 +317,9 @@ class FiguresPage(QWidget):
         running = self.tasks.running(REPORT) is not None
         self.export_button.setEnabled(self.report is not None and not self.report.is_empty and not running)
         self.export_button.setToolTip(
-            "Not now: the report is being written. Wait for it, or cancel it." if running else EXPORT_TIP
+            _("Not now: the report is being written. Wait for it, or cancel it.")
+            if running
+            else _(EXPORT_TIP)
         )
 
     def _page_size(self) -> str:

@@ -18,9 +18,13 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import EventStatus
 from facilitator.followup.history import HistoryFilter, HistoryRow
+from facilitator.i18n import N_, _
 from ui.date_fields import from_qdate, show_days
 from ui.flow_layout import FlowLayout
 from ui.widgets import ElidingComboBox, fit_placeholder
+
+# Translators: the first choice of a coalition filter
+ALL_COALITIONS = N_("All coalitions")
 
 
 class HistoryFilterBar(QWidget):
@@ -38,31 +42,34 @@ class HistoryFilterBar(QWidget):
         self._quiet = False
         self._range: tuple[dt.date, dt.date] | None = None  # oldest, newest
         self.coalition_combo = ElidingComboBox()
-        self.coalition_combo.addItem("All coalitions", None)
+        self.coalition_combo.addItem(_(ALL_COALITIONS), None)
         # Long coalition names show in full in the list, not by widening the bar.
         self.coalition_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.coalition_combo.setMinimumContentsLength(18)
         self.status_combo = QComboBox()
-        self.status_combo.addItem("All statuses", None)
+        # Translators: the first choice of a status filter
+        self.status_combo.addItem(_("All statuses"), None)
         for status in EventStatus:
             self.status_combo.addItem(status.label, status.value)
-        self.person_edit = QLineEdit(placeholderText="Participant or team")
+        self.person_edit = QLineEdit(placeholderText=_("Participant or team"))
         self.person_edit.setClearButtonEnabled(True)
         self.person_edit.returnPressed.connect(self.submitted)
-        self.from_check = QCheckBox("From")
+        # Translators: a tick box before a date field: events from this date on
+        self.from_check = QCheckBox(_("From"))
         self.from_edit = _date_edit()
-        self.to_check = QCheckBox("To")
+        # Translators: a tick box before a date field: events up to this date
+        self.to_check = QCheckBox(_("To"))
         self.to_edit = _date_edit()
-        self.reset_button = QPushButton("Reset filters")
+        self.reset_button = QPushButton(_("Reset filters"))
         self.reset_button.clicked.connect(self.reset)
         for widget, name in (
-            (self.coalition_combo, "Coalition"),
-            (self.status_combo, "Status"),
-            (self.person_edit, "Participant or team"),
-            (self.from_edit, "From date"),
-            (self.to_edit, "To date"),
+            (self.coalition_combo, _("Coalition")),
+            (self.status_combo, _("Status")),
+            (self.person_edit, _("Participant or team")),
+            (self.from_edit, _("From date")),
+            (self.to_edit, _("To date")),
         ):
             widget.setAccessibleName(name)
         self._lay_out()
@@ -130,7 +137,7 @@ class HistoryFilterBar(QWidget):
         names = sorted({name for row in rows for name in row.coalitions}, key=str.casefold)
         with QSignalBlocker(self.coalition_combo):
             self.coalition_combo.clear()
-            self.coalition_combo.addItem("All coalitions", None)
+            self.coalition_combo.addItem(_(ALL_COALITIONS), None)
             for name in names:
                 self.coalition_combo.addItem(name, name)
             self.coalition_combo.setCurrentIndex(max(0, self.coalition_combo.findData(chosen)))

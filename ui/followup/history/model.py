@@ -21,9 +21,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from facilitator import numbers
 from facilitator.dates import day
 from facilitator.domain import EventStatus
 from facilitator.followup.history import HistoryFilter, HistoryRow
+from facilitator.i18n import N_, _, ngettext
 from ui.widgets import tooltip_text
 
 Role = Qt.ItemDataRole
@@ -34,7 +36,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class Column(NamedTuple):
-    """One column: its header, what it shows and what it sorts by."""
+    """One column: its header (marked, translated by ``headerData``), what it shows and what it sorts by."""
 
     title: str
     display: Callable[[HistoryRow], str]
@@ -42,21 +44,32 @@ class Column(NamedTuple):
     numeric: bool = False
 
 
-def _count(field: str, title: str = "") -> Column:
+def _count(field: str, title: str) -> Column:
     value = attrgetter(field)
-    return Column(title or field.capitalize(), lambda row: f"{value(row):,}", value, numeric=True)
+    return Column(title, lambda row: numbers.integer(value(row)), value, numeric=True)
 
 
+# Translators: an event without a title, in a list of events
+UNTITLED = N_("(untitled)")
+# The headers are marked here and translated when the view asks (headerData).
 COLUMNS: tuple[Column, ...] = (
-    Column("Date", lambda r: day(r.date), attrgetter("date")),
-    Column("Event", lambda r: r.title or "(untitled)", lambda r: r.title.casefold()),
-    Column("Coalitions", lambda r: r.coalition_names, lambda r: r.coalition_names.casefold()),
-    Column("Status", lambda r: r.status.label, lambda r: _STATUS_ORDER[r.status]),
+    # Translators: a column header of the History table: the event's date
+    Column(N_("Date"), lambda r: day(r.date), attrgetter("date")),
+    # Translators: a column header of the History table: the event's title
+    Column(N_("Event"), lambda r: r.title or _(UNTITLED), lambda r: r.title.casefold()),
+    # Translators: a column header of the History table
+    Column(N_("Coalitions"), lambda r: r.coalition_names, lambda r: r.coalition_names.casefold()),
+    # Translators: a column header of the History table: the event's status
+    Column(N_("Status"), lambda r: r.status.label, lambda r: _STATUS_ORDER[r.status]),
     # "People": the full word would take the width the event titles need at 1280 px.
-    _count("participants", "People"),
-    _count("agreements"),
-    _count("adopted"),
-    _count("overdue"),
+    # Translators: a column header of the History table: the number of participants; keep it short
+    _count("participants", N_("People")),
+    # Translators: a column header of the History table: the number of agreements
+    _count("agreements", N_("Agreements")),
+    # Translators: a column header of the History table: the number of agreements adopted
+    _count("adopted", N_("Adopted")),
+    # Translators: a column header of the History table: the number of check-ins overdue
+    _count("overdue", N_("Overdue")),
 )
 EVENT_COLUMN, COALITIONS_COLUMN, STATUS_COLUMN, OVERDUE_COLUMN = 1, 2, 3, len(COLUMNS) - 1
 
@@ -106,7 +119,7 @@ class HistoryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Role.DisplayRole:
-            return COLUMNS[section].title
+            return _(COLUMNS[section].title)
         if role == Role.TextAlignmentRole and COLUMNS[section].numeric:
             return _RIGHT
         return None
@@ -168,13 +181,19 @@ def _variant(value: Any) -> Any:
 
 def _tooltip(row: HistoryRow, column: int) -> str | None:
     if column == STATUS_COLUMN and row.status == EventStatus.CLOSED:
-        return "Closed: opens read-only; reopening it for edits is a deliberate step"
+        return _("Closed: opens read-only; reopening it for edits is a deliberate step")
     if column == OVERDUE_COLUMN and row.overdue:
-        return f"{row.overdue} open agreement(s) past their check-in date"
+        return ngettext(
+            "{count} open agreement past its check-in date",
+            "{count} open agreements past their check-in date",
+            row.overdue,
+        ).format(count=numbers.integer(row.overdue))
     # Titles and names can be longer than their columns (they end in "…"): the tooltip has them whole.
     if column == EVENT_COLUMN:
-        title = row.title or "(untitled)"
-        return tooltip_text(f"{title} — facilitated by {row.facilitator}" if row.facilitator else title)
+        title = row.title or _(UNTITLED)
+        if row.facilitator:
+            title = _("{title} — facilitated by {name}").format(title=title, name=row.facilitator)
+        return tooltip_text(title)
     if column == COALITIONS_COLUMN:
         return tooltip_text(row.coalition_names)
     return None

@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.dates import iso
+from facilitator import numbers
+from facilitator.dates import day, iso
+from facilitator.domain import EventStatus
 from facilitator.followup.history import HistoryRow, history_rows, people_index
+from facilitator.i18n import _, ngettext
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.followup.history.filters import HistoryFilterBar
@@ -35,11 +38,21 @@ from ui.widgets import heading
 if TYPE_CHECKING:
     from facilitator.storage import Database
 
-# Widths of the widest text a column shows; the Event column takes the rest.
-# Measured from the font rather than the rows: sizing to contents would read
-# every row. Coalition names longer than this end in "…" (the tooltip has them).
-_WIDEST = {0: "Wed 30 Sep 2026", 2: "Checkout Reliability Coalition", 3: "Running"}
 COALITIONS = 2
+
+
+def _widest() -> dict[int, list[str]]:
+    """Return, per column, texts as wide as the widest it shows; the Event column takes the rest.
+
+    Measured from the font rather than the rows: sizing to contents would read
+    every row. Coalition names longer than the sample end in "…" (the tooltip
+    has them). Dates and statuses are written in the language in use.
+    """
+    return {
+        0: [day(dt.date(2026, month, 30)) for month in (4, 9, 11)],
+        2: ["Checkout Reliability Coalition"],  # a long name, only measured
+        3: [status.label for status in EventStatus],
+    }
 
 
 class HistoryPage(QWidget):
@@ -77,10 +90,10 @@ class HistoryPage(QWidget):
 
         self.count_label = heading("", "muted")
         self.count_label.setWordWrap(False)  # short; wrapped beside the button it broke mid-count
-        self.export_button = export_button("Write the events listed here, as filtered, for a spreadsheet")
+        self.export_button = export_button(_("Write the events listed here, as filtered, for a spreadsheet"))
         self.export_button.clicked.connect(self.export_csv)
-        self.empty_label = heading("No events yet. Events appear here once they are planned.", "muted")
-        self.no_match_label = heading("No events match these filters.", "muted")
+        self.empty_label = heading(_("No events yet. Events appear here once they are planned."), "muted")
+        self.no_match_label = heading(_("No events match these filters."), "muted")
         # Never shown: the stylesheet colours it, and overdue counts borrow that colour.
         self._warning_probe = QLabel(self)
         self._warning_probe.setProperty("role", "danger")
@@ -128,7 +141,7 @@ class HistoryPage(QWidget):
             with self._db().transaction() as session:
                 rows = history_rows(session, today=self._fixed_today or dt.date.today(), with_people=False)
         except (StorageError, ServiceError) as exc:
-            self.problem.emit(f"The history could not be read: {exc}")
+            self.problem.emit(_("The history could not be read: {error}").format(error=exc))
             return
         self.proxy.set_people_loader(self._load_people)
         self.show_rows(rows)
@@ -138,7 +151,7 @@ class HistoryPage(QWidget):
             with self._db().transaction() as session:
                 return people_index(session)
         except (StorageError, ServiceError) as exc:
-            self.problem.emit(f"The participants could not be read: {exc}")
+            self.problem.emit(_("The participants could not be read: {error}").format(error=exc))
             return {}
 
     def show_rows(self, rows: list[HistoryRow]) -> None:
@@ -192,10 +205,12 @@ class HistoryPage(QWidget):
             self,
             self.problem,
             self._settings,
-            title="Export the events listed as CSV",
+            title=_("Export the events listed as CSV"),
             file_name=f"{iso(self._fixed_today or dt.date.today())} event history.csv",
-            what="events",
-            one="event",
+            failed=_("the events were not written: {error}"),
+            done=lambda count: ngettext("Exported {count} event", "Exported {count} events", count).format(
+                count=numbers.integer(count)
+            ),
             header=csv_export.HISTORY_COLUMNS,
             rows=csv_export.history_rows(self.shown_rows()),
         )
@@ -208,8 +223,11 @@ class HistoryPage(QWidget):
 
     def _show_state(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        noun = "event" if total == 1 else "events"
-        self.count_label.setText(f"Showing {shown:,} of {total:,} {noun}")
+        self.count_label.setText(
+            ngettext("Showing {shown} of {total} event", "Showing {shown} of {total} events", total).format(
+                shown=numbers.integer(shown), total=numbers.integer(total)
+            )
+        )
         self.count_label.setVisible(total > 0)
         self.empty_label.setVisible(total == 0)
         self.no_match_label.setVisible(total > 0 and shown == 0)
@@ -226,10 +244,13 @@ class HistoryPage(QWidget):
         # font and the sort arrow.
         titles = [header.sectionSizeFromContents(column).width() for column in range(len(COLUMNS))]
         sizes = {}
+        widest = _widest()
         for column in range(len(COLUMNS)):
             if column != EVENT_COLUMN:
                 text = (
-                    metrics.horizontalAdvance(_WIDEST[column]) + 2 * digit if column in _WIDEST else 6 * digit
+                    max(metrics.horizontalAdvance(sample) for sample in widest[column]) + 2 * digit
+                    if column in widest
+                    else 6 * digit
                 )
                 sizes[column] = max(text, titles[column])
         # The event titles take what is left, at least twenty characters; the

@@ -6,15 +6,42 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from facilitator import numbers
 from facilitator.dates import day, iso
 from facilitator.domain import OutcomeKind
 from facilitator.folding import fold
 from facilitator.followup.library import PatternRow
+from facilitator.i18n import N_, _
 from ui.widgets import tooltip_text
 
-COLUMNS = ("Pattern", "Kind", "Coalition", "First presented", "Events", "Teams reached", "Adopted")
+# Marked here, translated when the view asks (headerData).
 #: Headers as shown: two lines where one would make the column wider than its figures.
-HEADERS = ("Pattern", "Kind", "Coalition", "First\npresented", "Events", "Teams\nreached", "Adopted")
+HEADERS = (
+    # Translators: a column header of the pattern library
+    N_("Pattern"),
+    # Translators: a column header of the pattern library: success or failure
+    N_("Kind"),
+    # Translators: a column header of the pattern library: the coalition that owns the pattern
+    N_("Coalition"),
+    # Translators: a column header of the pattern library, on two lines (keep the line break)
+    N_("First\npresented"),
+    # Translators: a column header of the pattern library: the number of events that presented it
+    N_("Events"),
+    # Translators: a column header of the pattern library, on two lines (keep the line break)
+    N_("Teams\nreached"),
+    # Translators: a column header of the pattern library: the number of teams that adopted it
+    N_("Adopted"),
+)
+#: Each column's tooltip on its header.
+SORT_TIPS = (
+    N_("Sort by pattern"),
+    N_("Sort by kind"),
+    N_("Sort by coalition"),
+    N_("Sort by first presented"),
+    N_("Sort by events"),
+    N_("Sort by teams reached"),
+    N_("Sort by adopted"),
+)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _NUMBERS = {4, 5, 6}
 
@@ -26,9 +53,9 @@ def _display(row: PatternRow, column: int) -> str:
         row.kind.label,
         row.coalition,
         first,
-        str(row.events),
-        str(row.teams_reached),
-        str(row.adopted_teams),
+        numbers.integer(row.events),
+        numbers.integer(row.teams_reached),
+        numbers.integer(row.adopted_teams),
     )[column]
 
 
@@ -79,7 +106,7 @@ class PatternTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -87,9 +114,9 @@ class PatternTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return _(HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Sort by {COLUMNS[section].lower()}"
+            return _(SORT_TIPS[section])
         return None
 
     def data(

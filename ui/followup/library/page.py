@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator import numbers
 from facilitator.domain import OutcomeKind
 from facilitator.followup import library
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
 from ui.flow_layout import FlowLayout
@@ -34,15 +36,18 @@ if TYPE_CHECKING:
 
     from facilitator.storage import Database
 
-ALL_KINDS = "All kinds"
-ALL_COALITIONS = "All coalitions"
+# Marked here, translated where they are shown.
+# Translators: the first choice of the pattern library's kind filter (success, failure)
+ALL_KINDS = N_("All kinds")
+# Translators: the first choice of a coalition filter
+ALL_COALITIONS = N_("All coalitions")
 #: From this page width on, the detail stands beside the table instead of under it.
 SIDE_BY_SIDE_WIDTH = 2200
-NO_PATTERNS = (
+NO_PATTERNS = N_(
     "No patterns yet. Patterns are recorded at events, in the Outcomes & Patterns step; "
     "they appear here with everything later events add to them."
 )
-NO_MATCH = "No pattern matches the filter."
+NO_MATCH = N_("No pattern matches the filter.")
 
 
 class LibraryPage(QWidget):
@@ -65,22 +70,22 @@ class LibraryPage(QWidget):
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
 
-        self.filter_edit = QLineEdit(placeholderText="Filter by pattern name or summary")
+        self.filter_edit = QLineEdit(placeholderText=_("Filter by pattern name or summary"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter patterns")
+        self.filter_edit.setAccessibleName(_("Filter patterns"))
         self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Kind")
-        self.kind_combo.addItem(ALL_KINDS, None)
+        self.kind_combo.setAccessibleName(_("Kind"))
+        self.kind_combo.addItem(_(ALL_KINDS), None)
         for kind in OutcomeKind:
             self.kind_combo.addItem(kind.label, kind)
         self.coalition_combo = ElidingComboBox()
-        self.coalition_combo.setAccessibleName("Coalition")
+        self.coalition_combo.setAccessibleName(_("Coalition"))
         # As wide as a usual name, not the longest: the filter field needs the room.
         self.coalition_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.coalition_combo.setMinimumContentsLength(16)
-        self.coalition_combo.addItem(ALL_COALITIONS, None)
+        self.coalition_combo.addItem(_(ALL_COALITIONS), None)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.kind_combo.currentIndexChanged.connect(self._filter_changed)
         self.coalition_combo.currentIndexChanged.connect(self._filter_changed)
@@ -90,9 +95,9 @@ class LibraryPage(QWidget):
         self.count_label = heading("", "muted")
         self.detail = PatternDetailView()
         self.detail.open_requested.connect(self.open_requested)
-        self.carry_button = QPushButton("Carry into an event…")
+        self.carry_button = QPushButton(_("Carry into an event…"))
         self.carry_button.setProperty("role", "primary")
-        self.carry_button.setToolTip("Present this pattern, with its boundaries, at an open event")
+        self.carry_button.setToolTip(_("Present this pattern, with its boundaries, at an open event"))
         self.carry_button.clicked.connect(self.carry_current)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -103,7 +108,7 @@ class LibraryPage(QWidget):
         fit_placeholder(self.filter_edit)
         top = FlowLayout(spacing=12, line_spacing=8)
         for widget in (
-            heading("Pattern library", "heading"),
+            heading(_("Pattern library"), "heading"),
             self.filter_edit,
             self.kind_combo,
             self.coalition_combo,
@@ -165,7 +170,7 @@ class LibraryPage(QWidget):
         chosen = self.coalition_combo.currentData()
         self.coalition_combo.blockSignals(True)
         self.coalition_combo.clear()
-        self.coalition_combo.addItem(ALL_COALITIONS, None)
+        self.coalition_combo.addItem(_(ALL_COALITIONS), None)
         for name in names:
             self.coalition_combo.addItem(name, name)
         index = self.coalition_combo.findData(chosen) if chosen is not None else 0
@@ -188,9 +193,13 @@ class LibraryPage(QWidget):
             self.filter_edit.text(), self.kind_combo.currentData(), self.coalition_combo.currentData()
         )
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(
-            f"{total} patterns" if shown == total else f"{shown} of {total} patterns match"
-        )
+        if shown == total:
+            text = ngettext("{count} pattern", "{count} patterns", total).format(count=numbers.integer(total))
+        else:
+            text = ngettext(
+                "{shown} of {total} pattern match", "{shown} of {total} patterns match", total
+            ).format(shown=numbers.integer(shown), total=numbers.integer(total))
+        self.count_label.setText(text)
         if not self.table.currentIndex().isValid() and shown:
             self._select(self.proxy.index(0, 0))
 
@@ -221,7 +230,7 @@ class LibraryPage(QWidget):
         pattern_id = self.current_pattern_id()
         shown = self.detail.detail
         if pattern_id is None:
-            self.detail.show_detail(None, NO_PATTERNS if self.model.rowCount() == 0 else NO_MATCH)
+            self.detail.show_detail(None, _(NO_PATTERNS) if self.model.rowCount() == 0 else _(NO_MATCH))
         elif reload or shown is None or shown.pattern_id != pattern_id:
             self.detail.show_detail(self._read(lambda session: library.pattern_detail(session, pattern_id)))
         self._update_actions()

@@ -13,9 +13,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QWidget
 
 from facilitator.followup.library import PatternDetail
+from facilitator.i18n import N_, _
 from ui.followup.library.pattern_html import DetailDocument, Look, Target
 
-EMPTY_TEXT = "Choose a pattern to see its history."
+# Marked here, translated where it is shown.
+EMPTY_TEXT = N_("Choose a pattern to see its history.")
 
 
 def _rgb(colour: QColor) -> tuple[float, float, float]:
@@ -63,7 +65,7 @@ class PatternDetailView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setAccessibleName("Pattern detail")
+        self.setAccessibleName(_("Pattern detail"))
         self.detail: PatternDetail | None = None
         self.targets: list[Target] = []
         self._expanded: frozenset[str] = frozenset()
@@ -71,8 +73,8 @@ class PatternDetailView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.show_detail(None)
 
-    def show_detail(self, detail: PatternDetail | None, hint: str = EMPTY_TEXT) -> None:
-        """Show one pattern (its long lists cut short), or ``hint`` when ``detail`` is None.
+    def show_detail(self, detail: PatternDetail | None, hint: str | None = None) -> None:
+        """Show one pattern (its long lists cut short), or ``hint`` (translated) when ``detail`` is None.
 
         The same pattern read again (the page was shown anew) keeps its place
         and the lists opened in full.
@@ -84,7 +86,7 @@ class PatternDetailView(QTextBrowser):
         self.detail = detail
         if detail is None:
             self.targets = []
-            self.setPlainText(hint)
+            self.setPlainText(_(EMPTY_TEXT) if hint is None else hint)
             return
         self._render()
         self.verticalScrollBar().setValue(position)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator import numbers
+from facilitator.i18n import N_, _, ngettext
 from facilitator.search import SearchHit, search
 from facilitator.services.errors import ServiceError
 from facilitator.storage import StorageError
@@ -33,7 +35,8 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 150
 LIMIT = 50
 _QUOTE_CHARS = 60
-_HINT = "Type to search goals, outcomes, patterns, boundaries, agreements and people of every event."
+# Marked here, translated where it is shown.
+_HINT = N_("Type to search goals, outcomes, patterns, boundaries, agreements and people of every event.")
 
 
 class SearchPage(QWidget):
@@ -47,9 +50,11 @@ class SearchPage(QWidget):
         self._db = db
         self._searched: str | None = None  # the text the results answer
 
-        self.field = QLineEdit(placeholderText="Search every event (for example: Zoë, flags, freeze)")
+        # Translators: the search field's placeholder; the examples may be words of your language
+        self.field = QLineEdit(placeholderText=_("Search every event (for example: Zoë, flags, freeze)"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search")
+        # Translators: the name of the search field, for screen readers
+        self.field.setAccessibleName(_("Search"))
         self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self._enter_in_field)
         self.field.installEventFilter(self)
@@ -59,12 +64,12 @@ class SearchPage(QWidget):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_search)
 
-        self.count_label = heading(_HINT, "muted")
+        self.count_label = heading(_(_HINT), "muted")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.model = SearchResultsModel(self)
         self.results = QListView()
         self.results.setModel(self.model)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(_("Search results"))
         self.results.setItemDelegate(SearchHitDelegate(self._muted_colour, self.results))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -79,7 +84,7 @@ class SearchPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(12)
-        layout.addWidget(heading("Search across every event", "heading"))
+        layout.addWidget(heading(_("Search across every event"), "heading"))
         layout.addWidget(self.field)
         layout.addWidget(self.count_label)
         layout.addWidget(self.results, 1)
@@ -101,7 +106,7 @@ class SearchPage(QWidget):
                 with self._db().transaction() as session:
                     hits = search(session, text, limit=LIMIT + 1)
             except (ServiceError, StorageError) as exc:
-                self.problem.emit(f"Search failed: {exc}")
+                self.problem.emit(_("Search failed: {error}").format(error=exc))
         self.model.set_hits(hits[:LIMIT])
         self.count_label.setText(_count_text(text, len(hits)))
         if hits:
@@ -146,9 +151,14 @@ class SearchPage(QWidget):
         if hit is None:
             return
         if hit.event_id is None:
-            self.problem.emit(
-                f"This {hit.kind_label.lower()} is in no event any more; find it in the Pattern library."
-            )
+            # Only a pattern and its boundaries can outlive every event that presented it.
+            if hit.kind == "boundary":
+                message = _("This boundary is in no event any more; find it in the Pattern library.")
+            elif hit.kind == "pattern":
+                message = _("This pattern is in no event any more; find it in the Pattern library.")
+            else:
+                message = _("This record is in no event any more; find it in the Pattern library.")
+            self.problem.emit(message)
             return
         self.open_requested.emit(hit.event_id, hit.kind, hit.record_id)
 
@@ -159,12 +169,16 @@ class SearchPage(QWidget):
 
 def _count_text(text: str, found: int) -> str:
     if not text.strip():
-        return _HINT
+        return _(_HINT)
     if not found:
         shown = " ".join(text.split())
         if len(shown) > _QUOTE_CHARS:
             shown = shown[:_QUOTE_CHARS].rstrip() + "…"
-        return f"No matches for “{shown}”"
+        return _("No matches for “{text}”").format(text=shown)
     if found > LIMIT:
-        return f"More than {LIMIT} matches; showing the first {LIMIT}. Add words to narrow it down."
-    return "1 match" if found == 1 else f"{found} matches"
+        return ngettext(
+            "More than {count} match; showing the first {count}. Add words to narrow it down.",
+            "More than {count} matches; showing the first {count}. Add words to narrow it down.",
+            LIMIT,
+        ).format(count=numbers.integer(LIMIT))
+    return ngettext("{count} match", "{count} matches", found).format(count=numbers.integer(found))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDo
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from facilitator.dates import day
+from facilitator.i18n import _
 from facilitator.search import SearchHit
 from ui.widgets import tooltip_text
 
@@ -27,7 +28,8 @@ _PADDING = 8
 def hit_place(hit: SearchHit) -> str:
     """Return where a hit is, as plain text: "Outcome · Sun 1 Mar 2026 · Title"."""
     date = day(hit.event_date) if hit.event_date else ""
-    title = hit.event_title or ("" if hit.event_id else "in no event")
+    # Translators: where a search hit is: a pattern that no event presents any more
+    title = hit.event_title or ("" if hit.event_id else _("in no event"))
     return " · ".join(part for part in (hit.kind_label, date, title) if part)
 
 

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from facilitator import numbers
 from facilitator.domain import AgreementStatus
 from facilitator.followup import adoptions
 from facilitator.followup.adoptions import AdoptionRow
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.followup.adoptions.model import (
@@ -28,8 +30,9 @@ from ui.followup.adoptions.status_dialog import StatusDialog
 from ui.followup.adoptions.table import AdoptionTable
 from ui.panels.shared.base import RecordPanel, heading
 
-EMPTY_TEXT = "No open agreements from earlier events — go on (Page Down)."
-READ_ONLY_TEXT = "This event is closed: the statuses are shown, not changed here."
+# Marked here, translated where they are shown.
+EMPTY_TEXT = N_("No open agreements from earlier events — go on (Page Down).")
+READ_ONLY_TEXT = N_("This event is closed: the statuses are shown, not changed here.")
 
 
 class AdoptionReviewPanel(RecordPanel):
@@ -53,7 +56,7 @@ class AdoptionReviewPanel(RecordPanel):
         }
     )
 
-    title = "Adoption review"
+    title = N_("Adoption review")
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
@@ -70,11 +73,11 @@ class AdoptionReviewPanel(RecordPanel):
             stretch_chars=24,
             lines=2,
         )
-        self.table.setAccessibleName("Open agreements from earlier events")
+        self.table.setAccessibleName(_("Open agreements from earlier events"))
         self.summary = heading("", "subheading")
-        self.empty_label = heading(EMPTY_TEXT, "muted")
-        self.read_only_label = heading(READ_ONLY_TEXT, "muted")
-        self.change_button = QPushButton("Change status…")
+        self.empty_label = heading(_(EMPTY_TEXT), "muted")
+        self.read_only_label = heading(_(READ_ONLY_TEXT), "muted")
+        self.change_button = QPushButton(_("Change status…"))
         self.change_button.setProperty("role", "primary")
         self.change_button.clicked.connect(self.change_status)
         self.table.activated.connect(lambda _index: self.change_status())  # Enter
@@ -162,7 +165,7 @@ class AdoptionReviewPanel(RecordPanel):
         # Not on the undo stack: the agreement belongs to another event, and a
         # status change is a dated fact, corrected by a further change.
         if not self.editor.store(work):
-            return f"The status was not changed: {self.editor.last_error}."
+            return _("The status was not changed: {reason}.").format(reason=self.editor.last_error)
         self.reviewed[row.agreement_id] = row.event_id
         fresh = self.editor.read(
             lambda s: adoptions.adoption_rows(s, today=dt.date.today(), event_id=row.event_id)
@@ -178,9 +181,17 @@ class AdoptionReviewPanel(RecordPanel):
         rows = self.model.rows()
         still_open = [row for row in rows if row.is_open]
         overdue = sum(row.overdue for row in rows)
-        noun = "agreement" if len(still_open) == 1 else "agreements"
-        text = f"{len(still_open)} open {noun} from earlier events"
-        self.summary.setText(f"{text} · {overdue} overdue" if overdue else text)
+        text = ngettext(
+            "{count} open agreement from earlier events",
+            "{count} open agreements from earlier events",
+            len(still_open),
+        ).format(count=numbers.integer(len(still_open)))
+        if overdue:
+            # Translators: after the number of open agreements, e.g. "· 2 overdue"
+            text += " · " + ngettext("{count} overdue", "{count} overdue", overdue).format(
+                count=numbers.integer(overdue)
+            )
+        self.summary.setText(text)
         self.summary.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))

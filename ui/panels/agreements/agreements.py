@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.dates import day
 from facilitator.domain import Agreement
+from facilitator.i18n import N_, _
 from facilitator.services import agreements, fit
 from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
@@ -40,21 +41,26 @@ LIST_SHARE = 0.5
 
 def _patterns_text(agreement: Agreement) -> str:
     """Return the adopted patterns, after a marker the room sees when the fit check found a risk."""
-    names = ", ".join(p.name for p in agreement.patterns) or "— none yet —"
+    names = ", ".join(p.name for p in agreement.patterns) or _("— none yet —")
     if not fit.at_risk(agreement):
         return names
-    marker = "⚠ at risk, accepted" if agreement.risk_acceptance else "⚠ at risk"
+    # Translators: before the patterns of an agreement in the list of agreements
+    marker = _("⚠ at risk, accepted") if agreement.risk_acceptance else _("⚠ at risk")
     return f"{marker} — {names}"
 
 
 def _columns() -> list[Column]:
     return [
-        Column("Adopter", lambda a: a.adopter.display_name),
-        Column("Patterns", _patterns_text),
-        Column("Support", lambda a: support_summary(a.support_items) or "— none yet —"),
-        Column("Owner(s)", owner_names),
-        Column("Check-in", lambda a: day(a.check_in) if a.check_in else "—"),
-        Column("Sponsor", lambda a: a.sponsor.name if a.sponsor else "—"),
+        # Translators: a column header: who adopts the patterns
+        Column(_("Adopter"), lambda a: a.adopter.display_name),
+        Column(_("Patterns"), _patterns_text),
+        # Translators: a column header: the support promised with an agreement
+        Column(_("Support"), lambda a: support_summary(a.support_items) or _("— none yet —")),
+        # Translators: a column header: who gives the support
+        Column(_("Owner(s)"), owner_names),
+        # Translators: a column header: the date of the agreement's check-in
+        Column(_("Check-in"), lambda a: day(a.check_in) if a.check_in else "—"),
+        Column(_("Sponsor"), lambda a: a.sponsor.name if a.sponsor else "—"),
     ]
 
 
@@ -85,29 +91,30 @@ class AgreementsPanel(RecordPanel):
         }
     )
 
-    title = "Agreements"
+    title = N_("Agreements")
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
         self.picker = AdopterPicker()
-        self.picker.setAccessibleName("Adopter of a new agreement")
-        self.picker.line_edit().setPlaceholderText("Type or pick the adopter, then Enter")
+        self.picker.setAccessibleName(_("Adopter of a new agreement"))
+        self.picker.line_edit().setPlaceholderText(_("Type or pick the adopter, then Enter"))
         self.picker.entered.connect(self.add_agreement)
-        self.add_button = QPushButton("Add agreement")
+        self.add_button = QPushButton(_("Add agreement"))
         self.add_button.clicked.connect(self.add_agreement)
         self.add_row = QWidget()
         # The picker is never narrower than its hint; the row wraps at a high zoom.
         self.picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         fit_placeholder(self.picker.line_edit())
         row = FlowLayout(self.add_row, spacing=8, line_spacing=4)
-        new_label = QLabel("New &agreement for")
+        # Translators: before the field where the adopter of a new agreement is typed
+        new_label = QLabel(_("New &agreement for"))
         new_label.setBuddy(self.picker)
         row.addWidget(new_label)
         row.addWidget(self.picker)
         row.addWidget(self.add_button)
 
         self.table = RecordTable(_columns(), None, self._delete, self._move)
-        self.table.setAccessibleName("Agreements")
+        self.table.setAccessibleName(_("Agreements"))
         # Two lines per agreement at most: a list of patterns reads whole far
         # more often than on one line, and the list still shows every agreement
         # of a typical event; the editor below and the tooltips have the rest.
@@ -121,7 +128,7 @@ class AgreementsPanel(RecordPanel):
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.agreement_editor = AgreementEditor(editor)
-        self.hint = QLabel("Type the adopter’s name above and press Enter to record the first agreement.")
+        self.hint = QLabel(_("Type the adopter’s name above and press Enter to record the first agreement."))
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -284,12 +291,14 @@ class AgreementsPanel(RecordPanel):
         if adopter_id is None:
             typed = self.picker.currentText().strip()
             if typed:
-                self.editor.failed.emit(f"No single participant matches “{typed}”; pick one from the list")
+                self.editor.failed.emit(
+                    _("No single participant matches “{typed}”; pick one from the list").format(typed=typed)
+                )
             self.picker.setFocus()
             return None
         event_id = self.editor.event_id
         agreement = self.editor.add(
-            "Add agreement",
+            _("Add agreement"),
             Agreement,
             lambda s, rid: agreements.add_agreement(s, event_id, adopter_id, record_id=rid),
         )
@@ -305,12 +314,16 @@ class AgreementsPanel(RecordPanel):
         return agreement
 
     def _delete(self, agreement: Agreement) -> None:
-        self.editor.remove(f"Delete agreement with {agreement.adopter.name}", Agreement, agreement.id)
+        self.editor.remove(
+            _("Delete agreement with {adopter}").format(adopter=agreement.adopter.name),
+            Agreement,
+            agreement.id,
+        )
 
     def _move(self, agreement: Agreement, index: int) -> None:
         old = agreement.position
         self.editor.call(
-            "Move agreement",
+            _("Move agreement"),
             lambda s: agreements.move_agreement(s, agreement.id, index),
             lambda s: agreements.move_agreement(s, agreement.id, old),
         )

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator import numbers
+from facilitator.i18n import N_, _
 from facilitator.services import participants
 from facilitator.services.participants import CapacityLine
 from ui.editing import EventEditor
@@ -48,11 +50,17 @@ class OverCommitmentBanner(QFrame):
         self.line = line
         # An accepted over-commitment stays visible, but as a card, not an alarm.
         self.setProperty("role", "card" if line.accepted else "banner")
-        suffix = " · accepted by the room" if line.accepted else ""
+        suffix = " · " + _("accepted by the room") if line.accepted else ""
         self.text = plain_label(over_commitment_text(line) + suffix, "" if line.accepted else "strong")
         self.text.setObjectName("overCommitmentText")
-        self.button = QPushButton("Withdraw acceptance" if line.accepted else "Accept over-commitment")
-        self.button.setAccessibleName(f"{self.button.text()} for {line.owner_name}")
+        self.button = QPushButton(_("Withdraw acceptance") if line.accepted else _("Accept over-commitment"))
+        self.button.setAccessibleName(
+            (
+                _("Withdraw acceptance for {name}")
+                if line.accepted
+                else _("Accept over-commitment for {name}")
+            ).format(name=line.owner_name)
+        )
         self.button.clicked.connect(lambda: on_accept(line, not line.accepted))
         # The button beside the sentence (which wraps), or below it when the
         # window leaves the sentence too little room for that.
@@ -66,8 +74,13 @@ class OverCommitmentBanner(QFrame):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        room = event.size().width() - self.button.sizeHint().width() - 36
-        beside = room >= self.text.fontMetrics().averageCharWidth() * SENTENCE_CHARS
+        margins, frame = self._layout.contentsMargins(), self.contentsMargins()
+        edges = margins.left() + margins.right() + frame.left() + frame.right() + self._layout.spacing()
+        room = event.size().width() - self.button.sizeHint().width() - edges
+        # Beside while the sentence keeps its characters a line and its longest word (a long name).
+        sentence = self.text.fontMetrics().averageCharWidth() * SENTENCE_CHARS
+        least = max(sentence, self.text.minimumSizeHint().width())
+        beside = room >= least
         direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         if self._layout.direction() != direction:
             self._layout.setDirection(direction)
@@ -82,12 +95,21 @@ SENTENCE_CHARS = 30
 
 def _left_text(line: CapacityLine) -> str:
     remaining = line.remaining_hours
-    return f"{format_hours(-remaining)} over" if remaining < 0 else f"{format_hours(remaining)} left"
+    if remaining < 0:
+        # Translators: hours promised beyond what an owner has, e.g. "6 h over"
+        return _("{hours} over").format(hours=format_hours(-remaining))
+    # Translators: hours an owner has left to promise, e.g. "6 h left"
+    return _("{hours} left").format(hours=format_hours(remaining))
 
 
 def _detail_text(line: CapacityLine) -> str:
-    stated = "none stated" if line.stated_hours is None else f"of {format_hours(line.stated_hours)}"
-    return f"{format_hours(line.promised_hours)} promised {stated}".replace("promised none", "promised, none")
+    promised = format_hours(line.promised_hours)
+    if line.stated_hours is None:
+        return _("{promised} promised, none stated").format(promised=promised)
+    # Translators: e.g. "30 h promised of 24 h": promised of the hours the owner said they have
+    return _("{promised} promised of {stated}").format(
+        promised=promised, stated=format_hours(line.stated_hours)
+    )
 
 
 class OwnerCapacity(QWidget):
@@ -97,7 +119,8 @@ class OwnerCapacity(QWidget):
         super().__init__(parent)
         self.name = plain_label(line.owner_name, "strong")
         self.left = plain_label(_left_text(line), "danger" if line.needs_attention else "")
-        accepted = " · accepted" if line.over_committed and line.accepted else ""
+        # Translators: after an owner's hours: the room accepted their over-commitment
+        accepted = " · " + _("accepted") if line.over_committed and line.accepted else ""
         self.detail = plain_label(_detail_text(line) + accepted, "muted")
         layout = FlowLayout(self, spacing=8, line_spacing=0)
         for label in (self.name, self.left, self.detail):
@@ -122,7 +145,7 @@ class CapacityView(RecordPanel):
 
     shows = participants.CAPACITY_REPORT_READS
 
-    title = "Support capacity"
+    title = N_("Support capacity")
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
@@ -143,7 +166,7 @@ class CapacityView(RecordPanel):
         self.toggle = QPushButton()
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._show_accepted)
-        self.heading = QLabel("Support capacity:")
+        self.heading = QLabel(_("Support capacity:"))
         self.heading.setProperty("role", "strong")
         # One flow of heading, owners and toggle: an owner starts the next line
         # only when it does not fit beside the one before.
@@ -200,12 +223,14 @@ class CapacityView(RecordPanel):
             (self._accepted if banner.line.accepted else self._banners).addWidget(banner)
             banner.show()  # now, not on the next loop turn, so the sizes below count it
         self.toggle.setVisible(any(banner.line.accepted for banner in self.banners))
-        self.toggle.setToolTip("Show or hide the over-commitments the room accepted, to withdraw one")
+        self.toggle.setToolTip(_("Show or hide the over-commitments the room accepted, to withdraw one"))
         self._show_accepted(self.toggle.isChecked())
 
     def _show_accepted(self, shown: bool) -> None:
         accepted = sum(banner.line.accepted for banner in self.banners)
-        self.toggle.setText(f"Accepted ({accepted}) {'▾' if shown else '▸'}")
+        # Translators: a button that shows the over-commitments the room accepted, and how many
+        label = _("Accepted ({count})").format(count=numbers.integer(accepted))
+        self.toggle.setText(f"{label} {'▾' if shown else '▸'}")
         self.accepted_box.setVisible(shown and bool(accepted))
 
     def _draw_owners(self) -> None:
@@ -224,8 +249,10 @@ class CapacityView(RecordPanel):
         self._row.setVisible(bool(self.owners) or not self.lines)
         if not self.lines:
             empty = plain_label(
-                "No support owners yet. Hours appear here as soon as an owner states "
-                "their capacity or support in hours is promised.",
+                _(
+                    "No support owners yet. Hours appear here as soon as an owner states "
+                    "their capacity or support in hours is promised."
+                ),
                 "muted",
             )
             self._owners.addWidget(empty)
@@ -236,9 +263,9 @@ class CapacityView(RecordPanel):
     def accept(self, line: CapacityLine, accept: bool = True) -> bool:
         """Accept (or withdraw acceptance of) an owner's over-commitment, undoably."""
         event_id, owner_id = self.editor.event_id, line.owner_id
-        text = "Accept over-commitment" if accept else "Withdraw acceptance"
+        text = _("Accept over-commitment of {name}") if accept else _("Withdraw acceptance of {name}")
         return self.editor.call(
-            f"{text} of {line.owner_name}",
+            text.format(name=line.owner_name),
             lambda s: participants.accept_over_commitment(s, event_id, owner_id, accept=accept),
             lambda s: participants.accept_over_commitment(s, event_id, owner_id, accept=not accept),
         )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain import Agreement, OutcomeKind, Pattern
+from facilitator.i18n import _
 from facilitator.services import agreements
 from ui.date_fields import from_qdate, show_days, to_qdate
 from ui.editing import EventEditor
@@ -46,7 +47,8 @@ def _label(text: str, buddy: QWidget) -> QLabel:
 
 def _pattern_label(pattern: Pattern) -> str:
     if pattern.kind == OutcomeKind.FAILURE:
-        return f"{pattern.name}  (failure — avoid)"
+        # Translators: after the name of a pattern learnt from a failure, in the list of patterns to adopt
+        return _("{name}  (failure — avoid)").format(name=pattern.name)
     return pattern.name
 
 
@@ -62,37 +64,38 @@ class AgreementEditor(QWidget):
         self._loading = False
 
         self.adopter = PeopleCombo()
-        self.adopter.setAccessibleName("Adopter")
+        self.adopter.setAccessibleName(_("Adopter"))
         self.adopter.activated.connect(
-            lambda _: self._update("Change adopter", adopter_id=self.adopter.current_id())
+            lambda _index: self._update(_("Change adopter"), adopter_id=self.adopter.current_id())
         )
-        self.sponsor = PeopleCombo(NONE_LABEL)
-        self.sponsor.setAccessibleName("Sponsor")
+        self.sponsor = PeopleCombo(_(NONE_LABEL))
+        self.sponsor.setAccessibleName(_("Sponsor"))
         self.sponsor.activated.connect(
-            lambda _: self._update("Change sponsor", sponsor_id=self.sponsor.current_id())
+            lambda _index: self._update(_("Change sponsor"), sponsor_id=self.sponsor.current_id())
         )
-        self.has_check_in = QCheckBox("Check-in")
-        self.has_check_in.setToolTip("Untick for no check-in date")
+        # Translators: a tick box before the check-in date of an agreement
+        self.has_check_in = QCheckBox(_("Check-in"))
+        self.has_check_in.setToolTip(_("Untick for no check-in date"))
         self.has_check_in.toggled.connect(self._on_check_in_toggled)
         self.check_in = QDateEdit()
         self.check_in.setCalendarPopup(True)
         show_days(self.check_in)
-        self.check_in.setAccessibleName("Check-in date")
+        self.check_in.setAccessibleName(_("Check-in date"))
         self.check_in.editingFinished.connect(self._store_check_in)
-        self.check_in.calendarWidget().clicked.connect(lambda _: self._store_check_in())
+        self.check_in.calendarWidget().clicked.connect(lambda _date: self._store_check_in())
 
         self.patterns = WrappingList()
         self.patterns.max_lines = 3
         self.patterns.setSpacing(0)
-        self.patterns.setAccessibleName("Patterns adopted")
+        self.patterns.setAccessibleName(_("Patterns adopted"))
         self.patterns.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.patterns.itemChanged.connect(self._on_pattern_toggled)
-        self.limits = AutoSaveText(lambda text: self._store_text("limits", "Change limits", text))
-        self.limits.setPlaceholderText("What the support does not include")
-        self.limits.setAccessibleName("What the support does not include")
-        self.notes = AutoSaveText(lambda text: self._store_text("notes", "Change notes", text))
-        self.notes.setPlaceholderText("Anything else the room agreed")
-        self.notes.setAccessibleName("Notes")
+        self.limits = AutoSaveText(lambda text: self._store_text("limits", _("Change limits"), text))
+        self.limits.setPlaceholderText(_("What the support does not include"))
+        self.limits.setAccessibleName(_("What the support does not include"))
+        self.notes = AutoSaveText(lambda text: self._store_text("notes", _("Change notes"), text))
+        self.notes.setPlaceholderText(_("Anything else the room agreed"))
+        self.notes.setAccessibleName(_("Notes"))
         self.support = SupportItemsEditor(editor)
         self.fit = FitCheck(editor)
         self._lay_out()
@@ -100,7 +103,10 @@ class AgreementEditor(QWidget):
     def _lay_out(self) -> None:
         top = QGridLayout()
         top.setHorizontalSpacing(12)
-        adopter_label, sponsor_label = _label("&Adopter", self.adopter), _label("&Sponsor", self.sponsor)
+        adopter_label, sponsor_label = (
+            _label(_("&Adopter"), self.adopter),
+            _label(_("&Sponsor"), self.sponsor),
+        )
         self._top = Reflow(
             top,
             [
@@ -122,15 +128,15 @@ class AgreementEditor(QWidget):
         body = QGridLayout()
         body.setHorizontalSpacing(16)
         body.setVerticalSpacing(4)
-        support_label = heading("Support promised", "strong")
+        support_label = heading(_("Support promised"), "strong")
         self._body = Reflow(
             body,
             [
-                (_label("&Patterns adopted (Space ticks)", self.patterns), (0, 0, 1, 1), (0, 0, 1, 1)),
+                (_label(_("&Patterns adopted (Space ticks)"), self.patterns), (0, 0, 1, 1), (0, 0, 1, 1)),
                 (self.patterns, (1, 0, 1, 1), (1, 0, 1, 1)),
-                (_label("&Not included in the support", self.limits), (2, 0, 1, 1), (0, 1, 1, 1)),
+                (_label(_("&Not included in the support"), self.limits), (2, 0, 1, 1), (0, 1, 1, 1)),
                 (self.limits, (3, 0, 1, 1), (1, 1, 1, 1)),
-                (_label("N&otes", self.notes), (4, 0, 1, 1), (2, 0, 1, 2)),
+                (_label(_("N&otes"), self.notes), (4, 0, 1, 1), (2, 0, 1, 2)),
                 (self.notes, (5, 0, 1, 1), (3, 0, 1, 2)),
                 (support_label, (0, 1, 1, 1), (4, 0, 1, 2)),
                 (self.support, (1, 1, 5, 1), (5, 0, 1, 2)),
@@ -182,7 +188,10 @@ class AgreementEditor(QWidget):
     def _reflow(self, width: int) -> None:
         chars = width // max(self.fontMetrics().averageCharWidth(), 1)
         self._top.fit_room(width, chars)
-        self._body.fit(chars)
+        # Beside the patterns the support has three fifths of the width: it goes
+        # below them when its column titles need more (longer words in German).
+        beside = (width - self._body.grid.horizontalSpacing()) * 3 // 5
+        self._body.apply(chars < SIDE_BY_SIDE_FROM or self.support.titles_width() > beside)
 
     # -- showing ---------------------------------------------------------
 
@@ -267,7 +276,7 @@ class AgreementEditor(QWidget):
         if new == old:
             return
         if not self.editor.call(
-            "Change adopted patterns",
+            _("Change adopted patterns"),
             lambda s: agreements.set_agreement_patterns(s, agreement_id, new),
             lambda s: agreements.set_agreement_patterns(s, agreement_id, old),
         ):
@@ -301,7 +310,7 @@ class AgreementEditor(QWidget):
         if self._loading:
             return
         value = from_qdate(self.check_in.date()) if self.has_check_in.isChecked() else None
-        self._update("Change check-in date" if value else "Remove check-in date", check_in=value)
+        self._update(_("Change check-in date") if value else _("Remove check-in date"), check_in=value)
 
     def flush(self) -> None:
         """Store limits and notes still being typed."""

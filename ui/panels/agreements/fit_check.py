@@ -19,17 +19,20 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLay
 
 from facilitator.dates import day_time
 from facilitator.domain import Agreement, Participant, RiskAcceptance
+from facilitator.i18n import _
 from facilitator.services import fit
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
-from ui.panels.agreements.fit_rows import ANSWER_KEYS, Answer, FitQuestionRow, answer_of
+from ui.panels.agreements.fit_rows import Answer, FitQuestionRow, answer_keys, answer_of
 from ui.panels.shared.people_combo import PeopleCombo
 from ui.widgets import plain_label
 
-KEYS_HINT = (
-    " · ".join(f"{letter} {kind.label.lower()}" for letter, kind in ANSWER_KEYS)
-    + " · Enter: note · Delete: no answer · Tab or ↓: next question"
-)
+
+def keys_hint() -> str:
+    """Return the line that names the keys of the fit check, in the language in use."""
+    answers = [f"{letter} {kind.label.lower()}" for letter, kind in answer_keys()]
+    # Translators: the keys of the fit check, after the keys of the answers; name the keys as they are printed
+    return " · ".join([*answers, _("Enter: note · Delete: no answer · Tab or ↓: next question")])
 
 
 def _local(moment: dt.datetime) -> dt.datetime:
@@ -40,17 +43,20 @@ def _local(moment: dt.datetime) -> dt.datetime:
 def accepted_text(acceptance: RiskAcceptance, people: Sequence[Participant]) -> str:
     """Return who accepted the risk (one of ``people``, the event's), and when, in words."""
     # By id: the loaded event holds the participants, not each acceptance's link to one.
-    who = next((p.name for p in people if p.id == acceptance.accepted_by_id), "the room")
-    return f"Risk accepted by {who} on {day_time(_local(acceptance.accepted_at))}."
+    who = next((p.name for p in people if p.id == acceptance.accepted_by_id), None)
+    when = day_time(_local(acceptance.accepted_at))
+    if who is None:
+        return _("Risk accepted by the room on {when}.").format(when=when)
+    return _("Risk accepted by {name} on {when}.").format(name=who, when=when)
 
 
 def _edit_text(before: Answer | None, after: Answer | None) -> str:
     # What the Edit menu's undo names.
     if after is None:
-        return "Take back fit answer"
+        return _("Take back fit answer")
     if before is None or before.kind != after.kind:
-        return f"Fit answer: {after.kind.label}"
-    return "Note on fit answer" if before.note != after.note else "Who finds out"
+        return _("Fit answer: {answer}").format(answer=after.kind.label)
+    return _("Note on fit answer") if before.note != after.note else _("Who finds out")
 
 
 class RiskNotice(QFrame):
@@ -61,16 +67,16 @@ class RiskNotice(QFrame):
         self._check = fit_check
         self.setProperty("role", "banner")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.title = plain_label("⚠ At risk", "subheading")
+        self.title = plain_label(_("⚠ At risk"), "subheading")
         self.reasons = plain_label("", "strong")
         self.accepted = plain_label("", "strong")
         self.who = PeopleCombo()
-        self.who.setAccessibleName("Who accepts the risk")
-        self.who_label = QLabel("Accepted &by")
+        self.who.setAccessibleName(_("Who accepts the risk"))
+        self.who_label = QLabel(_("Accepted &by"))
         self.who_label.setBuddy(self.who)
-        self.accept_button = QPushButton("Accept the ris&k")
+        self.accept_button = QPushButton(_("Accept the ris&k"))
         self.accept_button.clicked.connect(lambda: self._check.accept_risk(self.who.current_id()))
-        self.withdraw_button = QPushButton("&Withdraw the acceptance")
+        self.withdraw_button = QPushButton(_("&Withdraw the acceptance"))
         self.withdraw_button.clicked.connect(self._check.withdraw_acceptance)
         actions = QWidget()
         row = FlowLayout(actions, spacing=8, line_spacing=4)
@@ -86,7 +92,7 @@ class RiskNotice(QFrame):
         """Show the agreement's risks, and whether (and by whom) they were accepted."""
         reasons = fit.risks(agreement)
         acceptance = agreement.risk_acceptance
-        self.title.setText("⚠ At risk — accepted deliberately" if acceptance else "⚠ At risk")
+        self.title.setText(_("⚠ At risk — accepted deliberately") if acceptance else _("⚠ At risk"))
         self.reasons.setText("\n".join(reasons))
         self.accepted.setText(accepted_text(acceptance, people) if acceptance else "")
         self.accepted.setVisible(acceptance is not None)
@@ -111,12 +117,12 @@ class FitCheck(QWidget):
         self._agreement: Agreement | None = None
         self.rows: list[FitQuestionRow] = []
         # Alt+T puts the keyboard on the first question (the label's buddy).
-        self.title = QLabel("Fi&t with the adopter’s context")
+        self.title = QLabel(_("Fi&t with the adopter’s context"))
         self.title.setProperty("role", "subheading")
         self.title.setWordWrap(True)
-        self.keys = plain_label(KEYS_HINT, "muted")
+        self.keys = plain_label(keys_hint(), "muted")
         self.empty = plain_label(
-            "No conditions to check: the adopted patterns have no boundaries recorded yet.", "muted"
+            _("No conditions to check: the adopted patterns have no boundaries recorded yet."), "muted"
         )
         self.notice = RiskNotice(self)
         self._questions = QVBoxLayout()
@@ -239,7 +245,7 @@ class FitCheck(QWidget):
             return False
         agreement_id = agreement.id
         return self.editor.call(
-            "Accept the risk",
+            _("Accept the risk"),
             lambda s: fit.accept_risk(s, agreement_id, person_id),
             lambda s: fit.withdraw_risk_acceptance(s, agreement_id),
         )
@@ -252,7 +258,7 @@ class FitCheck(QWidget):
             return False
         agreement_id, person_id, note = agreement.id, acceptance.accepted_by_id, acceptance.note
         return self.editor.call(
-            "Take back the risk acceptance",
+            _("Take back the risk acceptance"),
             lambda s: fit.withdraw_risk_acceptance(s, agreement_id),
             lambda s: fit.accept_risk(s, agreement_id, person_id, note=note),
         )

@@ -20,22 +20,37 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain import FitAnswerKind, Participant
+from facilitator.i18n import N_, _
 from facilitator.services.fit import FitQuestion
 from ui.flow_layout import FlowLayout
 from ui.panels.agreements.support_text import NONE_LABEL
 from ui.panels.shared.people_combo import PeopleCombo
 from ui.widgets import fit_placeholder, plain_label
 
-#: The key for each answer on a focused question (the digits work too), as the room reads them.
+#: The key for each answer on a focused question (the digits work too), as the room reads them;
+#: marked here, in the language in use from :func:`answer_keys`.
 ANSWER_KEYS: tuple[tuple[str, FitAnswerKind], ...] = (
-    ("H", FitAnswerKind.HOLDS),
-    ("N", FitAnswerKind.DOES_NOT_HOLD),
-    ("K", FitAnswerKind.NOT_KNOWN),
+    # Translators: the key (one letter A-Z) that answers "Holds" in the fit check; unlike the other two
+    (N_("H"), FitAnswerKind.HOLDS),
+    # Translators: the key (one letter A-Z) that answers "Does not hold" in the fit check
+    (N_("N"), FitAnswerKind.DOES_NOT_HOLD),
+    # Translators: the key (one letter A-Z) that answers "Not known yet" in the fit check
+    (N_("K"), FitAnswerKind.NOT_KNOWN),
 )
-_KEYS = {
-    **{getattr(Qt.Key, f"Key_{letter}"): kind for letter, kind in ANSWER_KEYS},
-    **{getattr(Qt.Key, f"Key_{n + 1}"): kind for n, (_letter, kind) in enumerate(ANSWER_KEYS)},
-}
+
+
+def answer_keys() -> list[tuple[str, FitAnswerKind]]:
+    """Return the key letter of each answer in the language in use ("H", "N", "K" in English)."""
+    return [(_(letter).strip().upper()[:1], kind) for letter, kind in ANSWER_KEYS]
+
+
+def _keys() -> dict[int, FitAnswerKind]:
+    # A letter's Qt key is its upper-case code point; the digits 1, 2, 3 answer in any language.
+    keys = {int(getattr(Qt.Key, f"Key_{n + 1}").value): kind for n, (_key, kind) in enumerate(ANSWER_KEYS)}
+    keys.update({ord(letter): kind for letter, kind in answer_keys() if letter})
+    return keys
+
+
 _FOCUS_PEN = 4  # pixels of the frame around the question the keys answer
 
 
@@ -94,24 +109,25 @@ class FitQuestionRow(QFrame):
         self.buttons: dict[FitAnswerKind, QPushButton] = {}
         answers = QWidget()
         answer_row = FlowLayout(answers, spacing=8, line_spacing=4)
-        for letter, kind in ANSWER_KEYS:
+        for letter, kind in answer_keys():
             button = QPushButton(f"{letter}  {kind.label}")
             # The keys answer; the buttons show which answer is given (and take a click).
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, k=kind: self.answer(k))
+            button.clicked.connect(lambda _checked=False, k=kind: self.answer(k))
             self.buttons[kind] = button
             answer_row.addWidget(button)
         self.risk = plain_label("", "danger")
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Note (optional), Enter stores it")
-        self.note.setAccessibleName("Note on the answer")
+        self.note.setPlaceholderText(_("Note (optional), Enter stores it"))
+        self.note.setAccessibleName(_("Note on the answer"))
         fit_placeholder(self.note)
         self.note.editingFinished.connect(self._store_note)
-        self.owner_label = QLabel("Who finds out")
-        self.owner = PeopleCombo(NONE_LABEL)
-        self.owner.setAccessibleName("Who finds out")
+        # Translators: who finds out whether a condition not known yet holds
+        self.owner_label = QLabel(_("Who finds out"))
+        self.owner = PeopleCombo(_(NONE_LABEL))
+        self.owner.setAccessibleName(_("Who finds out"))
         self.owner_label.setBuddy(self.owner)
-        self.owner.activated.connect(lambda _: self._store_owner())
+        self.owner.activated.connect(lambda _index: self._store_owner())
         details = QWidget()
         detail_row = FlowLayout(details, spacing=8, line_spacing=4)
         for widget in (self.note, self.owner_label, self.owner):
@@ -152,11 +168,13 @@ class FitQuestionRow(QFrame):
         self.owner.setEnabled(not read_only)
         self.owner_label.setVisible(not_known)
         self.owner.setVisible(not_known)
-        self.setAccessibleName(f"{condition.text} — {given.label if given else 'not answered'}")
+        # Translators: a fit question no one has answered yet (read out by a screen reader)
+        answered = given.label if given else _("not answered")
+        self.setAccessibleName(f"{condition.text} — {answered}")
 
     @staticmethod
     def _letter(kind: FitAnswerKind) -> str:
-        return next(letter for letter, k in ANSWER_KEYS if k == kind)
+        return next(letter for letter, k in answer_keys() if k == kind)
 
     def answer_text(self) -> str:
         """Return the answer as the room reads it ("Holds", "Not known yet"), or "" when none."""
@@ -167,8 +185,9 @@ class FitQuestionRow(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if plain and key in _KEYS:
-            self.answer(_KEYS[key])
+        keys = _keys()
+        if plain and key in keys:
+            self.answer(keys[key])
         elif plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self._save(None)
         elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.note.isHidden():

@@ -16,20 +16,36 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain import Agreement, Participant, ParticipantRole, SupportItem, SupportType
+from facilitator.i18n import N_, _
 from facilitator.services import agreements
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
 from ui.panels.agreements.support_text import NONE_LABEL, format_number
 from ui.panels.shared.base import RecordTable
+from ui.panels.shared.number_fields import edit_number
 from ui.panels.shared.people_combo import PeopleCombo
 from ui.panels.shared.record_model import Column
 from ui.widgets import fit_placeholder
 
-TYPE_CHOICES = [(kind.label, kind.value) for kind in SupportType]
-DEFAULT_UNIT = "hours"
+# The unit a new item starts with; it is stored as typed, and only the units
+# the services count as hours (``HOUR_UNITS``) count against a capacity.
+# Translators: the unit a new support item starts with; it must stay one the app counts as hours:
+# h, hour, hours, hr or hrs (German: "h")
+DEFAULT_UNIT = N_("hours")
 # An artifact is counted in pieces, not hours; guessing "hours" would
 # silently count a playbook against someone's capacity.
-DEFAULT_UNITS = {SupportType.ARTIFACT.value: "item"}
+# Translators: the unit a new support item of the type "Artifact" starts with (a piece)
+DEFAULT_UNITS = {SupportType.ARTIFACT.value: N_("item")}
+
+
+def type_choices() -> list[tuple[str, str]]:
+    """Return the (label, value) pairs of the support type drop-down, in the language in use."""
+    return [(kind.label, kind.value) for kind in SupportType]
+
+
+def default_unit(kind: str | None) -> str:
+    """Return the unit a new item of type ``kind`` starts with, in the language in use."""
+    return _(DEFAULT_UNITS.get(kind or "", DEFAULT_UNIT))
 
 
 class SupportQuickAdd(QWidget):
@@ -39,17 +55,17 @@ class SupportQuickAdd(QWidget):
         super().__init__(parent)
         self._panel = panel
         self.type = QComboBox()
-        for label, value in TYPE_CHOICES:
+        for label, value in type_choices():
             self.type.addItem(label, value)
-        self.type.setAccessibleName("Support type")
-        self.amount = QLineEdit(placeholderText="Amount")
-        self.unit = QLineEdit(DEFAULT_UNIT)
-        self.unit.setAccessibleName("Unit")
-        self.owner = PeopleCombo(NONE_LABEL)
-        self.owner.setAccessibleName("Owner of the support")
-        self.description = QLineEdit(placeholderText="What exactly")
-        self.limits = QLineEdit(placeholderText="Where it stops")
-        self.button = QPushButton("Add support")
+        self.type.setAccessibleName(_("Support type"))
+        self.amount = QLineEdit(placeholderText=_("Amount"))
+        self.unit = QLineEdit(default_unit(self.type.currentData()))
+        self.unit.setAccessibleName(_("Unit"))
+        self.owner = PeopleCombo(_(NONE_LABEL))
+        self.owner.setAccessibleName(_("Owner of the support"))
+        self.description = QLineEdit(placeholderText=_("What exactly"))
+        self.limits = QLineEdit(placeholderText=_("Where it stops"))
+        self.button = QPushButton(_("Add support"))
         self.type.currentIndexChanged.connect(self._default_unit)
         self._last_type = self.type.currentData()
         for line in (self.amount, self.unit, self.description, self.limits):
@@ -82,7 +98,8 @@ class SupportQuickAdd(QWidget):
         frame = 28  # the stylesheet's border and padding, and the field's own margins
         self.amount.setMinimumWidth(metrics.horizontalAdvance(self.amount.placeholderText()) + frame)
         self.amount.setMaximumWidth(metrics.horizontalAdvance(self.amount.placeholderText() + "00") + frame)
-        widest_unit = max(("hours", "playbook", *DEFAULT_UNITS.values()), key=metrics.horizontalAdvance)
+        units = (_(DEFAULT_UNIT), "playbook", *(_(unit) for unit in DEFAULT_UNITS.values()))
+        widest_unit = max(units, key=metrics.horizontalAdvance)
         self.unit.setMinimumWidth(metrics.horizontalAdvance(widest_unit) + frame)
         self.unit.setMaximumWidth(metrics.horizontalAdvance(widest_unit + "00") + frame)
 
@@ -93,9 +110,8 @@ class SupportQuickAdd(QWidget):
 
     def _default_unit(self) -> None:
         kind = self.type.currentData()
-        previous = DEFAULT_UNITS.get(self._last_type, DEFAULT_UNIT)
-        if self.unit.text().strip() in ("", previous):
-            self.unit.setText(DEFAULT_UNITS.get(kind, DEFAULT_UNIT))
+        if self.unit.text().strip() in ("", default_unit(self._last_type)):
+            self.unit.setText(default_unit(kind))
         self._last_type = kind
 
     def set_people(self, people: Sequence[Participant]) -> None:
@@ -114,7 +130,7 @@ class SupportQuickAdd(QWidget):
         if self._panel.add_item(
             self.type.currentData(),
             amount=self.amount.text().strip() or None,
-            unit=self.unit.text().strip() or DEFAULT_UNIT,
+            unit=self.unit.text().strip() or default_unit(self.type.currentData()),
             owner_id=self.owner.current_id(),
             description=self.description.text(),
             limits=self.limits.text(),
@@ -138,23 +154,32 @@ class SupportItemsEditor(QWidget):
         # Mutated in place on refresh: the owner column keeps a reference to it.
         self._owner_choices: list[tuple[str, str]] = []
         columns = [
-            Column("Type", lambda r: r.type.label, "type", lambda r: r.type.value, TYPE_CHOICES),
+            # Translators: a column header: the type of support (coaching, time …)
+            Column(_("Type"), lambda r: r.type.label, "type", lambda r: r.type.value, type_choices()),
             Column(
-                "Amount", lambda r: format_number(r.amount), "amount", alignment=Qt.AlignmentFlag.AlignRight
+                _("Amount"),
+                lambda r: format_number(r.amount),
+                "amount",
+                lambda r: edit_number(r.amount),
+                alignment=Qt.AlignmentFlag.AlignRight,
             ),
-            Column("Unit", lambda r: r.unit, "unit"),
+            # Translators: a column header: the unit of an amount of support (hours, pieces …)
+            Column(_("Unit"), lambda r: r.unit, "unit"),
             Column(
-                "Owner",
+                # Translators: a column header: who gives the support
+                _("Owner"),
                 lambda r: r.owner.name if r.owner else "—",
                 "owner_id",
                 lambda r: str(r.owner_id) if r.owner_id else "",
                 self._owner_choices,
             ),
-            Column("What", lambda r: r.description, "description"),
-            Column("Limits", lambda r: r.limits, "limits"),
+            # Translators: a column header: what exactly the support is
+            Column(_("What"), lambda r: r.description, "description"),
+            # Translators: a column header: where the support stops
+            Column(_("Limits"), lambda r: r.limits, "limits"),
         ]
         self.table = RecordTable(columns, self._edit, self._delete, self._move)
-        self.table.setAccessibleName("Support items")
+        self.table.setAccessibleName(_("Support items"))
         self.table.viewport().installEventFilter(self)
         self.table.installEventFilter(self)
         self.quick_add = SupportQuickAdd(self)
@@ -168,7 +193,7 @@ class SupportItemsEditor(QWidget):
     def show_items(self, agreement: Agreement, people: Sequence[Participant]) -> None:
         """Show the support of ``agreement`` with the event's people as owners."""
         self.agreement_id = agreement.id
-        self._owner_choices[:] = [(NONE_LABEL, "")] + [(p.display_name, str(p.id)) for p in people]
+        self._owner_choices[:] = [(_(NONE_LABEL), "")] + [(p.display_name, str(p.id)) for p in people]
         read_only = self.editor.read_only
         self.table.records.read_only = read_only
         self.table.set_records(agreement.support_items)
@@ -187,11 +212,18 @@ class SupportItemsEditor(QWidget):
         wanted = [max(self.table.sizeHintForColumn(c), titles[c]) for c in range(6)]
         sizes = wanted[:3] + [max(min(wanted[3], width // 4), titles[3])]
         rest = width - sum(sizes)
-        sizes.append(max(rest // 2, titles[4]))
+        # Half each, but never so much that the limits lose their title (a longer word in German).
+        sizes.append(max(min(rest // 2, rest - titles[5]), titles[4]))
         sizes.append(max(width - sum(sizes), titles[5]))
         for column, size in enumerate(sizes):
             header.resizeSection(column, size)
         self.table.fit_rows()
+
+    def titles_width(self) -> int:
+        """Return the width the table needs to show every column's title whole."""
+        header = self.table.horizontalHeader()
+        titles = sum(header.sectionSizeFromContents(c).width() for c in range(header.count()))
+        return titles + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -207,7 +239,7 @@ class SupportItemsEditor(QWidget):
         if agreement_id is None:
             return False
         item = self.editor.add(
-            "Add support item",
+            _("Add support item"),
             SupportItem,
             lambda s, rid: agreements.add_support_item(s, agreement_id, kind, record_id=rid, **fields),
         )
@@ -217,16 +249,16 @@ class SupportItemsEditor(QWidget):
 
     def _edit(self, item: SupportItem, field: str, value) -> bool:
         return self.editor.update(
-            "Edit support item", SupportItem, item.id, agreements.update_support_item, **{field: value}
+            _("Edit support item"), SupportItem, item.id, agreements.update_support_item, **{field: value}
         )
 
     def _delete(self, item: SupportItem) -> None:
-        self.editor.remove("Delete support item", SupportItem, item.id)
+        self.editor.remove(_("Delete support item"), SupportItem, item.id)
 
     def _move(self, item: SupportItem, index: int) -> None:
         old = item.position
         self.editor.call(
-            "Move support item",
+            _("Move support item"),
             lambda s: agreements.move_support_item(s, item.id, index),
             lambda s: agreements.move_support_item(s, item.id, old),
         )

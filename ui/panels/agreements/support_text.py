@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from facilitator import numbers
 from facilitator.domain import Agreement, SupportItem
+from facilitator.i18n import N_, _
 from facilitator.services.participants import HOUR_UNITS, CapacityLine
 
-NONE_LABEL = "— none —"
+#: The "nobody" entry of a drop-down of people; translated where it is shown: ``_(NONE_LABEL)``.
+# Translators: the entry of a drop-down of people that chooses nobody
+NONE_LABEL = N_("— none —")
 
 
 def is_hours(unit: str) -> bool:
@@ -16,16 +20,15 @@ def is_hours(unit: str) -> bool:
 
 
 def format_number(value: float | None) -> str:
-    """Return 8 for 8.0 and 7.5 for 7.5; an empty string for no value."""
+    """Return 8 for 8.0 and 7.5 for 7.5 ("7,5" in German); an empty string for no value."""
     if value is None:
         return ""
-    return f"{value:g}"
+    return numbers.decimal(value, 2)
 
 
 def format_hours(value: float | None) -> str:
-    """Return a number of hours as "24 h" (negative numbers with a real minus sign)."""
-    text = format_number(abs(value or 0.0))
-    return f"−{text} h" if (value or 0.0) < 0 else f"{text} h"
+    """Return a number of hours as "24 h" ("2,5 h" in German; negative numbers with a real minus sign)."""
+    return numbers.hours(value or 0.0)
 
 
 def format_amount(item: SupportItem) -> str:
@@ -35,7 +38,10 @@ def format_amount(item: SupportItem) -> str:
     if is_hours(item.unit):
         return format_hours(item.amount)
     unit = item.unit.strip()
-    return f"{format_number(item.amount)} {unit}".strip()
+    if not unit:
+        return format_number(item.amount)
+    # Translators: an amount of support and the unit people typed for it, e.g. "1 playbook"
+    return _("{amount} {unit}").format(amount=format_number(item.amount), unit=unit)
 
 
 def item_summary(item: SupportItem) -> str:
@@ -59,7 +65,10 @@ def owner_names(agreement: Agreement) -> str:
 
 def stated_text(line: CapacityLine) -> str:
     """Return the stated hours of a capacity line ("no hours stated" when none)."""
-    return "no hours stated" if line.stated_hours is None else f"{format_hours(line.stated_hours)} available"
+    if line.stated_hours is None:
+        return _("no hours stated")
+    # Translators: the hours a support owner said they can give, e.g. "24 h available"
+    return _("{hours} available").format(hours=format_hours(line.stated_hours))
 
 
 def over_commitment_text(line: CapacityLine) -> str:
@@ -67,7 +76,10 @@ def over_commitment_text(line: CapacityLine) -> str:
 
     Example: "Zoë Lefèvre: 30 h promised, 24 h available — 6 h over".
     """
-    over = format_hours(-line.remaining_hours)
-    return (
-        f"{line.owner_name}: {format_hours(line.promised_hours)} promised, {stated_text(line)} — {over} over"
+    # Translators: {stated} is "24 h available" or "no hours stated"
+    return _("{owner}: {promised} promised, {stated} — {over} over").format(
+        owner=line.owner_name,
+        promised=format_hours(line.promised_hours),
+        stated=stated_text(line),
+        over=format_hours(-line.remaining_hours),
     )

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator import numbers
 from facilitator.domain import BoundaryCondition, BoundaryKind, Pattern
+from facilitator.i18n import N_, _
 from facilitator.services import patterns
 from facilitator.services.changes import RecordKind
 from ui.actions import Act, local_action, shortcut_text
@@ -30,11 +32,15 @@ from ui.panels.shared.wrapping_list import NOTE_ROLE, WrappingList
 
 PATTERN_ROLE = Qt.ItemDataRole.UserRole
 
-# The three lists, in the order the room talks about them.
+# The three lists, in the order the room talks about them: their headings and
+# hints, marked here and translated where they are shown.
 LISTS: tuple[tuple[BoundaryKind, str, str], ...] = (
-    (BoundaryKind.WORKS_WHEN, "Works when", "It works when…"),
-    (BoundaryKind.BREAKS_WHEN, "Breaks when", "It breaks when…"),
-    (BoundaryKind.PREREQUISITE, "Prerequisites", "First you need…"),
+    # Translators: the heading of a pattern's list of conditions under which it works
+    (BoundaryKind.WORKS_WHEN, N_("Works when"), N_("It works when…")),
+    # Translators: the heading of a pattern's list of conditions under which it breaks
+    (BoundaryKind.BREAKS_WHEN, N_("Breaks when"), N_("It breaks when…")),
+    # Translators: the heading of a pattern's list of what must be in place first
+    (BoundaryKind.PREREQUISITE, N_("Prerequisites"), N_("First you need…")),
 )
 
 
@@ -67,10 +73,10 @@ class ConditionList(QWidget):
         self.quick_add = QuickAdd(
             placeholder, lambda text, _kind: submit(kind, text), button_text="+", room_slot=kind.value
         )
-        self.quick_add.line.setAccessibleName(f"New “{title}” condition")
+        self.quick_add.line.setAccessibleName(_("New “{list}” condition").format(list=title))
         # Three lists share the width: a "+" leaves the typing line its room.
-        self.quick_add.button.setToolTip(f"Add to “{title}” (Enter)")
-        self.quick_add.button.setAccessibleName(f"Add to “{title}”")
+        self.quick_add.button.setToolTip(_("Add to “{list}” (Enter)").format(list=title))
+        self.quick_add.button.setAccessibleName(_("Add to “{list}”").format(list=title))
         self.table = RecordTable(
             [Column(title, lambda c: c.text, "text")], on_edit=on_edit, on_delete=on_delete, on_move=on_move
         )
@@ -107,22 +113,25 @@ class BoundariesPanel(RecordPanel):
 
     shows = frozenset({RecordKind.EVENT, RecordKind.PATTERN, RecordKind.EVENT_PATTERN, RecordKind.BOUNDARY})
 
-    title = "Context & boundaries"
+    title = N_("Context & boundaries")
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
         self._pattern_id: uuid.UUID | None = None
         self.selector = WrappingList()
-        self.selector.setAccessibleName("Patterns")
+        self.selector.setAccessibleName(_("Patterns"))
         self.selector.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.selector.currentRowChanged.connect(self._selection_changed)
         self.selector_hint = QLabel(
-            f"{shortcut_text(Act.NEXT_PATTERN)}: next\n{shortcut_text(Act.PREVIOUS_PATTERN)}: previous"
+            # Translators: {next} and {previous} are keys that go to the next or previous pattern
+            _("{next}: next\n{previous}: previous").format(
+                next=shortcut_text(Act.NEXT_PATTERN), previous=shortcut_text(Act.PREVIOUS_PATTERN)
+            )
         )
         self.selector_hint.setProperty("role", "muted")
         self.selector_hint.setWordWrap(True)
         left = QVBoxLayout()
-        left.addWidget(heading("Patterns"))
+        left.addWidget(heading(_("Patterns")))
         left.addWidget(self.selector, 1)
         left.addWidget(self.selector_hint)
 
@@ -132,7 +141,7 @@ class BoundariesPanel(RecordPanel):
         self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for kind, title, placeholder in LISTS:
             self.lists[kind] = ConditionList(
-                kind, title, placeholder, self._add, self._edit, self._delete, self._mover(kind)
+                kind, _(title), _(placeholder), self._add, self._edit, self._delete, self._mover(kind)
             )
             columns.addWidget(self.lists[kind], 1)
         self.details = QWidget()
@@ -202,10 +211,12 @@ class BoundariesPanel(RecordPanel):
         self.details.setVisible(bool(ids))
         self.empty.setVisible(not ids)
         self.empty.setText(
-            "No patterns were recorded at this event."
+            _("No patterns were recorded at this event.")
             if self.editor.read_only
-            else "No patterns in this event yet. Add them in the Outcomes & Patterns step, "
-            "then come back to say where each works and where it breaks."
+            else _(
+                "No patterns in this event yet. Add them in the Outcomes & Patterns step, "
+                "then come back to say where each works and where it breaks."
+            )
         )
         self.selector_hint.setVisible(len(ids) > 1)
         self._show_pattern()
@@ -268,7 +279,7 @@ class BoundariesPanel(RecordPanel):
             return False
         pattern_id, event_id = pattern.id, self.editor.event_id
         condition = self.editor.add(
-            f"Add “{kind.label}” condition to “{pattern.name}”",
+            _("Add “{list}” condition to “{pattern}”").format(list=kind.label, pattern=pattern.name),
             BoundaryCondition,
             lambda session, rid: patterns.add_boundary(
                 session, pattern_id, kind, text, event_id=event_id, record_id=rid
@@ -281,17 +292,17 @@ class BoundariesPanel(RecordPanel):
 
     def _edit(self, condition: BoundaryCondition, field: str, value) -> bool:
         return self.editor.update(
-            "Edit condition", BoundaryCondition, condition.id, patterns.update_boundary, **{field: value}
+            _("Edit condition"), BoundaryCondition, condition.id, patterns.update_boundary, **{field: value}
         )
 
     def _delete(self, condition: BoundaryCondition) -> None:
-        self.editor.remove("Delete condition", BoundaryCondition, condition.id)
+        self.editor.remove(_("Delete condition"), BoundaryCondition, condition.id)
 
     def _mover(self, kind: BoundaryKind) -> Callable[[BoundaryCondition, int], None]:
         def move(condition: BoundaryCondition, index: int) -> None:
             old = self.lists[kind].table.records.row_of(condition.id)
             self.editor.call(
-                "Move condition",
+                _("Move condition"),
                 lambda session: patterns.move_boundary(session, condition.id, index),
                 lambda session: patterns.move_boundary(session, condition.id, old),
             )
@@ -303,9 +314,11 @@ def _selector_text(pattern: Pattern) -> str:
     # The glyph alone: the heading beside the lists spells out the kind.
     text = f"{kind_label(pattern.kind)[0]} {pattern.name}"
     if not pattern.boundaries:
-        text += "\n— no conditions yet"
+        text += "\n" + _("— no conditions yet")
     return text
 
 
 def _counts_text(pattern: Pattern) -> str:
-    return " · ".join(f"{title}: {len(pattern.conditions(kind))}" for kind, title, _ in LISTS)
+    return " · ".join(
+        f"{_(title)}: {numbers.integer(len(pattern.conditions(kind)))}" for kind, title, _hint in LISTS
+    )

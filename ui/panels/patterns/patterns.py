@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain import OutcomeKind, Pattern
+from facilitator.i18n import N_, _
 from facilitator.services import patterns
 from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
 from ui.flow_layout import FlowLayout
-from ui.panels.patterns.outcomes import KIND_CHOICES, kind_label, widen_kind_choice
+from ui.panels.patterns.outcomes import kind_choices, kind_label, widen_kind_choice
 from ui.panels.shared.base import QuickAdd, RecordPanel, RecordTable, heading
 from ui.panels.shared.column_fit import fit_columns
 from ui.panels.shared.record_model import Column
@@ -54,11 +55,11 @@ class Checklist(WrappingList):
 
     def set_entries(self, entries: Sequence[tuple[Any, str, bool]]) -> None:
         """Show ``(key, text, ticked)`` entries, keeping the current row where it can."""
-        keys = [key for key, _, _ in entries]
+        keys = [key for key, _text, _ticked in entries]
         if keys != [self.item(row).data(ENTRY_ROLE) for row in range(self.count())]:
             current = self.currentRow()
             self.clear()
-            for key, _, _ in entries:
+            for key, _text, _ticked in entries:
                 item = QListWidgetItem()
                 item.setData(ENTRY_ROLE, key)
                 self.addItem(item)
@@ -68,7 +69,7 @@ class Checklist(WrappingList):
                 self.setCurrentRow(min(current, self.count() - 1))
         # Same entries: only the texts change, so an item being clicked is
         # never deleted under the click that is being handled.
-        for row, (_, text, ticked) in enumerate(entries):
+        for row, (_key, text, ticked) in enumerate(entries):
             item = self.item(row)
             item.setText(f"{'☑' if ticked else '☐'}  {text}")
             item.setData(TICKED_ROLE, ticked)
@@ -115,28 +116,32 @@ class PatternsPanel(RecordPanel):
         }
     )
 
-    title = "Patterns"
+    title = N_("Patterns")
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
+        choices = kind_choices()
         self.quick_add = QuickAdd(
-            "Pattern name…", self._add, KIND_CHOICES, button_text="Add pattern", room_slot=PATTERN_SLOT
+            _("Pattern name…"), self._add, choices, button_text=_("Add pattern"), room_slot=PATTERN_SLOT
         )
-        self.quick_add.kind.setAccessibleName("Kind of the new pattern")
+        self.quick_add.kind.setAccessibleName(_("Kind of the new pattern"))
         widen_kind_choice(self.quick_add.kind)
-        self.quick_add.line.setAccessibleName("Name of the new pattern")
+        self.quick_add.line.setAccessibleName(_("Name of the new pattern"))
         self.table = RecordTable(
             [
-                Column("Pattern", lambda p: p.name, "name"),
-                Column("Kind", lambda p: kind_label(p.kind), "kind", lambda p: p.kind, KIND_CHOICES),
-                Column("Summary", lambda p: p.summary, "summary"),
-                Column("How to reproduce ✓\nor what to avoid ✗", lambda p: p.guidance, "guidance"),
+                # Translators: a column header: the pattern's name
+                Column(_("Pattern"), lambda p: p.name, "name"),
+                # Translators: a column header: success or failure
+                Column(_("Kind"), lambda p: kind_label(p.kind), "kind", lambda p: p.kind, choices),
+                Column(_("Summary"), lambda p: p.summary, "summary"),
+                # Translators: a column header on two lines; keep the ✓ and ✗
+                Column(_("How to reproduce ✓\nor what to avoid ✗"), lambda p: p.guidance, "guidance"),
             ],
             on_edit=self._edit,
             on_delete=self._delete,
             on_move=self._move,
         )
-        self.table.setAccessibleName("Patterns")
+        self.table.setAccessibleName(_("Patterns"))
         # Arrows move between cells; Tab goes on to the next part of the panel.
         self.table.setTabKeyNavigation(False)
         fit_columns(self.table, fixed=(1,))
@@ -144,23 +149,25 @@ class PatternsPanel(RecordPanel):
 
         self.reuse_row = QWidget()
         self.reuse_choice = QComboBox()
-        self.reuse_choice.setAccessibleName("Pattern from an earlier event")
-        self.reuse_button = QPushButton("Reuse")
+        self.reuse_choice.setAccessibleName(_("Pattern from an earlier event"))
+        # Translators: a button: bring a pattern from an earlier event into this one
+        self.reuse_button = QPushButton(_("Reuse"))
         self.reuse_button.clicked.connect(self.reuse_selected)
         # Wraps when narrow: a pattern's name can be longer than the row.
         self.reuse_choice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         reuse_layout = FlowLayout(self.reuse_row, spacing=8, line_spacing=4)
-        reuse_label = QLabel("From earlier events:")
+        reuse_label = QLabel(_("From earlier events:"))
         reuse_label.setBuddy(self.reuse_choice)
         reuse_layout.addWidget(reuse_label)
         reuse_layout.addWidget(self.reuse_choice)
         reuse_layout.addWidget(self.reuse_button)
 
-        self.sources_heading = heading("Learnt from")
+        # Translators: a heading: the outcomes the selected pattern was learnt from
+        self.sources_heading = heading(_("Learnt from"))
         # One line: the table beside it has the name in full, this only says which pattern is meant.
         self.sources_pattern = ElidedLabel()
         self.sources = Checklist()
-        self.sources.setAccessibleName("Outcomes the selected pattern was learnt from")
+        self.sources.setAccessibleName(_("Outcomes the selected pattern was learnt from"))
         self.sources.toggled.connect(self._source_toggled)
         self.sources_hint = QLabel()
         self.sources_hint.setProperty("role", "muted")
@@ -209,19 +216,19 @@ class PatternsPanel(RecordPanel):
     def _show_sources(self) -> None:
         pattern = self.selected_pattern()
         outcomes = self.editor.event.outcomes
-        self.sources_pattern.set_full_text(f"“{pattern.name}”" if pattern else "")
+        self.sources_pattern.set_full_text(_("“{name}”").format(name=pattern.name) if pattern else "")
         self.sources_pattern.setVisible(pattern is not None)
         linked = {o.id for o in pattern.outcomes} if pattern else set()
         self.sources.editable = pattern is not None and not self.editor.read_only
         self.sources.setToolTip(
-            "Space or a click ticks or clears the outcome" if self.sources.editable else ""
+            _("Space or a click ticks or clears the outcome") if self.sources.editable else ""
         )
         self.sources.set_entries([(o.id, _source_text(o), o.id in linked) for o in outcomes])
         self.sources.setVisible(bool(outcomes) and pattern is not None)
         if not outcomes:
-            hint = "No outcomes recorded yet."
+            hint = _("No outcomes recorded yet.")
         elif pattern is None:
-            hint = "Select a pattern to see where it came from."
+            hint = _("Select a pattern to see where it came from.")
         else:
             hint = ""  # the list says it all; how to tick is in its tooltip
         self.sources_hint.setText(hint)
@@ -260,7 +267,7 @@ class PatternsPanel(RecordPanel):
         event_id = self.editor.event_id
         name = self.reuse_choice.currentText()
         ok = self.editor.call(
-            f"Reuse pattern {name}",
+            _("Reuse pattern {name}").format(name=name),
             lambda session: patterns.reuse_pattern(session, event_id, pattern_id),
             lambda session: patterns.remove_pattern_from_event(session, event_id, pattern_id),
         )
@@ -271,7 +278,7 @@ class PatternsPanel(RecordPanel):
     def _add(self, name: str, kind: OutcomeKind) -> bool:
         event_id = self.editor.event_id
         pattern = self.editor.add(
-            f"Add pattern “{name}”",
+            _("Add pattern “{name}”").format(name=name),
             Pattern,
             lambda session, rid: patterns.create_pattern(session, event_id, name, kind=kind, record_id=rid),
             event_id=event_id,
@@ -285,19 +292,26 @@ class PatternsPanel(RecordPanel):
 
     def _edit(self, pattern: Pattern, field: str, value) -> bool:
         return self.editor.update(
-            f"Edit pattern “{pattern.name}”", Pattern, pattern.id, patterns.update_pattern, **{field: value}
+            _("Edit pattern “{name}”").format(name=pattern.name),
+            Pattern,
+            pattern.id,
+            patterns.update_pattern,
+            **{field: value},
         )
 
     def _delete(self, pattern: Pattern) -> None:
         self.editor.remove(
-            f"Remove pattern “{pattern.name}”", Pattern, pattern.id, event_id=self.editor.event_id
+            _("Remove pattern “{name}”").format(name=pattern.name),
+            Pattern,
+            pattern.id,
+            event_id=self.editor.event_id,
         )
 
     def _move(self, pattern: Pattern, index: int) -> None:
         event_id = self.editor.event_id
         old = self.table.records.row_of(pattern.id)
         self.editor.call(
-            f"Move pattern “{pattern.name}”",
+            _("Move pattern “{name}”").format(name=pattern.name),
             lambda session: patterns.move_pattern(session, event_id, pattern.id, index),
             lambda session: patterns.move_pattern(session, event_id, pattern.id, old),
         )
@@ -310,9 +324,9 @@ class PatternsPanel(RecordPanel):
         link = lambda session: patterns.link_outcome(session, pattern_id, outcome_id)  # noqa: E731
         unlink = lambda session: patterns.unlink_outcome(session, pattern_id, outcome_id)  # noqa: E731
         if ticked:
-            self.editor.call(f"Link “{pattern.name}” to an outcome", link, unlink)
+            self.editor.call(_("Link “{name}” to an outcome").format(name=pattern.name), link, unlink)
         else:
-            self.editor.call(f"Unlink “{pattern.name}” from an outcome", unlink, link)
+            self.editor.call(_("Unlink “{name}” from an outcome").format(name=pattern.name), unlink, link)
 
 
 def _source_text(outcome) -> str:

@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from facilitator import numbers
 from facilitator.domain import Participant, ParticipantRole
+from facilitator.i18n import N_, _
 from facilitator.services import participants
-from facilitator.services.participants import HOUR_UNITS, CapacityLine
+from facilitator.services.participants import CapacityLine
 from facilitator.storage import StorageError
 from ui.editing import EventEditor
 from ui.panels.shared.base import RecordPanel, RecordTable
 from ui.panels.shared.column_fit import fit_columns
+from ui.panels.shared.number_fields import edit_number, without_hour_unit
 from ui.panels.shared.record_model import Column
 
 HOURS_COLUMN = 3
-# "12h", "12 hours": people say the unit; the service wants the number.
-_UNIT = re.compile(r"\s*(" + "|".join(sorted(HOUR_UNITS, key=len, reverse=True)) + r")\.?\s*$", re.I)
 _RIGHT = Qt.AlignmentFlag.AlignRight
 
 
 def format_hours(hours: float | None) -> str:
-    """Return hours as people write them: 24, 2.5; empty for none."""
-    return "" if hours is None else f"{hours:g}"
+    """Return hours as people write them: 24, 2.5 ("2,5" in German); empty for none."""
+    return "" if hours is None else numbers.decimal(hours, 2)
 
 
 class CapacityPanel(RecordPanel):
@@ -43,34 +43,44 @@ class CapacityPanel(RecordPanel):
 
     shows = participants.CAPACITY_REPORT_READS
 
-    title = "Support capacity"
+    title = N_("Support capacity")
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
         self._lines: dict[uuid.UUID, CapacityLine] = {}
         self.hint = QLabel(
-            "How many hours can each coalition member give adopters after the event? "
-            "Type the number and press Enter; clear the cell if it is not known."
+            _(
+                "How many hours can each coalition member give adopters after the event? "
+                "Type the number and press Enter; clear the cell if it is not known."
+            )
         )
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
         self.table = RecordTable(
             [
-                Column("Name", lambda p: p.name),
-                Column("Team", lambda p: p.team),
-                Column("Role", lambda p: p.role.label),
-                Column("Hours available", self._stated_text, "hours", self._stated_value, alignment=_RIGHT),
-                Column("Promised", self._promised_text, alignment=_RIGHT),
+                # Translators: a column header: a participant's name
+                Column(_("Name"), lambda p: p.name),
+                # Translators: a column header: a participant's team
+                Column(_("Team"), lambda p: p.team),
+                # Translators: a column header: a participant's role
+                Column(_("Role"), lambda p: p.role.label),
+                Column(
+                    _("Hours available"), self._stated_text, "hours", self._stated_value, alignment=_RIGHT
+                ),
+                # Translators: a column header: the hours promised in agreements
+                Column(_("Promised"), self._promised_text, alignment=_RIGHT),
             ],
             on_edit=self._edit,
         )
-        self.table.setAccessibleName("Support capacity")
+        self.table.setAccessibleName(_("Support capacity"))
         # Role, hours and promised as wide as their texts; name and team share
         # the rest, never narrower than their titles.
         fit_columns(self.table, fixed=(2, 3, 4))
         self.empty = QLabel(
-            "Nobody here is a coalition member yet. Give people the role “Coalition member” "
-            "under Participants to record the hours they can give."
+            _(
+                "Nobody here is a coalition member yet. Give people the role “{role}” "
+                "under Participants to record the hours they can give."
+            ).format(role=ParticipantRole.COALITION_MEMBER.label)
         )
         self.empty.setWordWrap(True)
         self.empty.setProperty("role", "muted")
@@ -124,14 +134,15 @@ class CapacityPanel(RecordPanel):
         return "—" if hours is None else format_hours(hours)
 
     def _stated_value(self, person: Participant) -> str:
-        return format_hours(self._stated(person))
+        return edit_number(self._stated(person))
 
     def _promised_text(self, person: Participant) -> str:
         line = self._lines.get(person.id)
         return format_hours(line.promised_hours) if line and line.promised_hours else "—"
 
     def _edit(self, person: Participant, field: str, value) -> bool:
-        text = _UNIT.sub("", str(value or "")).strip()
+        # "12h", "12 hours": people say the unit; the service wants the number.
+        text = without_hour_unit(str(value or ""))
         line = self._lines.get(person.id)
         old = None if line is None else line.stated_hours
         old_accepted = None if line is None else line.accepted_hours
@@ -150,5 +161,5 @@ class CapacityPanel(RecordPanel):
                 if now is not None and now.over_committed and not now.accepted:
                     participants.accept_over_commitment(session, event_id, person_id)
 
-        verb = f"Set the hours of {person.name}" if text else f"Clear the hours of {person.name}"
-        return self.editor.call(verb, redo, undo)
+        verb = _("Set the hours of {name}") if text else _("Clear the hours of {name}")
+        return self.editor.call(verb.format(name=person.name), redo, undo)

@@ -6,26 +6,36 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from facilitator import numbers
 from facilitator.domain import Participant, ParticipantRole
+from facilitator.i18n import N_, _, ngettext
 from facilitator.services import participants
 from facilitator.services.changes import RecordKind
 from ui.editing import EventEditor
+from ui.flow_layout import FlowLayout
+from ui.language import document_language_choices, document_language_label
 from ui.panels.shared.base import RecordPanel, RecordTable
 from ui.panels.shared.column_fit import fit_columns
 from ui.panels.shared.delegates import AddressDelegate
 from ui.panels.shared.record_model import Column
+from ui.widgets import fit_placeholder
 
-ROLE_CHOICES = [(role.label, role.value) for role in ParticipantRole]
+
+def role_choices() -> list[tuple[str, str]]:
+    """Return the (label, value) pairs of the role drop-down, in the language in use."""
+    return [(role.label, role.value) for role in ParticipantRole]
+
+
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-ROLE_COLUMN, EMAIL_COLUMN = 2, 3
+ROLE_COLUMN, EMAIL_COLUMN, LANGUAGE_COLUMN = 2, 3, 4
 
 
 class ParticipantQuickAdd(QWidget):
@@ -42,16 +52,18 @@ class ParticipantQuickAdd(QWidget):
     def __init__(self, add, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._add = add
-        self.name = QLineEdit(placeholderText="Name")
-        self.name.setAccessibleName("Name of the new participant")
-        self.team = QLineEdit(placeholderText="Team")
-        self.team.setAccessibleName("Team of the new participant")
+        # Translators: the hint in the empty field of a new participant's name
+        self.name = QLineEdit(placeholderText=_("Name"))
+        self.name.setAccessibleName(_("Name of the new participant"))
+        # Translators: the hint in the empty field of a new participant's team
+        self.team = QLineEdit(placeholderText=_("Team"))
+        self.team.setAccessibleName(_("Team of the new participant"))
         self.role = QComboBox()
-        self.role.setAccessibleName("Role of the new participant")
-        for label, value in ROLE_CHOICES:
+        self.role.setAccessibleName(_("Role of the new participant"))
+        for label, value in role_choices():
             self.role.addItem(label, value)
         self.role.setCurrentIndex(self.role.findData(ParticipantRole.POTENTIAL_ADOPTER.value))
-        self.button = QPushButton("Add participant")
+        self.button = QPushButton(_("Add participant"))
         self.name.returnPressed.connect(self.submit)
         self.team.returnPressed.connect(self.submit)
         self.button.clicked.connect(self.submit)
@@ -59,12 +71,14 @@ class ParticipantQuickAdd(QWidget):
         # too. Typed letters pick the role here as well (see _pick_role).
         self.role.installEventFilter(self)
         self._role_typed = ""
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.name, 3)
-        layout.addWidget(self.team, 2)
-        layout.addWidget(self.role, 0)
-        layout.addWidget(self.button, 0)
+        # One row while it fits; at a high zoom (or with a language's longer
+        # roles) the row wraps rather than cutting the fields' hints.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = FlowLayout(self, spacing=6, line_spacing=4)
+        for widget in (self.name, self.team, self.role, self.button):
+            layout.addWidget(widget)
+        for line in (self.name, self.team):
+            fit_placeholder(line)
         QWidget.setTabOrder(self.name, self.team)
         QWidget.setTabOrder(self.team, self.role)
         QWidget.setTabOrder(self.role, self.button)
@@ -146,34 +160,48 @@ class ParticipantsPanel(RecordPanel):
 
     shows = frozenset({RecordKind.EVENT, RecordKind.PARTICIPANT})
 
-    title = "Participants"
+    title = N_("Participants")
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
         self.hint = QLabel(
-            "Type a name, Tab, the team, Tab, the role (its first letters or ↑/↓), then Enter. "
-            "Team and role stay for the next person."
+            _(
+                "Type a name, Tab, the team, Tab, the role (its first letters or ↑/↓), then Enter. "
+                "Team and role stay for the next person."
+            )
         )
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
         self.quick_add = ParticipantQuickAdd(self._add)
         self.table = RecordTable(
             [
-                Column("Name", lambda p: p.name, "name"),
-                Column("Team", lambda p: p.team, "team"),
-                Column("Role", lambda p: p.role.label, "role", lambda p: p.role.value, ROLE_CHOICES),
+                # Translators: a column header: a participant's name
+                Column(_("Name"), lambda p: p.name, "name"),
+                # Translators: a column header: a participant's team
+                Column(_("Team"), lambda p: p.team, "team"),
+                # Translators: a column header: a participant's role
+                Column(_("Role"), lambda p: p.role.label, "role", lambda p: p.role.value, role_choices()),
                 # Optional and mostly filled in later, so typed here rather
                 # than in the quick add, which stays name, team, role.
-                Column("E-mail", lambda p: p.email, "email"),  # EMAIL_COLUMN
+                Column(_("E-mail"), lambda p: p.email, "email"),  # EMAIL_COLUMN
+                # The language of the person's agreement, when not the event's (LANGUAGE_COLUMN).
+                # Translators: a column header: the language a participant's agreement is written in
+                Column(
+                    _("Agreement in"),
+                    lambda p: document_language_label(p.language, _("the event's language")),
+                    "language",
+                    lambda p: p.language or "",
+                    document_language_choices(_("The event's language")),
+                ),
             ],
             on_edit=self._edit,
             on_delete=self._delete,
             on_move=self._move,
         )
-        self.table.setAccessibleName("Participants")
+        self.table.setAccessibleName(_("Participants"))
         # Names and teams are short, addresses long and without spaces: the
         # width goes where the text needs it, the role as wide as its longest.
-        fit_columns(self.table, fixed=(ROLE_COLUMN,), by_content=True)
+        fit_columns(self.table, fixed=(ROLE_COLUMN, LANGUAGE_COLUMN), by_content=True)
         self.table.setItemDelegateForColumn(EMAIL_COLUMN, AddressDelegate(self.table))
         self.tally = QLabel()
         self.tally.setProperty("role", "muted")
@@ -205,7 +233,7 @@ class ParticipantsPanel(RecordPanel):
     def _add(self, name: str, team: str, role: str) -> bool:
         event_id = self.editor.event_id
         person = self.editor.add(
-            f"Add participant {name}",
+            _("Add participant {name}").format(name=name),
             Participant,
             lambda session, rid: participants.add_participant(
                 session, event_id, name, team, role, record_id=rid
@@ -223,7 +251,7 @@ class ParticipantsPanel(RecordPanel):
 
     def _edit(self, person: Participant, field: str, value) -> bool:
         return self.editor.update(
-            f"Change {_FIELD_WORDS[field]} of {person.name}",
+            _(_CHANGES[field]).format(name=person.name),
             Participant,
             person.id,
             participants.update_participant,
@@ -233,24 +261,33 @@ class ParticipantsPanel(RecordPanel):
     def _delete(self, person: Participant) -> None:
         # The service refuses to remove an adopter; the editor then emits
         # ``failed`` with its message and the row stays.
-        self.editor.remove(f"Remove participant {person.name}", Participant, person.id)
+        self.editor.remove(_("Remove participant {name}").format(name=person.name), Participant, person.id)
 
     def _move(self, person: Participant, index: int) -> None:
         old = self.table.records.row_of(person.id)
         self.editor.call(
-            f"Move participant {person.name}",
+            _("Move participant {name}").format(name=person.name),
             lambda session: participants.move_participant(session, person.id, index),
             lambda session: participants.move_participant(session, person.id, old),
         )
 
 
-_FIELD_WORDS = {"name": "the name", "team": "the team", "role": "the role", "email": "the e-mail address"}
+# What the Edit menu's undo names, per field; translated where it is shown.
+_CHANGES = {
+    "name": N_("Change the name of {name}"),
+    "team": N_("Change the team of {name}"),
+    "role": N_("Change the role of {name}"),
+    "email": N_("Change the e-mail address of {name}"),
+    "language": N_("Change the language of the agreement of {name}"),
+}
 
 
 def _tally(people: list[Participant]) -> str:
     if not people:
-        return "No participants yet."
+        return _("No participants yet.")
     counts = {role: sum(1 for p in people if p.role == role) for role in ParticipantRole}
-    parts = [f"{role.label} {n}" for role, n in counts.items() if n]
-    total = f"{len(people)} participant{'s' if len(people) != 1 else ''}"
+    parts = [f"{role.label} {numbers.integer(n)}" for role, n in counts.items() if n]
+    total = ngettext("{count} participant", "{count} participants", len(people)).format(
+        count=numbers.integer(len(people))
+    )
     return f"{total} — " + " · ".join(parts)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.followup.adoption_row import AdoptionRow
+from facilitator.i18n import _
 from facilitator.services.changes import Changes, RecordKind
 from ui.actions import Act, local_action
 from ui.flow_layout import FlowLayout
@@ -127,7 +128,7 @@ class QuickAdd(QWidget):
         placeholder: str,
         submit: Callable[[str, Any], bool],
         kinds: Sequence[tuple[str, Any]] = (),
-        button_text: str = "Add",
+        button_text: str | None = None,
         parent: QWidget | None = None,
         *,
         room_slot: str = "",
@@ -142,7 +143,8 @@ class QuickAdd(QWidget):
             self.kind.addItem(label, value)
         self.line = QLineEdit(placeholderText=placeholder)
         self.line.returnPressed.connect(self.submit)
-        self.button = QPushButton(button_text)
+        # Translators: the button beside a line where a record is typed
+        self.button = QPushButton(_("Add") if button_text is None else button_text)
         self.button.clicked.connect(self.submit)
         # The line is never narrower than its hint; when the row has no room
         # for all three at a high zoom, the button wraps below instead.

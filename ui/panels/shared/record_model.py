@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from facilitator.i18n import _
+
 Role = Qt.ItemDataRole
 RECORD_ROLE = Role.UserRole
 CHOICES_ROLE = Role.UserRole + 1
@@ -119,7 +121,7 @@ class RecordTableModel(QAbstractTableModel):
             return "" if value is None else value
         if role == Role.ToolTipRole:
             if key in self._unsaved:
-                return "Not saved yet — edit the cell again to retry"
+                return _("Not saved yet — edit the cell again to retry")
             value = column.display(record)
             return str(value) if value not in (None, "") else None
         if role == Role.ForegroundRole and key in self._unsaved:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.dates import day
 from facilitator.domain import Coalition, TopGoal
+from facilitator.i18n import N_, _
 from facilitator.services import coalitions, events
 from facilitator.services.changes import RecordKind
 from facilitator.storage.conflicts import check_shown
@@ -42,16 +43,18 @@ class GoalCard(QFrame):
         self.goal = AutoSaveText(self._store)
         self.goal.setProperty("role", "goal")
         self.goal.setPlaceholderText(
-            f"The TOP Goal of {coalition.name} — what the coalition works toward now"
+            _("The TOP Goal of {coalition} — what the coalition works toward now").format(
+                coalition=coalition.name
+            )
         )
-        self.goal.setAccessibleName(f"TOP Goal of {coalition.name}")
+        self.goal.setAccessibleName(_("TOP Goal of {coalition}").format(coalition=coalition.name))
         self._fit_goal()
         self.name.setBuddy(self.goal)
         self.not_saved = QLabel()
         self.not_saved.setProperty("role", "danger")
         self.not_saved.setWordWrap(True)
         self.not_saved.hide()
-        self.history_title = heading("Earlier goals", "muted")
+        self.history_title = heading(_("Earlier goals"), "muted")
         self.history = QVBoxLayout()
         self.history.setSpacing(6)
         layout = QVBoxLayout(self)
@@ -96,14 +99,14 @@ class GoalCard(QFrame):
                 )
                 if stored is not None:
                     check_shown(
-                        stored, {"text": old}, {"text": text}, what="TOP Goal", actor=self.editor.db.actor
+                        stored, {"text": old}, {"text": text}, what=_("TOP Goal"), actor=self.editor.db.actor
                     )
             events.set_top_goal(session, event_id, coalition_id, text)
 
         ok = self.editor.call(
-            "Change TOP Goal", redo, lambda s: events.set_top_goal(s, event_id, coalition_id, old)
+            _("Change TOP Goal"), redo, lambda s: events.set_top_goal(s, event_id, coalition_id, old)
         )
-        self.not_saved.setText(f"Not saved yet: {self.editor.last_error}")
+        self.not_saved.setText(_("Not saved yet: {reason}").format(reason=self.editor.last_error))
         self.not_saved.setVisible(not ok)
         return ok
 
@@ -132,7 +135,7 @@ class GoalCard(QFrame):
         for record in earlier:
             self.history.addWidget(_muted(f"{day(record.event_date)} — {record.text}"))
         if not earlier:
-            self.history.addWidget(_muted("None recorded: this is the coalition's first event here."))
+            self.history.addWidget(_muted(_("None recorded: this is the coalition's first event here.")))
 
     def flush(self) -> bool:
         """Store typing that is still pending."""
@@ -156,7 +159,7 @@ class TopGoalPanel(RecordPanel):
         }
     )
 
-    title = "TOP Goal"
+    title = N_("TOP Goal")
 
     def __init__(self, editor: EventEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)

@@ -1,0 +1,44 @@
+"""Message boxes whose buttons stay readable at every zoom and in every language.
+
+Qt's ``QMessageBox`` caps its own width (800 px on a 1280 px screen) and then
+squeezes its buttons to fit, cutting "Copy details" to "py deta" at the
+largest zoom or in a language with longer words. :class:`MessageBox` widens
+itself to its buttons while the screen has room, and stacks them one above
+the other when it has not. Use it wherever a box has buttons of its own
+words (a box with only OK or Yes/No needs no more room than Qt gives it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+_REFIT = (QEvent.Type.Show, QEvent.Type.LayoutRequest, QEvent.Type.FontChange, QEvent.Type.StyleChange)
+SCREEN_MARGIN = 48  # pixels left free at the screen's edges when the box is widened to its buttons
+
+
+class MessageBox(QMessageBox):
+    """A ``QMessageBox`` that gives its buttons the width their text needs (see the module)."""
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # Qt sizes the box in its own handlers of these events; fit after it.
+        if event.type() in _REFIT:
+            self._fit_buttons()
+        return handled
+
+    def _fit_buttons(self) -> None:
+        buttons, layout = self.findChild(QDialogButtonBox), self.layout()
+        if buttons is None or layout is None or not self.isVisible():
+            return
+        margins = layout.contentsMargins()
+        needed = buttons.sizeHint().width() + margins.left() + margins.right()
+        if needed <= self.width():
+            return
+        screen = self.screen().availableGeometry().width() - SCREEN_MARGIN
+        if needed > screen and buttons.orientation() == Qt.Orientation.Horizontal:
+            # One above the other: as wide as the widest of them, not all of them.
+            buttons.setOrientation(Qt.Orientation.Vertical)
+            needed = buttons.sizeHint().width() + margins.left() + margins.right()
+        if needed > self.width():
+            self.setFixedWidth(min(needed, screen))
