@@ -42,7 +42,16 @@ def main() -> int:
         help="zoom in percent, one of the View menu's steps (default %(default)s)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument(
+        "--lang", help="the app's language, e.g. de (light theme only; default out: docs/screenshots/<lang>)"
+    )
     args = parser.parse_args()
+    if args.lang:
+        from facilitator import i18n
+
+        i18n.set_language(args.lang)
+        if args.out == ROOT / "docs" / "screenshots":
+            args.out = args.out / args.lang
     width, height = (int(n) for n in args.size.split("x"))
     # The README's images come from the default size and zoom; other runs add
     # only the walk-through, named with their size and zoom.
@@ -53,10 +62,12 @@ def main() -> int:
         # A screen of the given size: dialogs size themselves against it.
         screen = {"name": "projector", "x": 0, "y": 0, "width": width, "height": height}
         use_offscreen_screens(Path(tmp), [screen], replace=False)
+        from ui.language import choose_at_start
         from ui.main_window import MainWindow
         from ui.shortcuts_dialog import ShortcutsDialog
 
         app, db, event_id = app_with_sample(Path(tmp))
+        choose_at_start(app, args.lang or "")
         args.out.mkdir(parents=True, exist_ok=True)
         window = MainWindow(db)
         window.settings.set("zoom", args.zoom)
@@ -73,7 +84,8 @@ def main() -> int:
             target = widget or window
             target.grab().save(str(args.out / f"{name}-{theme}.png"))
 
-        for theme in ("light", "high_contrast"):
+        themes = ("light",) if args.lang else ("light", "high_contrast")
+        for theme in themes:
             window.set_theme(theme)
             if everything:
                 window.show_start()
@@ -107,7 +119,7 @@ def main() -> int:
         window.close()
         db.close()
         if everything:
-            _follow_up_shots(Path(tmp), args.out, (width, height))
+            _follow_up_shots(Path(tmp), args.out, (width, height), themes)
     print(f"screenshots written to {args.out}")
     return 0
 
@@ -139,7 +151,7 @@ def _show_fit_check(walkthrough) -> None:
             parent = parent.parentWidget()
 
 
-def _follow_up_shots(tmp: Path, out: Path, size: tuple[int, int]) -> None:
+def _follow_up_shots(tmp: Path, out: Path, size: tuple[int, int], themes: tuple[str, ...]) -> None:
     """Render the coalition lead's pages on a generated two-year history."""
     import datetime as dt
     import subprocess
@@ -192,7 +204,7 @@ def _follow_up_shots(tmp: Path, out: Path, size: tuple[int, int]) -> None:
     window.resize(*size)
     window.show()
 
-    for theme in ("light", "high_contrast"):
+    for theme in themes:
         window.set_theme(theme)
 
         def shot(name: str, theme: str = theme) -> None:
