@@ -65,7 +65,9 @@ _FIELDS: dict[str, Cleaner] = {
     # The language of this person's documents (their agreement); "" or None: the event's.
     "language": clean_language,
 }
-HOUR_UNITS = frozenset({"h", "hour", "hours", "hr", "hrs"})
+# The unit is stored as typed, so hours typed in any shipped language count,
+# whatever language the app speaks when it adds them up.
+HOUR_UNITS = frozenset({"h", "hour", "hours", "hr", "hrs", "std", "std.", "stunde", "stunden"})
 
 
 def add_participant(

@@ -281,3 +281,15 @@ def test_a_refused_value_leaves_the_record_untouched_in_the_same_session(db, eve
         with pytest.raises(ServiceError):
             participants.update_participant(session, ana.id, name="Changed", email="ana@example")
         assert (ana.name, ana.email) == ("Ana", "ana@example.org")
+
+
+def test_hours_typed_in_german_count_against_the_capacity(act, reopen, event_id):
+    zoe = act(participants.add_participant, event_id, "Zoë", role="coalition_member")
+    ana = act(participants.add_participant, event_id, "Ana")
+    act(participants.set_capacity, event_id, zoe.id, 10)
+    agreement = act(agreements.add_agreement, event_id, ana.id)
+    for amount, unit in [(4, "Std."), (3, "Stunden"), (2, "stunde"), (5, "Sitzungen")]:
+        act(agreements.add_support_item, agreement.id, "coaching", amount=amount, unit=unit, owner_id=zoe.id)
+    with reopen() as session:
+        (line,) = participants.capacity_report(session, event_id)
+    assert line.promised_hours == 9  # the sessions are not hours
