@@ -7,6 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from facilitator.dates import iso
+from facilitator.i18n import _, speaking
 
 if TYPE_CHECKING:  # the ORM classes load SQLAlchemy; a file name only reads them
     from facilitator.domain import Event, Participant
@@ -69,14 +70,19 @@ def safe_file_name(text: str, extension_room: int = 10) -> str:
 def adopter_file_name(event: Event, participant: Participant, taken: set[str]) -> str:
     """Return a file name for ``participant``'s agreement, unique within ``taken``.
 
-    Looks like ``2026-05-14 Agreement - Ana Núñez (Payments).pdf``: the event
+    Looks like ``2026-05-14 Agreement - Ana Núñez (Payments).pdf``, the word in
+    the agreement's language (``… Vereinbarung - …`` in German): the event
     date first so a folder sorts by event, then the person and their team.
     Characters Windows, macOS or Linux refuse become ``_``; names longer than
     120 characters are cut; a clash (compared case-insensitively, as on Windows
     and macOS) gets " (2)", " (3)", ... The chosen name is added to ``taken``.
     """
-    person = safe_stem(participant.display_name) or "adopter"
-    stem = f"{iso(event.date)} Agreement - {person}"
+    # The word in the reader's language, as the document is (exports.values.reader_language).
+    with speaking(participant.language or event.document_language):
+        # Translators: in an agreement PDF's file name: "2026-05-14 Agreement - Ana Núñez (Payments).pdf"
+        word = safe_stem(_("Agreement"))
+        person = safe_stem(participant.display_name) or safe_stem(_("adopter"))
+    stem = f"{iso(event.date)} {word} - {person}"
     used = {name.casefold() for name in taken}
     name = _fit(stem, "")
     number = 1

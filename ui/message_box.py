@@ -33,12 +33,19 @@ class MessageBox(QMessageBox):
             return
         margins = layout.contentsMargins()
         needed = buttons.sizeHint().width() + margins.left() + margins.right()
-        if needed <= self.width():
-            return
-        screen = self.screen().availableGeometry().width() - SCREEN_MARGIN
-        if needed > screen and buttons.orientation() == Qt.Orientation.Horizontal:
-            # One above the other: as wide as the widest of them, not all of them.
-            buttons.setOrientation(Qt.Orientation.Vertical)
-            needed = buttons.sizeHint().width() + margins.left() + margins.right()
+        room = self.screen().availableGeometry()
+        screen = room.width() - SCREEN_MARGIN
         if needed > self.width():
-            self.setFixedWidth(min(needed, screen))
+            if needed > screen and buttons.orientation() == Qt.Orientation.Horizontal:
+                # One above the other: as wide as the widest of them, not all of them.
+                buttons.setOrientation(Qt.Orientation.Vertical)
+                needed = buttons.sizeHint().width() + margins.left() + margins.right()
+            if needed > self.width():
+                self.setFixedWidth(min(needed, screen))
+        if self.height() > room.height() and self.width() < screen:
+            # Taller than the screen (long words at the largest zoom): wider, the
+            # text wraps into fewer lines and the buttons come back into view.
+            self.setFixedWidth(screen)
+            layout.activate()
+            height = layout.totalHeightForWidth(screen) if layout.hasHeightForWidth() else 0
+            self.setFixedHeight(min(max(height, layout.totalMinimumSize().height()), room.height()))

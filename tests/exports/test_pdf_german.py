@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from pdf_helpers import loaded_event, pdf_text, reader
 
+from exports.files import export_agreements
 from exports.formats import write_document
 from exports.mail import agreement_drafts
 from exports.markdown import render_summary_markdown
@@ -116,6 +117,16 @@ def test_one_event_writes_an_english_summary_and_a_german_agreement(event, langu
     english = pdf_text(render_agreement(event, second.id))  # no language of their own: the app's
     assert "Patterns to adopt" in english and "2 December 2026" in english
     assert i18n.language() == "en"  # the process still speaks English
+
+
+def test_an_agreement_file_is_named_in_its_readers_language(event, languages, tmp_path):
+    languages(None, "de")
+    german, english = adopters(event)[:2]
+    folder = tmp_path / "agreements"
+    names = [path.name for path in export_agreements(event, folder)]
+    assert f"{event.date.isoformat()} Vereinbarung - {german.display_name}.pdf" in names
+    assert f"{event.date.isoformat()} Agreement - {english.display_name}.pdf" in names
+    assert i18n.language() == "en"
 
 
 def test_the_event_language_writes_the_summary_markdown_and_agreements(event, languages):

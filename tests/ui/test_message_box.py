@@ -43,3 +43,21 @@ def test_buttons_wider_than_the_screen_are_stacked(qtbot):
     qtbot.waitUntil(lambda: buttons.orientation() == Qt.Orientation.Vertical)
     qtbot.waitUntil(lambda: not _clipped(box))
     assert box.width() <= screen - SCREEN_MARGIN
+
+
+def test_a_box_taller_than_the_screen_widens_until_its_buttons_are_on_screen(qtbot):
+    # Long words at the largest zoom: Qt keeps the box narrow and lets it grow
+    # past the screen's bottom edge, buttons and all.
+    room = QApplication.primaryScreen().availableGeometry()
+    box = MessageBox(QMessageBox.Icon.Warning, "Title", " ".join(["Vereinbarungsübersicht"] * 300))
+    box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+    font = box.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    box.setFont(font)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    buttons = box.findChild(QDialogButtonBox)
+    qtbot.waitUntil(lambda: box.height() <= room.height())
+    assert box.width() == room.width() - SCREEN_MARGIN
+    assert buttons.geometry().bottom() <= box.height()

@@ -323,7 +323,9 @@ class RoomPresenter(QObject):
             # One screen: the room view covers the console; the keys stay with
             # the console, and F6 shows it.
             self.window.statusBar().showMessage(
-                _("One screen: F6 switches between the room view and this window.")
+                # Translators: the status bar when the room view covers the only screen; short:
+                # it shares the bar with "All changes saved" at the largest zoom.
+                _("F6: switch room view/window")
             )
         else:
             self.window.raise_()
