@@ -69,7 +69,12 @@ def isolated_qt_application(qapp):
 
     sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
     language, direction, qt_locale = i18n.language(), qapp.layoutDirection(), QLocale()
+    locale_dirs = list(i18n.extra_locale_dirs)
     yield
+    # Catalogs a test added (the pseudo-locales) go with it, and so does the list of
+    # languages cached while they were there: it once offered en_XA in View ▸ Language.
+    i18n.extra_locale_dirs[:] = locale_dirs
+    i18n.available_languages.cache_clear()
     # A language chosen by a test (``german``, View ▸ Language) goes with it.
     i18n.set_language(language)
     for translator in qapp.findChildren(QTranslator, "scale-across-qt"):

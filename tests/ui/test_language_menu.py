@@ -111,20 +111,18 @@ def test_a_right_to_left_language_mirrors_the_window(qapp, qtbot, db, tmp_path, 
 
     build(tmp_path)
     monkeypatch.setattr(i18n, "extra_locale_dirs", [tmp_path])
+    # The languages are cached: seen afresh here, and cleared again after the test (conftest).
     i18n.available_languages.cache_clear()
-    try:
-        monkeypatch.setattr(sys, "argv", ["scale-across"])
-        language.choose_at_start(qapp, RTL_PSEUDO)
-        window = MainWindow(db)
-        qtbot.addWidget(window)
-        window.resize(1280, 720)
-        window.show()
-        qtbot.waitExposed(window)
-        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        assert window.isRightToLeft()
-        # The menu bar reads from the right: its first menu is right of its second.
-        bar = window.menuBar()
-        first, second = (bar.actionGeometry(action) for action in bar.actions()[:2])
-        assert first.left() > second.left()
-    finally:
-        i18n.available_languages.cache_clear()
+    monkeypatch.setattr(sys, "argv", ["scale-across"])
+    language.choose_at_start(qapp, RTL_PSEUDO)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.isRightToLeft()
+    # The menu bar reads from the right: its first menu is right of its second.
+    bar = window.menuBar()
+    first, second = (bar.actionGeometry(action) for action in bar.actions()[:2])
+    assert first.left() > second.left()
