@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -30,6 +30,7 @@ from ui.settings import ZOOM_STEPS, Settings
 from ui.shared_database import SharedDatabase
 from ui.shortcuts_dialog import ShortcutsDialog
 from ui.views import PREPARE, REVIEW, WALK_THROUGH
+from ui.widgets import ElidedLabel
 from ui.window_database import WindowDatabase
 from ui.window_layout import build_centre
 from ui.window_menus import build_actions, build_menus, update_action_state
@@ -96,7 +97,16 @@ class MainWindow(WindowDatabase):
             # An opener or an update comes with its location; a database knows its own.
             assert db is not None
             location = str(db.path or db.url)
-        self.statusBar().showMessage(_("Database: {location}").format(location=location))
+        # A widget, not a message: it comes back after every message, and at the largest
+        # zoom a long path loses its middle, with the whole of it in the tooltip.
+        self.location_label = ElidedLabel(
+            _("Database: {location}").format(location=location), mode=Qt.TextElideMode.ElideMiddle
+        )
+        self.location_label.setContentsMargins(0, 0, 16, 0)  # apart from "All changes saved"
+        self.statusBar().addWidget(self.location_label, 1)
+        # Qt hides it under a message, but a restyle (zoom) rebuilds the bar's layout
+        # and shows it again beneath the message: hidden by hand, it stays hidden.
+        self.statusBar().messageChanged.connect(lambda message: self.location_label.setVisible(not message))
 
         self.exporter = ExportController(self)
         self.room = RoomPresenter(self)

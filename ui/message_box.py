@@ -4,8 +4,11 @@ Qt's ``QMessageBox`` caps its own width (800 px on a 1280 px screen) and then
 squeezes its buttons to fit, cutting "Copy details" to "py deta" at the
 largest zoom or in a language with longer words. :class:`MessageBox` widens
 itself to its buttons while the screen has room, and stacks them one above
-the other when it has not. Use it wherever a box has buttons of its own
-words (a box with only OK or Yes/No needs no more room than Qt gives it).
+the other when it has not. A box Qt leaves taller than the screen (long words
+at the largest zoom on a 720p projector) widens to the screen so its text
+wraps into fewer lines and its buttons come back into view. Use it wherever a
+box has buttons of its own words (a box with only OK or Yes/No needs no more
+room than Qt gives it).
 """
 
 from __future__ import annotations

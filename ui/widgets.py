@@ -185,8 +185,15 @@ class ElidedLabel(QLabel):
     selected pattern's name above its sources): one line is all it may take.
     """
 
-    def __init__(self, text: str = "", role: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        role: str = "",
+        parent: QWidget | None = None,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
         super().__init__(parent)
+        self._mode = mode  # ElideMiddle for a path: its start and its file name both stay
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setProperty("elided", True)
@@ -206,9 +213,7 @@ class ElidedLabel(QLabel):
         return self._full
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(
-            self._full, Qt.TextElideMode.ElideRight, max(self.contentsRect().width(), 1)
-        )
+        shown = self.fontMetrics().elidedText(self._full, self._mode, max(self.contentsRect().width(), 1))
         if shown != self.text():
             self.setText(shown)
         self.setToolTip(tooltip_text(self._full) if shown != self._full else "")

@@ -10,6 +10,7 @@ scroll area that can scroll to it. What is checked:
 - ``QLabel`` text (plain or rich, wrapped or not);
 - ``QAbstractButton`` text (its size hint against its size);
 - ``QTabBar`` tabs;
+- a ``QStatusBar``'s message, in the room its permanent widgets leave it;
 - ``QComboBox`` current text (a combo box that elides it, with the whole of
   it in its tooltip, may); ``QLineEdit`` placeholder, and its text where it is
   shown rather than typed (read-only, or in a date or number box: a field
@@ -54,6 +55,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPlainTextEdit,
+    QSizeGrip,
+    QStatusBar,
     QStyle,
     QStyleOptionComboBox,
     QStyleOptionFrame,
@@ -98,7 +101,32 @@ class _Checker:
                 self.check_header(widget)
             elif isinstance(widget, (QListView, QTableView, QTreeView)):
                 self.check_items(widget)
+            elif isinstance(widget, QStatusBar):
+                self.check_status(widget)
         return self.found
+
+    def check_status(self, bar: QStatusBar) -> None:
+        message = bar.currentMessage()
+        if not message:
+            return
+        # Where QStatusBar draws it (QStatusBarPrivate::messageRect): 6 px in, and
+        # up to 2 px before the first permanent widget ("All changes saved").
+        left, right = 6, bar.width() - 12
+        # While a message shows, the bar hides its other widgets; the size grip sits past them.
+        permanent = [
+            w
+            for w in bar.findChildren(QWidget)
+            if w.parentWidget() is bar and w.isVisible() and not isinstance(w, QSizeGrip)
+        ]
+        for widget in permanent:
+            if bar.isRightToLeft():
+                left = max(left, widget.geometry().right() + 3)
+            else:
+                right = min(right, widget.x() - 2)
+        needed = bar.fontMetrics().horizontalAdvance(message)
+        if needed > right - left + TOLERANCE:
+            height = bar.fontMetrics().height()
+            self.clip(bar, message, (needed, height), (right - left, bar.height()))
 
     def check_window(self) -> None:
         screen = self.root.screen()

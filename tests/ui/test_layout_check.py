@@ -57,3 +57,23 @@ def test_a_button_squeezed_below_its_text_and_a_list_that_cannot_scroll_are_clip
     assert {clip.text for clip in found} >= {"Accept over-commitment", "Step 29"}
     steps.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     assert {clip.text for clip in clipped(window, "a test screen")} == {"Accept over-commitment"}
+
+
+def test_a_status_message_that_runs_under_the_permanent_widget_is_clipped(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    window.setFixedWidth(600)
+    saved = QLabel("All changes are saved as you type")
+    window.statusBar().addPermanentWidget(saved)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.statusBar().showMessage("F6: switch room view/window")
+    # A message rebuilds the bar's layout; the permanent widget is placed again on the next pass.
+    qtbot.waitUntil(lambda: saved.x() > window.width() // 2)
+    assert clipped(window, "short") == []
+    window.statusBar().showMessage(LONG)
+    qtbot.waitUntil(lambda: saved.x() > window.width() // 2)
+    [clip] = clipped(window, "long")
+    assert clip.widget.startswith("QStatusBar") and clip.text == LONG

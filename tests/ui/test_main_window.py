@@ -249,3 +249,26 @@ def test_a_held_back_menu_entry_looks_held_back(qtbot, db, theme):
     assert not window.actions_[Act.CLOSE_EVENT].isEnabled() and window.actions_[Act.QUIT].isEnabled()
     assert strongest_text(Act.CLOSE_EVENT) < 0.75 * strongest_text(Act.QUIT)
     menu.close()
+
+
+def test_the_database_location_loses_its_middle_at_the_largest_zoom_and_returns_after_a_message(qtbot, db):
+    window = _window(qtbot, db, size=(1280, 720))
+    label, bar = window.location_label, window.statusBar()
+    full = f"Database: {db.path}"
+    assert label.full_text() == full and label.isVisible()
+    for _step in range(12):
+        window.zoom(+1)  # up to 200 %, with "Zoom …" messages in between
+    qtbot.waitUntil(lambda: bar.currentMessage() == "")
+    qtbot.waitUntil(label.isVisible)
+    assert label.fontMetrics().horizontalAdvance(full) > label.contentsRect().width()  # too long at 200 %
+    assert "…" in label.text() and label.text().startswith("Database: ")
+    assert label.text().endswith(db.path.name) and full in label.toolTip()
+    bar.showMessage("Exported summary")
+    assert not label.isVisible()  # the message has the bar
+    window.zoom(-1)  # a restyle rebuilds the bar's layout, which showed it again under the message
+    bar.showMessage("Exported summary")
+    for _turn in range(3):  # the rebuilt layout shows its widgets from posted events
+        QApplication.processEvents()
+    assert not label.isVisible()
+    bar.clearMessage()
+    assert label.isVisible()

@@ -169,8 +169,8 @@ def test_the_window_asks_for_a_missing_password_and_never_shows_it(qtbot, two, p
     window = start_window(without)
     qtbot.addWidget(window)
     assert len(asked) == 1 and "Password for scale_test at 127.0.0.1" in asked[0]
-    shown = " ".join([window.windowTitle(), window.statusBar().currentMessage(), window.banner.label.text()])
-    assert PASSWORD not in shown and "127.0.0.1" in window.statusBar().currentMessage()
+    shown = " ".join([window.windowTitle(), window.location_label.full_text(), window.banner.label.text()])
+    assert PASSWORD not in shown and "127.0.0.1" in window.location_label.full_text()
     window.close()
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *_args: ("", False))

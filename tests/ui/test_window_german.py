@@ -101,7 +101,7 @@ def test_every_action_has_its_german_text_and_tip(window):
 
 def test_the_status_bar_speaks_german(window):
     assert window.saved_label.text() == "Alle Änderungen werden beim Tippen gespeichert"
-    assert window.statusBar().currentMessage().startswith("Datenbank: ")
+    assert window.location_label.full_text().startswith("Datenbank: ")
     window.zoom(+1)
     assert window.statusBar().currentMessage() == "Zoom 110 %"
 
