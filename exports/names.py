@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from exports.values import reader_language
 from facilitator.dates import iso
 from facilitator.i18n import _, speaking
 
@@ -77,8 +78,8 @@ def adopter_file_name(event: Event, participant: Participant, taken: set[str]) -
     120 characters are cut; a clash (compared case-insensitively, as on Windows
     and macOS) gets " (2)", " (3)", ... The chosen name is added to ``taken``.
     """
-    # The word in the reader's language, as the document is (exports.values.reader_language).
-    with speaking(participant.language or event.document_language):
+    # The word in the language the agreement itself is written in.
+    with speaking(reader_language(event, participant)):
         # Translators: in an agreement PDF's file name: "2026-05-14 Agreement - Ana Núñez (Payments).pdf"
         word = safe_stem(_("Agreement"))
         person = safe_stem(participant.display_name) or safe_stem(_("adopter"))

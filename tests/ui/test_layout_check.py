@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from layout_check import clipped
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ui.widgets import ElidedLabel, ElidingComboBox
 
@@ -60,8 +60,6 @@ def test_a_button_squeezed_below_its_text_and_a_list_that_cannot_scroll_are_clip
 
 
 def test_a_status_message_that_runs_under_the_permanent_widget_is_clipped(qtbot):
-    from PySide6.QtWidgets import QMainWindow
-
     window = QMainWindow()
     window.setFixedWidth(600)
     saved = QLabel("All changes are saved as you type")
